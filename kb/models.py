@@ -1,0 +1,209 @@
+"""Plain frozen dataclasses that cross the kb/ui boundary.
+
+Every offset (``start``/``end``) is a code-point offset into a document's
+cleaned body (``DocumentText.body``), the text the reader displays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("region", "park", "enterprise", "platform")
+DOC_KINDS = ("plan", "news", "proposal_reply", "research", "notice", "other")
+MEASURE_KINDS = ("subsidy", "award", "target", "fund", "rent_support", "tax", "achievement")
+THEMES = (
+    "infrastructure",
+    "industry_clusters",
+    "investment_attraction",
+    "talent",
+    "funding_finance",
+    "rd_innovation",
+    "digital_transformation",
+    "governance",
+    "data_elements",
+    "platform_building",
+)
+POLICY_TOOLS = ("supply", "environment", "demand")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One imported document's metadata (its identity is its content hash)."""
+
+    id: str
+    name: str  # source file name, e.g. "001_a1aa.txt"
+    path: str  # where it was imported from (informative only)
+    title: str
+    date: str | None  # ISO "YYYY-MM-DD" (or "YYYY-MM"/"YYYY") as published
+    source: str | None  # publisher / 来源
+    region: str | None  # the most specific region it is about, e.g. "章贡区"
+    region_chain: tuple[str, ...]  # from the top, e.g. ("江西省", "赣州市", "章贡区")
+    kind: str  # one of DOC_KINDS
+    issuer: str | None = None  # 发文机关
+    doc_number: str | None = None  # 文号, e.g. "赣发〔2022〕4号"
+    chars: int = 0
+    passages: int = 0
+    imported_at: str = ""
+
+
+@dataclass(frozen=True)
+class Passage:
+    id: int
+    doc_id: str
+    ordinal: int
+    start: int
+    end: int
+    section: str  # "四、政策激励 > (一)产业发展政策 > 2.支持核心产业做优做强"
+    text: str
+
+
+@dataclass(frozen=True)
+class RemovedSpan:
+    """A span of the raw text that cleaning removed, and why."""
+
+    start: int
+    end: int
+    reason: str  # "navigation", "related", "share", "footer", "counter", "attachment", ...
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    doc: Document
+    body: str
+    raw: str
+    removed: tuple[RemovedSpan, ...]
+    passages: tuple[Passage, ...]
+    headings: tuple[tuple[int, int, str], ...] = ()  # (start, level, heading text) for the outline
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    passage_id: int
+    doc_id: str
+    doc: str  # source file name
+    title: str
+    region: str | None
+    section: str
+    score: float
+    start: int  # passage start in the body
+    end: int
+    text: str  # passage text
+    snippet: str  # plain text, cut around the first hit
+    snippet_highlights: tuple[tuple[int, int], ...]  # offsets into snippet
+    highlights: tuple[tuple[int, int], ...]  # offsets into the body
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    hits: tuple[SearchHit, ...]
+    total: int
+    facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    terms: tuple[str, ...] = ()  # positive terms, for highlighting elsewhere
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity_id: int
+    entity_type: str
+    entity_name: str
+    doc_id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    sentence: str = ""
+    sentence_start: int = 0
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: int
+    type: str  # one of ENTITY_TYPES
+    name: str
+    aliases: tuple[str, ...]
+    region: str | None
+    region_chain: tuple[str, ...]
+    located_in: tuple[str, ...]  # names of parks/regions it lies in
+    docs: tuple[str, ...]  # source file names
+    mention_count: int = 0
+
+
+@dataclass(frozen=True)
+class Link:
+    src_id: int
+    src_name: str
+    src_type: str
+    dst_id: int
+    dst_name: str
+    dst_type: str
+    kind: str  # "located_in", "part_of", "built_by", "co_mention"
+    weight: float
+    doc: str | None = None
+    start: int | None = None
+    end: int | None = None
+    sentence: str = ""
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: int
+    doc_id: str
+    doc: str
+    region: str | None
+    kind: str  # one of MEASURE_KINDS
+    amount: float | None
+    unit: str | None  # "万元", "亿元", "%", "个", "家", "人", ...
+    cap: float | None  # 最高不超过 N (same unit as amount unless cap_unit says)
+    rate: float | None  # 按投资额的10% -> 10.0 (percent)
+    year: int | None
+    deadline: str | None
+    condition: str | None
+    theme: str | None  # one of THEMES
+    policy_tool: str | None  # one of POLICY_TOOLS
+    responsible: tuple[str, ...]
+    text: str  # the sentence
+    start: int
+    end: int
+    entities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EntityPage:
+    entity: Entity
+    links: tuple[Link, ...]
+    mentions: tuple[Mention, ...]
+    measures: tuple[Measure, ...]
+
+
+@dataclass(frozen=True)
+class ImportFailure:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: tuple[str, ...] = ()
+    replaced: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    duplicates: tuple[tuple[str, str], ...] = ()  # (path, name of the doc it duplicates)
+    failed: tuple[ImportFailure, ...] = ()
+    cancelled: bool = False
+    seconds: float = 0.0
+    chars: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+@dataclass(frozen=True)
+class Stats:
+    documents: int
+    passages: int
+    chars: int
+    entities: dict[str, int]
+    measures: int
+    notes: int
+    kb_dir: str
