@@ -99,7 +99,7 @@ def test_entities_and_measures_are_extracted_with_offsets(kb: KnowledgeBase, sam
     assert measures
     body = kb.document_text("guizhou_plan.txt").body
     assert all(body[x.start : x.end] == x.text for x in measures)
-    assert any(x.amount == 200 and x.unit == "万元" for x in measures)
+    assert any(x.cap == 200 and x.unit == "万元" and x.rate == 10 for x in measures)
 
 
 def test_malformed_query_raises_query_error(kb: KnowledgeBase, sample_docs: Path) -> None:
