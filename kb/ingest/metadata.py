@@ -1,0 +1,268 @@
+"""Title, date, source, issuer, 文号 and kind of a cleaned document.
+
+Metadata is read from the page's own labelled lines first (发布日期, 来源, 发文字号 — removed from
+the body by the cleaner but kept in ``Cleaned.lines``), then from the article's shape (notice title,
+落款 signature and date), and only then from weak page hints (neighbour-article dates, URL dates,
+the copyright holder, the link's host).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from kb.ingest.clean import Line, is_signature, is_strong
+
+log = logging.getLogger(__name__)
+
+_COLUMN_PREFIX = re.compile(r"^\s*([【\[][^】\]]{1,12}[】\]]\s*)+")
+_NOTICE_TITLE = re.compile(
+    r"《.+》.{0,12}(通知|通报|决定|意见|公告|通告|批复|函)$|^关于.{4,}的(通知|通报|决定|意见|公告|通告|批复|函|报告|请示)$"
+)
+_FINAL = re.compile(r"[。！？；，,、:：;!?]$")
+_LABEL_VALUE_END = re.compile(r"\s{2,}|\t|\s+(?=(发布|来源|访问|浏览|点击|作者|时间|日期|字号|编辑|责任编辑|【|\[))")
+_DATE_FULL = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_DATE_YM = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
+_DATE_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_DATE_DAMAGED = re.compile(r"^((?:19|20)\d{2})\s*年?\s*(\d{1,4})\s*[月日]?\s*(\d{0,2})\s*日$")
+_DOCNO = re.compile(r"([\u4e00-\u9fff]{1,14}?)\s*[〔\[［(（【]?\s*((?:19|20)\d{2})\s*[〕\]］)）】]?\s*(\d{1,4})\s*号")
+_SOURCE = re.compile(r"(?:^|[\s|｜])(?:信息来源|文章来源|稿件来源|来源)\s*[:：]?\s*(\S[^\t]*)")
+_PUBLISHER = re.compile(r"(?:发布机构|发布单位|发文机关|主办单位|主办)\s*[:：]\s*(\S[^\t]*)")
+_COPYRIGHT = re.compile(
+    r"(?:^|\s)([\u4e00-\u9fffA-Za-z]{2,20})\s*版权所有|版权所有\s*[:：©]?\s*(?:©\s*)?([\u4e00-\u9fff]{2,30})"
+)
+_ISSUER_LABEL = re.compile(r"(?:发文机关|发布机构|发文单位)\s*[:：]\s*(\S[^\t]*)")
+_DOCNO_LABEL = re.compile(r"(?:发文字号|文号)\s*[:：]\s*(\S[^\t]*)")
+_RESEARCH_TOPIC = re.compile(r"本章节?(?:将|主要)?(?:提出|分析|探讨|研究|阐述|讨论)了?(.{6,40}?)[,，。；]")
+_URL_DAY = re.compile(r"/t((?:19|20)\d{6})_")
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])/")
+
+_KIND_PLAN = re.compile(
+    r"实施方案|行动计划|行动方案|工作方案|规划|若干措施|若干政策|政策措施|办法|实施意见|指导意见|意见|方案|计划|纲要|细则|政策"
+)
+_KIND_NOTICE = re.compile(r"(通知|公告|通告|决定|通报|公示|批复|函)$")
+_KIND_RESEARCH = re.compile(r"本章|本节|上一节|上一章|对策建议|研究报告|[(（]作者[:：]|摘要[:：]|关键词[:：]|参考文献")
+_KIND_NEWS = re.compile(r"近年来|记者|日前|近日|本报讯|讯[(（]|报道|据悉|获悉|召开|举行")
+_PROPOSAL = re.compile(r"提案|议案|建议|建言")
+_REPLY = re.compile(r"答复|办理|复函|回复")
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    date: str | None
+    source: str | None
+    issuer: str | None
+    doc_number: str | None
+    kind: str
+
+
+def _value(text: str) -> str:
+    """A label's value up to the next label or a wide gap."""
+    text = text.strip(" :：")
+    m = _LABEL_VALUE_END.search(text)
+    value = text[: m.start()] if m else text
+    return value.strip(" :：|｜[]【】")
+
+
+def parse_date(text: str, damaged: bool = False) -> str | None:
+    """First date in ``text`` as ISO (YYYY-MM-DD, YYYY-MM or YYYY); ``damaged`` allows 202247日."""
+    m = _DATE_FULL.search(text)
+    if m and _valid(int(m.group(2)), int(m.group(3))):
+        return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    m = _DATE_COMPACT.search(text)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    m = _DATE_YM.search(text)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{m.group(1)}-{int(m.group(2)):02d}"
+    if damaged:
+        m = _DATE_DAMAGED.match(text.replace(" ", ""))
+        if m:
+            digits = m.group(2) + m.group(3)
+            splits = {
+                (int(digits[:k]), int(digits[k:]))
+                for k in range(1, len(digits))
+                if digits[k] != "0" and _valid(int(digits[:k]), int(digits[k:]))
+            }
+            if len(splits) == 1:
+                month, day = splits.pop()
+                return f"{m.group(1)}-{month:02d}-{day:02d}"
+            return m.group(1)
+    return None
+
+
+def _valid(month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
+def extract(lines: Sequence[Line], body: str, name: str = "", title_hint: str | None = None) -> Meta:
+    """Metadata of one cleaned document (see module docstring)."""
+    body_lines = [line for line in body.split("\n") if line.strip()]
+    title = _title(lines, body_lines, title_hint, name)
+    return Meta(
+        title=title,
+        date=_date(lines, body_lines),
+        source=_source(lines),
+        issuer=_issuer(lines, body_lines),
+        doc_number=_doc_number(lines, body_lines),
+        kind=_kind(title, body),
+    )
+
+
+def _clean_title(text: str) -> str:
+    return _COLUMN_PREFIX.sub("", text).strip()
+
+
+def _title(lines: Sequence[Line], body_lines: list[str], hint: str | None, name: str) -> str:
+    head = []
+    for line in lines:
+        if line.reason is None and is_strong(line.text):
+            break
+        if line.reason in (None, "duplicate"):
+            head.append(_clean_title(line.text))
+    for text in head:
+        if _NOTICE_TITLE.search(text) and len(text) <= 120:
+            return text
+    if hint and not _FINAL.search(hint.strip()):
+        return _clean_title(hint)
+    for text in head:
+        if 4 <= len(text) <= 90 and not _FINAL.search(text) and not is_signature(text):
+            return text
+    first = body_lines[0] if body_lines else ""
+    m = _RESEARCH_TOPIC.search(" ".join(body_lines[:3]))
+    if m:
+        return m.group(1).strip()
+    if first:
+        clause = re.split(r"[。！？；,，]", first)[0].strip()
+        return clause[:40]
+    return name
+
+
+def _date(lines: Sequence[Line], body_lines: list[str]) -> str | None:
+    labelled: dict[str, str | None] = {"publish": None, "other": None}
+    for line in lines:
+        if line.reason != "meta":
+            continue
+        for m in re.finditer(
+            r"(发布日期|发布时间|发文日期|更新时间|成文日期|印发日期|时间|日期)\s*[:：]?\s*", line.text
+        ):
+            found = parse_date(line.text[m.end() : m.end() + 24])
+            if found:
+                key = "publish" if m.group(1).startswith("发布") else "other"
+                labelled[key] = labelled[key] or found
+    if labelled["publish"] or labelled["other"]:
+        return labelled["publish"] or labelled["other"]
+    for line in lines:  # "2023-07-18 08:12  来源：浙江日报": a bare date on a metadata line
+        if line.reason == "meta" and not re.search(r"成文|印发|索引号", line.text):
+            found = parse_date(line.text)
+            if found:
+                return found
+    for text in body_lines:
+        compact = text.replace(" ", "")
+        if len(compact) <= 16 and re.match(r"^(19|20)\d{2}", compact) and re.search(r"[年月日\-/.]", compact):
+            found = parse_date(compact, damaged=True)
+            if found:
+                return found
+    return _weak_date(lines)
+
+
+def _weak_date(lines: Sequence[Line]) -> str | None:
+    """Neighbour links dated alike (上一篇/下一篇), or a dated URL of the original article."""
+    neighbours = {
+        parse_date(line.text)
+        for line in lines
+        if line.reason == "related" and re.match(r"^[\[【]?\s*(上一篇|下一篇|上篇|下篇)", line.text)
+    }
+    neighbours.discard(None)
+    if len(neighbours) == 1:
+        return neighbours.pop()
+    for line in lines:
+        if line.reason == "link":
+            day = _URL_DAY.search(line.text)
+            if day and parse_date(day.group(1)):
+                return parse_date(day.group(1))
+            month = _URL_MONTH.search(line.text)
+            if month:
+                return f"{month.group(1)}-{month.group(2)}"
+    return None
+
+
+def _source(lines: Sequence[Line]) -> str | None:
+    for line in lines:
+        if line.reason == "meta":
+            m = _SOURCE.search(line.text)
+            if m and _value(m.group(1)):
+                return _value(m.group(1))
+    for line in lines:
+        if line.reason in ("meta", "footer"):
+            m = _PUBLISHER.search(line.text)
+            if m and _value(m.group(1)):
+                return _value(m.group(1))
+    for line in lines:
+        if line.reason == "footer":
+            m = _COPYRIGHT.search(line.text)
+            if m:
+                return (m.group(1) or m.group(2)).strip()
+    for line in lines:
+        if line.reason == "link":
+            m = re.search(r"https?://[^\s]+", line.text)
+            if m:
+                host = urlparse(m.group(0)).hostname
+                if host:
+                    return host
+    return None
+
+
+def _issuer(lines: Sequence[Line], body_lines: list[str]) -> str | None:
+    for line in lines:
+        if line.reason == "meta":
+            m = _ISSUER_LABEL.search(line.text)
+            if m and _value(m.group(1)):
+                return _value(m.group(1))
+    for i, text in enumerate(body_lines[:-1]):
+        nxt = body_lines[i + 1].replace(" ", "")
+        if (
+            is_signature(text)
+            and not re.match(r"^(19|20)\d{2}|^附件|^[(（]", text)
+            and re.match(r"^(19|20)\d{2}", nxt)
+            and parse_date(nxt, damaged=True)
+        ):
+            return " ".join(text.split())
+    return None
+
+
+def _doc_number(lines: Sequence[Line], body_lines: list[str]) -> str | None:
+    """The document's own 文号: a labelled value or a line that is nothing else (not a citation)."""
+    candidates = [m.group(1) for line in lines if line.reason == "meta" for m in [_DOCNO_LABEL.search(line.text)] if m]
+    candidates += [text for text in body_lines[:15] if len(text) <= 30]
+    for text in candidates:
+        m = _DOCNO.search(text)
+        if m and (len(text) - (m.end() - m.start())) <= 4:
+            prefix = m.group(1)
+            return f"{prefix}〔{m.group(2)}〕{int(m.group(3))}号"
+    return None
+
+
+def _kind(title: str, body: str) -> str:
+    head = body[:600]
+    if (_PROPOSAL.search(title) and _REPLY.search(title)) or (
+        _PROPOSAL.search(head) and _REPLY.search(head) and (_PROPOSAL.search(title) or _REPLY.search(title))
+    ):
+        return "proposal_reply"
+    if _KIND_PLAN.search(title):
+        return "plan"
+    if _KIND_RESEARCH.search(head) or _KIND_RESEARCH.search(body[-300:]):
+        return "research"
+    if _KIND_NOTICE.search(title):
+        return "notice"
+    if _KIND_NEWS.search(head):
+        return "news"
+    if re.search(r"(制定|印发)本(实施)?(方案|计划|办法|措施|意见)", head):
+        return "plan"
+    if len(title) >= 8 and not _FINAL.search(title) and len(body) > 300:
+        return "news"  # a headline over prose: a report
+    return "other"

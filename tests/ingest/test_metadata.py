@@ -1,0 +1,141 @@
+import pytest
+
+from kb.ingest import prepare, prepare_bytes
+from kb.ingest.metadata import parse_date
+from kb.models import DOC_KINDS
+
+from .samples import ANHUI_TXT, GUIZHOU_HTML, SICHUAN_HTML, ZHEJIANG_TXT
+
+
+@pytest.mark.parametrize(
+    "name,title,date,source,kind",
+    [
+        (
+            "000_64eff531ad5bde56.txt",
+            "章贡区大力推进数字经济创新发展 努力打造信创产业新高地",
+            "2021-01-18",
+            "章贡发布",
+            "news",
+        ),
+        (
+            "001_a1aa1a657336f1c4.txt",
+            "关于印发《赣州蓉江新区深入推进数字经济创新发展实施方案》的通知",
+            "2022-04-08",
+            "区经济发展局",
+            "plan",
+        ),
+        ("002_427cf5c0d04e8134.txt", "张家港经开区以数字经济构筑高质量发展新优势", "2022-06-29", "如神咨询", "news"),
+        (
+            "003_8ff921cb0068af41.txt",
+            "多重发力 激发电子信息产业新动能——九三学社宁夏区委会 自治区政协委员聚焦电子信息产业发展建言获答复",
+            "2023-10-10",
+            "www.nxzx.gov.cn",
+            "proposal_reply",
+        ),
+        ("004_38373085937308a7.txt", "加快推进江西数字经济发展的对策建议", None, None, "research"),
+    ],
+)
+def test_seed_metadata(corpus, name, title, date, source, kind):
+    doc = prepare(corpus / name)
+    assert (doc.title, doc.date, doc.source, doc.kind) == (title, date, source, kind)
+    assert doc.kind in DOC_KINDS
+
+
+def test_seed_notice_issuer_and_no_own_number(corpus):
+    doc = prepare(corpus / "001_a1aa1a657336f1c4.txt")
+    assert doc.issuer == "中共赣州蓉江新区工作委员会 赣州蓉江新区管理委员会"
+    assert doc.doc_number is None  # 赣发〔2022〕4号 is only cited in the text, not this notice's own
+
+
+def test_guizhou_html_metadata():
+    doc = prepare_bytes("qiannan.html", GUIZHOU_HTML.encode())
+    assert doc.title == "关于印发《黔南州加快数字经济发展三年行动计划(2023—2025年)》的通知"
+    assert doc.date == "2023-03-15"
+    assert doc.source == "州大数据局"
+    assert doc.issuer == "黔南州人民政府办公室"
+    assert doc.doc_number == "黔南府办发〔2023〕5号"
+    assert doc.kind == "plan"
+
+
+def test_anhui_metadata():
+    doc = prepare_bytes("xuancheng.txt", ANHUI_TXT.encode())
+    assert (doc.title, doc.date, doc.source, doc.issuer, doc.kind) == (
+        "宣城市支持数字经济高质量发展若干措施",
+        "2023-05-12",
+        "宣城市数据资源管理局",
+        "宣城市人民政府办公室",
+        "plan",
+    )
+
+
+def test_signature_date_and_ascii_bracket_number():
+    text = "\n".join(
+        [
+            "皖政办〔2021〕12号",
+            "关于开展数字化转型试点工作的通知",
+            "各市人民政府，省政府各部门：",
+            "为推动制造业数字化转型，经省政府同意，现就开展试点工作通知如下，请认真贯彻执行。",
+            "安徽省人民政府办公厅",
+            "2021年9月3日",
+        ]
+    )
+    doc = prepare_bytes("n.txt", text.encode())
+    assert doc.doc_number == "皖政办〔2021〕12号"
+    assert doc.date == "2021-09-03"
+    assert doc.issuer == "安徽省人民政府办公厅"
+    assert doc.kind == "notice"
+    doc = prepare_bytes("n.txt", text.replace("〔2021〕", "[2021]").encode())
+    assert doc.doc_number == "皖政办〔2021〕12号"
+
+
+def test_column_prefix_stripped_from_title():
+    text = "【工作动态】贵州省召开数字经济发展大会\n日前，贵州省召开数字经济发展大会，部署下一阶段重点工作任务。"
+    doc = prepare_bytes("n.txt", text.encode())
+    assert doc.title == "贵州省召开数字经济发展大会"
+    assert doc.kind == "news"
+
+
+@pytest.mark.parametrize(
+    "text,damaged,expected",
+    [
+        ("2022-04-08 21:45:00", False, "2022-04-08"),
+        ("2022年4月8日", False, "2022-04-08"),
+        ("2022/4/8", False, "2022-04-08"),
+        ("2022.04.08", False, "2022-04-08"),
+        ("t20231010_780703", False, "2023-10-10"),
+        ("2022年4月", False, "2022-04"),
+        ("202247日", True, "2022-04-07"),
+        ("2022117日", True, "2022"),  # 1-17 or 11-7: ambiguous, year only
+        ("202247日", False, None),
+        ("2022-13-45", False, None),
+    ],
+)
+def test_parse_date(text, damaged, expected):
+    assert parse_date(text, damaged=damaged) == expected
+
+
+@pytest.mark.parametrize(
+    "title,body,kind",
+    [
+        (
+            "关于政协第十二届三次会议第0123号提案的答复",
+            "您提出的关于加快数字经济发展的提案收悉，现答复如下。",
+            "proposal_reply",
+        ),
+        ("对省人大代表建议的办理情况", "关于建议的办理答复如下，感谢您对数字经济工作的关心。", "proposal_reply"),
+        ("山东省数字经济“十四五”规划", "为加快数字经济发展，制定本规划。", "plan"),
+        ("关于召开全省大数据工作会议的通知", "各市大数据局：定于下周召开全省大数据工作会议。", "notice"),
+        ("数字经济发展路径研究", "本章分析了数字经济发展的现状与问题。", "research"),
+        ("云南数字经济观察", "记者从省发改委获悉，全省数字经济保持快速增长态势。", "news"),
+    ],
+)
+def test_kind(title, body, kind):
+    doc = prepare_bytes("k.txt", f"{title}\n{body}".encode())
+    assert doc.kind == kind
+
+
+def test_news_date_and_source_on_unlabelled_line():
+    doc = prepare_bytes("hz.txt", ZHEJIANG_TXT.encode())
+    assert (doc.date, doc.source, doc.kind) == ("2023-07-18", "浙江日报", "news")
+    doc = prepare_bytes("cd.html", SICHUAN_HTML.encode())
+    assert (doc.title, doc.date, doc.source, doc.kind) == ("成都市推进数字经济发展", "2023-09-01", "成都日报", "news")

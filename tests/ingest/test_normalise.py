@@ -1,0 +1,48 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kb.ingest import normalise
+
+
+def test_traditional_to_simplified():
+    assert normalise("數字經濟") == "数字经济"
+    assert normalise("發展規劃與雲計算") == "发展规划与云计算"
+
+
+def test_full_width_to_half_width_and_lower_case():
+    assert normalise("５Ｇ") == "5g"
+    assert normalise("ＩＰｖ６網絡") == "ipv6网络"
+    assert normalise("（一）") == "(一)"
+
+
+def test_chinese_punctuation_kept():
+    assert normalise("发展，建设。完成！") == "发展，建设。完成！"
+
+
+def test_odd_spaces_become_plain():
+    assert normalise("数字\u3000经济\u00a0发展\u200b规划") == "数字 经济 发展 规划"
+
+
+def test_simplified_text_unchanged():
+    text = "赣州市数字经济产业园建设加快推进"
+    assert normalise(text) == text
+
+
+def test_multiline_offsets_stay_aligned():
+    text = "第一行：數據中心\n第二行：ＡＩ產業\n"
+    out = normalise(text)
+    assert len(out) == len(text)
+    assert out.index("数据中心") == text.index("數據中心")
+    assert out.index("ai产业") == text.index("ＡＩ產業")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_length_invariant_any_text(text):
+    assert len(normalise(text)) == len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), max_size=120))
+def test_length_invariant_han(text):
+    assert len(normalise(text)) == len(text)
