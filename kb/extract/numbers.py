@@ -1,0 +1,247 @@
+"""Numbers, units, years and deadlines in Chinese policy text.
+
+Everything here is regex based and never raises on odd input: a span that
+cannot be read gives ``None``. Chinese numerals are converted with ``cn2an``
+only on the short spans the regexes found, never on whole text (``cn2an`` on a
+sentence turns 一带一路 into 1带1路).
+
+Units are kept as written (``1.5亿元`` -> amount 1.5, unit ``亿元``);
+:func:`to_base` converts to a comparable base unit when a caller needs it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+log = logging.getLogger(__name__)
+
+_FULL = str.maketrans("０１２３４５６７８９．，％－～", "0123456789.,%-~")
+# Length-preserving: scanning works on this form, offsets stay those of the input.
+_SCAN = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+
+CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+NUM_AR = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+NUM_CN = r"[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]+)*"
+_MAG = r"(?:千万|百万|万亿|十万|千|百|万|亿)?"
+# Longest first: alternation is ordered.
+BASE_UNITS = (
+    "个百分点", "平方公里", "平方米", "千瓦时", "人次", "户次", "架次", "平米", "公里", "千米",
+    "公顷", "兆瓦", "千瓦", "元", "%", "％", "‰", "家", "个", "人", "名", "位", "台", "套", "亩",
+    "项", "件", "架", "次", "倍", "款", "座", "条", "处", "张", "户", "支", "场", "栋", "辆",
+    "部", "篇", "种", "类", "吨", "所", "批", "块", "TB", "PB", "EB", "PFlops", "PFLOPS", "EFlops", "EFLOPS",
+    "TFlops", "TFLOPS",
+)
+_BASE = "|".join(re.escape(u) for u in BASE_UNITS)
+MONEY_UNITS = frozenset({"元", "千元", "万元", "十万元", "百万元", "千万元", "亿元", "万亿元", "亿", "万亿"})
+PERCENT_UNITS = frozenset({"%", "％", "‰", "个百分点"})
+
+_PREFIX = re.compile(r"(不低于|不少于|不超过|超过|突破|高于|达到|近|超|逾|约|达)$")
+_QTY = re.compile(
+    rf"(?<![0-9A-Za-z.．_+\-/{CN_DIGITS}第])"
+    rf"(?P<n1>{NUM_AR}|{NUM_CN})"
+    rf"(?:\s*(?P<sep>[-－—~～至到])\s*(?P<n2>{NUM_AR}|[{CN_DIGITS}]+?))?"
+    r"(?P<approx>余|多)?\s?"
+    rf"(?P<unit>{_MAG}(?:{_BASE})|P(?![A-Za-z0-9])|亿(?=[，,。；;、\s）)]|$)|万亿(?=[，,。；;、\s]|$))"
+    r"(?P<post>及以上|以上|以下|左右|以内|上下(?!游))?"
+)
+# Units that hide time spans, ordinals or names, not quantities.
+_BAD_AFTER = re.compile(r"(?:个月|个工作日|次会议|所(?!学校|高校|院校|中小学|医院|幼儿园|职业))")
+
+YEAR_RE = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})(?=年)")
+_YEAR_BARE = re.compile(
+    r"(?:到|至|力争|争取|计划|预计|于|在|截至|截止)\s*((?:19|20)[0-9]{2})(?![0-9０-９.年月日号%])"
+    rf"(?!\s*(?:{_MAG}(?:{_BASE})))"
+)
+DEADLINE_RE = re.compile(
+    r"(?:力争到|争取到|到|至|截至|截止|截止到|在)?\s*(?:(?:19|20)[0-9]{2})年"
+    r"(?:底前|年底|底|末|前|以前|上半年|下半年|第[一二三四1-4]季度|[0-9]{1,2}月(?:底|末)?|内)?"
+    r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)?"
+    r"|[一二三四五六七八九十两0-9]+年内|年内|年底前|每年|今年|明年"
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number with its unit, as found in a text.
+
+    ``qualifier`` keeps the approximation words around the number
+    (``超``, ``以上``, ``余``, ``左右``...), joined by ``|``.
+    """
+
+    start: int
+    end: int
+    amount: float
+    unit: str
+    amount_max: float | None = None
+    qualifier: str | None = None
+    prefix: str | None = None
+
+
+def _cn_value(span: str) -> float | None:
+    s = span.strip()
+    if not s:
+        return None
+    if s[0] in "百千万亿":
+        s = "一" + s
+    try:
+        value = cn2an.cn2an(s, "smart")
+    except Exception:  # cn2an raises ValueError and others on odd spans
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_amount(span: str) -> float | None:
+    """Read one number: Arabic (commas, decimals, full-width) or Chinese numerals.
+
+    ``"1,500"`` -> 1500.0, ``"２.５"`` -> 2.5, ``"三千"`` -> 3000.0, ``"1.5万"`` -> 15000.0.
+    Approximation words (近/超/逾/约/余/多/左右/以上) are ignored. ``None`` if unreadable.
+    """
+    if not isinstance(span, str):
+        return None
+    s = span.translate(_FULL).strip()
+    s = re.sub(r"^(不低于|不少于|不超过|超过|突破|达到|近|超|逾|约|达)", "", s)
+    s = re.sub(r"(余|多|左右|以上|以下|上下)$", "", s).strip()
+    if not s or len(s) > 40:
+        return None
+    m = re.fullmatch(r"([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)([十百千万亿]*)", s)
+    if m:
+        try:
+            value = float(m.group(1).replace(",", ""))
+        except ValueError:
+            return None
+        for ch in m.group(2):
+            value *= {"十": 10, "百": 100, "千": 1e3, "万": 1e4, "亿": 1e8}[ch]
+        return value
+    if re.fullmatch(rf"[{CN_DIGITS}]+", s):
+        return _cn_value(s)
+    return None
+
+
+_MAG_FACTOR = (("万亿", 1e12), ("千万", 1e7), ("百万", 1e6), ("十万", 1e5), ("亿", 1e8), ("万", 1e4), ("千", 1e3), ("百", 1e2))
+
+
+def to_base(amount: float | None, unit: str | None) -> tuple[float, str] | None:
+    """Convert to a base unit for comparison: ``(1.5, "亿元")`` -> ``(150000000.0, "元")``.
+
+    ``"万平方米"`` -> 平方米, ``"万人次"`` -> 人次, ``"%"``/``"％"`` -> ``"%"``; bare ``亿``
+    counts as 亿元. ``None`` when either part is missing.
+    """
+    if amount is None or not unit:
+        return None
+    u = unit.replace("％", "%").replace("平米", "平方米")
+    if u in ("亿", "万亿"):
+        u += "元"
+    for mag, factor in _MAG_FACTOR:
+        if u.startswith(mag) and len(u) > len(mag) and u != "千米" and u != "千瓦" and u != "千瓦时":
+            return amount * factor, u[len(mag):]
+    return float(amount), u
+
+
+def is_money(unit: str | None) -> bool:
+    """True for 元, 万元, 亿元, bare 亿... ."""
+    return bool(unit) and unit in MONEY_UNITS
+
+
+def is_percent(unit: str | None) -> bool:
+    return bool(unit) and unit in PERCENT_UNITS
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number+unit in ``text``, with offsets into it.
+
+    Skips what the patterns can tell is not a quantity: ordinals (第3), model
+    names (5G, IPv6, 3+4), time spans (3个月), small Chinese counts of no
+    measure value (一批, 两个全覆盖, 一次性), names like 二院706所.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    out: list[Quantity] = []
+    text = text.translate(_SCAN)
+    for m in _QTY.finditer(text):
+        n1, unit = m.group("n1"), m.group("unit")
+        if _BAD_AFTER.match(text, m.start("unit")):
+            continue
+        if m.end() < len(text) and text[m.end()] in "+＋" or (m.start() > 0 and text[m.start() - 1] in "+＋"):
+            continue
+        chinese = n1[0] in CN_DIGITS
+        amount = parse_amount(n1)
+        if amount is None:
+            continue
+        if chinese and (amount < 10 and not m.group("approx")) and not (is_money(unit) or is_percent(unit)):
+            continue
+        if not chinese and "." not in n1 and "," not in n1 and len(n1) >= 9:
+            continue  # phone numbers, IDs
+        amax = parse_amount(m.group("n2")) if m.group("n2") else None
+        if m.group("n2") and (amax is None or amax < amount):
+            amax = None
+        qual = [q for q in (m.group("approx"), m.group("post")) if q]
+        pm = _PREFIX.search(text, max(0, m.start() - 3), m.start())
+        prefix = pm.group(1) if pm else None
+        if prefix:
+            qual.insert(0, prefix)
+        out.append(
+            Quantity(
+                start=m.start(),
+                end=m.end(),
+                amount=amount,
+                unit=unit.replace("％", "%"),
+                amount_max=amax,
+                qualifier="|".join(qual) or None,
+                prefix=prefix,
+            )
+        )
+    return out
+
+
+def find_years(text: str) -> list[tuple[int, int, int]]:
+    """``(start, end, year)`` for 2025年, and for bare years after 到/力争/计划 (力争2022建成).
+
+    Digits glued to other digits are never read as a year (202247日 is not one).
+    """
+    if not isinstance(text, str):
+        return []
+    text = text.translate(_SCAN)
+    found = {m.start(1): (m.start(1), m.end(1), int(m.group(1))) for m in YEAR_RE.finditer(text)}
+    for m in _YEAR_BARE.finditer(text):
+        found.setdefault(m.start(1), (m.start(1), m.end(1), int(m.group(1))))
+    return sorted(found.values())
+
+
+def parse_year(text: str) -> int | None:
+    """The first year in ``text`` (see :func:`find_years`), or ``None``."""
+    years = find_years(text)
+    return years[0][2] if years else None
+
+
+def find_deadlines(text: str) -> list[tuple[int, int, str, int | None]]:
+    """``(start, end, phrase, year)`` for 到2025年, 2025年底, 2022年上半年, “十四五”期间, 年内...
+
+    Bare years after 力争/计划 (力争2022建成) count too, with the phrase as written.
+    """
+    if not isinstance(text, str):
+        return []
+    out: list[tuple[int, int, str, int | None]] = []
+    text = text.translate(_SCAN)
+    taken: list[tuple[int, int]] = []
+    for m in DEADLINE_RE.finditer(text):
+        phrase = m.group(0).strip()
+        if not phrase:
+            continue
+        s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        if s > 0 and text[s - 1].isdigit():
+            continue
+        out.append((s, m.end(), phrase, parse_year(phrase)))
+        taken.append((s, m.end()))
+    for s, e, year in find_years(text):
+        if any(a <= s < b for a, b in taken):
+            continue
+        out.append((s, e, text[s:e], year))
+    out.sort()
+    return out
