@@ -35,10 +35,13 @@ class ImportMixin:
     index: SearchIndex
     _lock: Any
 
-    def _require_writable(self) -> None: ...
-    def ensure_words(self) -> None: ...
-    def _notes_reanchor(self, old_doc_id: str, new_doc_id: str) -> None: ...
-    def _notes_orphan(self, doc_id: str) -> None: ...
+    if TYPE_CHECKING:  # provided by KnowledgeBase and NotesMixin; stubs here would shadow them
+
+        def _require_writable(self) -> None: ...
+        def ensure_words(self) -> None: ...
+        def _notes_reanchor(self, old_doc_id: str, new_doc_id: str) -> None: ...
+        def _notes_orphan(self, doc_id: str) -> None: ...
+        def _notes_adopt(self, new_doc_id: str) -> None: ...
 
     def import_paths(
         self,
@@ -196,10 +199,13 @@ class ImportMixin:
             self.index.commit()
             with self.store.transaction() as conn:
                 conn.executemany("UPDATE documents SET status = 'ok' WHERE id = ?", [(d,) for d, _ in batch])
+            orphans = self.store.conn.execute("SELECT COUNT(*) FROM notes WHERE orphaned = 1").fetchone()[0]
             for new_id, old_id in batch:
                 if old_id:
                     self._drop(old_id)
                     self._notes_reanchor(old_id, new_id)
+                elif orphans:
+                    self._notes_adopt(new_id)  # orphaned notes find their document again
             if any(old for _, old in batch):
                 self.index.commit()
 
