@@ -1,0 +1,50 @@
+"""Command line of the app, and --screenshot as a real process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from ui.app import parse_args
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_parse_args_defaults_and_size() -> None:
+    args = parse_args(["--kb", "/tmp/x", "--lang", "en", "--screenshot", "o.png", "--size", "1024x700"])
+    assert args.kb == Path("/tmp/x") and args.lang == "en" and args.size == (1024, 700)
+    assert parse_args([]).size == (1400, 900)
+    with pytest.raises(SystemExit):
+        parse_args(["--size", "big"])
+    with pytest.raises(SystemExit):
+        parse_args(["--view", "nowhere"])
+
+
+def test_screenshot_renders_the_reader_and_exits_zero(kb_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "shot.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ZHIKU_SETTINGS_DIR=str(tmp_path / "settings"))
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--kb", str(kb_dir), "--screenshot", str(out),
+         "--query", "算力调度平台", "--view", "reader", "--size", "1024x700", "--lang", "en"],
+        env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1024, 700)
+    # the reader shows text: the picture is not one flat colour
+    colours = {image.pixel(x, y) for x in range(0, 1024, 16) for y in range(0, 700, 16)}
+    assert len(colours) > 10
+
+
+def test_screenshot_of_an_entity_page_at_the_default_size(kb_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "entity.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ZHIKU_SETTINGS_DIR=str(tmp_path / "settings"))
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--kb", str(kb_dir), "--screenshot", str(out), "--entity", "中卫市"],
+        env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert QImage(str(out)).size().toTuple() == (1400, 900)

@@ -1,0 +1,85 @@
+"""Search view over a real knowledge base: query, results, facets, history, shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from ui.models.base import ROW_ROLE
+from ui.models.search_model import HTML_ROLE
+from ui.views.search_view import SearchView
+
+
+def search(qtbot, window, query: str):
+    box = window.search_view.box
+    box.clear()
+    box.insert(query)  # QTest.keyClicks only handles ASCII
+    with qtbot.waitSignal(window.controller.searchFinished, timeout=20000) as blocker:
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    return blocker.args[0]
+
+
+def test_typing_a_query_shows_ranked_passages_with_hits_marked(qtbot, window, settings) -> None:
+    result = search(qtbot, window, "算力调度平台")
+    model = window.search_view.hits
+    assert result.total > 0 and model.rowCount() == len(result.hits)
+    hits = [model.index(r, 0).data(ROW_ROLE) for r in range(model.rowCount())]
+    assert {h.doc for h in hits} >= {"guizhou_plan.txt"}
+    card = model.index(0, 0).data(HTML_ROLE)
+    assert "background-color" in card and hits[0].title in card
+    assert window.search_view.status.text().startswith(str(result.total))
+    # the store agrees with what is shown
+    assert [h.passage_id for h in window.controller.kb.search("算力调度平台", limit=50).hits] == [h.passage_id for h in hits]
+    assert settings.value("search/history")[0] == "算力调度平台"
+
+
+def test_clicking_a_facet_narrows_and_the_chip_widens_again(qtbot, window) -> None:
+    before = search(qtbot, window, "数据中心")
+    docs = {h.doc for h in before.hits}
+    assert len(docs) >= 2, docs
+    view = window.search_view
+    rows = [view.facets.index(r, 0) for r in range(view.facets.rowCount())]
+    index = next(i for i in rows if (row := i.data(ROW_ROLE)).key == "doc" and not row.header
+                 and row.count < before.total)
+    facet = index.data(ROW_ROLE)
+    rect = view.facet_list.visualRect(index)
+    with qtbot.waitSignal(window.controller.searchFinished, timeout=20000) as blocker:
+        qtbot.mouseClick(view.facet_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    narrowed = blocker.args[0]
+    assert view.filters == {"doc": facet.value}
+    assert narrowed.total == facet.count < before.total
+    assert len({h.doc_id for h in narrowed.hits}) == 1
+    chip = view.findChild(QPushButton, "filter_doc")
+    assert chip is not None
+    with qtbot.waitSignal(window.controller.searchFinished, timeout=20000) as blocker:
+        qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].total == before.total and view.filters == {}
+
+
+def test_a_nonsense_query_shows_an_error_not_a_traceback(qtbot, window) -> None:
+    window.search_view.box.setText("year:notayear")
+    with qtbot.waitSignal(window.controller.failed, timeout=20000) as blocker:
+        window.search_view.submit()
+    kind, message = blocker.args
+    assert kind == "search" and message
+    assert window.search_view.status.text() == message
+
+
+def test_ctrl_k_and_ctrl_f_focus_the_search_box(qtbot, window) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    for key in (Qt.Key.Key_K, Qt.Key.Key_F):
+        window.show_view("entity")
+        window.entity_view.filter_box.setFocus()
+        qtbot.keyClick(window.entity_view.filter_box, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.current_view() == "search"
+        qtbot.waitUntil(lambda: window.search_view.box.hasFocus())
+
+
+def test_history_is_saved_and_offered_by_the_completer(qtbot, window, settings) -> None:
+    search(qtbot, window, "数据中心")
+    search(qtbot, window, "算力")
+    fresh = SearchView(settings)
+    qtbot.addWidget(fresh)
+    assert fresh.history.stringList()[:2] == ["算力", "数据中心"]
+    assert fresh.completer.model() is fresh.history

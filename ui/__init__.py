@@ -1,0 +1,1 @@
+"""Zhiku desktop UI (PySide6). Reaches the core only through ``kb.KnowledgeBase``."""

@@ -1,0 +1,73 @@
+"""Display names for the core's codes (document kinds, entity types, ...) and entity colours."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "Labels"
+
+_LABELS: dict[str, dict[str, Any]] = {  # values: QT_TRANSLATE_NOOP source strings
+    "kind": {
+        "plan": QT_TRANSLATE_NOOP("Labels", "Plan"),
+        "news": QT_TRANSLATE_NOOP("Labels", "News"),
+        "proposal_reply": QT_TRANSLATE_NOOP("Labels", "Proposal reply"),
+        "research": QT_TRANSLATE_NOOP("Labels", "Research"),
+        "notice": QT_TRANSLATE_NOOP("Labels", "Notice"),
+        "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+    },
+    "entity_type": {
+        "region": QT_TRANSLATE_NOOP("Labels", "Region"),
+        "park": QT_TRANSLATE_NOOP("Labels", "Park"),
+        "enterprise": QT_TRANSLATE_NOOP("Labels", "Enterprise"),
+        "platform": QT_TRANSLATE_NOOP("Labels", "Platform"),
+    },
+    "link": {
+        "located_in": QT_TRANSLATE_NOOP("Labels", "located in"),
+        "part_of": QT_TRANSLATE_NOOP("Labels", "part of"),
+        "built_by": QT_TRANSLATE_NOOP("Labels", "built by"),
+        "co_mention": QT_TRANSLATE_NOOP("Labels", "mentioned with"),
+    },
+    "measure": {
+        "subsidy": QT_TRANSLATE_NOOP("Labels", "Subsidy"),
+        "award": QT_TRANSLATE_NOOP("Labels", "Award"),
+        "target": QT_TRANSLATE_NOOP("Labels", "Target"),
+        "fund": QT_TRANSLATE_NOOP("Labels", "Fund"),
+        "rent_support": QT_TRANSLATE_NOOP("Labels", "Rent support"),
+        "tax": QT_TRANSLATE_NOOP("Labels", "Tax"),
+        "achievement": QT_TRANSLATE_NOOP("Labels", "Achievement"),
+    },
+    "facet": {
+        "region": QT_TRANSLATE_NOOP("Labels", "Region"),
+        "doc": QT_TRANSLATE_NOOP("Labels", "Document"),
+        "kind": QT_TRANSLATE_NOOP("Labels", "Kind"),
+        "year": QT_TRANSLATE_NOOP("Labels", "Year"),
+        "entity_type": QT_TRANSLATE_NOOP("Labels", "Entity type"),
+    },
+}
+
+FACET_ORDER = ("region", "doc", "kind", "year", "entity_type")
+
+# One colour per entity type, readable as a light background behind black text.
+ENTITY_COLOURS: dict[str, str] = {
+    "region": "#cfe3ff",
+    "park": "#c8f0c8",
+    "enterprise": "#ffd9b0",
+    "platform": "#e6d0ff",
+}
+OTHER_COLOUR = "#e0e0e0"
+HIT_COLOUR = "#ffe066"
+PASSAGE_COLOUR = "#fff7d6"
+
+
+def label(category: str, value: str | None) -> str:
+    """Translated display name of ``value``; unknown codes are shown as they are."""
+    if value is None:
+        return ""
+    source = _LABELS.get(category, {}).get(value)
+    return QCoreApplication.translate(CONTEXT, str(source)) if source else value
+
+
+def entity_colour(entity_type: str) -> str:
+    return ENTITY_COLOURS.get(entity_type, OTHER_COLOUR)

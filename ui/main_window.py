@@ -1,0 +1,390 @@
+"""The main window: left navigation over stacked views, history, import, settings.
+
+It wires views to the ``AppController``; it never calls the knowledge base itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSplitter, QStackedWidget, QToolBar, QWidget
+
+from ui.controller import AppController, DocumentView
+from ui.navigation import History, NavEntry
+from ui.views.entity_view import EntityView
+from ui.views.import_dialog import ImportSummaryDialog
+from ui.views.placeholder_view import PlaceholderView
+from ui.views.progress_bar import ProgressStrip
+from ui.views.reader_view import ReaderView
+from ui.views.search_view import SearchView
+
+if TYPE_CHECKING:
+    from kb.models import EntityPage, ImportReport, Measure, Mention, SearchHit, SearchResult, Stats
+
+log = logging.getLogger(__name__)
+
+VIEW_KEYS = ("search", "reader", "entity", "compare", "notes")
+
+
+def _shortcuts(main: str, standard: QKeySequence.StandardKey) -> list[QKeySequence]:
+    """``main`` plus the platform's standard keys, without duplicates (Qt warns on ambiguity)."""
+    keys = [QKeySequence(main)]
+    keys += [k for k in QKeySequence.keyBindings(standard) if k not in keys]
+    return keys
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+        importSummaryShown(object): the ``ImportSummaryDialog`` just shown (non-modal).
+    """
+
+    importSummaryShown = Signal(object)
+
+    def __init__(self, settings: QSettings, kb_dir: Path | None = None, corpus_dir: Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.kb_dir = kb_dir
+        self.corpus_dir = corpus_dir
+        self.stats: Stats | None = None
+        self.history = History()
+        self.import_dialog: ImportSummaryDialog | None = None
+        self.controller = AppController(self)
+        self.setAcceptDrops(True)
+
+        self.search_view = SearchView(settings)
+        self.reader_view = ReaderView()
+        self.entity_view = EntityView()
+        self.stack = QStackedWidget()
+        self.views: dict[str, QWidget] = {}
+        self.nav = QToolBar()
+        self.nav.setObjectName("navBar")
+        self.nav.setMovable(False)
+        self.nav.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.nav_group = QActionGroup(self)
+        self.nav_actions: dict[str, QAction] = {}
+        self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.nav)
+        for key in VIEW_KEYS:
+            self.register_view(key, {"search": self.search_view, "reader": self.reader_view,
+                                     "entity": self.entity_view}.get(key) or PlaceholderView(""))
+        self.setCentralWidget(self.stack)
+
+        self._build_actions()
+        self.progress = ProgressStrip()
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self._connect()
+        self.retranslate()
+        self._restore_state()
+        self.show_view("search")
+        self._update_nav_buttons()
+
+    # setup
+    def register_view(self, key: str, widget: QWidget) -> None:
+        """Add (or replace a placeholder with) a view; another part of the team adds compare/notes."""
+        old = self.views.get(key)
+        if old is not None:
+            index = self.stack.indexOf(old)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(index, widget)
+        else:
+            self.stack.addWidget(widget)
+            action = QAction(self)
+            action.setCheckable(True)
+            action.setObjectName(f"nav_{key}")
+            action.triggered.connect(lambda _=False, k=key: self.show_view(k))
+            self.nav_group.addAction(action)
+            self.nav.addAction(action)
+            self.nav_actions[key] = action
+        self.views[key] = widget
+
+    def _build_actions(self) -> None:
+        self.back_action = QAction(self)
+        self.back_action.setShortcuts(_shortcuts("Alt+Left", QKeySequence.StandardKey.Back))
+        self.forward_action = QAction(self)
+        self.forward_action.setShortcuts(_shortcuts("Alt+Right", QKeySequence.StandardKey.Forward))
+        self.import_files_action = QAction(self)
+        self.import_folder_action = QAction(self)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.lang_group = QActionGroup(self)
+        self.lang_actions = {lang: QAction(self) for lang in ("zh", "en")}
+        for lang, action in self.lang_actions.items():
+            action.setCheckable(True)
+            action.setData(lang)
+            self.lang_group.addAction(action)
+        toolbar = QToolBar()
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.back_action)
+        toolbar.addAction(self.forward_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.import_files_action)
+        toolbar.addAction(self.import_folder_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addAction(self.import_files_action)
+        self.file_menu.addAction(self.import_folder_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.go_menu = self.menuBar().addMenu("")
+        self.go_menu.addAction(self.back_action)
+        self.go_menu.addAction(self.forward_action)
+        self.lang_menu = self.menuBar().addMenu("")
+        for action in self.lang_actions.values():
+            self.lang_menu.addAction(action)
+        for seq in ("Ctrl+K", "Ctrl+F"):
+            QShortcut(QKeySequence(seq), self, self.focus_search)
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.opened.connect(self._opened)
+        c.searchFinished.connect(self._search_finished)
+        c.documentLoaded.connect(self._document_loaded)
+        c.entitiesLoaded.connect(self.entity_view.set_entities)
+        c.entityLoaded.connect(self._entity_loaded)
+        c.importProgress.connect(self.progress.update_progress)
+        c.importFinished.connect(self._import_finished)
+        c.failed.connect(self._failed)
+        self.progress.cancelRequested.connect(c.cancel_import)
+        self.search_view.searchRequested.connect(self.run_search)
+        self.search_view.hitActivated.connect(self.open_hit)
+        self.reader_view.entityActivated.connect(self.open_entity)
+        self.entity_view.entitySelected.connect(self.open_entity)
+        self.entity_view.page.entityActivated.connect(self.open_entity)
+        self.entity_view.page.mentionActivated.connect(self.open_mention)
+        self.entity_view.page.measureActivated.connect(self.open_measure)
+        self.back_action.triggered.connect(self.go_back)
+        self.forward_action.triggered.connect(self.go_forward)
+        self.import_files_action.triggered.connect(self._pick_files)
+        self.import_folder_action.triggered.connect(self._pick_folder)
+        self.quit_action.triggered.connect(self.close)
+        self.lang_group.triggered.connect(lambda a: self.set_language(a.data()))
+
+    # opening
+    def start(self) -> None:
+        """Open the knowledge base in the background; the window is usable meanwhile."""
+        self.status_label.setText(self.tr("Opening the knowledge base…"))
+        self.controller.open(self.kb_dir)
+
+    def _opened(self, stats: Stats) -> None:
+        self.stats = stats
+        kb = self.controller.kb
+        readonly = bool(kb and kb.readonly)
+        self.import_files_action.setEnabled(not readonly)
+        self.import_folder_action.setEnabled(not readonly)
+        self._update_title()
+        self.status_label.setText(self.tr("%1 documents, %2 passages").replace("%1", str(stats.documents))
+                                  .replace("%2", str(stats.passages)))
+        if stats.documents == 0 and not readonly and self.corpus_dir is not None and self.corpus_dir.is_dir():
+            self.import_paths([self.corpus_dir], starter=True)
+        self.controller.load_entities()
+
+    # navigation
+    def navigate(self, entry: NavEntry) -> None:
+        self.history.visit(entry)
+        self._go(entry)
+
+    def _go(self, entry: NavEntry) -> None:
+        if entry.kind == "search":
+            query, filters = entry.key[0], dict(entry.key[1])
+            self.search_view.set_query(query, filters)
+            self.show_view("search")
+            self.controller.search(query, filters)
+        elif entry.kind == "document":
+            self.controller.load_document(entry.key[0], entry.extra.get("highlights", ()), entry.extra.get("focus"))
+        elif entry.kind == "entity":
+            self.controller.load_entity(entry.key)
+        self._update_nav_buttons()
+
+    def go_back(self) -> None:
+        entry = self.history.back()
+        if entry is not None:
+            self._go(entry)
+
+    def go_forward(self) -> None:
+        entry = self.history.forward()
+        if entry is not None:
+            self._go(entry)
+
+    def _update_nav_buttons(self) -> None:
+        self.back_action.setEnabled(self.history.can_back())
+        self.forward_action.setEnabled(self.history.can_forward())
+
+    def show_view(self, key: str) -> None:
+        self.stack.setCurrentWidget(self.views[key])
+        self.nav_actions[key].setChecked(True)
+
+    def current_view(self) -> str:
+        widget = self.stack.currentWidget()
+        return next(k for k, w in self.views.items() if w is widget)
+
+    def focus_search(self) -> None:
+        self.show_view("search")
+        self.search_view.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_view.box.selectAll()
+
+    # user actions
+    def run_search(self, query: str, filters: dict[str, str]) -> None:
+        self.navigate(NavEntry("search", (query, tuple(sorted(filters.items())))))
+
+    def open_hit(self, hit: SearchHit) -> None:
+        self.navigate(NavEntry("document", (hit.doc_id, "passage", hit.passage_id),
+                               {"highlights": tuple(hit.highlights), "focus": (hit.start, hit.end)}))
+
+    def open_mention(self, mention: Mention) -> None:
+        self.navigate(NavEntry("document", (mention.doc_id, "mention", mention.start),
+                               {"highlights": ((mention.start, mention.end),), "focus": None}))
+
+    def open_measure(self, measure: Measure) -> None:
+        self.navigate(NavEntry("document", (measure.doc_id, "measure", measure.start),
+                               {"highlights": ((measure.start, measure.end),), "focus": None}))
+
+    def open_entity(self, entity_id: int) -> None:
+        self.navigate(NavEntry("entity", entity_id))
+
+    # results
+    def _search_finished(self, result: SearchResult) -> None:
+        self.search_view.show_result(result)
+
+    def _document_loaded(self, view: DocumentView) -> None:
+        self.show_view("reader")  # first, so the reader scrolls with its real size
+        self.reader_view.show_document(view)
+
+    def _entity_loaded(self, page: EntityPage | None) -> None:
+        self.entity_view.page.show_page(page)
+        if page is not None:
+            self.entity_view.select_entity(page.entity.id)
+        self.show_view("entity")
+
+    def _failed(self, kind: str, message: str) -> None:
+        if kind == "search":
+            self.search_view.show_error(message)
+        elif kind == "import":
+            self.progress.hide()
+        self.status_label.setText(message)
+        self.statusBar().setToolTip(message)
+
+    # import
+    def import_paths(self, paths: list[Path], starter: bool = False) -> bool:
+        """Import files/folders in the background; False if one is already running."""
+        if not self.controller.import_paths(paths):
+            self.status_label.setText(self.tr("An import is already running."))
+            return False
+        self.progress.start(self.tr("Importing the starter corpus…") if starter else self.tr("Importing…"))
+        return True
+
+    def _import_finished(self, report: ImportReport) -> None:
+        self.progress.hide()
+        self.import_dialog = ImportSummaryDialog(report, self)
+        self.status_label.setText(self.import_dialog.headline())
+        self.import_dialog.show()
+        self.importSummaryShown.emit(self.import_dialog)
+        self.controller.load_entities()
+        entry = self.history.current
+        if entry is not None and entry.kind == "search":
+            self.controller.search(entry.key[0], dict(entry.key[1]))
+
+    def _pick_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import documents"), "",
+            self.tr("Documents (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)"))
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def _pick_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # language and settings
+    def set_language(self, lang: str) -> None:
+        from ui.i18n import install_language
+
+        install_language(lang)
+        self.settings.setValue("ui/lang", lang)
+        self.lang_actions[lang].setChecked(True)
+
+    def _splitters(self) -> list[QSplitter]:
+        return [s for s in self.findChildren(QSplitter) if s.objectName()]
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        for splitter in self._splitters():
+            state = self.settings.value(f"splitters/{splitter.objectName()}")
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        last = self.settings.value("search/last", "")
+        if last:
+            self.search_view.box.setText(str(last))
+        lang = str(self.settings.value("ui/lang", "zh"))
+        self.lang_actions.get(lang, self.lang_actions["zh"]).setChecked(True)
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        for splitter in self._splitters():
+            self.settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.controller.shutdown()
+        super().closeEvent(event)
+
+    def _update_title(self) -> None:
+        title = self.tr("Zhiku — policy library")
+        kb = self.controller.kb
+        if kb is not None:
+            title += f" — {kb.kb_dir}"
+            if kb.readonly:
+                title += " " + self.tr("(read-only: another window has it open)")
+        self.setWindowTitle(title)
+
+    def retranslate(self) -> None:
+        names = {"search": self.tr("Search"), "reader": self.tr("Read"), "entity": self.tr("Entities"),
+                 "compare": self.tr("Compare"), "notes": self.tr("Notes")}
+        for key, action in self.nav_actions.items():
+            action.setText(names.get(key, key))
+        for key in ("compare", "notes"):
+            view = self.views.get(key)
+            if isinstance(view, PlaceholderView):
+                view.label.setText(self.tr("%1 — coming soon").replace("%1", names[key]))
+        self.back_action.setText(self.tr("Back"))
+        self.back_action.setToolTip(self.tr("Back (Alt+Left)"))
+        self.forward_action.setText(self.tr("Forward"))
+        self.forward_action.setToolTip(self.tr("Forward (Alt+Right)"))
+        self.import_files_action.setText(self.tr("Import files…"))
+        self.import_folder_action.setText(self.tr("Import folder…"))
+        self.quit_action.setText(self.tr("Quit"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        self.lang_menu.setTitle(self.tr("&Language"))
+        self.lang_actions["zh"].setText("中文")
+        self.lang_actions["en"].setText("English")
+        self._update_title()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def view_widget(self, key: str) -> Any:
+        return self.views[key]

@@ -1,0 +1,1 @@
+"""One widget per module; views hold layout only and emit signals for actions."""

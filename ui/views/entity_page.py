@@ -1,0 +1,166 @@
+"""One entity: type, region chain, aliases, links to follow, mentions and measures."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from ui.labels import entity_colour, label
+from ui.models.base import ROW_ROLE
+from ui.models.link_model import LinkTableModel
+from ui.models.measure_model import MeasureTableModel
+from ui.models.mention_model import MentionTableModel
+
+if TYPE_CHECKING:
+    from kb.models import EntityPage, Link
+
+
+def _table(model: object, stretch: int) -> QTableView:
+    view = QTableView()
+    view.setModel(model)  # type: ignore[arg-type]
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSortingEnabled(False)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setDefaultSectionSize(110)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.setProperty("stretch", stretch)
+    return view
+
+
+def unique_links(links: tuple[Link, ...] | list[Link], focus_id: int) -> list[Link]:
+    """One row per (relation, other entity): the same fact found in two documents is one link."""
+    best: dict[tuple[str, int, bool], Link] = {}
+    for link in links:
+        outgoing = link.src_id == focus_id
+        key = (link.kind, link.dst_id if outgoing else link.src_id, outgoing)
+        if key not in best or link.weight > best[key].weight:
+            best[key] = link
+    return sorted(best.values(), key=lambda link: (link.kind == "co_mention", -link.weight))
+
+
+class EntityPageView(QWidget):
+    """Signals:
+        entityActivated(int): follow a link to another entity.
+        mentionActivated(object): open a ``Mention`` in the reader.
+        measureActivated(object): open a ``Measure``'s sentence in the reader.
+    """
+
+    entityActivated = Signal(int)
+    mentionActivated = Signal(object)
+    measureActivated = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page: EntityPage | None = None
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.links = LinkTableModel(self)
+        self.mentions = MentionTableModel(self)
+        self.measures = MeasureTableModel(self)
+        self.link_view = _table(self.links, 1)
+        self.mention_view = _table(self.mentions, 2)
+        self.measure_view = _table(self.measures, 2)
+        self.mention_view.setColumnWidth(MentionTableModel.COL_DOC, 170)
+        self.mention_view.setColumnWidth(MentionTableModel.COL_TEXT, 150)
+        self.measure_view.setColumnWidth(MeasureTableModel.COL_KIND, 80)
+        self.measure_view.setColumnWidth(MeasureTableModel.COL_YEAR, 60)
+        self.link_view.horizontalHeader().setStretchLastSection(False)
+        self.link_view.horizontalHeader().setSectionResizeMode(LinkTableModel.COL_ENTITY, QHeaderView.ResizeMode.Stretch)
+        self.link_label, self.mention_label, self.measure_label = QLabel(), QLabel(), QLabel()
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("entityPageSplitter")
+        for title, view in ((self.link_label, self.link_view), (self.mention_label, self.mention_view),
+                            (self.measure_label, self.measure_view)):
+            box = QWidget()
+            bv = QVBoxLayout(box)
+            bv.setContentsMargins(0, 0, 0, 0)
+            bv.addWidget(title)
+            bv.addWidget(view, 1)
+            self.splitter.addWidget(box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.splitter, 1)
+
+        self.link_view.clicked.connect(self._link_clicked)
+        self.mention_view.clicked.connect(self._mention_clicked)
+        self.measure_view.clicked.connect(self._measure_clicked)
+        self.retranslate()
+
+    def show_page(self, page: EntityPage | None) -> None:
+        self.page = page
+        if page is None:
+            self.links.set_rows([])
+            self.mentions.set_rows([])
+            self.measures.set_rows([])
+            self.header.setText(html.escape(self.tr("This entity no longer exists.")))
+            return
+        e = page.entity
+        self.links.focus_id = e.id
+        self.links.set_rows(unique_links(page.links, e.id))
+        self.mentions.set_rows(list(page.mentions))
+        self.measures.set_rows(list(page.measures))
+        chain = " > ".join(e.region_chain) or (e.region or "—")
+        aliases = "、".join(e.aliases) or "—"
+        colour = entity_colour(e.type)
+        located = "、".join(e.located_in)
+        rows = [
+            (self.tr("Region"), chain),
+            (self.tr("Aliases"), aliases),
+        ]
+        if located:
+            rows.append((self.tr("Located in"), located))
+        rows.append((self.tr("Documents"), "、".join(e.docs) or "—"))
+        body = "".join(f"<tr><td style='color:#666666;padding-right:12px'>{html.escape(k)}</td>"
+                       f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
+        self.header.setText(
+            f"<span style='font-size:16pt;font-weight:bold'>{html.escape(e.name)}</span> "
+            f"<span style='background:{colour}'>&nbsp;{html.escape(label('entity_type', e.type))}&nbsp;</span>"
+            f"<table>{body}</table>"
+        )
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        n = self.page
+        self.link_label.setText(self.tr("Linked entities (%1)").replace("%1", str(self.links.rowCount())))
+        self.mention_label.setText(self.tr("Mentions (%1)").replace("%1", str(len(n.mentions) if n else 0)))
+        self.measure_label.setText(self.tr("Measures mentioning it (%1)").replace("%1", str(len(n.measures) if n else 0)))
+
+    def _link_clicked(self, index: QModelIndex) -> None:
+        link = index.data(ROW_ROLE)
+        if link is not None:
+            self.entityActivated.emit(self.links.other_end(link)[0])
+
+    def _mention_clicked(self, index: QModelIndex) -> None:
+        mention = index.data(ROW_ROLE)
+        if mention is not None:
+            self.mentionActivated.emit(mention)
+
+    def _measure_clicked(self, index: QModelIndex) -> None:
+        measure = index.data(ROW_ROLE)
+        if measure is not None:
+            self.measureActivated.emit(measure)
+
+    def retranslate(self) -> None:
+        for model in (self.links, self.mentions, self.measures):
+            model.retranslate()
+        self._update_counts()
+        if self.page is not None:
+            self.show_page(self.page)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

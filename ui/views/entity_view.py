@@ -1,0 +1,150 @@
+"""Entity browser: a filterable table of entities beside the selected entity's page."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.labels import ENTITY_COLOURS, label
+from ui.models.base import ROW_ROLE
+from ui.models.entity_model import EntityFilterProxy, EntityTableModel
+from ui.views.entity_page import EntityPageView
+
+if TYPE_CHECKING:
+    from kb.models import Entity
+
+
+class EntityView(QWidget):
+    """Signals:
+        entitySelected(int): the user picked an entity in the table.
+    """
+
+    entitySelected = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = EntityTableModel(self)
+        self.proxy = EntityFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_box = QLineEdit()
+        self.filter_box.setClearButtonEnabled(True)
+        self.type_box = QComboBox()
+        self.region_box = QComboBox()
+        self.region_box.setMinimumContentsLength(6)
+        self.count = QLabel()
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(EntityTableModel.COL_MENTIONS, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(EntityTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(EntityTableModel.COL_REGION, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(EntityTableModel.COL_REGION, 100)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.page = EntityPageView()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_box, 2)
+        filters.addWidget(self.type_box, 1)
+        filters.addWidget(self.region_box, 1)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addLayout(filters)
+        lv.addWidget(self.table, 1)
+        lv.addWidget(self.count)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("entitySplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.page)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([500, 560])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self.filter_box.textChanged.connect(self._filter_changed)
+        self.type_box.currentIndexChanged.connect(self._filter_changed)
+        self.region_box.currentIndexChanged.connect(self._filter_changed)
+        self.table.clicked.connect(self._clicked)
+        self.table.activated.connect(self._clicked)
+        self.retranslate()
+
+    def set_entities(self, entities: list[Entity]) -> None:
+        self.model.set_rows(entities)
+        regions = sorted({r for e in entities for r in e.region_chain})
+        current = self.region_box.currentData() or ""
+        self.region_box.blockSignals(True)
+        self.region_box.clear()
+        self.region_box.addItem(self.tr("All regions"), "")
+        for region in regions:
+            self.region_box.addItem(region, region)
+        self.region_box.setCurrentIndex(max(0, self.region_box.findData(current)))
+        self.region_box.blockSignals(False)
+        self._filter_changed()
+
+    def select_entity(self, entity_id: int) -> None:
+        """Select the table row of ``entity_id`` if it is visible (no signal)."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            entity = index.data(ROW_ROLE)
+            if entity is not None and entity.id == entity_id:
+                self.table.blockSignals(True)
+                self.table.selectRow(row)
+                self.table.scrollTo(index)
+                self.table.blockSignals(False)
+                return
+        self.table.clearSelection()
+
+    def _filter_changed(self) -> None:
+        self.proxy.set_text(self.filter_box.text())
+        self.proxy.set_type(self.type_box.currentData() or "")
+        self.proxy.set_region(self.region_box.currentData() or "")
+        self.count.setText(self.tr("%1 of %2 entities").replace("%1", str(self.proxy.rowCount()))
+                           .replace("%2", str(self.model.rowCount())))
+
+    def _clicked(self, index: QModelIndex) -> None:
+        entity = index.data(ROW_ROLE)
+        if entity is not None:
+            self.entitySelected.emit(entity.id)
+
+    def retranslate(self) -> None:
+        self.filter_box.setPlaceholderText(self.tr("Filter by name or alias…"))
+        current = self.type_box.currentData() or ""
+        self.type_box.blockSignals(True)
+        self.type_box.clear()
+        self.type_box.addItem(self.tr("All types"), "")
+        for entity_type in ENTITY_COLOURS:
+            self.type_box.addItem(label("entity_type", entity_type), entity_type)
+        self.type_box.setCurrentIndex(max(0, self.type_box.findData(current)))
+        self.type_box.blockSignals(False)
+        if self.region_box.count():
+            self.region_box.setItemText(0, self.tr("All regions"))
+        else:
+            self.region_box.addItem(self.tr("All regions"), "")
+        self.model.retranslate()
+        self._filter_changed()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

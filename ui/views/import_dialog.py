@@ -1,0 +1,61 @@
+"""Summary of one import: added, replaced, unchanged, duplicates, failed (and why)."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from ui.views.text_browser import SafeTextBrowser
+
+if TYPE_CHECKING:
+    from kb.models import ImportReport
+
+
+class ImportSummaryDialog(QDialog):
+    """Non-modal: the user keeps working while reading it, and tests never block on it."""
+
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.setModal(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(self.tr("Import finished"))
+        self.browser: QTextBrowser = SafeTextBrowser()
+        self.browser.setHtml(self.summary_html())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        self.resize(560, 420)
+
+    def summary_html(self) -> str:
+        r = self.report
+        parts = [f"<p><b>{html.escape(self.headline())}</b></p>"]
+
+        def section(title: str, items: list[str]) -> None:
+            if items:
+                lis = "".join(f"<li>{html.escape(i)}</li>" for i in items)
+                parts.append(f"<p>{html.escape(title)} ({len(items)})</p><ul>{lis}</ul>")
+
+        section(self.tr("Added"), [Path(p).name for p in r.added])
+        section(self.tr("Replaced (changed file)"), [Path(p).name for p in r.replaced])
+        section(self.tr("Skipped, unchanged"), [Path(p).name for p in r.unchanged])
+        section(self.tr("Skipped, duplicate of"), [f"{Path(p).name} = {d}" for p, d in r.duplicates])
+        section(self.tr("Failed"), [f"{Path(f.path).name}: {f.reason}" for f in r.failed])
+        if r.cancelled:
+            note = self.tr("The import was cancelled; the files above were kept.")
+            parts.append(f"<p>{html.escape(note)}</p>")
+        return "".join(parts)
+
+    def headline(self) -> str:
+        r = self.report
+        return (self.tr("%1 added, %2 skipped, %3 failed in %4 s")
+                .replace("%1", str(len(r.added) + len(r.replaced)))
+                .replace("%2", str(len(r.unchanged) + len(r.duplicates)))
+                .replace("%3", str(len(r.failed)))
+                .replace("%4", f"{r.seconds:.1f}"))

@@ -1,0 +1,58 @@
+"""Status-bar strip for long work: a label, a progress bar and a cancel button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+
+class ProgressStrip(QWidget):
+    """Signals:
+        cancelRequested(): the user pressed cancel.
+    """
+
+    cancelRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(240)
+        self.bar.setTextVisible(True)
+        self.cancel = QPushButton()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel)
+        self.cancel.clicked.connect(self._cancel)
+        self.retranslate()
+        self.hide()
+
+    def start(self, text: str) -> None:
+        self.label.setText(text)
+        self.bar.setRange(0, 0)  # busy until the first progress report
+        self.cancel.setEnabled(True)
+        self.show()
+
+    def update_progress(self, done: int, total: int, name: str) -> None:
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+        short = name if len(name) <= 40 else "…" + name[-39:]
+        self.bar.setToolTip(name)
+        self.label.setText(self.tr("Importing %1/%2 %3").replace("%1", str(done)).replace("%2", str(total))
+                           .replace("%3", short))
+
+    def _cancel(self) -> None:
+        self.cancel.setEnabled(False)
+        self.label.setText(self.tr("Cancelling…"))
+        self.cancelRequested.emit()
+
+    def retranslate(self) -> None:
+        self.cancel.setText(self.tr("Cancel"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

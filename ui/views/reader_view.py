@@ -1,0 +1,255 @@
+"""Reader: the cleaned document with hits, entity mentions and an outline; or the raw page."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.labels import ENTITY_COLOURS, HIT_COLOUR, PASSAGE_COLOUR, entity_colour, label
+from ui.models.base import ROW_ROLE
+from ui.models.outline_model import OutlineModel
+from ui.textpos import Utf16Map
+from ui.views.text_browser import SafeTextBrowser
+
+if TYPE_CHECKING:
+    from ui.controller import DocumentView
+
+REMOVED_COLOUR = "#a0a0a0"
+
+
+class ReaderView(QWidget):
+    """Signals:
+        entityActivated(int): the user clicked an entity mention.
+    """
+
+    entityActivated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view: DocumentView | None = None
+        self.map = Utf16Map("")
+        self._pending_scroll: int | None = None
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.meta = QLabel()
+        self.meta.setWordWrap(True)
+        self.raw_toggle = QPushButton()
+        self.raw_toggle.setCheckable(True)
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.outline = OutlineModel(self)
+        self.outline_list = QListView()
+        self.outline_list.setModel(self.outline)
+        self.outline_list.setWordWrap(True)
+        self.outline_title = QLabel()
+        self.text = SafeTextBrowser()
+        self.text.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.placeholder = QLabel()
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.raw_toggle, 0, Qt.AlignmentFlag.AlignTop)
+        side = QWidget()
+        sv = QVBoxLayout(side)
+        sv.setContentsMargins(0, 0, 0, 0)
+        sv.addWidget(self.outline_title)
+        sv.addWidget(self.outline_list, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("readerSplitter")
+        self.splitter.addWidget(side)
+        self.splitter.addWidget(self.text)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 800])
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.splitter, 1)
+
+        self.raw_toggle.toggled.connect(self._render)
+        self.outline_list.clicked.connect(self._jump_to_heading)
+        self.text.anchorClicked.connect(self._anchor_clicked)
+        self.retranslate()
+        self._set_empty(True)
+
+    # public
+    def show_document(self, view: DocumentView) -> None:
+        """Display a document; keeps the raw/clean choice the user made."""
+        self.view = view
+        doc = view.text.doc
+        self.title.setText(f"<b style='font-size:15pt'>{html.escape(doc.title)}</b>")
+        bits = [" > ".join(doc.region_chain) or (doc.region or ""), doc.date or "", label("kind", doc.kind),
+                doc.issuer or doc.source or "", doc.doc_number or "", doc.name]
+        self.meta.setText("  ·  ".join(b for b in bits if b))
+        self.outline.set_rows(list(view.text.headings))
+        self._set_empty(False)
+        self._render()
+
+    def is_raw(self) -> bool:
+        return self.raw_toggle.isChecked()
+
+    def scroll_to(self, offset: int) -> None:
+        """Put the line holding body ``offset`` (code points) near the top of the view."""
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self.map.to_qt(offset))
+        self.text.setTextCursor(cursor)
+        self._pending_scroll = offset
+        self._apply_scroll()
+        QTimer.singleShot(0, self._finish_scroll)  # again once a just-shown view has its final size
+
+    def _apply_scroll(self) -> None:
+        if self._pending_scroll is None:
+            return
+        bar = self.text.verticalScrollBar()
+        top = self.text.cursorRect().top()
+        bar.setValue(bar.value() + top - self.text.fontMetrics().height() * 2)
+
+    def _finish_scroll(self) -> None:
+        self._apply_scroll()
+        self._pending_scroll = None
+
+    def hit_selections(self) -> list[tuple[int, int]]:
+        """UTF-16 (start, end) of the highlighted hits, for tests and for the status bar."""
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self.text.extraSelections()
+                if s.format.background().color() == QColor(HIT_COLOUR)]
+
+    # rendering
+    def _render(self) -> None:
+        if self.view is None:
+            return
+        if self.raw_toggle.isChecked():
+            self._render_raw()
+        else:
+            self._render_clean()
+
+    def _render_clean(self) -> None:
+        assert self.view is not None
+        body = self.view.text.body
+        self.map = Utf16Map(body)
+        self.text.setPlainText(body)
+        doc = self.text.document()
+        self._space_paragraphs()
+        for start, _level, heading in self.view.text.headings:
+            fmt = QTextCharFormat()
+            fmt.setFontWeight(QFont.Weight.Bold)
+            self._format(start, start + len(heading), fmt)
+        for m in self.view.mentions:
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(entity_colour(m.entity_type)))
+            fmt.setAnchor(True)
+            fmt.setAnchorHref(f"entity:{m.entity_id}")
+            fmt.setToolTip(f"{label('entity_type', m.entity_type)}: {m.entity_name}")
+            self._format(m.start, m.end, fmt)
+        selections = []
+        if self.view.focus:
+            selections.append(self._selection(*self.view.focus, PASSAGE_COLOUR, full_width=False))
+        selections += [self._selection(s, e, HIT_COLOUR) for s, e in self.view.highlights]
+        self.text.setExtraSelections(selections)
+        doc.setModified(False)
+        target = self.view.focus[0] if self.view.focus else (min(self.view.highlights)[0] if self.view.highlights else 0)
+        self.scroll_to(target)
+
+    def _render_raw(self) -> None:
+        assert self.view is not None
+        raw = self.view.text.raw
+        self.map = Utf16Map(raw)
+        self.text.setPlainText(raw)
+        self._space_paragraphs()
+        for span in self.view.text.removed:
+            fmt = QTextCharFormat()
+            fmt.setForeground(QColor(REMOVED_COLOUR))
+            fmt.setToolTip(self.tr("Removed: %1").replace("%1", span.reason))
+            self._format(span.start, span.end, fmt)
+        self.text.setExtraSelections([])
+        self.scroll_to(0)
+
+    def _space_paragraphs(self) -> None:
+        """Air between paragraphs and lines; block formats do not move any text position."""
+        fmt = QTextBlockFormat()
+        fmt.setBottomMargin(6)
+        fmt.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor = QTextCursor(self.text.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(fmt)
+
+    def _format(self, start: int, end: int, fmt: QTextCharFormat) -> None:
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self.map.to_qt(start))
+        cursor.setPosition(self.map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+
+    def _selection(self, start: int, end: int, colour: str, full_width: bool = False) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self.map.to_qt(start))
+        cursor.setPosition(self.map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(colour))
+        if full_width:
+            fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        sel.format = fmt
+        return sel
+
+    # interaction
+    def _jump_to_heading(self, index: QModelIndex) -> None:
+        heading = index.data(ROW_ROLE)
+        if heading is None:
+            return
+        if self.raw_toggle.isChecked():
+            self.raw_toggle.setChecked(False)
+        self.scroll_to(heading[0])
+
+    def _anchor_clicked(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("entity:") and text[7:].isdigit():
+            self.entityActivated.emit(int(text[7:]))
+
+    def _set_empty(self, empty: bool) -> None:
+        self.placeholder.setVisible(empty)
+        self.splitter.setVisible(not empty)
+        self.raw_toggle.setEnabled(not empty)
+        self.legend.setVisible(not empty)
+
+    def retranslate(self) -> None:
+        self.raw_toggle.setText(self.tr("Show raw page"))
+        self.raw_toggle.setToolTip(self.tr("Show the page as scraped, with the removed boilerplate greyed out"))
+        self.outline_title.setText(self.tr("Outline"))
+        self.placeholder.setText(self.tr("Open a search result or an entity mention to read it here."))
+        chips = [f"<span style='background:{c}'>&nbsp;{html.escape(label('entity_type', t))}&nbsp;</span>"
+                 for t, c in ENTITY_COLOURS.items()]
+        hit = html.escape(self.tr("Search hit"))
+        chips.append(f"<span style='background:{HIT_COLOUR}'>&nbsp;{hit}&nbsp;</span>")
+        self.legend.setText(html.escape(self.tr("Legend:")) + " " + " ".join(chips))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if self.view is not None:
+                self.show_document(self.view)
+        super().changeEvent(event)
+
+    def current_text(self) -> str:
+        return self.text.toPlainText()
+
+    def mention_format_at(self, offset: int) -> Any:
+        """The char format at body ``offset`` (code points), for tests and tooltips."""
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self.map.to_qt(offset) + 1)
+        return cursor.charFormat()
