@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from kb.search import add_words, normalise
+from kb.search.analyzer import GramTokenizer, JiebaTokenizer, gram_terms, is_punct, word_tokens, words_of
+
+
+def test_positions_advance_one_per_token_and_offsets_are_chars() -> None:
+    text = "推进工业互联网，建设5G基站"
+    # Whoosh reuses one Token object: copy the fields out while iterating
+    toks = [(t.text, t.pos, t.startchar, t.endchar) for t in JiebaTokenizer()(text, positions=True, chars=True)]
+    assert [pos for _t, pos, _s, _e in toks] == list(range(len(toks)))
+    for tok, _pos, start, end in toks:
+        assert normalise(text)[start:end] == tok
+    assert ("5g", 5, 10, 12) in toks  # lower-cased ASCII, after 推进/工业/互联网/，/建设
+
+
+def test_whitespace_does_not_advance_but_punctuation_does() -> None:
+    toks = word_tokens("digital economy，数字经济")
+    texts = [t for t, *_ in toks]
+    assert " " not in texts and "，" in texts
+    assert [p for _t, p, _s, _e in toks] == list(range(len(toks)))
+
+
+def test_start_pos_and_start_char_are_added() -> None:
+    first = next(iter(JiebaTokenizer()("数据中心", positions=True, chars=True, start_pos=10, start_char=100)))
+    assert first.pos == 10 and first.startchar == 100
+
+
+def test_gram_terms_are_distinct_non_space_chars() -> None:
+    assert gram_terms("物联 网物") == {"物", "联", "网"}
+    toks = [(t.text, t.pos, t.startchar) for t in GramTokenizer()("A 物", positions=True, chars=True)]
+    assert toks == [("a", 0, 0), ("物", 2, 2)]
+
+
+def test_add_words_makes_jieba_keep_a_term_whole() -> None:
+    term = "黔东南数智谷"
+    assert words_of(term) != [term]
+    assert add_words([term, " ", "x"]) == 1
+    assert words_of(term) == [term]
+    assert add_words([term]) == 0
+
+
+def test_is_punct() -> None:
+    assert is_punct("，、+") and not is_punct("5g") and not is_punct("数")
