@@ -32,15 +32,80 @@ class Processed:
     warnings: list[str] = field(default_factory=list)
 
 
+REGION_SAMPLE = 60_000  # characters of the body that decide a document's region
+
+
 def region_of(doc: PreparedDoc) -> tuple[tuple[str, ...], tuple[str, ...]]:
     from kb.extract.gazetteer import doc_region, region_keys
 
-    chain = tuple(doc_region(doc.title, doc.body, doc.source))
+    # The head of a document says what region it is about; the whole of a huge one costs quadratic time.
+    chain = tuple(doc_region(doc.title, doc.body[:REGION_SAMPLE], doc.source))
     return chain, tuple(region_keys(chain))
 
 
+EXTRACT_WINDOW = 20_000  # characters: the extractors grow faster than linearly with a document's mentions
+
+
+def windows(body: str, size: int = EXTRACT_WINDOW) -> list[tuple[int, int]]:
+    """Cut a long body at line ends into pieces of at most ``size`` characters (one piece if short)."""
+    out, start = [], 0
+    while len(body) - start > size:
+        cut = body.rfind("\n", start + size // 2, start + size)
+        cut = start + size if cut < 0 else cut + 1
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(body)))
+    return out
+
+
+def _shifted(entities: list, links: list, measures: list, offset: int) -> tuple[list, list, list]:
+    from dataclasses import replace
+
+    if not offset:
+        return entities, links, measures
+    ents = [replace(e, mentions=tuple((s + offset, t + offset) for s, t in e.mentions)) for e in entities]
+    return (ents, [replace(x, start=x.start + offset, end=x.end + offset) for x in links],
+            [replace(m, start=m.start + offset, end=m.end + offset) for m in measures])
+
+
+def _merge_entities(entities: list) -> list:
+    """One entity per (type, name) across windows: aliases and mentions united."""
+    from dataclasses import replace
+
+    merged: dict[tuple[str, str], object] = {}
+    for e in entities:
+        key = (e.type, e.name)
+        old = merged.get(key)
+        if old is None:
+            merged[key] = e
+            continue
+        chain = e.region_chain if len(e.region_chain) > len(old.region_chain) else old.region_chain  # type: ignore[attr-defined]
+        merged[key] = replace(old, aliases=tuple(dict.fromkeys((*old.aliases, *e.aliases))),  # type: ignore[attr-defined]
+                              region_chain=chain, mentions=(*old.mentions, *e.mentions))  # type: ignore[attr-defined]
+    return list(merged.values())
+
+
 def extract_all(doc: PreparedDoc, chain: tuple[str, ...]) -> tuple[list, list, list, list[str]]:
-    """Entities, links and measures; each extractor's failure is a warning, not a lost import."""
+    """Entities, links and measures, window by window for long bodies (bounded time per window)."""
+    pieces = windows(doc.body)
+    if len(pieces) == 1:
+        return _extract_window(doc, doc.body, chain)
+    entities: list = []
+    links: list = []
+    measures: list = []
+    warnings: list[str] = []
+    for start, end in pieces:
+        e, lk, m, w = _extract_window(doc, doc.body[start:end], chain)
+        e, lk, m = _shifted(e, lk, m, start)
+        entities += e
+        links += lk
+        measures += m
+        warnings += [x for x in w if x not in warnings]
+    return _merge_entities(entities), links, measures, warnings
+
+
+def _extract_window(doc: PreparedDoc, body: str, chain: tuple[str, ...]) -> tuple[list, list, list, list[str]]:
+    """Each extractor's failure is a warning, not a lost import."""
     warnings: list[str] = []
     entities: list = []
     links: list = []
@@ -48,14 +113,14 @@ def extract_all(doc: PreparedDoc, chain: tuple[str, ...]) -> tuple[list, list, l
     try:
         from kb.extract.entities import extract_entities
 
-        entities, links = extract_entities(doc.body, chain)
+        entities, links = extract_entities(body, chain)
     except Exception as exc:  # an extractor bug must not cost the user the document
         log.exception("entity extraction failed for %s", doc.name)
         warnings.append(f"entity extraction failed: {exc}")
     try:
         from kb.extract.measures import extract_measures
 
-        measures = extract_measures(doc.body, chain)
+        measures = extract_measures(body, chain, doc_date=doc.date)
     except Exception as exc:
         log.exception("measure extraction failed for %s", doc.name)
         warnings.append(f"measure extraction failed: {exc}")

@@ -9,7 +9,12 @@ cost share (kind ``fund``); the rest are the amounts granted. Outside grants
 every number with a unit is a target or an achievement (or ``fund`` when the
 nearest noun is 资金/基金), told apart by the nearest strong marker
 (力争/计划/到2025年 vs 截至/同比/目前), then weak markers, then what the
-document mostly is.
+document mostly is (see :mod:`kb.extract.classify`).
+
+Years come from :class:`kb.extract.numbers.TimeScope` (今年/去年 from ``doc_date``,
+years carried over ；/其中 and from a paragraph's opening time); a target whose year
+is before the document's is a past fact. Responsibility notes and the heading/paragraph
+context for themes come from :mod:`kb.extract.responsibility`.
 
 Offsets: ``start``/``end`` span the grant segment, or the comma clause holding
 the number, so ``body[start:end]`` is that text.
@@ -19,13 +24,22 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from kb.errors import ZhikuError
-from kb.extract.classify import classify_theme, classify_tool
-from kb.extract.numbers import Quantity, find_deadlines, find_quantities, find_years, is_money, is_percent
+from kb.extract.classify import classify_theme, classify_tool, document_default, target_or_achievement
+from kb.extract.numbers import Quantity, TimeScope, find_quantities, is_money, is_percent, quantity_time
+from kb.extract.responsibility import (
+    RespBlock,
+    SectionContext,
+    assign_responsible,
+    heading_starts,
+    responsibility_blocks,
+)
 
 log = logging.getLogger(__name__)
+
+__all__ = ["FoundMeasure", "RespBlock", "extract_measures", "heading_starts", "responsibility_blocks"]
 
 
 @dataclass(frozen=True)
@@ -53,7 +67,7 @@ _SENT_END = re.compile(r"[。！？；!?;\n]")
 _SEG_CUT = re.compile(r"[，,]\s*(?=对(?!接|标|外|于)|凡)")
 _CLAUSE_CUT = re.compile(r"[，：:]|,(?![0-9]{3}(?![0-9]))")
 _MASK = re.compile(r"《[^《》\n]{0,80}》|〔[0-9０-９]{4}〕[0-9０-９]*号?|[〔\[【(（][0-9]{4}[〕\]】)）][0-9]*号")
-_GRANT_SEG = re.compile(r"给予|予以|一次性|奖补|最高(?:不超过|可达)?[0-9]|按(?:照)?[^，,。；]{0,20}?[0-9.]+%")
+_GRANT_SEG = re.compile(r"给予|予以|一次性|奖补|(?:奖励|补助|补贴|资助)(?=[0-9一二三四五六七八九十两])|最高(?:不超过|可达)?[0-9]|按(?:照)?[^，,。；]{0,20}?[0-9.]+%")
 _GRANT_VERB = re.compile(r"分别给予|给予|予以|分别|按照|按[^，,。；]{0,20}?%|奖励(?=[0-9一二三四五六七八九十])|补助(?=[0-9])|补贴(?=[0-9])")
 _CAP = re.compile(r"(最高|不超过|不高于|最多|上限|限额为?|封顶|累计不超过)[^，,。；0-9]{0,8}$")
 _SHARE = re.compile(r"承担|分担|配套比例")
@@ -64,20 +78,15 @@ _KINDS = (
     ("award", re.compile(r"奖励|奖金|一次性奖")),
     ("subsidy", re.compile(r"补助|补贴|奖补|资助|扶持|贴息|补偿")),
 )
-_T_STRONG = re.compile(
-    r"力争|争取(?=到|在|于|实现|达|20|用|建成|新增|引进|培育|创建|突破)|计划(?=[到在于至0-9一二三四五六七八九十今明年]|新增|实现|投资|完成|建成|引进|培育)"
-    r"|预计|目标|(?<![截止])(?:到|至)\s*20[0-9]{2}|确保|拟|年底前|年内"
-)
-_T_WEAK = re.compile(r"将(?=达|实现|超|突破|建成|形成|新增|引进|培育|不低于|不少于)|不低于|不少于|每年")
-_A_STRONG = re.compile(r"截至|截止|同比|先后|相继|以来|去年|上年|现已|目前|当年|已经|今年")
-_A_WEAK = re.compile(r"已|了|获评|共计|成功|共(?=有|下达|争取|签订|引进|培育|建成|完成|实施|吸引|认定|举办|接待)")
+_TO_YEAR = re.compile(r"(?:力争|争取)?(?:到|至)")
 _AFTER_COUNT = re.compile(r"[^，,。；、和及与]{0,6}?(企业|项目|公司)")
 _COUNT_UNITS = frozenset("家个项")
-_Deadline = tuple[int, int, str, "int | None"]  # (start, end, phrase, year)
 # A ratio target with no unit (PUE 降至1.5以下): only with a decimal and a level verb.
 _BARE_TARGET = re.compile(r"(降至|降到|降低到|降低至|提高到|提高至|提升到|提升至)([0-9]+\.[0-9]+)(以下|以上)?(?![0-9.%％万亿千百])")
 _TAX = _KINDS[1][1]
 _FUND_AFTER = re.compile(r"[^，,。；、0-9]{0,14}?(基金|专项资金)")
+_REGION_OBJECT = re.compile(r"(?:依托|借助|围绕|联合|会同|对接|面向|学习|借鉴|与|同|向)$")  # 依托郑州数据交易中心
+_MONEY_OF = re.compile(r"(?:及?以上|以下)?的[^，,。；;、0-9]{1,20}")  # 营收超百亿元的龙头企业10家
 _MONEY_QUALIFIES = re.compile(r"[^，,。；、0-9]{0,6}?(项目|企业|公司)$")
 
 
@@ -105,39 +114,6 @@ def _find(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
         if s <= pos < e:
             return s, e
     return pos, pos
-
-
-def _doc_default(body: str) -> str:
-    t = len(_T_STRONG.findall(body))
-    a = len(_A_STRONG.findall(body)) + len(_A_WEAK.findall(body)) // 2
-    return "target" if t >= a else "achievement"
-
-
-def _target_or_achievement(prefix: str, clause_after: str, default: str, since_prev: str | None = None,
-                           prev_kind: str | None = None) -> str:
-    """Nearest marker wins; a number listed right after another (no marker between) shares its kind.
-
-    累计 (cumulative) is said of both plans and reports: it leaves the call to the document.
-    """
-    if since_prev is not None:
-        if "累计" in since_prev:
-            return default
-        if not any(p.search(since_prev) for p in (_T_STRONG, _A_STRONG, _T_WEAK, _A_WEAK)) and prev_kind:
-            return prev_kind
-        prefix = since_prev
-    elif "累计" in re.split(r"[，,：:]", prefix)[-1]:
-        return default
-    for strong in (True, False):
-        tp, ap = (_T_STRONG, _A_STRONG) if strong else (_T_WEAK, _A_WEAK)
-        t = [m.end() for m in tp.finditer(prefix)]
-        a = [m.end() for m in ap.finditer(prefix)]
-        if t or a:
-            return "target" if max(t, default=-1) >= max(a, default=-1) else "achievement"
-    if _T_STRONG.search(clause_after):
-        return "target"
-    if _A_STRONG.search(clause_after):
-        return "achievement"
-    return default
 
 
 def _grant_kind(seg: str, rel: int) -> str:
@@ -205,15 +181,20 @@ class _Region:
     def at(self, start: int, end: int, pos: int) -> str | None:
         best = None
         for s, _e, name in self._mentions(start, end):
-            if s <= pos:
+            if s <= pos and not _REGION_OBJECT.search(self.body, max(0, s - 3), s):
                 best = name
         if best is None or best in self.chain:
             return self.default
         return best
 
 
-def extract_measures(body: str, region_chain: tuple[str, ...]) -> list[FoundMeasure]:
-    """Every measure, target and achievement in ``body``, in text order."""
+def extract_measures(
+    body: str, region_chain: tuple[str, ...], doc_date: str | None = None
+) -> list[FoundMeasure]:
+    """Every measure, target and achievement in ``body``, in text order.
+
+    ``doc_date`` (ISO, as published) resolves 今年/去年/明年; without it they give no year.
+    """
     if not isinstance(body, str):
         raise ZhikuError(f"extract_measures needs text, got {type(body).__name__}")
     chain = tuple(str(r) for r in (region_chain or ()))
@@ -222,15 +203,16 @@ def extract_measures(body: str, region_chain: tuple[str, ...]) -> list[FoundMeas
     masked = [(m.start(), m.end()) for m in _MASK.finditer(body)]
     blocks = responsibility_blocks(body)
     masked += [(b.start, b.end) for b in blocks]
-    default = _doc_default(body)
+    default = document_default(body)
     region = _Region(body, chain)
+    sections = SectionContext(body)
     out: list[FoundMeasure] = []
     split_form = list(body)
     for blk in blocks:
         split_form[blk.start : blk.end] = "\n" * (blk.end - blk.start)
     split_text = "".join(split_form)
     last_cond: tuple[int, str] | None = None
-    last_deadline: tuple[int, tuple[str, int | None]] | None = None
+    time = TimeScope(body, masked, doc_date)
     for s_start, s_end in _spans(split_text, _SENT_END, 0, len(body)):
         sent = body[s_start:s_end]
         qs = [
@@ -242,22 +224,11 @@ def extract_measures(body: str, region_chain: tuple[str, ...]) -> list[FoundMeas
             for m in _BARE_TARGET.finditer(sent)
         ]
         qs.sort(key=lambda q: q.start)
-        qs = [q for q in qs if not any(a <= q.start < b for a, b in masked)]
-        deadlines = [
-            (a + s_start, b + s_start, ph, y)
-            for a, b, ph, y in find_deadlines(sent)
-            if not any(x <= a + s_start < y2 for x, y2 in masked)
-        ]
-        years = [(a + s_start, y) for a, _, y in find_years(sent) if not any(x <= a + s_start < z for x, z in masked)]
-        line_start = body.rfind("\n", 0, s_start) + 1
-        if last_deadline and last_deadline[0] < line_start:
-            last_deadline = None
+        qs = [q for q in qs if not _inside(q.start, masked)]
+        deadlines, scope_years, carry = time.read(s_start, s_end, bool(qs))
         if not qs:
-            lead = [d for d in deadlines if d[3] is not None]
-            if lead:
-                last_deadline = (s_start, (lead[-1][2], lead[-1][3]))
             continue
-        context = body[max(0, s_start - 200) : s_start]
+        context = sections.context(s_start)
         for seg in _spans(body, _SEG_CUT, s_start, s_end):
             seg_qs = [q for q in qs if seg[0] <= q.start < seg[1]]
             if not seg_qs:
@@ -266,30 +237,18 @@ def extract_measures(body: str, region_chain: tuple[str, ...]) -> list[FoundMeas
             if last_cond and body[seg[0] : seg[0] + 2] == "其中" and "\n" not in body[last_cond[0] : seg[0]]:
                 carried = last_cond[1]
             found = _segment(
-                body, seg, (s_start, s_end), seg_qs, deadlines, years, default, context, region, carried,
-                last_deadline[1] if last_deadline else None,
+                body, seg, (s_start, s_end), seg_qs, deadlines, scope_years, default, context, region, carried,
+                carry, time.base_year,
             )
             out.extend(found)
             conds = [m.condition for m in found if m.condition and m.kind not in ("target", "achievement")]
             if conds:
                 last_cond = (seg[1], conds[-1])
-        lead = [d for d in deadlines if d[3] is not None]
-        if lead:
-            last_deadline = (s_start, (lead[-1][2], lead[-1][3]))
-    return _assign_responsible(body, out, blocks)
+    return assign_responsible(body, out, blocks)
 
 
-def _time(
-    q: Quantity, clause: tuple[int, int], sent_start: int, deadlines: list[_Deadline], years: list[tuple[int, int]]
-) -> tuple[str | None, int | None]:
-    before = [d for d in deadlines if sent_start <= d[0] < q.start]
-    after = [d for d in deadlines if q.end <= d[0] < clause[1]]
-    pick = before[-1] if before else (after[0] if after else None)
-    deadline, year = (pick[2], pick[3]) if pick else (None, None)
-    if year is None:
-        ys = [y for pos, y in years if pos < q.start]
-        year = ys[-1] if ys else None
-    return deadline, year
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 def _segment(  # noqa: PLR0913 - one call site; the pieces are the sentence's shared state
@@ -297,13 +256,14 @@ def _segment(  # noqa: PLR0913 - one call site; the pieces are the sentence's sh
     seg: tuple[int, int],
     sent: tuple[int, int],
     qs: list[Quantity],
-    deadlines: list[_Deadline],
+    deadlines: list[tuple[int, int, str, int | None]],
     years: list[tuple[int, int]],
     default: str,
-    context: str,
+    context: tuple[str, str],
     region: _Region,
     carried: str | None = None,
     carry_deadline: tuple[str, int | None] | None = None,
+    base_year: int | None = None,
 ) -> list[FoundMeasure]:
     seg_text = body[seg[0] : seg[1]]
     sent_text = body[sent[0] : sent[1]]
@@ -322,7 +282,7 @@ def _segment(  # noqa: PLR0913 - one call site; the pieces are the sentence's sh
             prims.append((q, "fund", q.amount if is_percent(q.unit) else None))
             continue
         if grant:
-            if _CAP.search(before):
+            if _CAP.search(before) and not is_percent(q.unit):  # 按不超过投资额的15%: still a rate
                 caps.append(q)
                 continue
             if grant_at is not None and q.start < grant_at and "的" in body[q.end : grant_at]:
@@ -343,7 +303,10 @@ def _segment(  # noqa: PLR0913 - one call site; the pieces are the sentence's sh
         nxt = qs[i + 1] if i + 1 < len(qs) else None
         if (
             nxt is not None and is_money(q.unit) and nxt.unit in _COUNT_UNITS and nxt.start < clause[1]
-            and nxt.start - q.end <= 8 and _MONEY_QUALIFIES.search(body[q.end : nxt.start])
+            and (
+                nxt.start - q.end <= 8 and _MONEY_QUALIFIES.search(body[q.end : nxt.start])
+                or _MONEY_OF.fullmatch(body, q.end, nxt.start)
+            )
         ):
             qualifies[nxt.start] = body[q.start : nxt.start]
             continue  # 10亿元以上项目18个: the money qualifies the count
@@ -355,9 +318,10 @@ def _segment(  # noqa: PLR0913 - one call site; the pieces are the sentence's sh
         ):
             continue  # 培育3-5家年营业收入5亿元优质企业: a qualifier of the count
         prev_ta = next((p for p in reversed(prims) if p[1] in ("target", "achievement")), None)
-        kind = _target_or_achievement(
+        kind = target_or_achievement(
             body[sent[0] : q.start], body[q.end : clause[1]], default,
             body[prev_ta[0].end : q.start] if prev_ta else None, prev_ta[1] if prev_ta else None,
+            body[clause[1] : sent[1]],
         )
         prims.append((q, kind, None))
     if not prims and caps:
@@ -376,12 +340,14 @@ def _segment(  # noqa: PLR0913 - one call site; the pieces are the sentence's sh
         unit = None if rate is not None or not q.unit else q.unit
         if amount is None and cap_q is not None:
             unit = cap_q.unit
-        deadline, year = _time(q, clause, seg[0] if grant else sent[0], deadlines, years)
+        deadline, year = quantity_time(q, clause, seg[0] if grant else sent[0], deadlines, years)
         if kind == "target" and carry_deadline:
             if deadline is None:
                 deadline, year = carry_deadline
             elif year is None and deadline in ("年内", "年底前", "上半年", "下半年"):
                 year = carry_deadline[1]  # 年内 under a paragraph that opened with 2022年
+        if kind == "target" and base_year and year is not None and year < base_year and not _TO_YEAR.match(deadline or ""):
+            kind = "achievement"  # 2022年…达到55.6% in a 2023 document: a past fact, not a goal
         if kind == "achievement":
             deadline = None
         c_text = body[clause[0] : clause[1]]
@@ -398,7 +364,7 @@ def _segment(  # noqa: PLR0913 - one call site; the pieces are the sentence's sh
                 year=year,
                 deadline=deadline,
                 condition=this_cond,
-                theme=classify_theme(c_text, sent_text, context),
+                theme=classify_theme(c_text, sent_text, context[1], context[0]),
                 policy_tool=classify_tool(kind, c_text, sent_text),
                 responsible=(),
                 start=clause[0],
@@ -422,95 +388,3 @@ def _count_qualifier(body: str, q: Quantity, qs: list[Quantity], clause: tuple[i
             if m and not re.search(r"[、和及与]", body[q.end : nxt.start]):
                 return body[q.end : m.end()].strip() or None
     return None
-
-
-@dataclass(frozen=True)
-class _Block:
-    start: int
-    end: int
-    agencies: tuple[str, ...]
-
-
-_RESP_LABEL = re.compile(r"(?:主要责任单位|责任单位|牵头单位|责任部门|牵头部门|配合单位|责任主体)\s*[:：]")
-_OPEN_CLOSE = {"〔": "〕", "[": "]", "【": "】", "(": ")", "（": "）", "［": "］"}
-_HEADING = re.compile(
-    r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、](?![0-9])"
-    r"|第[一二三四五六七八九十]+[章节条部分])",
-    re.M,
-)
-_AGENCY_END = "局委办部司队镇处室厅心会院站所行组"
-
-
-def responsibility_blocks(body: str) -> list[_Block]:
-    """〔责任单位:A、B〕, (牵头单位：A；配合单位：B), 责任单位：A... with their agencies.
-
-    Tolerates ASCII or full-width brackets, a missing closing bracket (stops at
-    the line end) and agencies glued together (区财政局区锦源公司).
-    """
-    out: list[_Block] = []
-    pos = 0
-    for m in _RESP_LABEL.finditer(body):
-        if m.start() < pos:
-            continue
-        i = m.start() - 1
-        while i >= 0 and body[i] in " \t\u3000":
-            i -= 1
-        opener = body[i] if i >= 0 and body[i] in _OPEN_CLOSE else None
-        start = i if opener else m.start()
-        j, depth = m.end(), 0
-        while j < len(body) and body[j] != "\n":
-            ch = body[j]
-            if opener and ch == opener:
-                depth += 1
-            elif opener and ch == _OPEN_CLOSE[opener]:
-                if depth == 0:
-                    break
-                depth -= 1
-            elif not opener and ch in "。":
-                break
-            j += 1
-        end = j + 1 if j < len(body) and body[j] != "\n" else j
-        out.append(_Block(start, end, _agencies(body[m.start() : j])))
-        pos = end
-    return out
-
-
-def _agencies(text: str) -> tuple[str, ...]:
-    names: list[str] = []
-    for part in re.split(r"[、,，;；/\s]+|" + _RESP_LABEL.pattern, text):
-        part = (part or "").strip("〔〕[]【】()（）:：. ")
-        if not part:
-            continue
-        part = re.sub(rf"(?<=[{_AGENCY_END}])(?=(?:区|市|县|省)[^\s]{{2,}})", "|", part)
-        for name in part.split("|"):
-            name = re.sub(rf"(?<=[{_AGENCY_END}])[区市县]$", "", name.strip())
-            if len(name) >= 2 and name not in names:
-                names.append(name)
-    return tuple(names)
-
-
-def heading_starts(body: str) -> list[int]:
-    """Starts of heading lines and numbered items: a responsibility note never reaches past one."""
-    starts = {m.start() for m in _HEADING.finditer(body)}
-    pos = 0
-    for line in body.split("\n"):
-        t = line.strip()
-        if t and len(t) <= 30 and not re.search(r"[。，,；]", t) and not _RESP_LABEL.search(t):
-            starts.add(pos)
-        pos += len(line) + 1
-    return sorted(starts)
-
-
-def _assign_responsible(body: str, measures: list[FoundMeasure], blocks: list[_Block]) -> list[FoundMeasure]:
-    """Each note applies to the measures before it back to the previous note or heading."""
-    if not blocks:
-        return measures
-    heads = heading_starts(body)
-    out = []
-    for m in measures:
-        b = next((b for b in blocks if b.start >= m.start), None)
-        if b is None or any(m.start < h < b.start for h in heads):
-            out.append(m)
-            continue
-        out.append(replace(m, responsible=b.agencies))
-    return out

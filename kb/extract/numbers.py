@@ -32,8 +32,8 @@ BASE_UNITS = (
     "个百分点", "平方公里", "平方米", "千瓦时", "人次", "户次", "架次", "平米", "公里", "千米",
     "公顷", "兆瓦", "千瓦", "元", "%", "％", "‰", "家", "个", "人", "名", "位", "台", "套", "亩",
     "项", "件", "架", "次", "倍", "款", "座", "条", "处", "张", "户", "支", "场", "栋", "辆",
-    "部", "篇", "种", "类", "吨", "所", "批", "块", "TB", "PB", "EB", "PFlops", "PFLOPS", "EFlops", "EFLOPS",
-    "TFlops", "TFLOPS",
+    "部", "篇", "种", "类", "吨", "所", "批", "块", "Gbps", "Mbps", "GB", "TB", "PB", "EB", "PFlops", "PFLOPS",
+    "EFlops", "EFLOPS", "TFlops", "TFLOPS", "MW", "GW", "kW", "KW",
 )
 _BASE = "|".join(re.escape(u) for u in BASE_UNITS)
 MONEY_UNITS = frozenset({"元", "千元", "万元", "十万元", "百万元", "千万元", "亿元", "万亿元", "亿", "万亿"})
@@ -45,11 +45,14 @@ _QTY = re.compile(
     rf"(?P<n1>{NUM_AR}|{NUM_CN})"
     rf"(?:\s*(?P<sep>[-－—~～至到])\s*(?P<n2>{NUM_AR}|[{CN_DIGITS}]+?))?"
     r"(?P<approx>余|多)?\s?"
-    rf"(?P<unit>{_MAG}(?:{_BASE})|P(?![A-Za-z0-9])|亿(?=[，,。；;、\s）)]|$)|万亿(?=[，,。；;、\s]|$))"
+    rf"(?P<unit>(?P<mag>{_MAG})(?P<approx2>余|多)?(?P<base>{_BASE}|P(?![A-Za-z0-9]))"
+    r"|亿(?=[，,。；;、\s）)]|$)|万亿(?=[，,。；;、\s]|$))"
     r"(?P<post>及以上|以上|以下|左右|以内|上下(?!游))?"
 )
 # Units that hide time spans, ordinals or names, not quantities.
 _BAD_AFTER = re.compile(r"(?:个月|个工作日|次会议|所(?!学校|高校|院校|中小学|医院|幼儿园|职业))")
+# 千万元级服务商, 10亿元级项目, 百亿级集群: a tier label, not a quantity.
+_TIER = re.compile(r"\s?(?:级|量级|规模级)")
 
 YEAR_RE = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})(?=年)")
 _YEAR_BARE = re.compile(
@@ -165,8 +168,9 @@ def find_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     text = text.translate(_SCAN)
     for m in _QTY.finditer(text):
-        n1, unit = m.group("n1"), m.group("unit")
-        if _BAD_AFTER.match(text, m.start("unit")):
+        n1 = m.group("n1")
+        unit = m.group("mag") + m.group("base") if m.group("base") else m.group("unit")
+        if _BAD_AFTER.match(text, m.start("unit")) or _TIER.match(text, m.end()):
             continue
         if m.end() < len(text) and text[m.end()] in "+＋" or (m.start() > 0 and text[m.start() - 1] in "+＋"):
             continue
@@ -174,14 +178,16 @@ def find_quantities(text: str) -> list[Quantity]:
         amount = parse_amount(n1)
         if amount is None:
             continue
-        if chinese and (amount < 10 and not m.group("approx")) and not (is_money(unit) or is_percent(unit)):
+        approx = m.group("approx") or m.group("approx2")
+        small = amount < 10 and not approx and not m.group("mag")  # 一万家 is no small count
+        if chinese and small and not (is_money(unit) or is_percent(unit)):
             continue
         if not chinese and "." not in n1 and "," not in n1 and len(n1) >= 9:
             continue  # phone numbers, IDs
         amax = parse_amount(m.group("n2")) if m.group("n2") else None
         if m.group("n2") and (amax is None or amax < amount):
             amax = None
-        qual = [q for q in (m.group("approx"), m.group("post")) if q]
+        qual = [q for q in (approx, m.group("post")) if q]
         pm = _PREFIX.search(text, max(0, m.start() - 3), m.start())
         prefix = pm.group(1) if pm else None
         if prefix:
@@ -245,3 +251,118 @@ def find_deadlines(text: str) -> list[tuple[int, int, str, int | None]]:
         out.append((s, e, text[s:e], year))
     out.sort()
     return out
+
+
+_REL_YEAR = re.compile(r"(?<![较比与和同])(前年|去年|今年|明年|本年度|本年)(?!度)")
+_REL_OFFSET = {"前年": -2, "去年": -1, "今年": 0, "本年": 0, "本年度": 0, "明年": 1}
+_SINCE_AFTER = re.compile(r"[^，,。；;：:]{0,12}?以来")
+
+
+def doc_year(doc_date: str | None) -> int | None:
+    """The year of an ISO-ish date (``2024-01-18``, ``2024年1月``, ``2024``), or ``None``."""
+    if not isinstance(doc_date, str):
+        return None
+    m = re.match(r"\s*((?:19|20)[0-9]{2})(?![0-9])", doc_date.translate(_SCAN))
+    return int(m.group(1)) if m else None
+
+
+def relative_year(phrase: str, base_year: int | None) -> int | None:
+    """今年/去年/明年/前年/本年 -> a year counted from ``base_year`` (the document's)."""
+    if base_year is None:
+        return None
+    m = _REL_YEAR.search(phrase)
+    return base_year + _REL_OFFSET[m.group(1)] if m else None
+
+
+def is_start_year(text: str, start: int, end: int) -> bool:
+    """自2022年…以来 / 2021年出台…以来: the year a period began, not the year of what is counted."""
+    return (start > 0 and text[start - 1] in "自从") or bool(_SINCE_AFTER.match(text, end))
+
+
+def find_time_refs(text: str, base_year: int | None = None) -> list[tuple[int, int, int]]:
+    """``(start, end, year)`` of every year a quantity may belong to.
+
+    Explicit years (:func:`find_years`) minus start-of-period years, plus 今年/去年/明年
+    resolved against ``base_year``; a comparison base (较去年, 比去年) is not one.
+    """
+    if not isinstance(text, str):
+        return []
+    out = [(s, e, y) for s, e, y in find_years(text) if not is_start_year(text, s, e + 1)]
+    if base_year is not None:
+        for m in _REL_YEAR.finditer(text):
+            if not is_start_year(text, m.start(), m.end()):
+                out.append((m.start(), m.end(), base_year + _REL_OFFSET[m.group(1)]))
+    out.sort()
+    return out
+
+
+_Deadline = tuple[int, int, str, "int | None"]  # (start, end, phrase, year)
+_LINE_LEAD = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十0-9]{1,3}[)）、.．]\s*)?(?:力争|争取|计划|预计)?\s*")
+_WHOLE_YEAR = re.compile(r"全年|当年")  # the year last named: 全年引进人才2.6万人
+
+
+class TimeScope:
+    """The years and deadlines in force while a body is read sentence by sentence, in order.
+
+    A sentence joined to the one before (after ；, or opening with 其中) keeps its years; a
+    paragraph that opens with a time (2022年，…) or a sentence that only sets one lends its
+    deadline to the targets that follow on that line; 全年/当年 mean the year last named;
+    今年/去年 count from the document's date.
+    """
+
+    def __init__(self, body: str, masked: list[tuple[int, int]], doc_date: str | None = None) -> None:
+        self.body, self.masked, self.base_year = body, masked, doc_year(doc_date)
+        self.scope_years: list[tuple[int, int]] = []
+        self.lead: tuple[int, tuple[str, int | None]] | None = None
+        self.chained: tuple[str, int | None] | None = None
+        self.last_year: int | None = None
+        self.prev_end = 0
+
+    def _free(self, pos: int) -> bool:
+        return not any(a <= pos < b for a, b in self.masked)
+
+    def read(
+        self, start: int, end: int, has_quantities: bool
+    ) -> tuple[list[_Deadline], list[tuple[int, int]], tuple[str, int | None] | None]:
+        """(deadlines of the sentence, years in scope as (pos, year), deadline carried in) for body[start:end]."""
+        body, sent = self.body, self.body[start:end]
+        joined = body.startswith("其中", start) or (self.prev_end < len(body) and body[self.prev_end] in "；;")
+        joined = joined and "\n" not in body[self.prev_end : start]
+        self.prev_end = end
+        deadlines = [
+            (a + start, b + start, ph, y if y is not None else relative_year(ph, self.base_year))
+            for a, b, ph, y in find_deadlines(sent)
+            if self._free(a + start) and not is_start_year(sent, a, b)
+        ]
+        years = [(a + start, y) for a, _, y in find_time_refs(sent, self.base_year) if self._free(a + start)]
+        if self.last_year is not None:
+            years = sorted(years + [(m.start() + start, self.last_year) for m in _WHOLE_YEAR.finditer(sent)])
+        self.scope_years = (self.scope_years if joined else []) + years
+        line_start = body.rfind("\n", 0, start) + 1
+        if self.lead and self.lead[0] < line_start:
+            self.lead = None
+        if not joined:
+            self.chained = None
+        if years:
+            self.last_year = years[-1][1]
+        dated = [d for d in deadlines if d[3] is not None]
+        if dated and (not has_quantities or _LINE_LEAD.fullmatch(body, line_start, dated[0][0])):
+            self.lead = (start, (dated[-1][2], dated[-1][3]))
+        carry = self.chained or (self.lead[1] if self.lead else None)
+        if dated:
+            self.chained = (dated[-1][2], dated[-1][3])
+        return deadlines, self.scope_years, carry
+
+
+def quantity_time(
+    q: Quantity, clause: tuple[int, int], from_pos: int, deadlines: list[_Deadline], years: list[tuple[int, int]]
+) -> tuple[str | None, int | None]:
+    """(deadline, year) of a quantity: the nearest deadline before it (else after it in its clause), else the last year."""
+    before = [d for d in deadlines if from_pos <= d[0] < q.start]
+    after = [d for d in deadlines if q.end <= d[0] < clause[1]]
+    pick = before[-1] if before else (after[0] if after else None)
+    deadline, year = (pick[2], pick[3]) if pick else (None, None)
+    if year is None:
+        ys = [y for pos, y in years if pos < q.start]
+        year = ys[-1] if ys else None
+    return deadline, year

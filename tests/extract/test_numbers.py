@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb.extract.numbers import find_deadlines, find_quantities, find_years, parse_amount, parse_year, to_base
+from kb.extract.numbers import (
+    TimeScope,
+    doc_year,
+    find_deadlines,
+    find_quantities,
+    find_time_refs,
+    find_years,
+    is_start_year,
+    parse_amount,
+    parse_year,
+    relative_year,
+    to_base,
+)
 
 
 @pytest.mark.parametrize(
@@ -95,3 +109,66 @@ def test_never_raises(text):
     find_deadlines(text)
     parse_amount(text)
     parse_year(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit"),
+    [
+        ("投入1.5亿元", 1.5, "亿元"), ("奖励20万元", 20.0, "万元"), ("补贴3000元", 3000.0, "元"),
+        ("规模1.2万亿元", 1.2, "万亿元"), ("增长21%", 21.0, "%"), ("提高2个百分点", 2.0, "个百分点"),
+        ("建成200个", 200.0, "个"), ("培育30家", 30.0, "家"), ("引进860人", 860.0, "人"),
+        ("培训8万人次", 8.0, "万人次"), ("机器人2860台", 2860.0, "台"), ("软件1200套", 1200.0, "套"),
+        ("用地500亩", 500.0, "亩"), ("厂房4500平方米", 4500.0, "平方米"), ("载体200万平方米", 200.0, "万平方米"),
+        ("光缆1.5万公里", 1.5, "万公里"), ("技术50项", 50.0, "项"), ("专利3.2万件", 3.2, "万件"),
+        ("机架5000架", 5000.0, "架"), ("机架1.8万架", 1.8, "万架"), ("用户125万户", 125.0, "万户"),
+        ("支持10所高校", 10.0, "所"), ("链路10条", 10.0, "条"), ("流量18.6GB", 18.6, "GB"), ("存储350PB", 350.0, "PB"),
+        ("算力8000P", 8000.0, "P"), ("算力1万P", 1.0, "万P"), ("装机300MW", 300.0, "MW"), ("装机50兆瓦", 50.0, "兆瓦"),
+        ("提升1.2倍", 1.2, "倍"), ("就业2.6万人", 2.6, "万人"),
+    ],
+)
+def test_every_unit_keeps_the_number_as_written(text, amount, unit):
+    assert [(q.amount, q.unit) for q in find_quantities(text)] == [(amount, unit)]
+
+
+def test_chinese_numerals_with_magnitudes_and_approximations():
+    assert _q("三千余家") == [(3000.0, "家", None, "余")]
+    assert _q("一百万元") == [(100.0, "万元", None, None)]
+    assert _q("两亿元") == [(2.0, "亿元", None, None)]
+    assert _q("五千万元") == [(5000.0, "万元", None, None)]
+    assert _q("两百余家") == [(200.0, "家", None, "余")]
+    assert _q("推动一万家企业") == [(1.0, "万家", None, None)]  # a magnitude makes it no small count
+    assert _q("培训8万余人次") == [(8.0, "万人次", None, "余")]
+    assert _q("5300多家") == [(5300.0, "家", None, "多")]
+
+
+@pytest.mark.parametrize("text", ["培育千万元级服务商", "10亿元级项目", "百亿级集群", "打造千亿级产业集群"])
+def test_tier_labels_are_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_doc_year_and_relative_years():
+    assert doc_year("2024-01-18") == 2024 and doc_year("2023年9月") == 2023 and doc_year(None) is None
+    assert doc_year("n/a") is None
+    assert relative_year("去年", 2024) == 2023 and relative_year("明年", 2024) == 2025
+    assert relative_year("今年", None) is None
+
+
+def test_time_refs_skip_comparison_bases_and_period_starts():
+    text = "去年营收3120亿元,比去年增长5%;自2022年挂牌以来累计上架1560个,2021年出台规划以来,今年将"
+    assert [y for _, _, y in find_time_refs(text, 2024)] == [2023, 2024]
+    assert [y for _, _, y in find_time_refs(text)] == []
+    assert is_start_year("自2022年", 1, 6) and not is_start_year("2022年营收", 0, 5)
+
+
+def test_time_scope_carries_over_semicolons_and_paragraph_leads():
+    body = "截至2023年底,建成基站8.7万个;户均流量18.6GB。全年培训1万人次。\n2025年,目标A。B。\n目标E。到2027年,C达到1个。D。"
+    scope = TimeScope(body, [], "2024-04-26")
+    got = []
+    for m in re.finditer(r"[^。;\n]+", body):
+        deadlines, years, carry = scope.read(m.start(), m.end(), True)
+        got.append(([y for _, y in years], carry[1] if carry else None))
+    assert got[0] == ([2023], 2023)
+    assert got[1] == ([2023], 2023)  # after ; the year of the clause before still holds
+    assert got[2] == ([2023], 2023)  # 全年: the year last named
+    assert got[4] == ([], 2025)  # a paragraph opening with a year lends it to what follows
+    assert got[7] == ([], None)  # a year in mid-paragraph governs its own sentence only
