@@ -7,6 +7,7 @@ new content) replaces the old document only after the new one is in, and notes a
 
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import time
@@ -39,9 +40,9 @@ class ImportMixin:
 
         def _require_writable(self) -> None: ...
         def ensure_words(self) -> None: ...
-        def _notes_reanchor(self, old_doc_id: str, new_doc_id: str) -> None: ...
-        def _notes_orphan(self, doc_id: str) -> None: ...
-        def _notes_adopt(self, new_doc_id: str) -> None: ...
+        def _notes_reanchor(self, old_doc_id: str, new_doc_id: str) -> tuple[int, int]: ...
+        def _notes_orphan(self, doc_id: str) -> int: ...
+        def _notes_adopt(self, new_doc_id: str) -> tuple[int, int]: ...
 
     def import_paths(
         self,
@@ -116,7 +117,7 @@ class ImportMixin:
                 yield path, process_path(path)
             return
         with ProcessPoolExecutor(workers) as pool:
-            for path, result in zip(files, pool.map(process_path, files, chunksize=4)):
+            for path, result in zip(files, pool.map(process_path, files, chunksize=4), strict=False):
                 if cancel and cancel():
                     pool.shutdown(cancel_futures=True)
                     yield path, None
@@ -152,11 +153,11 @@ class ImportMixin:
             ids = self._store_entities(conn, doc.sha256, entities)
             self._store_links(conn, doc.sha256, links, ids)
             self._store_measures(conn, doc.sha256, p)
-        mention_spans = [(s, e, ent.type) for ent in entities for s, e in ent.mentions]
+        mention_spans = sorted((s, e, ent.type) for ent in entities for s, e in ent.mentions)
         self.index.add(
             IndexedPassage(pid, doc.sha256, doc.body[s:e], doc.name, doc.title, sec, p.region_keys, year, doc.kind,
                            types_in(mention_spans, s, e))
-            for pid, (s, e, sec) in zip(pids, spans)
+            for pid, (s, e, sec) in zip(pids, spans, strict=False)
         )
         return "added", replaces
 
@@ -236,7 +237,7 @@ class ImportMixin:
             return
         chain = tuple(json.loads(row["region_chain"]))
         year = int(row["date"][:4]) if row["date"] and row["date"][:4].isdigit() else None
-        spans = [(m.start, m.end, m.entity_type) for m in self.store.mentions(doc_id=doc_id)] if row["status"] == "ok" else []
+        spans = sorted((m.start, m.end, m.entity_type) for m in self.store.mentions(doc_id=doc_id)) if row["status"] == "ok" else []
         self.index.add(
             IndexedPassage(p.id, doc_id, p.text, row["name"], row["title"], p.section, tuple(region_keys(chain)), year,
                            row["kind"], types_in(spans, p.start, p.end))
@@ -270,7 +271,16 @@ class ImportMixin:
 
 
 def types_in(spans: Sequence[tuple[int, int, str]], start: int, end: int) -> tuple[str, ...]:
-    return tuple(sorted({t for s, e, t in spans if s >= start and e <= end}))
+    """Entity types of the mentions inside [start, end); ``spans`` sorted by start (bisect, not a scan:
+    a long document has thousands of passages and mentions)."""
+    found = set()
+    for i in range(bisect.bisect_left(spans, (start,)), len(spans)):
+        s, e, t = spans[i]
+        if s >= end:
+            break
+        if e <= end:
+            found.add(t)
+    return tuple(sorted(found))
 
 
 def apply_corrections(corrections: list[dict[str, Any]], entities: list[Any], links: list[Any]) -> tuple[list[Any], list[Any]]:

@@ -11,7 +11,7 @@ import logging
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _chain(value: str | None) -> tuple[str, ...]:
@@ -66,10 +66,10 @@ class Store:
         else:
             self.conn.execute("COMMIT")
 
-    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         cur = self.conn.execute(sql, params)
         cols = [c[0] for c in cur.description or ()]
-        return [dict(zip(cols, row)) for row in cur.fetchall()]  # type: ignore[misc]
+        return [dict(zip(cols, row, strict=False)) for row in cur.fetchall()]
 
     # documents -----------------------------------------------------------------------------
 
@@ -134,13 +134,14 @@ class Store:
         return [Passage(r["id"], doc_id, r["ordinal"], r["start"], r["end"], r["section"], body[r["start"] : r["end"]]) for r in rows]
 
     def passage_rows(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """Passages of fully imported documents only: a 'pending' one may already be in the index."""
         if not ids:
             return {}
         marks = ",".join("?" for _ in ids)
         rows = self.query(
             f'SELECT p.id, p.doc_id, p.start, p."end", p.section, d.name, d.title, d.region, '
             f"substr(d.body, p.start + 1, p.\"end\" - p.start) AS text "
-            f"FROM passages p JOIN documents d ON d.id = p.doc_id WHERE p.id IN ({marks})",
+            f"FROM passages p JOIN documents d ON d.id = p.doc_id WHERE p.id IN ({marks}) AND d.status = 'ok'",
             list(ids),
         )
         return {r["id"]: r for r in rows}
@@ -277,7 +278,8 @@ class Store:
 
     def measures(self, *, region_docs: set[str] | None = None, kind: str | None = None, theme: str | None = None,
                  doc_id: str | None = None, ids: Sequence[int] | None = None) -> list[dict[str, Any]]:
-        where, params = ["d.status = 'ok'"], []
+        where: list[str] = ["d.status = 'ok'"]
+        params: list[Any] = []
         if kind:
             where.append("m.kind = ?")
             params.append(kind)
