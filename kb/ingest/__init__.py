@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,7 @@ class PreparedDoc:
     doc_number: str | None
     passages: tuple[PassageSpan, ...]
     headings: tuple[tuple[int, int, str], ...]  # (start in body, level 1.., heading text)
+    date_written: str | None = None  # 成文日期 / 印发日期 when the page states one (``date`` is 发布日期)
 
 
 def prepare(path: Path, *, max_bytes: int | None = None) -> PreparedDoc:
@@ -61,9 +63,13 @@ def prepare(path: Path, *, max_bytes: int | None = None) -> PreparedDoc:
     if path.suffix.lower() not in SUPPORTED:
         read(path.suffix, b"", shown)  # raises the "unsupported" error
     try:
-        size = path.stat().st_size
-        encoding.check_size(shown, size, max_bytes)
-        data = path.read_bytes()
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+            # Reading a pipe or a device would block or never end.
+            raise IngestError(shown, "not a regular file (pipe, socket or device)")
+        encoding.check_size(shown, st.st_size, max_bytes)
+        with path.open("rb") as fh:  # never more than the cap, whatever stat said
+            data = fh.read((encoding.DEFAULT_MAX_BYTES if max_bytes is None else max_bytes) + 1)
     except IngestError:
         raise
     except FileNotFoundError:
@@ -106,6 +112,7 @@ def prepare_bytes(name: str, data: bytes, path: str = "", *, max_bytes: int | No
         doc_number=meta.doc_number,
         passages=passages,
         headings=headings,
+        date_written=meta.date_written,
     )
 
 
@@ -163,3 +170,6 @@ def _walk(folder: Path, seen: set[str]) -> Iterator[Path | IngestError]:
             yield from _walk(path, seen)
         elif is_file and path.suffix.lower() in SUPPORTED and _first_time(path, seen):
             yield path
+        elif not is_file and path.suffix.lower() in SUPPORTED:  # say why it is not imported
+            yield IngestError(str(path), "not a regular file (pipe, socket or device)" if os.path.exists(path)
+                              else "broken link")

@@ -75,7 +75,25 @@ def _decode(data: bytes, path: str) -> str:
     gb = _try_gb18030(data)
     if gb is not None:
         return gb
+    mixed = _by_line(data)
+    if mixed is not None:
+        log.warning("%s: mixed UTF-8 and GB18030 lines", path)
+        return mixed
     return _by_charset_normalizer(data, path)
+
+
+def _by_line(data: bytes) -> str | None:
+    """Text pasted together from UTF-8 and GBK sources: each line decoded on its own, or None."""
+    out = []
+    for line in data.split(b"\n"):
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            gb = _try_gb18030(line)
+            if gb is None:
+                return None
+            out.append(gb)
+    return "\n".join(out)
 
 
 def _strict(data: bytes, encoding: str, path: str) -> str:

@@ -1,9 +1,12 @@
 """Title, date, source, issuer, 文号 and kind of a cleaned document.
 
 Metadata is read from the page's own labelled lines first (发布日期, 来源, 发文字号 — removed from
-the body by the cleaner but kept in ``Cleaned.lines``), then from the article's shape (notice title,
-落款 signature and date), and only then from weak page hints (neighbour-article dates, URL dates,
-the copyright holder, the link's host).
+the body by the cleaner but kept in ``Cleaned.lines``; labels may stand in table cells without a
+colon or alone above their value), then from the article's shape (notice title, 落款 signature and
+date), and only then from weak page hints (neighbour-article dates, URL dates, the copyright
+holder, the link's host). ``date`` is the publication date (发布日期); 成文日期 is only its last
+labelled fallback and is kept apart as ``date_written``. ``source`` is the article's 来源, else
+its 发布机构/发文机关 or signing issuer, else the site's 主办单位.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from kb.ingest.clean import Line, is_signature, is_strong
+from kb.ingest.clean import Line
+from kb.ingest.rules import META_LABELS, is_label_only, is_signature, is_strong
 
 log = logging.getLogger(__name__)
 
@@ -23,13 +27,22 @@ _NOTICE_TITLE = re.compile(
     r"《.+》.{0,12}(通知|通报|决定|意见|公告|通告|批复|函)$|^关于.{4,}的(通知|通报|决定|意见|公告|通告|批复|函|报告|请示)$"
 )
 _FINAL = re.compile(r"[。！？；，,、:：;!?]$")
-_LABEL_VALUE_END = re.compile(r"\s{2,}|\t|\s+(?=(发布|来源|访问|浏览|点击|作者|时间|日期|字号|编辑|责任编辑|【|\[))")
+# A value ends at a wide gap, a tab, or where the next label of the same bar begins.
+_NEXT_LABEL = (
+    rf"{META_LABELS}|浏览次数|访问量|点击数|阅读数|字号|字体|责任编辑|编辑|审核|地址|电话|联系电话|传真|邮编|"
+    r"主办单位|承办单位|协办单位|主办|承办|协办|技术支持|网站标识码"
+)
+_LABEL_VALUE_END = re.compile(
+    rf"\s{{2,}}|[\t\u3000]|\s+(?=(发布|来源|访问|浏览|点击|作者|时间|日期|字号|编辑|责任编辑|【|\[))"
+    rf"|(?=({_NEXT_LABEL})\s*[:：])"
+)
+_CELL_LABEL = re.compile(rf"^({META_LABELS})\s*[:：]?$")
 _DATE_FULL = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _DATE_YM = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
 _DATE_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 _DATE_DAMAGED = re.compile(r"^((?:19|20)\d{2})\s*年?\s*(\d{1,4})\s*[月日]?\s*(\d{0,2})\s*日$")
 _DOCNO = re.compile(r"([\u4e00-\u9fff]{1,14}?)\s*[〔\[［(（【]?\s*((?:19|20)\d{2})\s*[〕\]］)）】]?\s*(\d{1,4})\s*号")
-_SOURCE = re.compile(r"(?:^|[\s|｜])(?:信息来源|文章来源|稿件来源|来源)\s*[:：]?\s*(\S[^\t]*)")
+_SOURCE = re.compile(r"(?:^|(?<![\u4e00-\u9fff]))(?:信息来源|文章来源|稿件来源|新闻来源|来源)\s*[:：]?\s*(\S[^\t]*)")
 _PUBLISHER = re.compile(r"(?:发布机构|发布单位|发文机关|主办单位|主办)\s*[:：]\s*(\S[^\t]*)")
 _COPYRIGHT = re.compile(
     r"(?:^|\s)([\u4e00-\u9fffA-Za-z]{2,20})\s*版权所有|版权所有\s*[:：©]?\s*(?:©\s*)?([\u4e00-\u9fff]{2,30})"
@@ -41,11 +54,14 @@ _URL_DAY = re.compile(r"/t((?:19|20)\d{6})_")
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])/")
 
 _KIND_PLAN = re.compile(
-    r"实施方案|行动计划|行动方案|工作方案|规划|若干措施|若干政策|政策措施|办法|实施意见|指导意见|意见|方案|计划|纲要|细则|政策"
+    r"实施方案|行动计划|行动方案|工作方案|规划|若干措施|若干政策|政策措施|办法|实施意见|指导意见|意见|方案|计划|纲要|细则|政策|"
+    r"工作要点|要点|三年行动|专项行动|任务清单|工作安排"
 )
 _KIND_NOTICE = re.compile(r"(通知|公告|通告|决定|通报|公示|批复|函)$")
 _KIND_RESEARCH = re.compile(r"本章|本节|上一节|上一章|对策建议|研究报告|[(（]作者[:：]|摘要[:：]|关键词[:：]|参考文献")
-_KIND_NEWS = re.compile(r"近年来|记者|日前|近日|本报讯|讯[(（]|报道|据悉|获悉|召开|举行")
+_KIND_NEWS = re.compile(
+    r"近年来|今年以来|连日来|记者|日前|近日|本报讯|讯[(（]|报道|据悉|获悉|召开|举行|(?:^|\n)\s*\d{1,2}月\d{1,2}日[,，]"
+)
 _PROPOSAL = re.compile(r"提案|议案|建议|建言")
 _REPLY = re.compile(r"答复|办理|复函|回复")
 
@@ -58,6 +74,7 @@ class Meta:
     issuer: str | None
     doc_number: str | None
     kind: str
+    date_written: str | None = None  # 成文日期 / 印发日期 when the page states it
 
 
 def _value(text: str) -> str:
@@ -103,18 +120,52 @@ def extract(lines: Sequence[Line], body: str, name: str = "", title_hint: str | 
     """Metadata of one cleaned document (see module docstring)."""
     body_lines = [line for line in body.split("\n") if line.strip()]
     title = _title(lines, body_lines, title_hint, name)
+    meta = _meta_texts(lines)
+    issuer = _issuer(meta, body_lines)
     return Meta(
         title=title,
-        date=_date(lines, body_lines),
-        source=_source(lines),
-        issuer=_issuer(lines, body_lines),
-        doc_number=_doc_number(lines, body_lines),
+        date=_date(lines, meta, body_lines),
+        source=_source(lines, meta, issuer),
+        issuer=issuer,
+        doc_number=_doc_number(meta, body_lines),
         kind=_kind(title, body),
+        date_written=_labelled_date(meta, ("成文日期", "印发日期", "发文日期")),
     )
 
 
+def _meta_texts(lines: Sequence[Line]) -> list[str]:
+    """The page's metadata lines as "label：value" texts.
+
+    A label alone on its line takes the next line as value ("发布日期：" / "2023年04月26日"), and
+    a table row of bare label cells ("发文机关\t某某厅\t成文日期\t2023-06-12") gets its colons.
+    """
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        if line.reason != "meta":
+            continue
+        text = line.text
+        if is_label_only(text):
+            nxt = lines[k + 1] if k + 1 < len(lines) else None
+            if nxt is not None and nxt.reason == "meta" and not is_label_only(nxt.text):
+                out.append(text.rstrip(" :：") + "：" + nxt.text)
+            continue
+        cells = [c.strip() for c in text.split("\t") if c.strip()]
+        if len(cells) >= 2:
+            joined, i = [], 0
+            while i < len(cells):
+                if _CELL_LABEL.match(cells[i]) and i + 1 < len(cells) and not _CELL_LABEL.match(cells[i + 1]):
+                    joined.append(cells[i].rstrip(" :：") + "：" + cells[i + 1])
+                    i += 2
+                else:
+                    joined.append(cells[i])
+                    i += 1
+            text = "\t".join(joined)
+        out.append(text)
+    return out
+
+
 def _clean_title(text: str) -> str:
-    return _COLUMN_PREFIX.sub("", text).strip()
+    return re.sub(r"\s+", " ", _COLUMN_PREFIX.sub("", text)).strip()
 
 
 def _title(lines: Sequence[Line], body_lines: list[str], hint: str | None, name: str) -> str:
@@ -142,25 +193,33 @@ def _title(lines: Sequence[Line], body_lines: list[str], hint: str | None, name:
     return name
 
 
-def _date(lines: Sequence[Line], body_lines: list[str]) -> str | None:
-    labelled: dict[str, str | None] = {"publish": None, "other": None}
-    for line in lines:
-        if line.reason != "meta":
-            continue
-        for m in re.finditer(
-            r"(发布日期|发布时间|发文日期|更新时间|成文日期|印发日期|时间|日期)\s*[:：]?\s*", line.text
-        ):
-            found = parse_date(line.text[m.end() : m.end() + 24])
-            if found:
-                key = "publish" if m.group(1).startswith("发布") else "other"
-                labelled[key] = labelled[key] or found
-    if labelled["publish"] or labelled["other"]:
-        return labelled["publish"] or labelled["other"]
-    for line in lines:  # "2023-07-18 08:12  来源：浙江日报": a bare date on a metadata line
-        if line.reason == "meta" and not re.search(r"成文|印发|索引号", line.text):
-            found = parse_date(line.text)
+_DATE_LABEL = re.compile(r"(发布日期|发布时间|发文日期|更新时间|成文日期|印发日期|时间|日期)\s*[:：]?\s*")
+
+
+def _labelled_date(meta: list[str], labels: tuple[str, ...]) -> str | None:
+    for text in meta:
+        for m in _DATE_LABEL.finditer(text):
+            if m.group(1) in labels:
+                found = parse_date(text[m.end() : m.end() + 24])
+                if found:
+                    return found
+    return None
+
+
+def _date(lines: Sequence[Line], meta: list[str], body_lines: list[str]) -> str | None:
+    """发布日期 first; then any other labelled date but 成文/印发; an unlabelled date on an info
+    line; 成文日期; a signature date in the body; weak page hints."""
+    found = _labelled_date(meta, ("发布日期", "发布时间")) or _labelled_date(meta, ("更新时间", "时间", "日期"))
+    if found:
+        return found
+    for text in meta:  # "2023-07-18 08:12  来源：浙江日报": a bare date on a metadata line
+        if not re.search(r"成文|印发|发文日期|索引号|生效|失效|废止|实施日期", text):
+            found = parse_date(text)
             if found:
                 return found
+    found = _labelled_date(meta, ("成文日期", "印发日期", "发文日期"))
+    if found:
+        return found
     for text in body_lines:
         compact = text.replace(" ", "")
         if len(compact) <= 16 and re.match(r"^(19|20)\d{2}", compact) and re.search(r"[年月日\-/.]", compact):
@@ -191,14 +250,20 @@ def _weak_date(lines: Sequence[Line]) -> str | None:
     return None
 
 
-def _source(lines: Sequence[Line]) -> str | None:
+def _source(lines: Sequence[Line], meta: list[str], issuer: str | None) -> str | None:
+    """The article's 来源; else its publisher or issuer; else the site (主办单位, ©, host)."""
+    for text in meta:
+        m = _SOURCE.search(text)
+        if m and _value(m.group(1)):
+            return _value(m.group(1))
+    for text in meta:
+        m = _PUBLISHER.search(text)
+        if m and _value(m.group(1)):
+            return _value(m.group(1))
+    if issuer:
+        return issuer
     for line in lines:
-        if line.reason == "meta":
-            m = _SOURCE.search(line.text)
-            if m and _value(m.group(1)):
-                return _value(m.group(1))
-    for line in lines:
-        if line.reason in ("meta", "footer"):
+        if line.reason == "footer":
             m = _PUBLISHER.search(line.text)
             if m and _value(m.group(1)):
                 return _value(m.group(1))
@@ -217,12 +282,11 @@ def _source(lines: Sequence[Line]) -> str | None:
     return None
 
 
-def _issuer(lines: Sequence[Line], body_lines: list[str]) -> str | None:
-    for line in lines:
-        if line.reason == "meta":
-            m = _ISSUER_LABEL.search(line.text)
-            if m and _value(m.group(1)):
-                return _value(m.group(1))
+def _issuer(meta: list[str], body_lines: list[str]) -> str | None:
+    for text in meta:
+        m = _ISSUER_LABEL.search(text)
+        if m and _value(m.group(1)):
+            return _value(m.group(1))
     for i, text in enumerate(body_lines[:-1]):
         nxt = body_lines[i + 1].replace(" ", "")
         if (
@@ -235,9 +299,9 @@ def _issuer(lines: Sequence[Line], body_lines: list[str]) -> str | None:
     return None
 
 
-def _doc_number(lines: Sequence[Line], body_lines: list[str]) -> str | None:
+def _doc_number(meta: list[str], body_lines: list[str]) -> str | None:
     """The document's own 文号: a labelled value or a line that is nothing else (not a citation)."""
-    candidates = [m.group(1) for line in lines if line.reason == "meta" for m in [_DOCNO_LABEL.search(line.text)] if m]
+    candidates = [m.group(1) for text in meta for m in [_DOCNO_LABEL.search(text)] if m]
     candidates += [text for text in body_lines[:15] if len(text) <= 30]
     for text in candidates:
         m = _DOCNO.search(text)
@@ -258,6 +322,8 @@ def _kind(title: str, body: str) -> str:
     if _KIND_RESEARCH.search(head) or _KIND_RESEARCH.search(body[-300:]):
         return "research"
     if _KIND_NOTICE.search(title):
+        return "notice"
+    if re.search(r"(现将|现就)有关(事项|工作|要求)通知如下|特此通知|特此公告|申报指南|申报通知", title + head):
         return "notice"
     if _KIND_NEWS.search(head):
         return "news"

@@ -34,6 +34,12 @@ _DOC_SUFFIX = re.compile(r"(方案|计划|规划|意见|办法|通知|措施|细
 _DATE_LINE = re.compile(r"^(19|20)\d{2}\s*[-/.年]?\s*\d{0,4}")
 _DOCNO_LINE = re.compile(r"[〔\[［(（【]\s*(19|20)\d{2}\s*[〕\]］)）】]\s*\d+\s*号$|号$")
 _ORG_LINE = re.compile(r"(委员会|人民政府|政府|办公厅|办公室|管委会|工委|党委|局|厅)$")
+_BULLET_LINE = re.compile(r"^([•·●○◆◇■□▪▫►▶▷▲△※√✓✔☆★>»*]|[—–-]{1,2})\s*\S")
+_NUMBER_ONLY = re.compile(r"^(part|no)?[.\s]*\d{1,3}$", re.I)
+# Notes under a table or chapter: "①数据来源：…", "注：…" are not section titles.
+_FOOTNOTE = re.compile(
+    r"^[①-⑳]\s*(数据|资料|图片|图表)?(来源|出处)|^[①-⑳]\s*(参见|引自|详见|见《|注\s*[:：])|^注\s*\d*\s*[:：]"
+)
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,7 @@ def _cn_value(token: str) -> int:
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
     digits["〇"] = 0
     digits["两"] = 2
-    if token.isdigit():
+    if token.isdecimal():
         return int(token)
     if token.startswith("十"):
         token = "一" + token
@@ -70,15 +76,17 @@ def _heading_clause(line: str) -> str | None:
 
 def _numbered(line: str) -> tuple[int, int, str] | None:
     """(rank, value, heading text) of a numbered heading line."""
+    if _FOOTNOTE.match(line):
+        return None
     for rank, pattern in _NUMBERED:
         m = pattern.match(line)
         if m:
             clause = _heading_clause(line)
             if clause is None or len(clause) <= m.end() - m.start():
                 return None
-            value = _cn_value(next(g for g in m.groups() if g) if m.groups() else "1")
-            if rank == 5 and m.group(0)[0] in "①②③④⑤⑥⑦⑧⑨⑩":
-                value = "①②③④⑤⑥⑦⑧⑨⑩".index(m.group(0)[0]) + 1
+            token = next((g for g in m.groups() if g), "1")
+            circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+            value = circled.index(token) + 1 if token in circled else _cn_value(token)
             return rank, value, clause.lstrip("# ")
     for rank, pattern in _DAMAGED:
         if pattern.match(line):
@@ -100,7 +108,10 @@ def _bare_title(lines: list[str], i: int, title: str) -> bool:
         or line.startswith(("附件", "(", "（", "《"))
     ):
         return False
-    if title and (line in title or title in line):
+    if _BULLET_LINE.match(line) or _NUMBER_ONLY.match(line):
+        return False  # a list item, or the "01" ornament above a WeChat section title
+    flat, flat_title = re.sub(r"\s+", "", line), re.sub(r"\s+", "", title)
+    if flat_title and (flat in flat_title or flat_title in flat):
         return False
     if re.search(r"\s{2,}|\t", line):
         return False
@@ -117,12 +128,21 @@ def find_headings(body: str, title: str = "") -> list[tuple[int, int, int, str]]
         pos += len(line) + 1
     found: list[tuple[int, int, int | None, int, str]] = []  # (idx, start, rank|None, value, text)
     seen_numbered = False
+    listing = None  # "items" after a line ending in a colon, "attachments" after 附件
     for i, line in enumerate(lines):
         num = _numbered(line)
+        if listing and (len(line) > 40 or re.search(r"[。！？；;!?]", line) or (num and num[0] <= 3)):
+            listing = None
+        if listing == "attachments" and num and num[0] >= 4:
+            num = None  # 附件：1.… / 2.…: file names, not sections
+        if line.startswith("附件"):
+            listing = "attachments"
+        elif line.endswith(("：", ":")) and not num:
+            listing = "items"
         if num:
             found.append((i, starts[i], num[0], num[1], num[2]))
             seen_numbered = True
-        elif _bare_title(lines, i, title):
+        elif not listing and _bare_title(lines, i, title):
             bare = re.sub(r"[(（][^)）]*[)）]$", "", line)
             if not seen_numbered and (_DOC_SUFFIX.search(bare) or i == 0):
                 continue  # the document's own title, not a section

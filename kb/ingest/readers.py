@@ -202,6 +202,20 @@ def _check_zip(data: bytes, path: str, kind: str) -> None:
     packed = sum(i.compress_size for i in infos) or 1
     if total > MAX_UNZIPPED or (total > 1024 * 1024 and total / packed > MAX_ZIP_RATIO):
         raise IngestError(path, f"refused: archive expands to {total:,} bytes (zip bomb?)")
+    _verify_sizes(data, path, kind)
+
+
+def _verify_sizes(data: bytes, path: str, kind: str) -> None:
+    """Inflate every member in small steps: a member whose directory entry understates its size
+    would otherwise be inflated in one go (zipfile bounds output only after each input chunk)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            for info in zf.infolist():
+                with zf.open(info) as fh:
+                    while fh.read(1 << 16):
+                        pass
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+        raise IngestError(path, f"not a valid {kind} file (damaged or truncated: {type(exc).__name__})") from None
 
 
 def read_docx(data: bytes, path: str) -> RawText:

@@ -5,6 +5,10 @@ from hypothesis import strategies as st
 from kb.ingest import prepare, prepare_bytes
 from kb.ingest.clean import classify, clean
 
+from .pages import labels, mistakes, raw_lines
+from .pages_holdout import HOLDOUT_PAGES, SHANXI_DOCX
+from .pages_html import HTML_PAGES
+from .pages_text import TEXT_PAGES
 from .samples import ANHUI_TXT, GUIZHOU_HTML, SICHUAN_HTML, ZHEJIANG_TXT
 
 
@@ -235,3 +239,151 @@ def test_sichuan_html_sidebar_and_br_paragraphs():
     ]
     assert "首页 要闻 政务 服务 互动" in doc.raw.split("\n")
     assert "四川省人民政府网站 -" not in doc.raw  # <head> is not page text
+
+
+# ---------------------------------------------------------------- annotated pages of other regions
+
+ALL_PAGES = TEXT_PAGES + HTML_PAGES + HOLDOUT_PAGES
+
+
+@pytest.mark.parametrize("page", ALL_PAGES, ids=repr)
+def test_annotated_page_lines(page):
+    """Every article line kept, every boilerplate line removed (labels in pages_*.py)."""
+    doc = prepare_bytes(page.name, page.data)
+    assert mistakes(page, doc) == []
+
+
+def test_annotated_pages_label_every_line():
+    for page in ALL_PAGES:
+        lines = raw_lines(prepare_bytes(page.name, page.data))
+        found = labels(page, lines)
+        assert "keep" in found and "drop" in found or page is SHANXI_DOCX
+
+
+@pytest.mark.parametrize(
+    "line,reason",
+    [
+        ("首页 > 政务公开 > 政策文件 > 省政府办公厅文件", "navigation"),
+        ("您当前的位置：首页 > 政务公开", "navigation"),
+        ("索引号\t11370000004609228Y/2023-00312\t主题分类\t工业、交通", "meta"),
+        ("发布日期：", "meta"),
+        ("原创 某某发布 2023-08-14 17:30 发表于浙江", "meta"),
+        ("澎湃新闻记者 钟思远", "meta"),
+        ("本报记者 张三 李四", "meta"),
+        ("点击蓝字 关注我们", "share"),
+        ("阅读原文", "share"),
+        ("打开某某新闻APP阅读全文", "share"),
+        ("往期推荐", "related"),
+        ("相关解读：", "related"),
+        ("【图片解读】一图读懂《某某省数字经济促进条例》", "related"),
+        ("责任编辑：李明　图片编辑：张可", "editor"),
+        ("二审：李娜", "editor"),
+        ("（责编：罗昱、章华维）", "editor"),
+        ("图片来源：视觉中国", "caption"),
+        ("违法和不良信息举报电话：010-12345678", "footer"),
+        ("网站地图 | 联系我们 | 网站声明", "footer"),
+        ("某某新闻，未经授权不得转载", "disclaimer"),
+        ("小字号", "font"),
+        ("第3页 共10页", "page_number"),
+        ("·48·", "page_number"),
+        ("— 12 —", "page_number"),
+    ],
+)
+def test_classify_more_templates(line, reason):
+    assert classify(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3. 审核：市工信局组织专家评审。",
+        "审核：市工信局组织专家评审",
+        "加强记者队伍建设",
+        "名称\t地点\t投资额",
+        "● 工业互联网平台",
+        "—— 智慧交通",
+        "01",
+        "数字经济增加值增长15%",
+        "附件：1.重点项目清单",
+    ],
+)
+def test_more_article_lines_are_not_boilerplate(line):
+    assert classify(line) is None
+
+
+GUIDE = """湖北省数字经济项目申报指南
+为做好2024年度省级数字经济专项资金项目申报工作，现将有关事项通知如下。
+一、申报条件
+申报单位应在省内注册，具有独立法人资格，财务管理制度健全。
+二、申报程序
+1.申报：企业通过申报系统在线填报材料。
+2.审核：市州主管部门对申报材料进行审核并择优推荐。
+3.评审：省经信厅组织专家评审
+申报时间：2024年5月1日至5月31日
+名称\t地点\t投资额
+武汉智算中心\t东湖高新区\t30亿元
+襄阳数据港\t高新区\t10亿元
+三、支持方向
+● 工业互联网平台
+● 数据中心绿色改造
+● 行业大模型应用
+● 数字化转型服务商
+加强记者队伍建设
+相关单位要加强沟通，确保申报工作顺利开展，对弄虚作假的项目一经查实取消申报资格。
+湖北省经济和信息化厅
+2024年4月20日"""
+
+
+def test_article_without_page_loses_nothing():
+    """Short sentences, a table, bullets and a heading that mentions 记者: all article text."""
+    doc = prepare_bytes("guide.txt", GUIDE.encode())
+    assert doc.removed == ()
+    assert doc.kind == "notice"
+
+
+def test_repeated_line_away_from_page_numbers_is_kept():
+    text = "\n".join(
+        [
+            "某市数据中心建设任务清单",
+            "为推进数据中心建设，明确各项任务的责任单位和完成时限，现将任务清单印发如下，请抓好落实。",
+            "1.建设绿色数据中心",
+            "责任单位：市大数据局",
+            "2.推进算力调度平台建设",
+            "责任单位：市大数据局",
+            "3.开展数据中心节能改造，到2025年电能利用效率降至1.3以下，持续推进老旧机房改造升级。",
+        ]
+    )
+    doc = prepare_bytes("list.txt", text.encode())
+    assert doc.body.count("责任单位：市大数据局") == 2 and doc.removed == ()
+
+
+def test_running_header_needs_page_numbers():
+    page = "\n".join(
+        [
+            "第二章 数字产业发展研究",
+            "本章分析数字产业的发展现状，并提出对策建议，为相关部门制定政策提供参考依据和决策支持。",
+            "— 7 —",
+            "某省数字经济发展报告",
+            "数字产业规模持续扩大，核心产业增加值占地区生产总值比重稳步提升，产业结构不断优化。",
+            "— 8 —",
+            "某省数字经济发展报告",
+            "下一步要加快培育产业集群，推动数字技术与实体经济深度融合，持续优化发展环境。",
+        ]
+    )
+    doc = prepare_bytes("ch.txt", page.encode())
+    assert "某省数字经济发展报告" not in doc.body and "—" not in doc.body
+    assert doc.body.startswith("第二章 数字产业发展研究")
+    assert {r.reason for r in doc.removed} == {"page_number", "header"}
+
+
+def test_pdf_chapter_loses_page_furniture(make_pdf):
+    """The research chapter as a PDF text layer: same lines out as from the .txt scrape."""
+    from .pages_text import SICHUAN_RESEARCH
+
+    lines = [line.replace("\t", " ") for line in SICHUAN_RESEARCH.data.decode().split("\n") if line.strip()]
+    doc = prepare_bytes("chapter.pdf", make_pdf(lines))
+    removed = [doc.raw[r.start : r.end] for r in doc.removed]
+    assert {r.reason for r in doc.removed} == {"page_number", "header"}
+    assert sum(text.count("四川数字经济发展报告") for text in removed) == 2
+    assert doc.body.count("第三章") == 1 and doc.body.startswith("第三章")
+    assert "— 4" not in doc.body and "共10页" not in doc.body

@@ -4,6 +4,9 @@ from kb.ingest import prepare, prepare_bytes
 from kb.ingest.metadata import parse_date
 from kb.models import DOC_KINDS
 
+from .pages_holdout import HOLDOUT_PAGES
+from .pages_html import FOSHAN_NEWS, HTML_PAGES, SHANDONG_POLICY
+from .pages_text import HEILONGJIANG_OPEN, TEXT_PAGES
 from .samples import ANHUI_TXT, GUIZHOU_HTML, SICHUAN_HTML, ZHEJIANG_TXT
 
 
@@ -139,3 +142,68 @@ def test_news_date_and_source_on_unlabelled_line():
     assert (doc.date, doc.source, doc.kind) == ("2023-07-18", "浙江日报", "news")
     doc = prepare_bytes("cd.html", SICHUAN_HTML.encode())
     assert (doc.title, doc.date, doc.source, doc.kind) == ("成都市推进数字经济发展", "2023-09-01", "成都日报", "news")
+
+
+ALL_PAGES = TEXT_PAGES + HTML_PAGES + HOLDOUT_PAGES
+
+
+@pytest.mark.parametrize("page", ALL_PAGES, ids=repr)
+def test_annotated_page_metadata(page):
+    doc = prepare_bytes(page.name, page.data)
+    got = (doc.title, doc.date, doc.source, doc.kind, doc.issuer, doc.doc_number)
+    assert got == (page.title, page.date, page.source, page.kind, page.issuer, page.doc_number)
+
+
+def test_written_date_kept_apart_from_publication_date():
+    doc = prepare_bytes(SHANDONG_POLICY.name, SHANDONG_POLICY.data)
+    assert (doc.date, doc.date_written) == ("2023-06-15", "2023-06-12")
+    doc = prepare_bytes(HEILONGJIANG_OPEN.name, HEILONGJIANG_OPEN.data)
+    assert (doc.date, doc.date_written) == ("2023-04-26", "2023-04-20")
+    assert prepare_bytes(FOSHAN_NEWS.name, FOSHAN_NEWS.data).date_written is None
+
+
+ARTICLE = "为加快数字经济发展，推动数字技术与实体经济深度融合，结合本市实际，制定本方案，请各单位认真贯彻落实。"
+
+
+@pytest.mark.parametrize(
+    "head,tail,source",
+    [
+        # 来源 beats the site's 主办单位, even glued to the next label
+        (["发布时间：2023-05-06 10:00来源：市数据局作者：综合科"], ["主办单位：某市人民政府办公室"], "市数据局"),
+        # no 来源: the 发文机关 of the metadata table
+        (["发文机关\t某市人民政府办公室\t成文日期\t2023-05-01"], ["主办单位：某市大数据中心"], "某市人民政府办公室"),
+        # nothing labelled: the site's 主办单位, cut at the next label
+        (["发布时间：2023-05-06"], ["主办单位：某市人民政府办公室　承办单位：某市大数据中心"], "某市人民政府办公室"),
+    ],
+)
+def test_source_priority(head, tail, source):
+    text = "\n".join(["某市数字经济发展实施方案", *head, ARTICLE, *tail])
+    assert prepare_bytes("s.txt", text.encode()).source == source
+
+
+def test_source_falls_back_to_signature_issuer_before_site():
+    text = "\n".join(
+        ["某县数字乡村建设方案", ARTICLE, "某县人民政府办公室", "2023年6月1日", "主办单位：某县融媒体中心"]
+    )
+    doc = prepare_bytes("s.txt", text.encode())
+    assert (doc.issuer, doc.source, doc.date) == ("某县人民政府办公室", "某县人民政府办公室", "2023-06-01")
+
+
+def test_label_and_value_on_separate_lines():
+    text = "\n".join(
+        ["发布日期：", "2023年04月26日", "发文字号：", "某政办发〔2023〕7号", "某市数字经济发展实施方案", ARTICLE]
+    )
+    doc = prepare_bytes("s.txt", text.encode())
+    assert (doc.date, doc.doc_number, doc.title) == ("2023-04-26", "某政办发〔2023〕7号", "某市数字经济发展实施方案")
+    assert "2023年04月26日" not in doc.body
+
+
+def test_cited_number_is_not_the_documents_own():
+    text = "\n".join(
+        [
+            "某市数字经济发展工作要点",
+            "根据《某省数字经济发展规划》（某政发〔2022〕3号）要求，结合我市实际，制定本工作要点。",
+        ]
+    )
+    doc = prepare_bytes("s.txt", text.encode())
+    assert doc.doc_number is None and doc.kind == "plan"

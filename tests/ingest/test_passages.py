@@ -131,3 +131,41 @@ def test_splitter_never_raises_and_spans_are_valid(text):
         prev = p.end
     for start, level, _ in outline:
         assert 0 <= start <= len(text) and level >= 1
+
+
+def test_list_items_bullets_and_attachments_are_not_headings():
+    body = "\n".join(
+        [
+            "一、发展目标",
+            "主要指标：",
+            "数字经济增加值增长15%",
+            "软件和信息技术服务业收入增长20%以上",
+            "二、重点任务",
+            "（一）育产业",
+            "● 智能终端制造",
+            "● 软件和信息技术服务",
+            "对新引进的数字经济重点企业，按照实际到位投资额给予一定比例奖励。",
+            "—— 智慧交通",
+            "—— 智慧医疗与健康服务",
+            "01",
+            "打造标杆引领",
+            "嘉兴每年遴选一批数字化转型标杆企业，对认定为省级未来工厂的企业给予奖励。",
+            "附件：1.重点项目清单",
+            "2.重点任务分工表",
+            "①数据来源：省统计局公开数据，经课题组整理。",
+        ]
+    )
+    heads = [text for _, _, _, text in find_headings(body)]
+    assert heads == ["一、发展目标", "二、重点任务", "（一）育产业", "打造标杆引领"]
+
+
+def test_numbered_items_after_a_colon_stay_headings():
+    body = "现将有关事项通知如下：\n1.加快5G建设。到2025年建成5G基站2万个。\n2.推进算力建设。支持建设数据中心。"
+    heads = [text for _, _, _, text in find_headings(body)]
+    assert heads == ["1.加快5G建设", "2.推进算力建设"]
+
+
+def test_circled_and_full_width_numbers_do_not_crash():
+    body = "一、总则\n①推进数据共享。各部门按目录共享数据。\n⑫第十二项任务\n１．全角数字标题\n正文内容较长的一段文字。"
+    _, outline = split_passages(body)
+    assert [text for _, _, text in outline] == ["一、总则", "①推进数据共享", "⑫第十二项任务", "１．全角数字标题"]
