@@ -28,8 +28,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--query", help="with --screenshot: search for this")
     parser.add_argument("--entity", help="with --screenshot: open this entity's page (name, alias or id)")
     parser.add_argument("--view", choices=("search", "reader", "entity", "compare", "notes"))
+    parser.add_argument("--tab", choices=("matrix", "numbers", "chart"), help="with --view compare: the tab to show")
+    parser.add_argument("--regions", help="with --view compare: regions in column order, e.g. 赣州,张家港,宁夏,江西")
     parser.add_argument("--size", default="1400x900", help="with --screenshot: WIDTHxHEIGHT")
     args = parser.parse_args(argv)
+    args.regions = tuple(r.strip() for r in (args.regions or "").replace("，", ",").split(",") if r.strip())
     try:
         w, h = (int(v) for v in args.size.lower().split("x"))
         args.size = (w, h)
@@ -78,7 +81,7 @@ def main(argv: list[str] | None = None, corpus_dir: Path | None = None) -> int:
 
         window.resize(*args.size)
         view = args.view
-        ScreenshotRunner(window, ShotPlan(args.screenshot, args.query, args.entity, view))
+        ScreenshotRunner(window, ShotPlan(args.screenshot, args.query, args.entity, view, args.tab, args.regions))
         window.show()
         window.start()
         return app.exec()

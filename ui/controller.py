@@ -20,6 +20,7 @@ from ui.workers import CancelFn, Job, ProgressFn, Worker
 if TYPE_CHECKING:
     from kb import KnowledgeBase
     from kb.models import DocumentText, Mention
+    from kb.notes import Note
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ class DocumentView:
     mentions: tuple[Mention, ...]
     highlights: tuple[tuple[int, int], ...] = ()
     focus: tuple[int, int] | None = None  # a span to scroll to and tint (passage or mention)
+    notes: tuple[Note, ...] = ()  # the anchored notes on this document, underlined in the reader
 
 
 class _Request(QObject):
@@ -71,6 +73,8 @@ class AppController(QObject):
         entityLoaded(object): an ``EntityPage`` (or None when it no longer exists).
         importProgress(int, int, str): files done, total, current file.
         importFinished(object): an ``ImportReport``.
+        noteAdded(object): the new ``Note``.
+        exported(str, str): what was exported ("notes", "compare", "entities", "measures") and the file.
         failed(str, str): request kind and a message fit for the user.
         busyChanged(bool): whether any job is queued or running.
         idle(): every job has finished.
@@ -83,6 +87,8 @@ class AppController(QObject):
     entityLoaded = Signal(object)
     importProgress = Signal(int, int, str)
     importFinished = Signal(object)
+    noteAdded = Signal(object)
+    exported = Signal(str, str)
     failed = Signal(str, str)
     busyChanged = Signal(bool)
     idle = Signal()
@@ -174,7 +180,8 @@ class AppController(QObject):
         def job(_p: ProgressFn, _c: CancelFn) -> DocumentView:
             kb = self._need_kb()
             text = kb.document_text(ref)
-            return DocumentView(text, tuple(kb.mentions_in(text.doc.id)), tuple(highlights), focus)
+            notes = tuple(n for n in kb.notes(doc=text.doc.id) if n.start is not None and not n.orphaned)
+            return DocumentView(text, tuple(kb.mentions_in(text.doc.id)), tuple(highlights), focus, notes)
 
         self._submit("document", job, self.documentLoaded.emit)
 
@@ -183,6 +190,22 @@ class AppController(QObject):
 
     def load_entity(self, ref: int | str) -> None:
         self._submit("entity", lambda _p, _c: self._need_kb().entity(ref), self.entityLoaded.emit)
+
+    def add_note(self, **kwargs: Any) -> None:
+        """``kb.add_note(**kwargs)`` on the worker; ``noteAdded`` or ``failed("note", …)`` answers."""
+        self._submit("note", lambda _p, _c: self._need_kb().add_note(**kwargs), self.noteAdded.emit)
+
+    def export(self, what: str, path: str | Path, fmt: str, **kwargs: Any) -> None:
+        """Write notes / compare / entities / measures to ``path`` on the worker thread."""
+        methods = {"notes": "export_notes", "compare": "export_compare", "entities": "export_entities",
+                   "measures": "export_measures"}
+        if what not in methods:
+            raise ValueError(f"cannot export {what!r}")
+
+        def job(_p: ProgressFn, _c: CancelFn) -> str:
+            return str(getattr(self._need_kb(), methods[what])(path, fmt, **kwargs))
+
+        self._submit(f"export:{what}", job, lambda out: self.exported.emit(what, out))
 
     def import_paths(self, paths: Sequence[Path]) -> bool:
         """Start importing; False when an import is already running (one writer at a time)."""

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, Q
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSplitter, QStackedWidget, QToolBar, QWidget
 
 from ui.controller import AppController, DocumentView
+from ui.export_menu import ExportMenu
 from ui.navigation import History, NavEntry
 from ui.views.entity_view import EntityView
 from ui.views.import_dialog import ImportSummaryDialog
@@ -21,9 +22,13 @@ from ui.views.placeholder_view import PlaceholderView
 from ui.views.progress_bar import ProgressStrip
 from ui.views.reader_view import ReaderView
 from ui.views.search_view import SearchView
+from ui.window_workspace import WorkspaceMixin
+from ui.workers import wait_for_jobs
 
 if TYPE_CHECKING:
     from kb.models import EntityPage, ImportReport, Measure, Mention, SearchHit, SearchResult, Stats
+    from ui.views.compare_view import CompareView
+    from ui.views.notes_view import NotesView
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +42,7 @@ def _shortcuts(main: str, standard: QKeySequence.StandardKey) -> list[QKeySequen
     return keys
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WorkspaceMixin, QMainWindow):
     """Signals:
         importSummaryShown(object): the ``ImportSummaryDialog`` just shown (non-modal).
     """
@@ -53,6 +58,9 @@ class MainWindow(QMainWindow):
         self.stats: Stats | None = None
         self.history = History()
         self.import_dialog: ImportSummaryDialog | None = None
+        self.compare_view: CompareView | None = None  # built once the knowledge base is open
+        self.notes_view: NotesView | None = None
+        self.readonly = False
         self.controller = AppController(self)
         self.setAcceptDrops(True)
 
@@ -76,6 +84,11 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.progress = ProgressStrip()
         self.status_label = QLabel()
+        self.readonly_label = QLabel()
+        self.readonly_label.setObjectName("readonlyBanner")
+        self.readonly_label.setStyleSheet("QLabel { background: #fff3cd; color: #7a5200; padding: 1px 8px; }")
+        self.readonly_label.hide()
+        self.statusBar().addWidget(self.readonly_label)
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
         self._connect()
@@ -132,6 +145,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.import_files_action)
         self.file_menu.addAction(self.import_folder_action)
         self.file_menu.addSeparator()
+        self.export_menu = ExportMenu(self.controller, self._export_options, self)
+        self.file_menu.addMenu(self.export_menu)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.go_menu = self.menuBar().addMenu("")
         self.go_menu.addAction(self.back_action)
@@ -151,6 +167,8 @@ class MainWindow(QMainWindow):
         c.entityLoaded.connect(self._entity_loaded)
         c.importProgress.connect(self.progress.update_progress)
         c.importFinished.connect(self._import_finished)
+        c.noteAdded.connect(self._note_added)
+        c.exported.connect(self._exported)
         c.failed.connect(self._failed)
         self.progress.cancelRequested.connect(c.cancel_import)
         self.search_view.searchRequested.connect(self.run_search)
@@ -160,6 +178,8 @@ class MainWindow(QMainWindow):
         self.entity_view.page.entityActivated.connect(self.open_entity)
         self.entity_view.page.mentionActivated.connect(self.open_mention)
         self.entity_view.page.measureActivated.connect(self.open_measure)
+        self.reader_view.noteRequested.connect(self.request_note)
+        self.entity_view.page.noteRequested.connect(self.request_note)
         self.back_action.triggered.connect(self.go_back)
         self.forward_action.triggered.connect(self.go_forward)
         self.import_files_action.triggered.connect(self._pick_files)
@@ -176,9 +196,16 @@ class MainWindow(QMainWindow):
     def _opened(self, stats: Stats) -> None:
         self.stats = stats
         kb = self.controller.kb
-        readonly = bool(kb and kb.readonly)
+        readonly = self.readonly = bool(kb and kb.readonly)
         self.import_files_action.setEnabled(not readonly)
         self.import_folder_action.setEnabled(not readonly)
+        self.setAcceptDrops(not readonly)
+        reason = self._readonly_reason() if readonly else ""
+        self.reader_view.set_notes_allowed(not readonly, reason)
+        self.entity_view.page.set_notes_allowed(not readonly, reason)
+        self.readonly_label.setVisible(readonly)
+        if kb is not None:
+            self._install_views(kb)
         self._update_title()
         self.status_label.setText(self.tr("%1 documents, %2 passages").replace("%1", str(stats.documents))
                                   .replace("%2", str(stats.passages)))
@@ -201,6 +228,8 @@ class MainWindow(QMainWindow):
             self.controller.load_document(entry.key[0], entry.extra.get("highlights", ()), entry.extra.get("focus"))
         elif entry.kind == "entity":
             self.controller.load_entity(entry.key)
+        elif entry.kind == "view":
+            self.show_view(entry.key)
         self._update_nav_buttons()
 
     def go_back(self) -> None:
@@ -287,6 +316,9 @@ class MainWindow(QMainWindow):
         self.import_dialog.show()
         self.importSummaryShown.emit(self.import_dialog)
         self.controller.load_entities()
+        if self.compare_view is not None and self.notes_view is not None:
+            self.compare_view.reload()  # new regions; notes of replaced documents moved or orphaned
+            self.notes_view.refresh()
         entry = self.history.current
         if entry is not None and entry.kind == "search":
             self.controller.search(entry.key[0], dict(entry.key[1]))
@@ -346,6 +378,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        wait_for_jobs()  # a comparison or export still running must not see the knowledge base close
         self.controller.shutdown()
         super().closeEvent(event)
 
@@ -356,6 +389,8 @@ class MainWindow(QMainWindow):
             title += f" — {kb.kb_dir}"
             if kb.readonly:
                 title += " " + self.tr("(read-only: another window has it open)")
+                self.readonly_label.setText(self.tr("Read-only"))
+                self.readonly_label.setToolTip(self._readonly_reason())
         self.setWindowTitle(title)
 
     def retranslate(self) -> None:

@@ -14,6 +14,9 @@ from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
+COMPARE_TABS = ("matrix", "numbers", "chart")
+Ready = Callable[[], bool]
+
 
 @dataclass(frozen=True)
 class ShotPlan:
@@ -21,28 +24,53 @@ class ShotPlan:
     query: str | None = None
     entity: str | None = None
     view: str | None = None
+    tab: str | None = None  # compare: matrix | numbers | chart
+    regions: tuple[str, ...] = ()  # compare: the columns, in order (default: the service's defaults)
     timeout_s: float = 300.0
 
 
 class ScreenshotRunner(QObject):
-    """Runs steps one by one; each step may start jobs, the next starts when the controller is idle."""
+    """Runs steps one by one; a step may return a readiness check, and the next step starts once
+    that check passes and the controller is idle (polled by a timer: no event-loop pumping)."""
 
     def __init__(self, window: MainWindow, plan: ShotPlan) -> None:
         super().__init__(window)
         self.window = window
         self.plan = plan
         self.exit_code = 1
-        self.steps: list[Callable[[], None]] = [lambda: None]  # wait for opening (and starter import)
+        self._ready: Ready = lambda: window.controller.kb is not None  # opening (and starter import)
+        self.steps: list[Callable[[], Ready | None]] = []
         if plan.query:
             self.steps.append(self._search)
             if plan.view == "reader":
                 self.steps.append(self._open_top_hit)
         if plan.entity:
-            self.steps.append(lambda: window.controller.load_entity(plan.entity or ""))
+            self.steps.append(self._load_entity)
+        if plan.view == "compare":
+            self.steps.append(self._compare)
+        elif plan.view == "notes":
+            self.steps.append(self._notes)
         self.steps.append(self._final_view)
-        window.controller.idle.connect(self._maybe_next)
+        self._timer = QTimer(self)
+        self._timer.setInterval(50)
+        self._timer.timeout.connect(self._poll)
+        self._timer.start()
         QTimer.singleShot(int(plan.timeout_s * 1000), self._timeout)
 
+    def _idle(self) -> bool:
+        return not self.window.controller.busy()
+
+    def _poll(self) -> None:
+        if not (self._idle() and self._ready()):
+            return
+        if not self.steps:
+            self._timer.stop()
+            QTimer.singleShot(200, self._shoot)  # let layouts settle
+            return
+        step = self.steps.pop(0)
+        self._ready = step() or (lambda: True)
+
+    # steps
     def _search(self) -> None:
         self.window.search_view.box.setText(self.plan.query or "")
         self.window.search_view.submit()
@@ -52,26 +80,46 @@ class ScreenshotRunner(QObject):
         if result is not None and result.hits:
             self.window.open_hit(result.hits[0])
 
+    def _load_entity(self) -> None:
+        self.window.controller.load_entity(self.plan.entity or "")
+
+    def _compare(self) -> Ready | None:
+        view = self.window.compare_view
+        if view is None:
+            return None
+        if self.plan.regions:
+            view.set_regions(list(self.plan.regions))
+        self.window.show_view("compare")
+        tab = COMPARE_TABS.index(self.plan.tab) if self.plan.tab in COMPARE_TABS else 0
+        view.tabs.setCurrentIndex(tab)
+        done: list[bool] = []
+        view.comparison_ready.connect(lambda _c: done.append(True))
+        if not view.run_compare():
+            return None
+
+        def ready() -> bool:
+            if not done or view.busy():
+                return False
+            comp = view.comparison()
+            if comp is not None and view.current_cell() is None:  # show the evidence of a full cell
+                cells = [(r, c) for r, row in enumerate(comp.rows) for c, cell in enumerate(row.cells) if not cell.empty]
+                if cells:
+                    view.select_cell(*cells[0])
+            return True
+
+        return ready
+
+    def _notes(self) -> None:
+        view = self.window.notes_view
+        if view is not None:
+            notes = view.visible_notes()
+            if notes:
+                view.select_note(notes[0].id)
+
     def _final_view(self) -> None:
         view = self.plan.view or ("entity" if self.plan.entity else "search")
         if view in self.window.views:
             self.window.show_view(view)
-
-    def _maybe_next(self) -> None:
-        if not self.window.controller.busy():
-            QTimer.singleShot(0, self._next)
-
-    def _next(self) -> None:
-        if self.window.controller.busy():
-            return
-        if not self.steps:
-            return
-        step = self.steps.pop(0)
-        step()
-        if not self.steps:
-            QTimer.singleShot(150, self._shoot)  # let layouts settle
-        elif not self.window.controller.busy():
-            QTimer.singleShot(0, self._next)
 
     def _shoot(self) -> None:
         if self.window.import_dialog is not None:

@@ -11,8 +11,8 @@ def test_positions_advance_one_per_token_and_offsets_are_chars() -> None:
     assert [pos for _t, pos, _s, _e in toks] == list(range(len(toks)))
     for tok, _pos, start, end in toks:
         assert normalise(text)[start:end] == tok
-    # lower-cased ASCII; its position depends on the dictionary (other tests may add 工业互联网), its offsets don't
-    assert [(s, e) for t, _p, s, e in toks if t == "5g"] == [(10, 12)]
+    # lower-cased ASCII at its character offset; how it is cut depends on the dictionary (5G基站 may be a word)
+    assert [t for t, _p, s, _e in toks if s == 10][0].startswith("5g")
 
 
 def test_whitespace_does_not_advance_but_punctuation_does() -> None:

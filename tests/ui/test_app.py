@@ -48,3 +48,35 @@ def test_screenshot_of_an_entity_page_at_the_default_size(kb_dir: Path, tmp_path
         env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert QImage(str(out)).size().toTuple() == (1400, 900)
+
+
+def _shot(kb_dir: Path, tmp_path: Path, *args: str) -> QImage:
+    out = tmp_path / "shot.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ZHIKU_SETTINGS_DIR=str(tmp_path / "settings"))
+    proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "--kb", str(kb_dir), "--screenshot", str(out), *args],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return QImage(str(out))
+
+
+def test_screenshot_of_the_comparison_in_chinese(kb_dir: Path, tmp_path: Path) -> None:
+    image = _shot(kb_dir, tmp_path, "--view", "compare", "--regions", "宁夏,贵州", "--tab", "chart",
+                  "--lang", "zh", "--size", "1024x700")
+    assert image.size().toTuple() == (1024, 700)
+    # the chart's bars are drawn in the instrument colours
+    colours = {image.pixelColor(x, y).name() for x in range(0, 1024, 4) for y in range(0, 700, 4)}
+    assert "#4e79a7" in colours and "#f28e2b" in colours
+
+
+def test_screenshot_of_the_notes_view(kb_dir: Path, tmp_path: Path) -> None:
+    from kb import KnowledgeBase
+
+    with KnowledgeBase.open(kb_dir) as kb:
+        kb.add_note(doc="guizhou_plan.txt", quote="全国一体化算力网络国家枢纽节点", comment="枢纽", tags=["算力"])
+    image = _shot(kb_dir, tmp_path, "--view", "notes", "--lang", "en")
+    assert image.size().toTuple() == (1400, 900)
+
+
+def test_parse_args_regions_and_tab() -> None:
+    args = parse_args(["--view", "compare", "--regions", "赣州, 张家港，宁夏,江西", "--tab", "numbers"])
+    assert args.regions == ("赣州", "张家港", "宁夏", "江西") and args.tab == "numbers"

@@ -53,6 +53,11 @@ def _check(view: CompareView, names: set[str]) -> None:
         item.setCheckState(Qt.CheckState.Checked if item.text().strip("\u3000") in names else Qt.CheckState.Unchecked)
 
 
+def _theme_row(view: CompareView, key: str) -> int:
+    comp = view.comparison()
+    return [r.theme.key for r in comp.rows].index(key)
+
+
 def _compare(view: CompareView, qtbot) -> None:
     with qtbot.waitSignal(view.comparison_ready, timeout=10000):
         qtbot.mouseClick(view.compare_button, Qt.MouseButton.LeftButton)
@@ -77,7 +82,8 @@ def test_matrix_shows_counts_snippets_and_explicit_empty_cells(view, qtbot) -> N
     model = view.matrix_model
     assert model.columnCount() == 2 and model.rowCount() == len(view.kb.themes())
     assert model.headerData(0, Qt.Orientation.Horizontal) == "云南省 (1 docs)"
-    talent_row = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())].index("人才")
+    talent_row = _theme_row(view, "talent")
+    assert model.headerData(talent_row, Qt.Orientation.Vertical) == "Talent"  # label_en in the English UI
     text = model.data(model.index(talent_row, 0))
     assert "passages" in text and "人才" in text
     assert model.data(model.index(talent_row, 1)) == "No relevant content"
@@ -88,9 +94,9 @@ def test_matrix_shows_counts_snippets_and_explicit_empty_cells(view, qtbot) -> N
 def test_opening_a_cells_passage_emits_its_offsets(view, qtbot) -> None:
     _check(view, {"云南省", "山西省"})
     _compare(view, qtbot)
-    row = [view.matrix_model.headerData(r, Qt.Orientation.Vertical) for r in range(view.matrix_model.rowCount())].index("人才")
+    row = _theme_row(view, "talent")
     view.select_cell(row, 0)
-    assert "人才" in view.detail_title.text() and view.detail_model.rowCount() >= 1
+    assert "Talent" in view.cell.title.text() and view.detail_model.rowCount() >= 1
     hit = view.detail_model.data(view.detail_model.index(0, 0), ROW_ROLE)
     with qtbot.waitSignal(view.open_passage) as blocker:
         view.open_detail_row(0)
@@ -124,15 +130,20 @@ def test_cell_text_override_and_exports(view, qtbot, tmp_path: Path) -> None:
     _compare(view, qtbot)
     view.select_cell(1, 1)
     view.override_edit.setPlainText("山西：人才政策未见")
-    view.save_override()
-    assert view.matrix_model.data(view.matrix_model.index(1, 1)).endswith("山西：人才政策未见")
-    out = view.export_to(str(tmp_path / "matrix.xlsx"), "xlsx")
-    wb = load_workbook(out)
+    qtbot.mouseClick(view.cell.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: (view.matrix_model.data(view.matrix_model.index(1, 1)) or "").endswith("山西：人才政策未见"))
+    assert view.current_cell().override == "山西：人才政策未见"  # the cell stays selected
+    qtbot.waitUntil(lambda: not view.busy())
+    with qtbot.waitSignal(view.exported, timeout=10000) as blocker:
+        assert view.export_to(str(tmp_path / "matrix.xlsx"), "xlsx")
+    wb = load_workbook(blocker.args[0])
     matrix = [[c.value for c in r] for r in wb["Matrix"].iter_rows()]
     assert matrix[0][1:] == ["云南省", "山西省"] and matrix[2][2] == "山西：人才政策未见"
     assert any("《昆明市数字经济发展三年行动方案》" in (v or "") for r in matrix for v in r)
-    assert view.export_to(str(tmp_path / "nope" / "m.xlsx"), "xlsx") is None
-    assert "does not exist" in view.status.text()
+    qtbot.waitUntil(lambda: not view.busy())
+    with qtbot.waitSignal(view.failed, timeout=10000) as failed:
+        view.export_to(str(tmp_path / "nope" / "m.xlsx"), "xlsx")
+    assert "does not exist" in failed.args[0] and "does not exist" in view.status.text()
 
 
 def test_numbers_table_sorts_amounts_as_numbers(view, qtbot) -> None:

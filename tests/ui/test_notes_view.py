@@ -116,16 +116,20 @@ def test_changed_and_removed_documents_keep_notes_anchored_or_marked(view, qtbot
     assert view.proxy.data(view.proxy.index(row, NotesModel.COL_STATUS)) == "Orphaned"
 
 
-def test_export_docx_of_the_filtered_notes(view, tmp_path: Path) -> None:
+def test_export_docx_of_the_filtered_notes(view, qtbot, tmp_path: Path) -> None:
     import docx
 
     _pick(view.tag_combo, "招商")
-    out = view.export_to(str(tmp_path / "招商 笔记.docx"), "docx")
+    with qtbot.waitSignal(view.exported, timeout=10000) as blocker:
+        view.export_to(str(tmp_path / "招商 笔记.docx"), "docx")
+    out = blocker.args[0]
     text = "\n".join(p.text for p in docx.Document(out).paragraphs)
     assert "给予最高1000万元落户奖励" in text and "引进算力企业15家" in text
     assert "数据交易中心" not in text
     assert "《南宁市数字经济发展实施方案》" in text and "来源：南宁市大数据发展局" in text and "文件：hohhot_news.txt" in text
-    assert view.export_to(str(tmp_path / "missing" / "x.docx"), "docx") is None and "does not exist" in view.status.text()
+    with qtbot.waitSignal(view.failed, timeout=10000):
+        view.export_to(str(tmp_path / "missing" / "x.docx"), "docx")
+    assert "does not exist" in view.status.text()
 
 
 def test_add_note_from_selection_with_and_without_the_dialog(view, monkeypatch) -> None:

@@ -18,6 +18,12 @@ log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
 LANGUAGES = ("zh", "en")
 _installed: list[QTranslator] = []
+_current = ["en"]  # no translator installed yet: the source strings (English) show
+
+
+def current_language() -> str:
+    """The language last installed ("zh" or "en"); for texts that come from data, not from tr()."""
+    return _current[0]
 
 
 def install_language(lang: str) -> bool:
@@ -28,6 +34,7 @@ def install_language(lang: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _current[0] = "en"
     if lang != "zh":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return True
@@ -38,6 +45,7 @@ def install_language(lang: str) -> bool:
         return False
     app.installTranslator(ours)
     _installed.append(ours)
+    _current[0] = "zh"
     qt = QTranslator(app)  # Qt's own strings (standard buttons, file dialogs)
     if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) or qt.load(
         "qt_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -3,52 +3,129 @@
 <context>
     <name>CellDetailModel</name>
     <message>
-        <location filename="../models/compare_model.py" line="104" />
+        <location filename="../models/compare_model.py" line="106" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="105" />
+        <location filename="../models/compare_model.py" line="107" />
         <source>Text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="106" />
+        <location filename="../models/compare_model.py" line="108" />
         <source>Source</source>
-        <translation type="unfinished" />
+        <translation>出处</translation>
+    </message>
+    <message>
+        <location filename="../models/compare_model.py" line="117" />
+        <source>Passage</source>
+        <translation>段落</translation>
+    </message>
+</context>
+<context>
+    <name>CellPanel</name>
+    <message>
+        <location filename="../views/cell_panel.py" line="128" />
+        <source>Open in reader</source>
+        <translation>在阅读器中打开</translation>
+    </message>
+    <message>
+        <location filename="../views/cell_panel.py" line="129" />
+        <location filename="../views/cell_panel.py" line="145" />
+        <source>Add note…</source>
+        <translation>添加笔记…</translation>
+    </message>
+    <message>
+        <location filename="../views/cell_panel.py" line="135" />
+        <source>Select a cell to see its passages and measures</source>
+        <translation>选择一个单元格，查看其段落和政策措施</translation>
+    </message>
+    <message>
+        <location filename="../views/cell_panel.py" line="138" />
+        <source>%1 · %2: %3 passages, %4 measures</source>
+        <translation>%1 · %2：%3 个段落，%4 条措施</translation>
+    </message>
+    <message>
+        <location filename="../views/cell_panel.py" line="142" />
+        <source>Your note for this cell (shown in the matrix instead of the passage):</source>
+        <translation>本单元格的笔记（在矩阵中代替段落显示）：</translation>
+    </message>
+    <message>
+        <location filename="../views/cell_panel.py" line="143" />
+        <source>e.g. 人才政策未见具体条款</source>
+        <translation>例如：人才政策未见具体条款</translation>
+    </message>
+    <message>
+        <location filename="../views/cell_panel.py" line="144" />
+        <source>Save cell note</source>
+        <translation>保存单元格笔记</translation>
+    </message>
+    <message>
+        <location filename="../views/cell_panel.py" line="146" />
+        <source>Add a note on the selected passage or measure</source>
+        <translation>为选中的段落或措施添加笔记</translation>
+    </message>
+    <message>
+        <location filename="../views/cell_panel.py" line="147" />
+        <source>Open</source>
+        <translation>打开原文</translation>
+    </message>
+    <message>
+        <location filename="../views/cell_panel.py" line="148" />
+        <source>Open the selected passage in the reader</source>
+        <translation>在阅读器中打开选中的段落</translation>
+    </message>
+</context>
+<context>
+    <name>CompareModel</name>
+    <message>
+        <location filename="../models/compare_model.py" line="23" />
+        <source>✎ %1</source>
+        <translation>✎ %1</translation>
+    </message>
+    <message>
+        <location filename="../models/compare_model.py" line="25" />
+        <source>No relevant content</source>
+        <translation>无相关内容</translation>
+    </message>
+    <message>
+        <location filename="../models/compare_model.py" line="26" />
+        <source>%1 passages · %2 measures</source>
+        <translation>%1 个段落 · %2 条措施</translation>
+    </message>
+    <message>
+        <location filename="../models/compare_model.py" line="92" />
+        <source>No documents</source>
+        <translation>没有文档</translation>
+    </message>
+    <message>
+        <location filename="../models/compare_model.py" line="93" />
+        <source>%1 (%2 docs)</source>
+        <translation>%1（%2 篇）</translation>
     </message>
 </context>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../views/compare_view.py" line="148" />
-        <source>Regions (2–5)</source>
-        <translation type="unfinished" />
+        <location filename="../views/compare_view.py" line="167" />
+        <source>Themes (rows)</source>
+        <translation>主题（行）</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="155" />
-        <source>Add a region, e.g. 贵阳</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../views/compare_view.py" line="159" />
-        <source>Themes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../views/compare_view.py" line="165" />
+        <location filename="../views/compare_view.py" line="168" />
         <source>Add</source>
-        <translation type="unfinished" />
+        <translation>添加</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="165" />
+        <location filename="../views/compare_view.py" line="169" />
         <source>Edit</source>
-        <translation type="unfinished" />
+        <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="166" />
+        <location filename="../views/compare_view.py" line="170" />
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation>删除</translation>
     </message>
     <message>
         <location filename="../views/compare_view.py" line="171" />
@@ -56,135 +133,146 @@
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="175" />
+        <location filename="../views/compare_view.py" line="172" />
         <source>Export…</source>
-        <translation type="unfinished" />
+        <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="177" />
+        <location filename="../views/compare_view.py" line="173" />
         <source>Excel workbook (.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Excel 工作簿 (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="177" />
+        <location filename="../views/compare_view.py" line="173" />
         <source>Markdown (.md)</source>
-        <translation type="unfinished" />
+        <translation>Markdown (.md)</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="177" />
+        <location filename="../views/compare_view.py" line="173" />
         <source>CSV (.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV (.csv)</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="194" />
-        <source>Select a cell to see its passages and measures</source>
-        <translation type="unfinished" />
+        <location filename="../views/compare_view.py" line="370" />
+        <source>Cell note saved</source>
+        <translation>单元格笔记已保存</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="203" />
-        <source>Your own summary of this cell (replaces the passage in the matrix)</source>
-        <translation type="unfinished" />
+        <location filename="../views/compare_view.py" line="372" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="206" />
-        <source>Save cell text</source>
-        <translation type="unfinished" />
+        <location filename="../views/compare_view.py" line="393" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="225" />
+        <location filename="../views/compare_view.py" line="176" />
         <source>Matrix</source>
-        <translation type="unfinished" />
+        <translation>对比矩阵</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="226" />
+        <location filename="../views/compare_view.py" line="176" />
         <source>Numbers</source>
-        <translation type="unfinished" />
+        <translation>数字指标</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="227" />
+        <location filename="../views/compare_view.py" line="176" />
         <source>Policy instruments</source>
-        <translation type="unfinished" />
+        <translation>政策工具</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="284" />
+        <location filename="../views/compare_view.py" line="230" />
         <source>Zhiku</source>
-        <translation type="unfinished" />
+        <translation>智库</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="305" />
+        <location filename="../views/compare_view.py" line="251" />
         <source>Remove the theme “%1”?</source>
-        <translation type="unfinished" />
+        <translation>删除主题“%1”？</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="332" />
+        <location filename="../views/compare_view.py" line="299" />
         <source>Pick between %1 and %2 regions.</source>
-        <translation type="unfinished" />
+        <translation>请选择 %1 到 %2 个地区。</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="336" />
+        <location filename="../views/compare_view.py" line="304" />
         <source>Comparing…</source>
-        <translation type="unfinished" />
+        <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="361" />
+        <location filename="../views/compare_view.py" line="313" />
+        <source>%1: %2 docs</source>
+        <translation>%1：%2 篇</translation>
+    </message>
+    <message>
+        <location filename="../views/compare_view.py" line="315" />
         <source>Documents per region — %1</source>
-        <translation type="unfinished" />
+        <translation>各地区文档数 — %1</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="383" />
-        <source>%1 · %2: %3 passages, %4 measures</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../views/compare_view.py" line="418" />
+        <location filename="../views/compare_view.py" line="377" />
         <source>Export comparison</source>
-        <translation type="unfinished" />
+        <translation>导出比较结果</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="430" />
+        <location filename="../views/compare_view.py" line="390" />
         <source>Saved %1</source>
-        <translation type="unfinished" />
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>
     <name>EntityPageView</name>
     <message>
-        <location filename="../views/entity_page.py" line="108" />
+        <location filename="../views/entity_page.py" line="146" />
+        <source>Open in reader</source>
+        <translation>在阅读器中打开</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="147" />
+        <location filename="../views/entity_page.py" line="207" />
+        <source>Add note…</source>
+        <translation>添加笔记…</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="158" />
         <source>This entity no longer exists.</source>
         <translation>该实体已不存在。</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="120" />
+        <location filename="../views/entity_page.py" line="170" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="121" />
+        <location filename="../views/entity_page.py" line="171" />
         <source>Aliases</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="124" />
+        <location filename="../views/entity_page.py" line="174" />
         <source>Located in</source>
         <translation>位于</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="125" />
+        <location filename="../views/entity_page.py" line="175" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="137" />
+        <location filename="../views/entity_page.py" line="187" />
         <source>Linked entities (%1)</source>
         <translation>关联实体（%1）</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="138" />
+        <location filename="../views/entity_page.py" line="188" />
         <source>Mentions (%1)</source>
         <translation>提及（%1）</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="139" />
+        <location filename="../views/entity_page.py" line="189" />
         <source>Measures mentioning it (%1)</source>
         <translation>涉及它的政策措施（%1）</translation>
     </message>
@@ -220,26 +308,94 @@
 <context>
     <name>EntityView</name>
     <message>
-        <location filename="../views/entity_view.py" line="90" />
-        <location filename="../views/entity_view.py" line="133" />
-        <location filename="../views/entity_view.py" line="135" />
+        <location filename="../views/entity_view.py" line="98" />
+        <location filename="../views/entity_view.py" line="141" />
+        <location filename="../views/entity_view.py" line="143" />
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/entity_view.py" line="114" />
+        <location filename="../views/entity_view.py" line="122" />
         <source>%1 of %2 entities</source>
         <translation>显示 %1 / 共 %2 个实体</translation>
     </message>
     <message>
-        <location filename="../views/entity_view.py" line="123" />
+        <location filename="../views/entity_view.py" line="131" />
         <source>Filter by name or alias…</source>
         <translation>按名称或别名筛选…</translation>
     </message>
     <message>
-        <location filename="../views/entity_view.py" line="127" />
+        <location filename="../views/entity_view.py" line="135" />
         <source>All types</source>
         <translation>全部类型</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <location filename="../export_menu.py" line="62" />
+        <source>notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../export_menu.py" line="62" />
+        <source>comparison</source>
+        <translation>地区比较</translation>
+    </message>
+    <message>
+        <location filename="../export_menu.py" line="62" />
+        <source>entities</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <location filename="../export_menu.py" line="63" />
+        <source>measures</source>
+        <translation>政策措施</translation>
+    </message>
+    <message>
+        <location filename="../export_menu.py" line="66" />
+        <source>Export notes</source>
+        <translation>导出笔记</translation>
+    </message>
+    <message>
+        <location filename="../export_menu.py" line="66" />
+        <source>Export comparison</source>
+        <translation>导出比较结果</translation>
+    </message>
+    <message>
+        <location filename="../export_menu.py" line="67" />
+        <source>Export entities</source>
+        <translation>导出实体</translation>
+    </message>
+    <message>
+        <location filename="../export_menu.py" line="67" />
+        <source>Export measures</source>
+        <translation>导出政策措施</translation>
+    </message>
+    <message>
+        <location filename="../export_menu.py" line="70" />
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../export_menu.py" line="71" />
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../export_menu.py" line="71" />
+        <source>Comparison</source>
+        <translation>地区比较</translation>
+    </message>
+    <message>
+        <location filename="../export_menu.py" line="71" />
+        <source>Entities</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <location filename="../export_menu.py" line="72" />
+        <source>Measures</source>
+        <translation>政策措施</translation>
     </message>
 </context>
 <context>
@@ -288,128 +444,128 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="11" />
+        <location filename="../labels.py" line="14" />
         <source>Plan</source>
         <translation>实施方案</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="12" />
+        <location filename="../labels.py" line="15" />
         <source>News</source>
         <translation>新闻报道</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="13" />
+        <location filename="../labels.py" line="16" />
         <source>Proposal reply</source>
         <translation>提案答复</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="14" />
+        <location filename="../labels.py" line="17" />
         <source>Research</source>
         <translation>研究报告</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="15" />
+        <location filename="../labels.py" line="18" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="16" />
+        <location filename="../labels.py" line="19" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="19" />
-        <location filename="../labels.py" line="40" />
+        <location filename="../labels.py" line="22" />
+        <location filename="../labels.py" line="43" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="20" />
+        <location filename="../labels.py" line="23" />
         <source>Park</source>
         <translation>园区</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="21" />
+        <location filename="../labels.py" line="24" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="22" />
+        <location filename="../labels.py" line="25" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="25" />
+        <location filename="../labels.py" line="28" />
         <source>located in</source>
         <translation>位于</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="26" />
+        <location filename="../labels.py" line="29" />
         <source>part of</source>
         <translation>隶属</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="27" />
+        <location filename="../labels.py" line="30" />
         <source>built by</source>
         <translation>建设方</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="28" />
+        <location filename="../labels.py" line="31" />
         <source>mentioned with</source>
         <translation>同时提及</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="31" />
+        <location filename="../labels.py" line="34" />
         <source>Subsidy</source>
         <translation>补贴</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="32" />
+        <location filename="../labels.py" line="35" />
         <source>Award</source>
         <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="33" />
+        <location filename="../labels.py" line="36" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="34" />
+        <location filename="../labels.py" line="37" />
         <source>Fund</source>
         <translation>基金</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="35" />
+        <location filename="../labels.py" line="38" />
         <source>Rent support</source>
         <translation>租金支持</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="36" />
+        <location filename="../labels.py" line="39" />
         <source>Tax</source>
         <translation>税收</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="37" />
+        <location filename="../labels.py" line="40" />
         <source>Achievement</source>
         <translation>成效</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="41" />
+        <location filename="../labels.py" line="44" />
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42" />
+        <location filename="../labels.py" line="45" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43" />
+        <location filename="../labels.py" line="46" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44" />
+        <location filename="../labels.py" line="47" />
         <source>Entity type</source>
         <translation>实体类型</translation>
     </message>
@@ -440,134 +596,155 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="193" />
+        <location filename="../window_workspace.py" line="73" />
         <source>Opening the knowledge base…</source>
         <translation>正在打开知识库…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183" />
+        <location filename="../main_window.py" line="210" />
         <source>%1 documents, %2 passages</source>
         <translation>%1 篇文档，%2 个段落</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="278" />
+        <location filename="../main_window.py" line="307" />
         <source>An import is already running.</source>
         <translation>已有导入任务在进行。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280" />
+        <location filename="../main_window.py" line="309" />
         <source>Importing the starter corpus…</source>
         <translation>正在导入初始语料…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280" />
+        <location filename="../main_window.py" line="309" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296" />
+        <location filename="../main_window.py" line="328" />
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297" />
+        <location filename="../main_window.py" line="329" />
         <source>Documents (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)</source>
         <translation>文档 (*.txt *.md *.html *.htm *.docx *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302" />
+        <location filename="../main_window.py" line="334" />
         <source>Import a folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353" />
+        <location filename="../main_window.py" line="386" />
         <source>Zhiku — policy library</source>
         <translation>智库 — 政策文献库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358" />
+        <location filename="../main_window.py" line="391" />
         <source>(read-only: another window has it open)</source>
         <translation>（只读：另一个窗口正在使用）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362" />
+        <location filename="../main_window.py" line="392" />
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="397" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362" />
+        <location filename="../main_window.py" line="397" />
         <source>Read</source>
         <translation>阅读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362" />
+        <location filename="../main_window.py" line="397" />
         <source>Entities</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="363" />
+        <location filename="../main_window.py" line="398" />
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="363" />
+        <location filename="../main_window.py" line="398" />
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369" />
+        <location filename="../main_window.py" line="404" />
         <source>%1 — coming soon</source>
         <translation>%1 — 即将推出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="370" />
+        <location filename="../main_window.py" line="405" />
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371" />
+        <location filename="../main_window.py" line="406" />
         <source>Back (Alt+Left)</source>
         <translation>后退（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="372" />
+        <location filename="../main_window.py" line="407" />
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="373" />
+        <location filename="../main_window.py" line="408" />
         <source>Forward (Alt+Right)</source>
         <translation>前进（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="374" />
+        <location filename="../main_window.py" line="409" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="375" />
+        <location filename="../main_window.py" line="410" />
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="376" />
+        <location filename="../main_window.py" line="411" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="377" />
+        <location filename="../main_window.py" line="412" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="378" />
+        <location filename="../main_window.py" line="413" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379" />
+        <location filename="../main_window.py" line="414" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../window_workspace.py" line="49" />
+        <source>Read-only: another Zhiku window has this knowledge base open; importing and adding notes are off.</source>
+        <translation>只读：另一个智库窗口正在使用此知识库，本窗口不能导入文档或添加笔记。</translation>
+    </message>
+    <message>
+        <location filename="../window_workspace.py" line="87" />
+        <source>Note added — see Notes.</source>
+        <translation>笔记已添加，可在“笔记”中查看。</translation>
+    </message>
+    <message>
+        <location filename="../window_workspace.py" line="90" />
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
     </message>
 </context>
 <context>
@@ -624,29 +801,44 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../views/notes_view.py" line="50" />
+        <location filename="../views/note_dialog.py" line="26" />
         <source>Add note</source>
-        <translation type="unfinished" />
+        <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="55" />
+        <location filename="../views/note_dialog.py" line="32" />
+        <source>Entity</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <location filename="../views/note_dialog.py" line="32" />
+        <source>Measure</source>
+        <translation>政策措施</translation>
+    </message>
+    <message>
+        <location filename="../views/note_dialog.py" line="33" />
         <source>Quote</source>
-        <translation type="unfinished" />
+        <translation>引文</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="57" />
+        <location filename="../views/note_dialog.py" line="35" />
+        <source>Your comment</source>
+        <translation>你的评注</translation>
+    </message>
+    <message>
+        <location filename="../views/note_dialog.py" line="36" />
         <source>Comment</source>
-        <translation type="unfinished" />
+        <translation>评注</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="59" />
-        <source>tags separated by spaces</source>
-        <translation type="unfinished" />
+        <location filename="../views/note_dialog.py" line="38" />
+        <source>tags separated by spaces, e.g. 招商 奖励</source>
+        <translation>标签以空格分隔，例如：招商 奖励</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="60" />
+        <location filename="../views/note_dialog.py" line="39" />
         <source>Tags</source>
-        <translation type="unfinished" />
+        <translation>标签</translation>
     </message>
 </context>
 <context>
@@ -654,17 +846,17 @@
     <message>
         <location filename="../models/notes_model.py" line="31" />
         <source>Quote</source>
-        <translation type="unfinished" />
+        <translation>引文</translation>
     </message>
     <message>
         <location filename="../models/notes_model.py" line="32" />
         <source>Comment</source>
-        <translation type="unfinished" />
+        <translation>评注</translation>
     </message>
     <message>
         <location filename="../models/notes_model.py" line="33" />
         <source>Tags</source>
-        <translation type="unfinished" />
+        <translation>标签</translation>
     </message>
     <message>
         <location filename="../models/notes_model.py" line="34" />
@@ -684,166 +876,224 @@
     <message>
         <location filename="../models/notes_model.py" line="37" />
         <source>Updated</source>
-        <translation type="unfinished" />
+        <translation>更新时间</translation>
     </message>
     <message>
         <location filename="../models/notes_model.py" line="38" />
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../models/notes_model.py" line="39" />
+        <source>On</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../models/notes_model.py" line="42" />
+        <source>Passage</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location filename="../models/notes_model.py" line="43" />
+        <source>Entity</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <location filename="../models/notes_model.py" line="44" />
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location filename="../models/notes_model.py" line="45" />
+        <source>Comparison cell</source>
+        <translation>比较单元格</translation>
+    </message>
+    <message>
+        <location filename="../models/notes_model.py" line="68" />
+        <source>Orphaned</source>
+        <translation>已失联</translation>
+    </message>
+    <message>
+        <location filename="../models/notes_model.py" line="69" />
+        <source>Anchored</source>
+        <translation>已定位</translation>
+    </message>
+    <message>
+        <location filename="../models/notes_model.py" line="77" />
+        <source>The quoted text is no longer in the document; re-attach or delete the note.</source>
+        <translation>引用的文字已不在文档中；请重新关联或删除这条笔记。</translation>
     </message>
 </context>
 <context>
     <name>NotesView</name>
     <message>
-        <location filename="../views/notes_view.py" line="107" />
+        <location filename="../views/notes_view.py" line="186" />
         <source>Search notes</source>
-        <translation type="unfinished" />
+        <translation>搜索笔记</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="110" />
+        <location filename="../views/notes_view.py" line="187" />
         <source>Orphaned only</source>
-        <translation type="unfinished" />
+        <translation>仅显示失联笔记</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="113" />
+        <location filename="../views/notes_view.py" line="188" />
         <source>Export…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../views/notes_view.py" line="115" />
-        <source>Word (.docx)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../views/notes_view.py" line="115" />
-        <source>Web page (.html)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../views/notes_view.py" line="116" />
-        <source>Markdown (.md)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../views/notes_view.py" line="116" />
-        <source>CSV (.csv)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../views/notes_view.py" line="147" />
-        <source>Quote</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../views/notes_view.py" line="148" />
-        <source>Source</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../views/notes_view.py" line="149" />
-        <source>Comment</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../views/notes_view.py" line="150" />
-        <source>Tags</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../views/notes_view.py" line="152" />
-        <source>Save</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../views/notes_view.py" line="153" />
-        <source>Open in reader</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../views/notes_view.py" line="154" />
-        <source>Delete</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../views/notes_view.py" line="182" />
-        <source>All tags</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../views/notes_view.py" line="185" />
-        <source>All documents</source>
-        <translation type="unfinished" />
+        <translation>导出…</translation>
     </message>
     <message>
         <location filename="../views/notes_view.py" line="189" />
+        <source>Word (.docx)</source>
+        <translation>Word (.docx)</translation>
+    </message>
+    <message>
+        <location filename="../views/notes_view.py" line="189" />
+        <source>Web page (.html)</source>
+        <translation>网页 (.html)</translation>
+    </message>
+    <message>
+        <location filename="../views/notes_view.py" line="190" />
+        <source>Markdown (.md)</source>
+        <translation>Markdown (.md)</translation>
+    </message>
+    <message>
+        <location filename="../views/notes_view.py" line="190" />
+        <source>CSV (.csv)</source>
+        <translation>CSV (.csv)</translation>
+    </message>
+    <message>
+        <location filename="../views/notes_view.py" line="193" />
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <location filename="../views/notes_view.py" line="193" />
+        <source>Source</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <location filename="../views/notes_view.py" line="193" />
+        <source>Comment</source>
+        <translation>评注</translation>
+    </message>
+    <message>
+        <location filename="../views/notes_view.py" line="194" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../views/notes_view.py" line="196" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../views/notes_view.py" line="197" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../views/notes_view.py" line="198" />
+        <source>Open the quoted passage in the reader (or the entity's page)</source>
+        <translation>在阅读器中打开引用的段落（实体笔记则打开实体页面）</translation>
+    </message>
+    <message>
+        <location filename="../views/notes_view.py" line="199" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../views/notes_view.py" line="200" />
+        <location filename="../views/notes_view.py" line="228" />
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../views/notes_view.py" line="200" />
+        <location filename="../views/notes_view.py" line="231" />
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <location filename="../views/notes_view.py" line="201" />
+        <location filename="../views/notes_view.py" line="235" />
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="239" />
+        <location filename="../views/notes_view.py" line="289" />
+        <source>Entity: %1</source>
+        <translation>实体：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/notes_view.py" line="291" />
         <source>Orphaned — the quote is no longer in the document. </source>
-        <translation type="unfinished" />
+        <translation>已失联——引用的文字已不在文档中。</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="246" />
+        <location filename="../views/notes_view.py" line="304" />
         <source>Zhiku</source>
-        <translation type="unfinished" />
+        <translation>智库</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="259" />
+        <location filename="../views/notes_view.py" line="317" />
         <source>Saved</source>
-        <translation type="unfinished" />
+        <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="264" />
+        <location filename="../views/notes_view.py" line="322" />
         <source>Delete this note? This cannot be undone.</source>
-        <translation type="unfinished" />
+        <translation>删除这条笔记？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="277" />
+        <location filename="../views/notes_view.py" line="343" />
         <source>Export notes</source>
-        <translation type="unfinished" />
+        <translation>导出笔记</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="293" />
+        <location filename="../views/notes_view.py" line="359" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../views/notes_view.py" line="362" />
         <source>Saved %1</source>
-        <translation type="unfinished" />
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>
     <name>NumbersModel</name>
     <message>
-        <location filename="../models/compare_model.py" line="132" />
+        <location filename="../models/compare_model.py" line="134" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="133" />
+        <location filename="../models/compare_model.py" line="135" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="134" />
+        <location filename="../models/compare_model.py" line="136" />
         <source>What</source>
-        <translation type="unfinished" />
+        <translation>内容</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="135" />
+        <location filename="../models/compare_model.py" line="137" />
         <source>Amount</source>
         <translation>金额/数量</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="136" />
+        <location filename="../models/compare_model.py" line="138" />
         <source>Unit</source>
-        <translation type="unfinished" />
+        <translation>单位</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="137" />
+        <location filename="../models/compare_model.py" line="139" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="138" />
+        <location filename="../models/compare_model.py" line="140" />
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -869,39 +1119,72 @@
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../views/reader_view.py" line="170" />
+        <location filename="../views/reader_view.py" line="259" />
+        <source>Switch back to the cleaned text to add a note</source>
+        <translation>切换回正文视图后才能添加笔记</translation>
+    </message>
+    <message>
+        <location filename="../views/reader_view.py" line="261" />
+        <source>Note the selected text (%1)</source>
+        <translation>为选中的文字添加笔记（%1）</translation>
+    </message>
+    <message>
+        <location filename="../views/reader_view.py" line="285" />
         <source>Removed: %1</source>
         <translation>已清除：%1</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="224" />
+        <location filename="../views/reader_view.py" line="344" />
+        <source>Add note…</source>
+        <translation>添加笔记…</translation>
+    </message>
+    <message>
+        <location filename="../views/reader_view.py" line="346" />
         <source>Show raw page</source>
         <translation>显示原始网页</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="225" />
+        <location filename="../views/reader_view.py" line="347" />
         <source>Show the page as scraped, with the removed boilerplate greyed out</source>
         <translation>显示抓取的原始网页，被清除的导航、页脚等以灰色显示</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="226" />
+        <location filename="../views/reader_view.py" line="348" />
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="227" />
+        <location filename="../views/reader_view.py" line="349" />
         <source>Open a search result or an entity mention to read it here.</source>
         <translation>打开搜索结果或实体提及，即可在此阅读。</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="230" />
+        <location filename="../views/reader_view.py" line="352" />
         <source>Search hit</source>
         <translation>搜索命中</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="232" />
+        <location filename="../views/reader_view.py" line="354" />
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../views/reader_view.py" line="356" />
         <source>Legend:</source>
         <translation>图例：</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPicker</name>
+    <message>
+        <location filename="../views/region_picker.py" line="101" />
+        <source>Regions (2–5, columns in the order you tick them)</source>
+        <translation>地区（2–5 个，列按勾选顺序排列）</translation>
+    </message>
+    <message>
+        <location filename="../views/region_picker.py" line="102" />
+        <source>Add a region, e.g. 贵阳 ⏎</source>
+        <translation>添加地区，例如 贵阳 ⏎</translation>
     </message>
 </context>
 <context>
@@ -930,27 +1213,29 @@
 <context>
     <name>SearchView</name>
     <message numerus="yes">
-        <location filename="../views/search_view.py" line="163" />
+        <location filename="../views/search_view.py" line="174" />
         <source>%n passage(s) found</source>
-        <translation><numerusform>找到 %n 个段落</numerusform></translation>
+        <translation>
+            <numerusform>找到 %n 个段落</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../views/search_view.py" line="165" />
+        <location filename="../views/search_view.py" line="176" />
         <source>Nothing found for “%1”.</source>
         <translation>没有找到“%1”。</translation>
     </message>
     <message>
-        <location filename="../views/search_view.py" line="214" />
+        <location filename="../views/search_view.py" line="226" />
         <source>Search the documents (Ctrl+K)… e.g. 数据中心 region:贵州</source>
         <translation>搜索文档（Ctrl+K）… 例如：数据中心 region:贵州</translation>
     </message>
     <message>
-        <location filename="../views/search_view.py" line="215" />
+        <location filename="../views/search_view.py" line="227" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../views/search_view.py" line="216" />
+        <location filename="../views/search_view.py" line="228" />
         <source>Narrow by</source>
         <translation>筛选</translation>
     </message>
@@ -958,65 +1243,75 @@
 <context>
     <name>ThemeDialog</name>
     <message>
-        <location filename="../views/compare_view.py" line="98" />
+        <location filename="../views/theme_dialog.py" line="14" />
         <source>Theme</source>
-        <translation type="unfinished" />
+        <translation>主题</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="102" />
+        <location filename="../views/theme_dialog.py" line="18" />
         <source>words, OR, "phrases" — e.g. 人才 OR 引才</source>
-        <translation type="unfinished" />
+        <translation>词语、OR、"短语"——例如 人才 OR 引才</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="105" />
+        <location filename="../views/theme_dialog.py" line="20" />
+        <source>e.g. talent, kind:target</source>
+        <translation>例如 talent, kind:target</translation>
+    </message>
+    <message>
+        <location filename="../views/theme_dialog.py" line="21" />
+        <source>Measure themes of this row, or kind:&lt;measure kind&gt;, separated by spaces</source>
+        <translation>本行对应的措施主题，或 kind:&lt;措施类别&gt;，以空格分隔</translation>
+    </message>
+    <message>
+        <location filename="../views/theme_dialog.py" line="22" />
         <source>Label</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="106" />
+        <location filename="../views/theme_dialog.py" line="23" />
         <source>Query</source>
-        <translation type="unfinished" />
+        <translation>检索式</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="107" />
+        <location filename="../views/theme_dialog.py" line="24" />
         <source>Measure themes</source>
-        <translation type="unfinished" />
+        <translation>措施主题</translation>
     </message>
 </context>
 <context>
     <name>ThemeModel</name>
     <message>
-        <location filename="../models/compare_model.py" line="162" />
+        <location filename="../models/compare_model.py" line="164" />
         <source>Theme</source>
-        <translation type="unfinished" />
+        <translation>主题</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="162" />
+        <location filename="../models/compare_model.py" line="164" />
         <source>Query</source>
-        <translation type="unfinished" />
+        <translation>检索式</translation>
     </message>
 </context>
 <context>
     <name>ToolMixChart</name>
     <message>
-        <location filename="../views/compare_view.py" line="61" />
+        <location filename="../views/tool_mix_chart.py" line="32" />
         <source>Supply</source>
-        <translation type="unfinished" />
+        <translation>供给型</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="61" />
+        <location filename="../views/tool_mix_chart.py" line="32" />
         <source>Environment</source>
-        <translation type="unfinished" />
+        <translation>环境型</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="61" />
+        <location filename="../views/tool_mix_chart.py" line="32" />
         <source>Demand</source>
-        <translation type="unfinished" />
+        <translation>需求型</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="63" />
+        <location filename="../views/tool_mix_chart.py" line="34" />
         <source>Run a comparison to see the policy-instrument mix</source>
-        <translation type="unfinished" />
+        <translation>运行比较后可查看政策工具结构</translation>
     </message>
 </context>
 </TS>

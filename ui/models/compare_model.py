@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ui.labels import label
+from ui.labels import label, theme_label
 from ui.models.base import ROW_ROLE, SORT_ROLE, Index, RowTableModel, fmt_number
 
 if TYPE_CHECKING:
@@ -17,17 +17,13 @@ EMPTY_BG = "#f2f2f2"
 OVERRIDE_BG = "#eaf4ff"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CompareModel", text)
-
-
 def cell_text(cell: CompareCell, snippet_chars: int = 60) -> str:
     """What a matrix cell shows: counts, then the user's text or the top passage."""
     if cell.override:
-        return _tr("✎ %1").replace("%1", cell.override)
+        return QCoreApplication.translate("CompareModel", "✎ %1").replace("%1", cell.override)
     if cell.empty:
-        return _tr("No relevant content")
-    counts = _tr("%1 passages · %2 measures").replace("%1", str(cell.count)).replace("%2", str(len(cell.measures)))
+        return QCoreApplication.translate("CompareModel", "No relevant content")
+    counts = QCoreApplication.translate("CompareModel", "%1 passages · %2 measures").replace("%1", str(cell.count)).replace("%2", str(len(cell.measures)))
     top = cell.hits[0].snippet if cell.hits else cell.measures[0].text
     top = " ".join(top.split())
     return f"{counts}\n{top[:snippet_chars]}{'…' if len(top) > snippet_chars else ''}"
@@ -47,6 +43,13 @@ class CompareModel(QAbstractTableModel):
 
     def comparison(self) -> Comparison | None:
         return self._comp
+
+    def retranslate(self) -> None:
+        """Cells, headers and theme names are translated on read; tell views to re-read them."""
+        if self._comp is not None and self._comp.rows and self._comp.columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._comp.columns) - 1)
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._comp.rows) - 1)
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._comp.rows) - 1, len(self._comp.columns) - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self._comp is None else len(self._comp.rows)
@@ -86,13 +89,12 @@ class CompareModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._comp.columns):
             col = self._comp.columns[section]
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "\n".join(f"{d.title} ({d.name})" for d in col.docs) or _tr("No documents")
-            return _tr("%1 (%2 docs)").replace("%1", col.region).replace("%2", str(len(col.docs)))
+                return "\n".join(f"{d.title} ({d.name})" for d in col.docs) or QCoreApplication.translate("CompareModel", "No documents")
+            return QCoreApplication.translate("CompareModel", "%1 (%2 docs)").replace("%1", col.region).replace("%2", str(len(col.docs)))
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._comp.rows):
             theme = self._comp.rows[section].theme
-            return theme.query if role == Qt.ItemDataRole.ToolTipRole else theme.label
+            return theme.query if role == Qt.ItemDataRole.ToolTipRole else theme_label(theme)
         return None
-
 
 
 class CellDetailModel(RowTableModel[Any]):
@@ -112,7 +114,7 @@ class CellDetailModel(RowTableModel[Any]):
     def display(self, row: Any, column: int) -> str | None:
         is_hit = hasattr(row, "passage_id")
         if column == self.COL_KIND:
-            return QCoreApplication.translate(self.CONTEXT, "Passage") if is_hit else label("measure", row.kind)
+            return QCoreApplication.translate("CellDetailModel", "Passage") if is_hit else label("measure", row.kind)
         if column == self.COL_TEXT:
             return " ".join(row.text.split())
         if column == self.COL_SOURCE:
@@ -162,7 +164,7 @@ class ThemeModel(RowTableModel["Theme"]):
     HEADERS = (QT_TRANSLATE_NOOP("ThemeModel", "Theme"), QT_TRANSLATE_NOOP("ThemeModel", "Query"))
 
     def display(self, row: Theme, column: int) -> str | None:
-        return row.label if column == self.COL_LABEL else row.query if column == self.COL_QUERY else None
+        return theme_label(row) if column == self.COL_LABEL else row.query if column == self.COL_QUERY else None
 
     def tooltip(self, row: Theme, column: int) -> str | None:
         return f"{row.label_en}\n{row.query}\n{', '.join(row.measure_themes)}".strip()

@@ -26,7 +26,7 @@ class NotesModel(RowTableModel["Note"]):
     """One row per note; orphaned notes are tinted and say so in the status column."""
 
     CONTEXT = "NotesModel"
-    COL_QUOTE, COL_COMMENT, COL_TAGS, COL_DOC, COL_REGION, COL_SECTION, COL_UPDATED, COL_STATUS = range(8)
+    COL_QUOTE, COL_COMMENT, COL_TAGS, COL_DOC, COL_REGION, COL_SECTION, COL_UPDATED, COL_STATUS, COL_TARGET = range(9)
     HEADERS = (
         QT_TRANSLATE_NOOP("NotesModel", "Quote"),
         QT_TRANSLATE_NOOP("NotesModel", "Comment"),
@@ -36,7 +36,14 @@ class NotesModel(RowTableModel["Note"]):
         QT_TRANSLATE_NOOP("NotesModel", "Section"),
         QT_TRANSLATE_NOOP("NotesModel", "Updated"),
         QT_TRANSLATE_NOOP("NotesModel", "Status"),
+        QT_TRANSLATE_NOOP("NotesModel", "On"),
     )
+    TARGETS = {
+        "quote": QT_TRANSLATE_NOOP("NotesModel", "Passage"),
+        "entity": QT_TRANSLATE_NOOP("NotesModel", "Entity"),
+        "measure": QT_TRANSLATE_NOOP("NotesModel", "Measure"),
+        "cell": QT_TRANSLATE_NOOP("NotesModel", "Comparison cell"),
+    }
 
     def display(self, row: Note, column: int) -> str | None:
         if column == self.COL_QUOTE:
@@ -55,13 +62,19 @@ class NotesModel(RowTableModel["Note"]):
         if column == self.COL_UPDATED:
             return row.updated_at.replace("T", " ")[:16]
         if column == self.COL_STATUS:
-            key = "Orphaned" if row.orphaned else "Anchored"
-            return QCoreApplication.translate(self.CONTEXT, key)
+            if row.target_kind == "entity" or row.doc_id is None and not row.orphaned:
+                return ""
+            if row.orphaned:
+                return QCoreApplication.translate("NotesModel", "Orphaned")
+            return QCoreApplication.translate("NotesModel", "Anchored")
+        if column == self.COL_TARGET:
+            source = self.TARGETS.get(row.target_kind)
+            return QCoreApplication.translate(self.CONTEXT, source) if source else row.target_kind
         return None
 
     def tooltip(self, row: Note, column: int) -> str | None:
         if column == self.COL_STATUS and row.orphaned:
-            return QCoreApplication.translate(self.CONTEXT, "The quoted text is no longer in the document; re-attach or delete the note.")
+            return QCoreApplication.translate("NotesModel", "The quoted text is no longer in the document; re-attach or delete the note.")
         return row.quote if column == self.COL_QUOTE else row.comment if column == self.COL_COMMENT else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -1,26 +1,25 @@
-"""Cross-region comparison: pick 2–5 regions and themes, read the matrix, open the evidence."""
+"""Cross-region comparison: pick 2–5 regions and themes, read the matrix, open the evidence.
+
+Every call that computes a comparison (compare, a saved cell note, an export) runs on the global
+thread pool; the cheap reads (documents, themes: well under a millisecond) stay on the UI thread.
+"""
 
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QThreadPool, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListView,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -31,39 +30,19 @@ from PySide6.QtWidgets import (
 
 from kb.compare import DEFAULT_REGIONS, MAX_REGIONS, MIN_REGIONS, Comparison
 from kb.errors import ZhikuError
+from ui.labels import theme_label
 from ui.models.base import ROW_ROLE, SORT_ROLE
-from ui.models.compare_model import CellDetailModel, CompareModel, NumbersModel, ThemeModel
+from ui.models.compare_model import CompareModel, NumbersModel, ThemeModel
+from ui.note_target import NoteTarget
+from ui.views.cell_panel import CellPanel
+from ui.views.region_picker import RegionPicker
+from ui.views.theme_dialog import ThemeDialog
 from ui.views.tool_mix_chart import ToolMixChart
-from ui.workers import Worker
+from ui.workers import start_job
 
 log = logging.getLogger(__name__)
 
-REGION_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class ThemeDialog(QDialog):
-    """Label, query and measure themes of one comparison theme."""
-
-    def __init__(self, parent: QWidget | None = None, *, label: str = "", query: str = "", measure_themes: str = "") -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Theme"))
-        form = QFormLayout(self)
-        self.label_edit = QLineEdit(label)
-        self.query_edit = QLineEdit(query)
-        self.query_edit.setPlaceholderText(self.tr('words, OR, "phrases" — e.g. 人才 OR 引才'))
-        self.measures_edit = QLineEdit(measure_themes)
-        self.measures_edit.setPlaceholderText("talent, kind:target")
-        form.addRow(self.tr("Label"), self.label_edit)
-        form.addRow(self.tr("Query"), self.query_edit)
-        form.addRow(self.tr("Measure themes"), self.measures_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def values(self) -> tuple[str, str, list[str]]:
-        mts = [v for v in self.measures_edit.text().replace("，", ",").replace(",", " ").split() if v]
-        return self.label_edit.text().strip(), self.query_edit.text().strip(), mts
+EXPORT_FORMATS = ("xlsx", "md", "csv")
 
 
 class CompareView(QWidget):
@@ -71,66 +50,65 @@ class CompareView(QWidget):
 
     Signals:
         open_passage(str, int, int): doc id, start, end — show this passage in the reader.
+        note_requested(object): a ``NoteTarget`` (a passage or measure of a cell) to note.
         comparison_ready(object): a new ``Comparison`` is displayed.
+        exported(str): the file an export wrote.
         failed(str): a message the user has seen.
     """
 
     open_passage = Signal(str, int, int)
+    note_requested = Signal(object)
     comparison_ready = Signal(object)
+    exported = Signal(str)
     failed = Signal(str)
 
     def __init__(self, kb: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kb = kb
-        self._worker: Worker | None = None
-        self.region_model = QStandardItemModel(self)
+        self._busy = False
+        self._readonly = False
         self.theme_model = ThemeModel(self)
         self.matrix_model = CompareModel(self)
-        self.detail_model = CellDetailModel(self)
         self.numbers_model = NumbersModel(self)
         self._build()
+        self.retranslate()
         self.reload()
 
     # layout -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        side = QWidget()
-        sl = QVBoxLayout(side)
-        sl.addWidget(QLabel(self.tr("Regions (2–5)")))
-        self.region_list = QListView()
-        self.region_list.setModel(self.region_model)
-        self.region_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        sl.addWidget(self.region_list, 2)
-        row = QHBoxLayout()
-        self.region_edit = QLineEdit()
-        self.region_edit.setPlaceholderText(self.tr("Add a region, e.g. 贵阳"))
-        self.region_edit.returnPressed.connect(self._add_region_from_edit)
-        row.addWidget(self.region_edit)
-        sl.addLayout(row)
-        sl.addWidget(QLabel(self.tr("Themes")))
+        self.regions = RegionPicker()
+        self.region_model, self.region_edit = self.regions.model, self.regions.edit
+        self.themes_title = QLabel()
         self.theme_list = QListView()
         self.theme_list.setModel(self.theme_model)
         self.theme_list.setModelColumn(ThemeModel.COL_LABEL)
-        sl.addWidget(self.theme_list, 3)
-        buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Add"), self._on_add_theme), (self.tr("Edit"), self._on_edit_theme),
-                           (self.tr("Remove"), self._on_remove_theme)):
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            buttons.addWidget(b)
-        sl.addLayout(buttons)
-        self.compare_button = QPushButton(self.tr("Compare"))
+        self.add_button, self.edit_button, self.remove_button = QPushButton(), QPushButton(), QPushButton()
+        theme_buttons = QHBoxLayout()
+        for button, slot in ((self.add_button, self._on_add_theme), (self.edit_button, self._on_edit_theme),
+                             (self.remove_button, self._on_remove_theme)):
+            button.clicked.connect(slot)
+            theme_buttons.addWidget(button)
+        self.compare_button = QPushButton()
         self.compare_button.setDefault(True)
         self.compare_button.clicked.connect(self.run_compare)
-        sl.addWidget(self.compare_button)
-        self.export_button = QPushButton(self.tr("Export…"))
-        menu = QMenu(self.export_button)
-        for fmt, text in (("xlsx", self.tr("Excel workbook (.xlsx)")), ("md", self.tr("Markdown (.md)")), ("csv", self.tr("CSV (.csv)"))):
-            menu.addAction(text).triggered.connect(lambda _=False, f=fmt: self._on_export(f))
-        self.export_button.setMenu(menu)
-        sl.addWidget(self.export_button)
+        self.export_button = QPushButton()
+        self.export_menu = QMenu(self.export_button)
+        self.export_actions = {fmt: self.export_menu.addAction("") for fmt in EXPORT_FORMATS}
+        for fmt, action in self.export_actions.items():
+            action.triggered.connect(lambda _=False, f=fmt: self._on_export(f))
+        self.export_button.setMenu(self.export_menu)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        side = QWidget()
+        sl = QVBoxLayout(side)
+        sl.setContentsMargins(0, 0, 4, 0)
+        sl.addWidget(self.regions, 3)
+        sl.addWidget(self.themes_title)
+        sl.addWidget(self.theme_list, 3)
+        sl.addLayout(theme_buttons)
+        sl.addWidget(self.compare_button)
+        sl.addWidget(self.export_button)
         sl.addWidget(self.status)
 
         self.matrix = QTableView()
@@ -138,30 +116,20 @@ class CompareView(QWidget):
         self.matrix.setWordWrap(True)
         self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.matrix.verticalHeader().setDefaultSectionSize(64)
+        self.matrix.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.matrix.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 3 + 14)
         self.matrix.selectionModel().currentChanged.connect(self._on_cell)
-        detail = QWidget()
-        dl = QVBoxLayout(detail)
-        self.detail_title = QLabel(self.tr("Select a cell to see its passages and measures"))
-        dl.addWidget(self.detail_title)
-        self.detail = QTableView()
-        self.detail.setModel(self.detail_model)
-        self.detail.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.detail.horizontalHeader().setSectionResizeMode(CellDetailModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        self.detail.horizontalHeader().resizeSection(CellDetailModel.COL_SOURCE, 320)
-        self.detail.doubleClicked.connect(self._on_open)
-        dl.addWidget(self.detail, 3)
-        self.override_edit = QPlainTextEdit()
-        self.override_edit.setPlaceholderText(self.tr("Your own summary of this cell (replaces the passage in the matrix)"))
-        self.override_edit.setMaximumHeight(70)
-        dl.addWidget(self.override_edit)
-        save = QPushButton(self.tr("Save cell text"))
-        save.clicked.connect(self.save_override)
-        dl.addWidget(save)
+        self.cell = CellPanel()
+        self.detail_model, self.detail, self.override_edit = self.cell.model, self.cell.table, self.cell.override_edit
+        self.cell.openItem.connect(self._open_item)
+        self.cell.noteRequested.connect(self._note_item)
+        self.cell.saveRequested.connect(self.save_override)
         split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("compareSplitter")
         split.addWidget(self.matrix)
-        split.addWidget(detail)
-        split.setSizes([520, 300])
+        split.addWidget(self.cell)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
 
         self.numbers = QTableView()
         self.numbers_proxy = QSortFilterProxyModel(self)
@@ -170,68 +138,87 @@ class CompareView(QWidget):
         self.numbers.setModel(self.numbers_proxy)
         self.numbers.setSortingEnabled(True)
         self.numbers.setWordWrap(False)
+        self.numbers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.numbers.verticalHeader().setVisible(False)
         self.numbers.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.numbers.horizontalHeader().setSectionResizeMode(NumbersModel.COL_WHAT, QHeaderView.ResizeMode.Stretch)
+        header = self.numbers.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NumbersModel.COL_WHAT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NumbersModel.COL_DOC, QHeaderView.ResizeMode.Interactive)
         self.numbers.doubleClicked.connect(self._on_open_number)
         self.chart = ToolMixChart()
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(split, self.tr("Matrix"))
-        self.tabs.addTab(self.numbers, self.tr("Numbers"))
-        self.tabs.addTab(self.chart, self.tr("Policy instruments"))
+        self.tabs.addTab(split, "")
+        self.tabs.addTab(self.numbers, "")
+        self.tabs.addTab(self.chart, "")
         outer = QSplitter(Qt.Orientation.Horizontal)
+        outer.setObjectName("compareOuterSplitter")
         outer.addWidget(side)
         outer.addWidget(self.tabs)
-        outer.setSizes([260, 1140])
-        QVBoxLayout(self).addWidget(outer)
+        outer.setStretchFactor(0, 0)
+        outer.setStretchFactor(1, 1)
+        outer.setSizes([230, 1000])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(outer)
+
+    def retranslate(self) -> None:
+        self.themes_title.setText(self.tr("Themes (rows)"))
+        self.add_button.setText(self.tr("Add"))
+        self.edit_button.setText(self.tr("Edit"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.compare_button.setText(self.tr("Compare"))
+        self.export_button.setText(self.tr("Export…"))
+        names = {"xlsx": self.tr("Excel workbook (.xlsx)"), "md": self.tr("Markdown (.md)"), "csv": self.tr("CSV (.csv)")}
+        for fmt, action in self.export_actions.items():
+            action.setText(names[fmt])
+        for i, text in enumerate((self.tr("Matrix"), self.tr("Numbers"), self.tr("Policy instruments"))):
+            self.tabs.setTabText(i, text)
+        for model in (self.theme_model, self.numbers_model):
+            model.retranslate()
+        self.matrix_model.retranslate()
+        current = self.matrix.currentIndex()
+        if current.isValid():
+            self._on_cell(current, QModelIndex())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_readonly(self, readonly: bool) -> None:
+        """Another window holds the knowledge base: themes and cell notes cannot change."""
+        self._readonly = readonly
+        for w in (self.add_button, self.edit_button, self.remove_button):
+            w.setEnabled(not readonly)
+        self.cell.set_readonly(readonly)
 
     # regions and themes -------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Re-read regions and themes (after an import or a theme edit)."""
-        checked = set(self.selected_regions())
-        names: list[str] = []
-        depth: dict[str, int] = {}
+        """Re-read regions and themes (after an import or a theme edit); keeps the ticked regions."""
+        checked = self.selected_regions()
+        names: list[tuple[str, int]] = []
+        seen: set[str] = set()
         for doc in sorted(self.kb.documents(), key=lambda d: d.region_chain):
             for level, n in enumerate(doc.region_chain):
-                if n not in depth:
-                    names.append(n)
-                    depth[n] = level
+                if n not in seen:
+                    seen.add(n)
+                    names.append((n, level))
         if not checked:
             for d in DEFAULT_REGIONS:
-                match = next((n for n in names if n.startswith(d)), None)
-                if match:
-                    checked.add(match)
-        self.region_model.clear()
-        for name in names + sorted(checked - set(names)):
-            self._append_region(name, name in checked, depth.get(name, 0))
+                match = next((n for n, _ in names if n.startswith(d)), None)
+                if match and match not in checked:
+                    checked.append(match)
+        self.regions.set_names(names, checked)
         self.theme_model.set_rows(self.kb.themes())
 
-    def _append_region(self, name: str, checked: bool, depth: int = 0) -> None:
-        item = QStandardItem("\u3000" * depth + name)  # indented under its parent region
-        item.setData(name, REGION_ROLE)
-        item.setCheckable(True)
-        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        self.region_model.appendRow(item)
-
-    def _add_region_from_edit(self) -> None:
-        name = self.region_edit.text().strip()
-        if name:
-            self.set_regions([*self.selected_regions(), name])
-            self.region_edit.clear()
-
     def selected_regions(self) -> list[str]:
-        m = self.region_model
-        return [m.item(r).data(REGION_ROLE) for r in range(m.rowCount()) if m.item(r).checkState() == Qt.CheckState.Checked]
+        return self.regions.selected_regions()
 
     def set_regions(self, names: list[str]) -> None:
-        """Check exactly ``names`` (adding the ones not listed yet)."""
-        known = {self.region_model.item(r).data(REGION_ROLE): self.region_model.item(r) for r in range(self.region_model.rowCount())}
-        for name in names:
-            if name not in known:
-                self._append_region(name, True)
-        for name, item in known.items():
-            item.setCheckState(Qt.CheckState.Checked if name in names else Qt.CheckState.Unchecked)
+        self.regions.set_regions(names)
 
     def ask_theme(self, label: str = "", query: str = "", measure_themes: str = "") -> tuple[str, str, list[str]] | None:
         """The theme dialog; tests replace this method."""
@@ -261,11 +248,11 @@ class CompareView(QWidget):
 
     def _on_remove_theme(self) -> None:
         theme = self.current_theme()
-        if theme is not None and self.confirm(self.tr("Remove the theme “%1”?").replace("%1", theme.label)):
+        if theme is not None and self.confirm(self.tr("Remove the theme “%1”?").replace("%1", theme_label(theme))):
             self._guard(lambda: self.kb.remove_theme(theme.key))
 
     def _guard(self, action: Any) -> bool:
-        """Run a theme change; show its error, or refresh the list and select the changed theme."""
+        """Run a theme change (one quick write, plus a one-result search to check the query)."""
         try:
             changed = action()
         except ZhikuError as exc:
@@ -280,44 +267,52 @@ class CompareView(QWidget):
 
     def _show_error(self, text: str) -> None:
         self.status.setText(text)
+        self.status.setStyleSheet("color: #b00020")
         self.failed.emit(text)
+
+    def _show_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet("")
 
     # running ------------------------------------------------------------------------------
 
-    def run_compare(self) -> bool:
-        """Compare the checked regions on every theme, off the UI thread; False if the choice is invalid."""
-        regions = self.selected_regions()
-        if not MIN_REGIONS <= len(regions) <= MAX_REGIONS:
-            self._show_error(self.tr("Pick between %1 and %2 regions.").replace("%1", str(MIN_REGIONS)).replace("%2", str(MAX_REGIONS)))
+    def busy(self) -> bool:
+        return self._busy
+
+    def _start(self, job: Any, on_result: Any, message: str) -> bool:
+        if self._busy:
             return False
-        if self._worker is not None:
-            return False
-        self.status.setText(self.tr("Comparing…"))
+        self._busy = True
         self.compare_button.setEnabled(False)
-        kb = self.kb
-
-        def job(progress: Any, cancelled: Any) -> tuple[Comparison, list[Any], dict[str, dict[str, int]]]:
-            return kb.compare(regions), kb.compare_numbers(regions), kb.tool_mix(regions)
-
-        self._worker = Worker(job)
-        self._worker.signals.result.connect(self._on_result)
-        self._worker.signals.error.connect(lambda exc: self._show_error(str(exc)))
-        self._worker.signals.finished.connect(self._on_finished)
-        QThreadPool.globalInstance().start(self._worker)
+        self._show_status(message)
+        start_job(lambda _p, _c: job(), on_result, lambda exc: self._show_error(str(exc)), self._on_finished)
         return True
 
     def _on_finished(self) -> None:
-        self._worker = None
+        self._busy = False
         self.compare_button.setEnabled(True)
+
+    def run_compare(self) -> bool:
+        """Compare the ticked regions on every theme, off the UI thread; False if the choice is invalid."""
+        regions = self.selected_regions()
+        if not MIN_REGIONS <= len(regions) <= MAX_REGIONS:
+            self._show_error(self.tr("Pick between %1 and %2 regions.").replace("%1", str(MIN_REGIONS))
+                             .replace("%2", str(MAX_REGIONS)))
+            return False
+        kb = self.kb
+        return self._start(lambda: (kb.compare(regions), kb.compare_numbers(regions), kb.tool_mix(regions)),
+                           self._on_result, self.tr("Comparing…"))
 
     def _on_result(self, value: tuple[Comparison, list[Any], dict[str, dict[str, int]]]) -> None:
         comp, numbers, mix = value
         self.matrix_model.set_comparison(comp)
         self.numbers_model.set_rows(numbers)
+        self.numbers.resizeColumnsToContents()
         self.chart.set_mix(mix)
-        self.detail_model.set_cell(None)
-        feeds = "; ".join(f"{c.region}: {len(c.docs)}" for c in comp.columns)
-        self.status.setText(self.tr("Documents per region — %1").replace("%1", feeds))
+        self.cell.set_cell(None)
+        feeds = "；".join(self.tr("%1: %2 docs").replace("%1", c.region).replace("%2", str(len(c.docs)))
+                         for c in comp.columns)
+        self._show_status(self.tr("Documents per region — %1").replace("%1", feeds))
         self.comparison_ready.emit(comp)
 
     def comparison(self) -> Comparison | None:
@@ -333,43 +328,48 @@ class CompareView(QWidget):
 
     def _on_cell(self, current: QModelIndex, _previous: QModelIndex) -> None:
         cell = self.matrix_model.data(current, ROW_ROLE)
-        self.detail_model.set_cell(cell)
-        self.detail.resizeRowsToContents()
-        self.override_edit.setPlainText(cell.override or "" if cell else "")
-        if cell is not None:
-            comp = self.matrix_model.comparison()
-            theme = comp.rows[current.row()].theme.label if comp else ""
-            self.detail_title.setText(self.tr("%1 · %2: %3 passages, %4 measures").replace("%1", theme)
-                                      .replace("%2", cell.region).replace("%3", str(cell.count))
-                                      .replace("%4", str(len(cell.measures))))
+        comp = self.matrix_model.comparison()
+        theme = theme_label(comp.rows[current.row()].theme) if comp and cell is not None else ""
+        self.cell.set_cell(cell, theme)
 
     def open_detail_row(self, row: int) -> None:
-        self._on_open(self.detail_model.index(row, 0))
-
-    def _on_open(self, index: QModelIndex) -> None:
-        item = self.detail_model.data(self.detail_model.index(index.row(), 0), ROW_ROLE)
+        item = self.cell.item(row)
         if item is not None:
-            self.open_passage.emit(item.doc_id, item.start, item.end)
+            self._open_item(item)
+
+    def _open_item(self, item: Any) -> None:
+        self.open_passage.emit(item.doc_id, item.start, item.end)
+
+    def _note_item(self, item: Any) -> None:
+        is_hit = hasattr(item, "passage_id")
+        target = NoteTarget.passage(item.doc_id, item.start, item.end, item.text) if is_hit else NoteTarget.of_measure(item)
+        self.note_requested.emit(target)
 
     def _on_open_number(self, index: QModelIndex) -> None:
         row = self.numbers_proxy.data(index, ROW_ROLE)
         if row is not None:
             self.open_passage.emit(row.doc_id, row.start, row.end)
 
-    def save_override(self) -> None:
-        """Store the user's text for the selected cell (empty text restores the passages)."""
+    def save_override(self, text: str | None = None) -> bool:
+        """Store the user's note for the selected cell (empty text restores the passages)."""
         cell = self.current_cell()
-        if cell is None:
-            return
-        index = self.matrix.currentIndex()
-        try:
-            self.kb.set_cell_override(cell.region, cell.theme_key, self.override_edit.toPlainText())
-        except ZhikuError as exc:
-            self._show_error(str(exc))
-            return
         shown = self.comparison()
-        self.matrix_model.set_comparison(self.kb.compare(list(shown.regions)) if shown else None)
-        self.select_cell(index.row(), index.column())
+        if cell is None or shown is None:
+            return False
+        text = self.override_edit.toPlainText() if text is None else text
+        index = self.matrix.currentIndex()
+        regions, kb = list(shown.regions), self.kb
+
+        def job() -> Comparison:
+            kb.set_cell_override(cell.region, cell.theme_key, text)
+            return kb.compare(regions)
+
+        def done(comp: Comparison) -> None:
+            self.matrix_model.set_comparison(comp)
+            self.select_cell(index.row(), index.column())
+            self._show_status(self.tr("Cell note saved"))
+
+        return self._start(job, done, self.tr("Saving…"))
 
     # export -------------------------------------------------------------------------------
 
@@ -378,13 +378,16 @@ class CompareView(QWidget):
         if path:
             self.export_to(path, fmt)
 
-    def export_to(self, path: str, fmt: str) -> str | None:
+    def export_regions(self) -> list[str]:
         shown = self.comparison()
-        regions = list(shown.regions) if shown else self.selected_regions()
-        try:
-            out = self.kb.export_compare(path, fmt, regions)
-        except ZhikuError as exc:
-            self._show_error(str(exc))
-            return None
-        self.status.setText(self.tr("Saved %1").replace("%1", str(out)))
-        return str(out)
+        return list(shown.regions) if shown else self.selected_regions()
+
+    def export_to(self, path: str, fmt: str) -> bool:
+        """Write the comparison in the background; ``exported`` or ``failed`` tells how it went."""
+        regions, kb = self.export_regions(), self.kb
+
+        def done(out: Any) -> None:
+            self._show_status(self.tr("Saved %1").replace("%1", str(out)))
+            self.exported.emit(str(out))
+
+        return self._start(lambda: kb.export_compare(path, fmt, regions), done, self.tr("Exporting…"))

@@ -5,14 +5,26 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.labels import entity_colour, label
 from ui.models.base import ROW_ROLE
 from ui.models.link_model import LinkTableModel
 from ui.models.measure_model import MeasureTableModel
 from ui.models.mention_model import MentionTableModel
+from ui.note_target import NoteTarget
 
 if TYPE_CHECKING:
     from kb.models import EntityPage, Link
@@ -52,11 +64,13 @@ class EntityPageView(QWidget):
         entityActivated(int): follow a link to another entity.
         mentionActivated(object): open a ``Mention`` in the reader.
         measureActivated(object): open a ``Measure``'s sentence in the reader.
+        noteRequested(object): a ``NoteTarget`` on this entity or one of its measures.
     """
 
     entityActivated = Signal(int)
     mentionActivated = Signal(object)
     measureActivated = Signal(object)
+    noteRequested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,18 +103,54 @@ class EntityPageView(QWidget):
             bv.addWidget(title)
             bv.addWidget(view, 1)
             self.splitter.addWidget(box)
+        self.note_button = QPushButton()
+        self.note_button.setObjectName("entityNoteButton")
+        self.note_button.clicked.connect(self.request_entity_note)
+        self._notes_allowed = True
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.header)
+        layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
+        self.measure_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.measure_view.customContextMenuRequested.connect(self._measure_menu)
 
         self.link_view.clicked.connect(self._link_clicked)
         self.mention_view.clicked.connect(self._mention_clicked)
         self.measure_view.clicked.connect(self._measure_clicked)
         self.retranslate()
 
+    def set_notes_allowed(self, allowed: bool, reason: str = "") -> None:
+        self._notes_allowed = allowed
+        self.note_button.setToolTip(reason if not allowed else "")
+        self.note_button.setEnabled(allowed and self.page is not None)
+
+    def request_entity_note(self) -> None:
+        if self.page is not None and self._notes_allowed:
+            self.noteRequested.emit(NoteTarget.of_entity(self.page.entity))
+
+    def request_measure_note(self, row: int) -> None:
+        measure = self.measures.row_at(row)
+        if measure is not None and self._notes_allowed:
+            self.noteRequested.emit(NoteTarget.of_measure(measure))
+
+    def _measure_menu(self, pos: QPoint) -> None:
+        index = self.measure_view.indexAt(pos)
+        measure = self.measures.row_at(index.row()) if index.isValid() else None
+        if measure is None:
+            return
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.tr("Open in reader"), lambda: self.measureActivated.emit(measure))
+        add = menu.addAction(self.tr("Add note…"), lambda: self.request_measure_note(index.row()))
+        add.setEnabled(self._notes_allowed)
+        menu.popup(self.measure_view.viewport().mapToGlobal(pos))
+
     def show_page(self, page: EntityPage | None) -> None:
         self.page = page
+        self.note_button.setEnabled(page is not None and self._notes_allowed)
         if page is None:
             self.links.set_rows([])
             self.mentions.set_rows([])
@@ -154,6 +204,7 @@ class EntityPageView(QWidget):
             self.measureActivated.emit(measure)
 
     def retranslate(self) -> None:
+        self.note_button.setText(self.tr("Add note…"))
         for model in (self.links, self.mentions, self.measures):
             model.retranslate()
         self._update_counts()

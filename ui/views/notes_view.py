@@ -1,17 +1,19 @@
-"""The user's notes: filter, edit, delete, open in the reader, export; plus the note dialog."""
+"""The user's notes: filter, edit, delete, open in the reader, export.
+
+Reads (notes, tags, documents) stay on the UI thread: they take well under a millisecond for
+hundreds of notes. Exports (a DOCX can take a while) run on the global thread pool.
+"""
 
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -31,54 +34,13 @@ from PySide6.QtWidgets import (
 from kb.errors import ZhikuError
 from ui.models.base import ROW_ROLE
 from ui.models.notes_model import NotesFilter, NotesModel
+from ui.views.note_dialog import NoteDialog, add_note_from_selection, split_tags
+from ui.workers import start_job
+
+__all__ = ["NoteDialog", "NotesView", "add_note_from_selection", "split_tags"]
+EXPORT_FORMATS = ("docx", "html", "md", "csv")
 
 log = logging.getLogger(__name__)
-
-
-def split_tags(text: str) -> list[str]:
-    """"#a b，c" → ["a", "b", "c"]: people type tags with spaces, commas or hashes."""
-    for sep in "，,;；#":
-        text = text.replace(sep, " ")
-    return [t for t in text.split() if t]
-
-
-class NoteDialog(QDialog):
-    """Comment and tags for a new note, showing the quote it anchors on."""
-
-    def __init__(self, quote: str, parent: QWidget | None = None, *, comment: str = "", tags: str = "") -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Add note"))
-        form = QFormLayout(self)
-        shown = QLabel(quote if len(quote) <= 300 else quote[:300] + "…")
-        shown.setWordWrap(True)
-        shown.setTextFormat(Qt.TextFormat.PlainText)
-        form.addRow(self.tr("Quote"), shown)
-        self.comment_edit = QPlainTextEdit(comment)
-        form.addRow(self.tr("Comment"), self.comment_edit)
-        self.tags_edit = QLineEdit(tags)
-        self.tags_edit.setPlaceholderText(self.tr("tags separated by spaces"))
-        form.addRow(self.tr("Tags"), self.tags_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def values(self) -> tuple[str, list[str]]:
-        return self.comment_edit.toPlainText().strip(), split_tags(self.tags_edit.text())
-
-
-def add_note_from_selection(kb: Any, doc_id: str, start: int, end: int, quote: str, *, parent: QWidget | None = None,
-                            comment: str | None = None, tags: list[str] | None = None) -> Any:
-    """Note the reader's selection; asks for comment and tags unless given. Returns the Note or None.
-
-    Raises ZhikuError (the reader shows it) when the selection is not in the document.
-    """
-    if comment is None:
-        dlg = NoteDialog(quote, parent)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
-            return None
-        comment, tags = dlg.values()
-    return kb.add_note(doc=doc_id, quote=quote, comment=comment, tags=tags or (), start=start, end=end)
 
 
 class NotesView(QWidget):
@@ -86,38 +48,47 @@ class NotesView(QWidget):
 
     Signals:
         open_passage(str, int, int): doc id, start, end of the selected note's quote.
+        open_entity(str): the name of the entity an entity note is about.
         notes_changed(): a note was edited or deleted here.
+        exported(str): the file an export wrote.
+        failed(str): a message the user has seen.
     """
 
     open_passage = Signal(str, int, int)
+    open_entity = Signal(str)
     notes_changed = Signal()
+    exported = Signal(str)
+    failed = Signal(str)
 
     def __init__(self, kb: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kb = kb
+        self._readonly = False
         self.model = NotesModel(self)
         self.proxy = NotesFilter(self)
         self.proxy.setSourceModel(self.model)
         self._build()
+        self.retranslate()
         self.refresh()
 
     def _build(self) -> None:
         bar = QHBoxLayout()
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search notes"))
         self.search_edit.setClearButtonEnabled(True)
         self.tag_combo, self.doc_combo, self.region_combo = QComboBox(), QComboBox(), QComboBox()
-        self.orphan_check = QCheckBox(self.tr("Orphaned only"))
+        self.orphan_check = QCheckBox()
         for combo in (self.tag_combo, self.doc_combo, self.region_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(12)
-        for w in (self.search_edit, self.tag_combo, self.doc_combo, self.region_combo, self.orphan_check):
-            bar.addWidget(w)
-        self.export_button = QPushButton(self.tr("Export…"))
+            combo.setMinimumContentsLength(6)
+        bar.addWidget(self.search_edit, 2)
+        for w in (self.tag_combo, self.doc_combo, self.region_combo):
+            bar.addWidget(w, 1)
+        bar.addWidget(self.orphan_check)
+        self.export_button = QPushButton()
         menu = QMenu(self.export_button)
-        for fmt, text in (("docx", self.tr("Word (.docx)")), ("html", self.tr("Web page (.html)")),
-                          ("md", self.tr("Markdown (.md)")), ("csv", self.tr("CSV (.csv)"))):
-            menu.addAction(text).triggered.connect(lambda _=False, f=fmt: self._on_export(f))
+        self.export_actions = {fmt: menu.addAction("") for fmt in EXPORT_FORMATS}
+        for fmt, action in self.export_actions.items():
+            action.triggered.connect(lambda _=False, f=fmt: self._on_export(f))
         self.export_button.setMenu(menu)
         bar.addWidget(self.export_button)
         self.search_edit.textChanged.connect(self.apply_filters)
@@ -131,56 +102,124 @@ class NotesView(QWidget):
         self.table.sortByColumn(NotesModel.COL_UPDATED, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.resizeSection(NotesModel.COL_DOC, 220)
-        header.setSectionResizeMode(NotesModel.COL_UPDATED, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NotesModel.COL_QUOTE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(NotesModel.COL_COMMENT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.table.viewport().installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.doubleClicked.connect(lambda _i: self.open_current())
 
         editor = QWidget()
         form = QFormLayout(editor)
+        form.setContentsMargins(0, 4, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.quote_label = QLabel()
         self.quote_label.setWordWrap(True)
         self.quote_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.quote_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.cite_label = QLabel()
         self.cite_label.setWordWrap(True)
         self.cite_label.setTextFormat(Qt.TextFormat.PlainText)
+        for label in (self.quote_label, self.cite_label):
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.comment_edit = QPlainTextEdit()
+        self.comment_edit.setMinimumHeight(60)
+        self.comment_edit.setMaximumHeight(self.fontMetrics().height() * 7)
         self.tags_edit = QLineEdit()
-        form.addRow(self.tr("Quote"), self.quote_label)
-        form.addRow(self.tr("Source"), self.cite_label)
-        form.addRow(self.tr("Comment"), self.comment_edit)
-        form.addRow(self.tr("Tags"), self.tags_edit)
+        self.form_labels = [QLabel() for _ in range(4)]
+        for label, field in zip(self.form_labels, (self.quote_label, self.cite_label, self.comment_edit, self.tags_edit),
+                                strict=True):
+            form.addRow(label, field)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("Save"))
-        self.open_button = QPushButton(self.tr("Open in reader"))
-        self.delete_button = QPushButton(self.tr("Delete"))
+        self.save_button, self.open_button, self.delete_button = QPushButton(), QPushButton(), QPushButton()
         self.save_button.clicked.connect(self.save_current)
         self.open_button.clicked.connect(self.open_current)
         self.delete_button.clicked.connect(self.delete_current)
         for b in (self.save_button, self.open_button, self.delete_button):
             buttons.addWidget(b)
+        buttons.addStretch(1)
         form.addRow(buttons)
         self.status = QLabel()
+        self.status.setWordWrap(True)
         form.addRow(self.status)
 
         split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("notesSplitter")
         split.addWidget(self.table)
         split.addWidget(editor)
-        split.setSizes([560, 300])
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
-        layout.addWidget(split)
-        self._set_editor(None)
+        layout.addWidget(split, 1)
+
+    # column share of the free width (after the fixed date/status/target columns), and a minimum
+    _SHARES = ((NotesModel.COL_QUOTE, 25, 120), (NotesModel.COL_COMMENT, 21, 100), (NotesModel.COL_TAGS, 9, 70),
+               (NotesModel.COL_DOC, 14, 90), (NotesModel.COL_REGION, 7, 60), (NotesModel.COL_SECTION, 9, 60))
+
+    def fit_columns(self) -> None:
+        """Share the width out so that quote and comment stay readable at 1024 px as at 1400 px."""
+        fm = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        fixed = {NotesModel.COL_UPDATED: fm.horizontalAdvance("2026-12-31 23:59") + 16}
+        for col in (NotesModel.COL_STATUS, NotesModel.COL_TARGET):
+            fixed[col] = fm.horizontalAdvance(str(self.model.headerData(col, Qt.Orientation.Horizontal))) + 36
+        free = max(0, self.table.viewport().width() - sum(fixed.values()))
+        total = sum(share for _, share, _ in self._SHARES)
+        for col, width in fixed.items():
+            header.resizeSection(col, width)
+        for col, share, minimum in self._SHARES:
+            header.resizeSection(col, max(minimum, free * share // total))
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def retranslate(self) -> None:
+        self.search_edit.setPlaceholderText(self.tr("Search notes"))
+        self.orphan_check.setText(self.tr("Orphaned only"))
+        self.export_button.setText(self.tr("Export…"))
+        names = {"docx": self.tr("Word (.docx)"), "html": self.tr("Web page (.html)"),
+                 "md": self.tr("Markdown (.md)"), "csv": self.tr("CSV (.csv)")}
+        for fmt, action in self.export_actions.items():
+            action.setText(names[fmt])
+        for label, text in zip(self.form_labels, (self.tr("Quote"), self.tr("Source"), self.tr("Comment"),
+                                                  self.tr("Tags")), strict=True):
+            label.setText(text)
+        self.save_button.setText(self.tr("Save"))
+        self.open_button.setText(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Open the quoted passage in the reader (or the entity's page)"))
+        self.delete_button.setText(self.tr("Delete"))
+        for combo, text in ((self.tag_combo, self.tr("All tags")), (self.doc_combo, self.tr("All documents")),
+                            (self.region_combo, self.tr("All regions"))):
+            if combo.count():
+                combo.setItemText(0, text)
+        self.model.retranslate()
+        self.fit_columns()
+        self._set_editor(self.current_note())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_readonly(self, readonly: bool) -> None:
+        """Another window holds the knowledge base: notes can be read and exported, not changed."""
+        self._readonly = readonly
+        self._set_editor(self.current_note())
 
     # data -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-read the notes and the filter choices, keeping the chosen filters."""
+        """Re-read the notes and the filter choices, keeping the chosen filters and selection."""
+        selected = self.current_note()
         notes = [n for n in self.kb.notes() if n.target_kind != "cell"]
         keep = (self.tag_combo.currentData(), self.doc_combo.currentData(), self.region_combo.currentData())
         for combo in (self.tag_combo, self.doc_combo, self.region_combo):
@@ -205,6 +244,8 @@ class NotesView(QWidget):
             combo.blockSignals(False)
         self.model.set_rows(notes)
         self.apply_filters()
+        if selected is not None:
+            self.select_note(selected.id)
 
     def apply_filters(self) -> None:
         region = self.region_combo.currentData()
@@ -221,6 +262,7 @@ class NotesView(QWidget):
         for r in range(self.proxy.rowCount()):
             if self.proxy.data(self.proxy.index(r, 0), ROW_ROLE).id == note_id:
                 self.table.selectRow(r)
+                self.table.scrollTo(self.proxy.index(r, 0))
                 return True
         return False
 
@@ -232,9 +274,10 @@ class NotesView(QWidget):
         self._set_editor(self.current_note())
 
     def _set_editor(self, note: Any) -> None:
+        writable = note is not None and not self._readonly
         for w in (self.save_button, self.delete_button, self.comment_edit, self.tags_edit):
-            w.setEnabled(note is not None)
-        self.open_button.setEnabled(note is not None and not note.orphaned and note.start is not None)
+            w.setEnabled(writable)
+        self.open_button.setEnabled(note is not None and self._openable(note))
         self.quote_label.setText(note.quote if note else "")
         self.comment_edit.setPlainText(note.comment if note else "")
         self.tags_edit.setText(" ".join(note.tags) if note else "")
@@ -242,9 +285,17 @@ class NotesView(QWidget):
             self.cite_label.clear()
             return
         where = " · ".join(p for p in (note.doc_title or note.doc_name or "", note.section, note.region or "") if p)
+        if note.target_kind == "entity":
+            where = self.tr("Entity: %1").replace("%1", note.target_ref or note.quote)
         if note.orphaned:
             where = self.tr("Orphaned — the quote is no longer in the document. ") + where
         self.cite_label.setText(where)
+
+    @staticmethod
+    def _openable(note: Any) -> bool:
+        if note.target_kind == "entity":
+            return bool(note.target_ref or note.quote)
+        return not note.orphaned and bool(note.doc_id) and note.start is not None
 
     # actions ----------------------------------------------------------------------------
 
@@ -270,14 +321,22 @@ class NotesView(QWidget):
         note = self.current_note()
         if note is None or not self.confirm(self.tr("Delete this note? This cannot be undone.")):
             return False
-        self.kb.remove_note(note.id)
+        try:
+            self.kb.remove_note(note.id)
+        except ZhikuError as exc:
+            self.status.setText(str(exc))
+            return False
         self.refresh()
         self.notes_changed.emit()
         return True
 
     def open_current(self) -> None:
         note = self.current_note()
-        if note is not None and not note.orphaned and note.doc_id and note.start is not None:
+        if note is None or not self._openable(note):
+            return
+        if note.target_kind == "entity":
+            self.open_entity.emit(note.target_ref or note.quote)
+        else:
             self.open_passage.emit(note.doc_id, note.start, note.end)
 
     def _on_export(self, fmt: str) -> None:
@@ -285,17 +344,26 @@ class NotesView(QWidget):
         if path:
             self.export_to(path, fmt)
 
-    def export_to(self, path: str, fmt: str) -> str | None:
-        """Export the notes the filters show (tag, document, region, text)."""
-        filters = {k: v for k, v in (("tag", self.tag_combo.currentData()), ("doc", self.doc_combo.currentData()),
-                                     ("region", self.region_combo.currentData()),
-                                     ("text", self.search_edit.text().strip() or None)) if v}
+    def export_filters(self) -> dict[str, Any]:
+        """The filters the list shows, as ``kb.export_notes`` keyword arguments."""
+        filters: dict[str, Any] = {k: v for k, v in (
+            ("tag", self.tag_combo.currentData()), ("doc", self.doc_combo.currentData()),
+            ("region", self.region_combo.currentData()), ("text", self.search_edit.text().strip() or None)) if v}
         if self.orphan_check.isChecked():
             filters["orphaned"] = True
-        try:
-            out = self.kb.export_notes(path, fmt, **filters)
-        except ZhikuError as exc:
+        return filters
+
+    def export_to(self, path: str, fmt: str) -> None:
+        """Export the notes the filters show, in the background; ``exported`` names the file."""
+        kb, filters = self.kb, self.export_filters()
+        self.status.setText(self.tr("Exporting…"))
+
+        def done(out: Any) -> None:
+            self.status.setText(self.tr("Saved %1").replace("%1", str(out)))
+            self.exported.emit(str(out))
+
+        def fail(exc: object) -> None:
             self.status.setText(str(exc))
-            return None
-        self.status.setText(self.tr("Saved %1").replace("%1", str(out)))
-        return str(out)
+            self.failed.emit(str(exc))
+
+        start_job(lambda _p, _c: kb.export_notes(path, fmt, **filters), done, fail)

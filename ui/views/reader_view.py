@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QKeySequence,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMenu,
     QPushButton,
     QSplitter,
     QTextEdit,
@@ -21,6 +32,7 @@ from PySide6.QtWidgets import (
 from ui.labels import ENTITY_COLOURS, HIT_COLOUR, PASSAGE_COLOUR, entity_colour, label
 from ui.models.base import ROW_ROLE
 from ui.models.outline_model import OutlineModel
+from ui.note_target import NoteTarget
 from ui.textpos import Utf16Map
 from ui.views.text_browser import SafeTextBrowser
 
@@ -28,14 +40,18 @@ if TYPE_CHECKING:
     from ui.controller import DocumentView
 
 REMOVED_COLOUR = "#a0a0a0"
+NOTE_COLOUR = "#d9822b"
+ADD_NOTE_SHORTCUT = "Ctrl+Shift+N"
 
 
 class ReaderView(QWidget):
     """Signals:
         entityActivated(int): the user clicked an entity mention.
+        noteRequested(object): the ``NoteTarget`` of the selected text ("Add note…").
     """
 
     entityActivated = Signal(int)
+    noteRequested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +101,16 @@ class ReaderView(QWidget):
         self.raw_toggle.toggled.connect(self._render)
         self.outline_list.clicked.connect(self._jump_to_heading)
         self.text.anchorClicked.connect(self._anchor_clicked)
+        self._notes_allowed = True
+        self.add_note_action = QAction(self)
+        self.add_note_action.setObjectName("addNoteAction")
+        self.add_note_action.setShortcut(QKeySequence(ADD_NOTE_SHORTCUT))
+        self.add_note_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.add_note_action.triggered.connect(self.request_note)
+        self.addAction(self.add_note_action)
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text.customContextMenuRequested.connect(self._context_menu)
+        self.text.selectionChanged.connect(self._update_note_action)
         self.retranslate()
         self._set_empty(True)
 
@@ -137,6 +163,7 @@ class ReaderView(QWidget):
             self._render_raw()
         else:
             self._render_clean()
+        self._update_note_action()
 
     def _render_clean(self) -> None:
         assert self.view is not None
@@ -156,14 +183,95 @@ class ReaderView(QWidget):
             fmt.setAnchorHref(f"entity:{m.entity_id}")
             fmt.setToolTip(f"{label('entity_type', m.entity_type)}: {m.entity_name}")
             self._format(m.start, m.end, fmt)
-        selections = []
-        if self.view.focus:
-            selections.append(self._selection(*self.view.focus, PASSAGE_COLOUR, full_width=False))
-        selections += [self._selection(s, e, HIT_COLOUR) for s, e in self.view.highlights]
-        self.text.setExtraSelections(selections)
+        self._apply_selections()
         doc.setModified(False)
         target = self.view.focus[0] if self.view.focus else (min(self.view.highlights)[0] if self.view.highlights else 0)
         self.scroll_to(target)
+
+    def _apply_selections(self) -> None:
+        """Passage tint, search hits and note underlines: overlays that never change the text."""
+        assert self.view is not None
+        selections = []
+        if self.view.focus:
+            selections.append(self._selection(*self.view.focus, PASSAGE_COLOUR, full_width=False))
+        for note in self.view.notes:
+            if note.start is not None and note.end is not None:
+                selections.append(self._selection(note.start, note.end, "", underline=NOTE_COLOUR))
+        selections += [self._selection(s, e, HIT_COLOUR) for s, e in self.view.highlights]
+        self.text.setExtraSelections(selections)
+
+    def add_note_mark(self, note: Any) -> None:
+        """Underline a note just added to the shown document (no re-render: the scroll stays)."""
+        if self.view is None or note.doc_id != self.view.text.doc.id or self.is_raw():
+            return
+        self.view = dataclasses.replace(self.view, notes=(*self.view.notes, note))
+        self._apply_selections()
+
+    def note_spans(self) -> list[tuple[int, int]]:
+        """UTF-16 (start, end) of the underlined notes, for tests."""
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self.text.extraSelections()
+                if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline]
+
+    # notes
+    def selection_target(self) -> NoteTarget | None:
+        """The selected text as code-point offsets in the body (trimmed of spaces); None if nothing fits."""
+        if self.view is None or self.is_raw():
+            return None
+        cursor = self.text.textCursor()
+        if not cursor.hasSelection():
+            return None
+        body = self.view.text.body
+        start, end = self.map.from_qt(cursor.selectionStart()), self.map.from_qt(cursor.selectionEnd())
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            return None
+        return NoteTarget.passage(self.view.text.doc.id, start, end, body[start:end])
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select body ``start..end`` (code points), as a mouse drag would."""
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self.map.to_qt(start))
+        cursor.setPosition(self.map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+
+    def request_note(self) -> bool:
+        target = self.selection_target() if self._notes_allowed else None
+        if target is not None:
+            self.noteRequested.emit(target)
+        return target is not None
+
+    def set_notes_allowed(self, allowed: bool, reason: str = "") -> None:
+        """Read-only knowledge base: the action stays visible, disabled, saying why."""
+        self._notes_allowed = allowed
+        self._note_reason = reason
+        self._update_note_action()
+
+    def _update_note_action(self) -> None:
+        has_text = self.view is not None and not self.is_raw() and self.text.textCursor().hasSelection()
+        self.add_note_action.setEnabled(self._notes_allowed and has_text)
+        reason = getattr(self, "_note_reason", "")
+        if not self._notes_allowed and reason:
+            self.add_note_action.setToolTip(reason)
+        elif self.is_raw():
+            self.add_note_action.setToolTip(self.tr("Switch back to the cleaned text to add a note"))
+        else:
+            self.add_note_action.setToolTip(self.tr("Note the selected text (%1)").replace("%1", ADD_NOTE_SHORTCUT))
+
+    def build_context_menu(self, pos: QPoint) -> QMenu:
+        """The text's standard menu (copy, select all) with "Add note…" on top."""
+        menu = self.text.createStandardContextMenu(pos)
+        self._update_note_action()
+        first = menu.actions()[0] if menu.actions() else None
+        menu.insertAction(first, self.add_note_action)
+        menu.insertSeparator(first)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        self.build_context_menu(pos).popup(self.text.viewport().mapToGlobal(pos))
 
     def _render_raw(self) -> None:
         assert self.view is not None
@@ -194,14 +302,19 @@ class ReaderView(QWidget):
         cursor.setPosition(self.map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(fmt)
 
-    def _selection(self, start: int, end: int, colour: str, full_width: bool = False) -> QTextEdit.ExtraSelection:
+    def _selection(self, start: int, end: int, colour: str, full_width: bool = False,
+                   underline: str = "") -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.text.document())
         cursor.setPosition(self.map.to_qt(start))
         cursor.setPosition(self.map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         sel.cursor = cursor
         fmt = QTextCharFormat()
-        fmt.setBackground(QColor(colour))
+        if colour:
+            fmt.setBackground(QColor(colour))
+        if underline:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(QColor(underline))
         if full_width:
             fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
         sel.format = fmt
@@ -228,6 +341,8 @@ class ReaderView(QWidget):
         self.legend.setVisible(not empty)
 
     def retranslate(self) -> None:
+        self.add_note_action.setText(self.tr("Add note…"))
+        self._update_note_action()
         self.raw_toggle.setText(self.tr("Show raw page"))
         self.raw_toggle.setToolTip(self.tr("Show the page as scraped, with the removed boilerplate greyed out"))
         self.outline_title.setText(self.tr("Outline"))
@@ -236,6 +351,8 @@ class ReaderView(QWidget):
                  for t, c in ENTITY_COLOURS.items()]
         hit = html.escape(self.tr("Search hit"))
         chips.append(f"<span style='background:{HIT_COLOUR}'>&nbsp;{hit}&nbsp;</span>")
+        note = html.escape(self.tr("Note"))
+        chips.append(f"<span style='text-decoration:underline; color:{NOTE_COLOUR}'>&nbsp;{note}&nbsp;</span>")
         self.legend.setText(html.escape(self.tr("Legend:")) + " " + " ".join(chips))
 
     def changeEvent(self, event: QEvent) -> None:

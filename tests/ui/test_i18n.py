@@ -1,0 +1,106 @@
+"""The Chinese interface: every string translated, no English left in the compare and notes views."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QMenu, QTableView, QTabWidget, QWidget
+
+from ui.i18n import HERE, current_language, install_language
+from ui.labels import theme_label
+
+# words that stay as they are in Chinese software: format names and query syntax
+ALLOWED = {"Excel", "Markdown", "CSV", "Word", "HTML", "JSON", "xlsx", "docx", "html", "csv", "json", "md", "OR"}
+WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def test_every_message_in_the_ts_file_is_translated() -> None:
+    tree = ET.parse(HERE / "zhiku_zh_CN.ts")
+    missing = [(ctx.findtext("name"), m.findtext("source")) for ctx in tree.getroot().iter("context")
+               for m in ctx.iter("message") if m.find("translation").get("type") == "unfinished"
+               or not "".join(m.find("translation").itertext()).strip()]
+    assert missing == []
+    assert (HERE / "zhiku_zh_CN.qm").stat().st_mtime >= (HERE / "zhiku_zh_CN.ts").stat().st_mtime - 1
+
+
+def _texts(root: QWidget) -> list[str]:
+    """Everything a user reads in the widget tree's chrome (not document text)."""
+    out: list[str] = []
+    for w in [root, *root.findChildren(QWidget)]:
+        if isinstance(w, QLabel):
+            out.append(w.text())
+        elif isinstance(w, QAbstractButton):
+            out += [w.text(), w.toolTip()]
+        elif isinstance(w, QLineEdit):
+            out.append(w.placeholderText())
+        elif isinstance(w, QComboBox):
+            out += [w.itemText(i) for i in range(w.count())]
+        elif isinstance(w, QTabWidget):
+            out += [w.tabText(i) for i in range(w.count())]
+        elif isinstance(w, QMenu):
+            out += [a.text() for a in w.actions()]
+        elif isinstance(w, QTableView) and w.model() is not None:
+            m = w.model()
+            out += [str(m.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(m.columnCount())]
+    return out
+
+
+def _english(texts: list[str]) -> list[str]:
+    return [t for t in texts if any(word not in ALLOWED for word in WORD.findall(t.replace(".txt", "")))]
+
+
+@pytest.fixture
+def chinese(qapp):
+    assert install_language("zh") and current_language() == "zh"
+    yield
+    install_language("en")
+
+
+def test_compare_and_notes_views_have_no_english_in_chinese(chinese, qtbot, window) -> None:
+    kb = window.controller.kb
+    kb.add_note(doc="guizhou_plan.txt", quote="全国一体化算力网络国家枢纽节点", comment="枢纽", tags=["算力"])
+    window.notes_view.refresh()
+    qtbot.waitUntil(lambda: window.compare_view.export_button.text() == "导出…")  # LanguageChange is posted
+    compare = window.compare_view
+    compare.set_regions(["宁夏回族自治区", "贵州省"])
+    with qtbot.waitSignal(compare.comparison_ready, timeout=20000):
+        compare.run_compare()
+    qtbot.waitUntil(lambda: not compare.busy())
+    compare.select_cell(1, 0)
+    window.notes_view.select_note(kb.notes()[0].id)
+    assert _english(_texts(compare)) == []
+    assert _english(_texts(window.notes_view)) == []
+    assert _english([a.text() for a in window.export_menu.actions_by_key.values()]) == []
+    matrix = compare.matrix_model
+    headers = [matrix.headerData(r, Qt.Orientation.Vertical) for r in range(matrix.rowCount())]
+    assert "人才" in headers and "招商引资" in headers
+    assert matrix.headerData(0, Qt.Orientation.Horizontal) == "宁夏回族自治区（1 篇）"
+    cells = [matrix.data(matrix.index(r, c)) for r in range(matrix.rowCount()) for c in range(2)]
+    assert any(c == "无相关内容" for c in cells) and all("passages" not in c for c in cells)
+    assert window.nav_actions["compare"].text() == "比较" and window.nav_actions["notes"].text() == "笔记"
+
+
+def test_theme_labels_follow_the_interface_language(qapp, kb) -> None:
+    talent = kb.theme("talent")
+    install_language("zh")
+    try:
+        assert theme_label(talent) == "人才"
+    finally:
+        install_language("en")
+    assert theme_label(talent) == "Talent"
+    renamed = kb.update_theme("talent", label="人才引进")
+    assert theme_label(renamed) == "人才引进"  # the user's own name is kept in both languages
+
+
+def test_ts_lists_the_strings_of_the_new_views() -> None:
+    sources = {(c.findtext("name"), m.findtext("source")) for c in ET.parse(HERE / "zhiku_zh_CN.ts").getroot().iter("context")
+               for m in c.iter("message")}
+    for needed in [("CompareModel", "No relevant content"), ("CompareView", "Matrix"), ("RegionPicker",
+                   "Regions (2–5, columns in the order you tick them)"), ("ReaderView", "Add note…"),
+                   ("NotesModel", "Orphaned"), ("ExportMenu", "&Export")]:
+        assert needed in sources
+    assert Path(HERE / "zhiku_zh_CN.qm").exists()
