@@ -12,10 +12,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from kb.extract import lexicon as lx
+from kb.extract import lists as ls
 from kb.extract import names as nm
 from kb.extract.gazetteer import Gazetteer, Region
 from kb.extract.lexicon import Firm
 from kb.extract.links import build_links
+from kb.extract.refine import abbreviation_merges, add_declared_aliases
+from kb.extract.towns import find_towns
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +28,6 @@ _LEGAL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团
 _LEGAL_END = ("有限公司", "有限责任公司", "集团公司")
 _ABBREV = (("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"))
 _PARK_ZONE = ("经开区", "经济技术开发区", "高新区", "高新技术产业开发区", "开发区", "工业园区", "综合保税区")
-_SETTLE = re.compile("落地|入驻|落户|注册|建设|引进|签约|进驻|布局|投产|选址")
-_BUILD = re.compile("合作建设|共建|牵头|组建|成立|建设|打造|设立|揭牌|发起")
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def _aliases_of(name: str, etype: str) -> set[str]:
         return out
     if etype == "enterprise" and not name.endswith(("分公司", "子公司")):
         stem = _LEGAL.sub("", name)
-        stem = re.sub(r"股份$", "", stem)
+        stem = re.sub(r"股份$|[（(][^（()）]{2,8}[）)]$", "", stem)
         if len(stem) >= 2 and stem != name:
             out.add(stem)
         bare = nm.TRADE_RE.sub("", stem)
@@ -66,7 +68,9 @@ def _aliases_of(name: str, etype: str) -> set[str]:
     for full, short in _ABBREV:
         if name.endswith(full):
             out.add(name[: -len(full)] + short)
-    return out
+    if etype in ("park", "platform") and re.search(r"[（(][^（()）]{2,8}[）)]$", name):
+        out.add(re.sub(r"[（(][^（()）]{2,8}[）)]$", "", name))  # 国家超高清视频创新中心（四川）
+    return {a for a in out if len(a) >= 2}
 
 
 class _Builder:
@@ -102,12 +106,58 @@ def _context(g: Gazetteer, chain: tuple[str, ...]) -> list[Region]:
     return out
 
 
-def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str, ...]) -> tuple[str, ...]:
+def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str, ...],
+               places: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+    """The region chain of a named thing: the deepest place its name holds, else the document's."""
+    for form, chain in (places or {}).items():
+        if form.endswith(("镇", "乡", "街道")) and form in name:
+            return chain
     found = [r for _, _, r in g.find_all(name, ctx)]
     if found:
         deepest = max(found, key=lambda r: r.level)
         return _region_chain(g, deepest)
+    for form, chain in sorted((places or {}).items(), key=lambda kv: -len(kv[0])):
+        if name.startswith(form):
+            return chain
     return doc_chain
+
+
+_TALENT = re.compile("人才|英才|学者|工匠|名匠|菁英|精英|友好")
+
+
+def _doc_zone(g: Gazetteer, ctx: list[Region], chain: tuple[str, ...]) -> str | None:
+    """The zone a document is about (its chain ends in a 开发区/新区), by name."""
+    if ctx and ctx[-1].level == 4:
+        return ctx[-1].name
+    if chain and g.lookup(chain[-1], ctx) is None and re.search("(区|新城)$", chain[-1]):
+        return chain[-1]
+    return None
+
+
+def _region_mentions(b: _Builder, g: Gazetteer, ctx: list[Region],
+                     taken: list[tuple[int, int]]) -> list[tuple[int, int, Region]]:
+    body = b.body
+    found = []
+    zone = _doc_zone(g, ctx, b.doc_chain)
+    for s, e, r in g.find_all(body, ctx):
+        if body[s:e] != r.name and r.level == 3 and _TALENT.match(body, e):
+            continue  # 姑苏人才: a talent programme, not a mention of the district
+        own = zone is not None and r.name == zone
+        etype = "park" if r.level == 4 and r.name.endswith(_PARK_ZONE) and not own else "region"
+        chain = _region_chain(g, r)
+        if own:
+            chain = b.doc_chain
+        b.add(etype, r.name, chain if etype == "region" else chain[:-1], {r.name, r.short} - {""}, (s, e))
+        taken.append((s, e))
+        found.append((s, e, r))
+        if etype == "region" and (body[s:e] == r.name or r.level <= 2):
+            b.keep.add((s, e))  # a region named inside a park's name is still a mention of it
+    return found
+
+
+def _default_county(g: Gazetteer, ctx: list[Region]) -> Region | None:
+    counties = [r for r in ctx if r.level == 3]
+    return counties[-1] if counties else None
 
 
 def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[FoundEntity], list[FoundLink]]:
@@ -117,22 +167,25 @@ def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[Fou
     b = _Builder(body, tuple(region_chain))
     taken: list[tuple[int, int]] = []
     doc_zone = ctx[-1] if ctx and ctx[-1].level == 4 else None
-
-    for s, e, r in g.find_all(body, ctx):
-        etype = "park" if r.level == 4 and r.name.endswith(_PARK_ZONE) and r is not doc_zone and (
-            not doc_zone or r.code != doc_zone.code) else "region"
-        chain = _region_chain(g, r)
-        b.add(etype, r.name, chain if etype == "region" else chain[:-1], {r.name, r.short} - {""}, (s, e))
-        taken.append((s, e))
-        if etype == "region" and (body[s:e] == r.name or r.level <= 2):
-            b.keep.add((s, e))  # a region named inside a park's name is still a mention of it
+    found = _region_mentions(b, g, ctx, taken)
+    forms = frozenset(f for k, fs in b.forms.items() if k[0] == "region" for f in fs if len(f) >= 2)
     firm_hits = _firms(body)
     cands: list[nm.Candidate] = []
+    county = _default_county(g, ctx)
     for s, e in sentences(body):
         text = body[s:e]
-        cands += nm.suffix_candidates(text, s)
-        cands += nm.enumeration_items(text, s)
-        cands += nm.short_firms(text, s)
+        local = [(a - s, z - s, r) for a, z, r in found if s <= a and z <= e]
+        towns = find_towns(text, local, county, s)
+        for tw in towns:
+            chain = _region_chain(g, tw.parent) if tw.parent else b.doc_chain
+            b.add("region", tw.name, (*chain, tw.name), {tw.name}, (tw.start, tw.end))
+            b.keep.add((tw.start, tw.end))
+        anchors = [(a, z) for a, z, _ in local] + [(tw.start - s, tw.end - s) for tw in towns]
+        cands += nm.suffix_candidates(text, s, anchors, forms)
+        cands += ls.enumeration_items(text, s)
+        cands += ls.short_firms(text, s)
+    cands = _drop_titles(cands)
+    places = {f: b.chain[k] for k in list(b.forms) if k[0] == "region" for f in b.forms[k] if len(f) >= 2}
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
     for c in cands:
         nested_firm = c.type == "enterprise" and c.name.endswith(_LEGAL_END)
@@ -142,8 +195,10 @@ def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[Fou
         hit = nm.firm_keys().get(c.name)
         etype = "enterprise" if hit else c.type
         name = hit[0].name if hit else c.name
-        key = b.add(etype, name, _chain_for(g, c.name, ctx, b.doc_chain), {c.name}, (c.start, c.end))
-        if c.owner and c.owner != name:
+        if name in lx.INSTITUTIONS:
+            etype = "platform"
+        key = b.add(etype, name, _chain_for(g, c.name, ctx, b.doc_chain, places), {c.name}, (c.start, c.end))
+        if c.owner and c.owner != name and c.owner not in lx.INSTITUTIONS and not c.name.endswith(lx.BRANCH_SUFFIXES):
             b.owner[key] = c.owner
             span = _owner_span(body, c)
             if span is not None:
@@ -153,11 +208,18 @@ def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[Fou
     for s, e, firm in firm_hits:
         if any(ts <= s and e <= te and (ts, te) != (s, e) for ts, te in taken):
             continue
-        b.add("enterprise", firm.name, b.doc_chain, {body[s:e]}, (s, e))
+        b.add("platform" if firm.name in lx.INSTITUTIONS else "enterprise", firm.name, b.doc_chain, {body[s:e]}, (s, e))
     if doc_zone is not None:
         _bare_zone_mentions(b, doc_zone, g)
+    add_declared_aliases(b)
     ents = _finish(b)
     return ents, build_links(body, ents, b.owner, b.merged, sentences(body))
+
+
+def _drop_titles(cands: list[nm.Candidate]) -> list[nm.Candidate]:
+    """Names met only right after an award verb (获评X示范基地) are titles, not entities."""
+    plain = {c.name for c in cands if not c.title}
+    return [c for c in cands if not c.title or c.name in plain]
 
 
 def _owner_span(body: str, c: nm.Candidate) -> tuple[int, int] | None:
@@ -223,6 +285,18 @@ def _bare_zone_mentions(b: _Builder, zone: Region, g: Gazetteer) -> None:
                     b.forms[key].add(short)
 
 
+def _drop_nested_regions(ents: list[FoundEntity], doc_chain: tuple[str, ...]) -> list[FoundEntity]:
+    """A region met only inside firm or platform names (浙江鸿禧光伏…公司) is not discussed."""
+    inner = [(m, e.type) for e in ents if e.type in ("enterprise", "platform") for m in e.mentions]
+
+    def nested(sp: tuple[int, int]) -> bool:  # a platform named after its place keeps the place
+        return any(s <= sp[0] and sp[1] <= e and (e - s) > (sp[1] - sp[0]) and (t == "enterprise" or s < sp[0])
+                   for (s, e), t in inner)
+
+    return [e for e in ents if e.type != "region" or e.name in doc_chain
+            or not all(nested(sp) for sp in e.mentions)]
+
+
 def _merge_short_firms(b: _Builder, keys: list, merged: dict) -> None:
     """九洲集团 -> 四川九洲电器集团有限责任公司: a short form whose core occurs in one full name."""
     full = [k for k in keys if k[0] == "enterprise" and k[1].endswith(_LEGAL_END)]
@@ -248,6 +322,8 @@ def _finish(b: _Builder) -> list[FoundEntity]:
             if len(other[1]) < len(k[1]) and other[1] in b.forms[k] and k not in merged:
                 merged[other] = k
     _merge_short_firms(b, keys, merged)
+    for small, big in abbreviation_merges(keys).items():
+        merged.setdefault(small, big)
     for small, big in merged.items():
         while big in merged:
             big = merged[big]
@@ -273,6 +349,7 @@ def _finish(b: _Builder) -> list[FoundEntity]:
         spans_taken += [(s, e, k) for s, e in spans]
         aliases = tuple(sorted(f for f in b.forms[k] if f != k[1]))
         out.append(FoundEntity(k[0], k[1], aliases, b.chain[k], tuple(sorted(spans))))
+    out = _drop_nested_regions(out, b.doc_chain)
     out.sort(key=lambda e: e.mentions[0])
     b.merged = merged
     return out

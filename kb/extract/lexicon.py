@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,8 +20,12 @@ PARK_SUFFIXES = (
     "产业园区", "工业园区", "科技园区", "产业园", "科技园", "科创园", "软件园", "工业园", "创业园", "双创园",
     "电商园", "物流园", "信息港", "产业基地", "示范基地", "生产基地", "创新基地", "基地", "园区",
     "高新区", "经开区", "开发区", "示范区", "集聚区", "先行区", "试验区", "产业集群", "小镇", "科技城",
-    "科学城", "科创城", "智谷", "数谷", "硅谷", "大厦", "产业带", "数据中心集群", "先进制造业集群", "制造业集群",
+    "科学城", "科创城", "智谷", "数谷", "硅谷", "光谷", "声谷", "芯谷", "云谷", "大厦", "产业带", "数据中心集群",
+    "先进制造业集群", "制造业集群", "汽车城", "大学城", "科教城", "台商投资区", "投资区", "保税区", "综合保税区",
+    "保税港区", "合作区", "产业新城",
 )
+# Brand parks named by a nickname alone (中国声谷, 武汉光谷): "中国" or a region is head enough.
+BRAND_SUFFIXES = frozenset("光谷 声谷 芯谷 云谷 数谷 智谷 硅谷".split())
 # Suffixes so common in plain prose that the head must name a region, firm or brand.
 WEAK_SUFFIXES = frozenset(
     "平台 服务平台 大数据平台 基地 产业基地 示范基地 创新基地 园区 产业集群 集聚区 示范区 先行区 试验区 "
@@ -28,15 +33,38 @@ WEAK_SUFFIXES = frozenset(
 )
 PLATFORM_SUFFIXES = (
     "全国重点实验室", "国家重点实验室", "国家工程实验室", "工程研究中心", "重点实验室", "联合实验室", "交易所",
-    "数据交易中心", "实验室", "研究院", "研究所", "研究中心", "工程技术研究中心", "创新中心",
+    "数据交易中心", "科创中心", "实验室", "研究院", "研究所", "研究中心", "工程技术研究中心", "创新中心",
     "技术中心", "设计中心", "服务中心", "数据中心", "算力中心", "智算中心", "超算中心", "适配中心",
     "计算中心", "孵化中心", "转化中心", "促进中心", "检测中心", "创新联盟", "产业联盟", "联盟",
+    "国家工程研究中心", "国家技术创新中心", "国家制造业创新中心", "二级节点", "顶级节点", "大学", "学院", "科学院",
     "创新联合体", "服务平台", "公共服务平台", "互联网平台", "工业互联网平台", "大数据平台", "平台",
     "产业基金", "投资基金", "引导基金", "基金", "孵化器", "加速器", "众创空间", "产业学院",
 )
 ENTERPRISE_SUFFIXES = (
-    "股份有限公司", "有限责任公司", "有限公司", "集团公司", "分公司", "子公司", "集团", "银行", "公司",
+    "股份有限公司", "有限责任公司", "有限公司", "集团公司", "分公司", "子公司", "集团", "银行", "公司", "分行", "支行",
 )
+LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司")
+BRANCH_SUFFIXES = ("分公司", "分行", "支行")
+# Suffixes that name one unit whatever its head says (汽车仿真与控制国家重点实验室).
+STRONG_SUFFIXES = frozenset(
+    "全国重点实验室 国家重点实验室 国家工程实验室 国家工程研究中心 国家技术创新中心 国家制造业创新中心".split()
+)
+# Universities and research institutes are recorded as platforms (research & innovation carriers);
+# "国家大学科技园" and "大学城" stay parks because their own suffix is longer.
+SCHOOL_SUFFIXES = frozenset(("大学", "学院", "科学院"))
+SCHOOL_FIELDS = re.compile(
+    "师范|理工|科技|工业|农业|林业|财经|经贸|医科|医学|中医药|职业技术|职业|动画|艺术|交通|邮电|电子|信息|工程|"
+    "外国语|政法|民族|传媒|石油|矿业|电力|航空|航天|海洋|水利|建筑|商业|金融|体育|音乐|美术|科学技术|警察|财政"
+)
+NOT_SCHOOL_HEADS = frozenset("开放 老年 网络 空中 企业 社区 干部 产业 数字 人才 技能 工匠 家长 党员 农民 市民 专业".split())
+# Verbs that say a name after them is a title awarded, not a new entity (获评X示范基地).
+TITLE_VERBS = ("获评", "被评为", "评为", "认定为", "被认定为", "入选", "荣获", "授予", "命名为", "获批为", "列为",
+               "获得", "成功创建", "创建为", "跻身")
+# Words a legal firm name may carry although they are verbs of policy prose (山西建设投资集团有限公司).
+FIRM_WORDS = frozenset("建设 投资 发展 服务 运营 管理 设计 开发 规划 控股 实业 交通 城市 产业 数字 科技 创新 "
+                       "信息 网络 智能 数据 能源 集团 股份 工程 建工 城建 城投 文旅 物流 供应链".split())
+# Research institutions that the firm table lists for their owner role but that are not firms.
+INSTITUTIONS = frozenset(("中国科学院", "中国工程院", "中国社会科学院"))
 # Short firm names end in a trade word: 华灿光电, 铁歌科技, 锴威特半导体, 润桐数据.
 TRADE_WORDS = (
     "科技", "软件", "电子", "网络", "信息", "光电", "半导体", "数据", "智能", "智联", "纺织", "电源",

@@ -13,11 +13,13 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import rjieba
 
+from kb.extract import bounds as bx
 from kb.extract import lexicon as lx
 from kb.extract.gazetteer import Gazetteer
 
@@ -34,7 +36,6 @@ _SINGLE_STOPS = set("区市县省镇乡村")
 _COMMON_ASCII = frozenset("5G 4G 6G VR AR AI XR MR IT ICT IOT IPV6 3D 5G+ APP".split())
 CREATE_VERBS = ("发起成立", "成立", "组建", "设立", "揭牌", "挂牌", "获批建设", "获批")
 _ASCII_RE = re.compile(r"[A-Za-z0-9]")
-_OPEN_Q, _CLOSE_Q = "“「『\"", "”」』\""
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Candidate:
     end: int
     suffix: str
     owner: str | None = None  # a known firm that opens the name (联通工业互联网研究院 -> 中国联通)
+    title: bool = False  # named right after an award verb (获评X): a title, not a new entity
 
 
 def _all_suffixes() -> list[tuple[str, str]]:
@@ -100,8 +102,16 @@ def tag(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def _known(w: str) -> bool:
     return w in firm_keys() or Gazetteer.default().lookup(w) is not None
+
+
+@lru_cache(maxsize=8192)
+def _known_strong(w: str) -> bool:
+    """A firm's full name or strong alias, or a region: names that may open a longer name."""
+    hit = firm_keys().get(w)
+    return hit is not None and not hit[1] or Gazetteer.default().lookup(w) is not None
 
 
 def is_generic_word(w: str) -> bool:
@@ -267,126 +277,117 @@ def _institute_firm(head: str, firm: lx.Firm | None) -> bool:
     return head.startswith("中国") and firm is None and len(head) >= 4
 
 
-def _quoted(text: str, e: int) -> int | None:
-    if e < len(text) and text[e] in _CLOSE_Q:
-        for k in range(e - 1, max(-1, e - 40), -1):
-            if text[k] in _OPEN_Q:
-                return k + 1
-            if text[k] in "。；;\n、，,":
-                return None
-    return None
+_PAREN_CENTRE = re.compile(r"(?<=[）)])中心")
+_CREATE_NEAR = re.compile("(?:" + "|".join(CREATE_VERBS + ("共建", "合作建设", "联合建设", "建成", "牵头建设")) + ")了?")
+_SUB_UNITS = ("研究中心", "实验室", "研究所", "工程研究中心", "重点实验室", "创新中心", "分中心", "研究院")
+_LEAD_VERBS = ("联合", "合作", "携手", "依托", "支持", "会同")
+_LAB_TYPES = ("实验室", "研究院", "研究中心", "创新中心", "工程研究中心")
 
 
-def _in_book_title(text: str, s: int) -> bool:
-    op, cl = text.rfind("《", 0, s), text.rfind("》", 0, s)
-    return op > cl and text.find("》", s) >= 0
+def _matches(text: str) -> list[tuple[str, int, int]]:
+    found = [(m.group(0), m.start(), m.end()) for m in _SUFFIX_RE.finditer(text)]
+    found += [("中心", m.start(), m.end()) for m in _PAREN_CENTRE.finditer(text)]
+    return sorted(found, key=lambda x: x[1])
 
 
-def suffix_candidates(text: str, offset: int = 0) -> list[Candidate]:
-    """Park/platform/enterprise names ending in a suffix, in one sentence ``text``."""
+@lru_cache(maxsize=4096)
+def _is_region(name: str) -> bool:
+    """Whether ``name`` is one or more region names and nothing else (泉州, 吉林长春)."""
+    g = Gazetteer.default()
+    if g.lookup(name) is not None:
+        return True
+    found = g.find_all(name)
+    return bool(found) and sum(e - s for s, e, _ in found) == len(name)
+
+
+def _created(text: str, left: int, suffix: str, head: str) -> bool:
+    """A build verb shortly before a lab-type name: 合作建设了中部地区首个金融信创联合实验室."""
+    if not suffix.endswith(_LAB_TYPES) or len(head) < 4:
+        return False
+    window = re.split("[，,。；;：:、]", text[max(0, left - 12):left])[-1]
+    return bool(_CREATE_NEAR.search(window))
+
+
+def suffix_candidates(text: str, offset: int = 0, anchors: Sequence[tuple[int, int]] = (),
+                      forms: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Park/platform/enterprise names ending in a suffix, in one sentence ``text``.
+
+    ``anchors`` are spans (in ``text``) of regions and towns found beforehand and ``forms`` the
+    region names of the document: both may open a name even when the tagger calls them verbs.
+    """
     toks = tag(text)
     out: list[Candidate] = []
     prev_end = 0
-    for m in _SUFFIX_RE.finditer(text):
-        suffix, p, e = m.group(0), m.start(), m.end()
-        kind = _SUFFIX_TYPE[suffix]
+
+    def is_anchor(s: int, e: int, w: str) -> bool:
+        return (any(a <= s and e <= b for a, b in anchors) or w in forms or w in lx.INSTITUTIONS
+                or len(w) >= 2 and _known_strong(w))
+
+    for suffix, p, e in _matches(text):
+        kind = _SUFFIX_TYPE.get(suffix, "platform")
         floor = prev_end if kind != "enterprise" else 0
         if kind != "enterprise" and suffix not in _ZONE_WORDS:
             prev_end = e
-        if _in_book_title(text, p):
+        if bx.in_book_title(text, p):
+            continue
+        if suffix in lx.SCHOOL_SUFFIXES and _SUFFIX_RE.match(text, e):
+            prev_end = floor  # 岳麓山大学科技城: the longer name is the one
             continue
         if suffix in lx.WEAK_SUFFIXES and floor == p and p > 0:
             continue  # 科技城平台: the inner name is the one
-        q = _quoted(text, e)
+        q = bx.quoted(text, e)
         left = q if q is not None else left_boundary(text, p, kind, toks, floor)
+        if q is None:
+            alt = bx.anchored_left(text, p, suffix, kind, toks, floor, is_anchor, MAX_HEAD[kind])
+            if alt is not None and (alt < left or suffix in lx.SCHOOL_SUFFIXES):
+                left = alt
+        lead = max((text.rfind(v, left, p) for v in _LEAD_VERBS), default=-1)
+        if lead >= left and p - lead >= 4 and distinguishing(text[lead + 2:p]) == 2:
+            left = lead + 2  # 联合桂林理工大学: the verb is not part of the name
         head = text[left:p]
+        end = bx.paren_after(text, e, _is_region) if kind != "enterprise" else e
         if len(head) < 2:
             continue
         need = 2 if suffix in lx.WEAK_SUFFIXES else 1
-        created = need == 1 and any(text[:left].endswith(v) for v in CREATE_VERBS) and len(head) >= 4
+        created = need == 1 and (any(text[:left].endswith(v) for v in CREATE_VERBS) and len(head) >= 4
+                                 or kind == "platform" and _created(text, left, suffix, head))
         national = kind == "platform" and need == 1 and head.startswith("国家") and len(head) >= 6
+        strong = suffix in lx.STRONG_SUFFIXES or end > e or (
+            suffix in lx.BRAND_SUFFIXES and (head == "中国" or distinguishing(head) >= 1))
+        sub_unit = bool(out) and kind == "platform" and out[-1].type == "platform" and out[-1].end == offset + left and (
+            out[-1].suffix in lx.SCHOOL_SUFFIXES or out[-1].suffix != suffix and suffix in _SUB_UNITS)
+        strong = strong or sub_unit
         firm = owner_firm(head)
+        if firm is not None and firm.name in lx.INSTITUTIONS:
+            firm = None
         institute = kind == "platform" and suffix in ("研究所", "研究院") and _institute_firm(head, firm)
         if institute:
             kind = "enterprise"
-        elif not (created or national) and distinguishing(head) < need:
+        elif suffix in lx.SCHOOL_SUFFIXES:
+            if not bx.school_ok(head, distinguishing(head)):
+                continue
+        elif suffix in lx.LEGAL_SUFFIXES and len(head) >= 4:
+            pass  # a registered firm name names one firm whatever its words
+        elif not (created or national or strong) and (2 if head.startswith(tuple(forms)) else distinguishing(head)) < need:
             continue
         if kind == "enterprise" and text[left:e] in firm_keys():
             firm = None
         if out and kind == "park" and out[-1].type == "park" and out[-1].end == offset + left and len(head) <= 5:
             prev = out.pop()  # 中关村贵阳科技园观山湖园区: a sub-park named after its parent
             left = prev.start - offset
+        elif sub_unit:
+            prev = out.pop()  # 中国科学院海西研究院泉州装备制造研究中心, 清华大学合肥公共安全研究院
+            left = prev.start - offset
+        elif out and suffix in lx.BRANCH_SUFFIXES and out[-1].type == "enterprise" and (
+                offset + left - out[-1].end <= 4 and _is_region(text[out[-1].end - offset:p]) or out[-1].end == offset + left):
+            prev = out.pop()  # 中国移动通信集团福建有限公司泉州分公司: one branch
+            left, firm = prev.start - offset, None
         owner = firm.name if firm else None
         if kind != "enterprise" and re.search("(有限公司|有限责任公司|集团公司)$", head):
             owner = head
-        out.append(Candidate(kind, text[left:e], offset + left, offset + e, suffix, owner))
+        title = kind in ("park", "platform") and bx.title_before(text, left)
+        out.append(Candidate(kind, text[left:end], offset + left, offset + end, suffix, owner, title))
     return out
 
 
-_ENUM_TAIL = re.compile(r"等([^，。；、的和与及]{0,12}?)(龙头企业|企业|公司|厂商|产业园区|园区|产业园|平台|项目)")
-_DESCRIPTOR = re.compile(r"^.*(?:的|品牌|公司|厂商|第一股|龙头|企业|商)")
 TRADE_RE = re.compile("(" + "|".join(sorted(lx.TRADE_WORDS, key=len, reverse=True)) + ")+$")
-
-
-def enumeration_items(text: str, offset: int = 0) -> list[Candidate]:
-    """Items of "X、Y、Z等…企业/园区" lists that carry no suffix of their own."""
-    out: list[Candidate] = []
-    for m in _ENUM_TAIL.finditer(text):
-        head_kind = m.group(2)
-        if re.search("上下游|相关|配套|类型|领域", m.group(1)):
-            continue
-        kind = "park" if "园" in head_kind else "platform" if head_kind == "平台" else "enterprise"
-        start = max(text.rfind(c, 0, m.start()) for c in "，。；:：,\n") + 1
-        span = text[start:m.start()]
-        if "、" not in span and kind != "enterprise":
-            continue
-        pos = start
-        for item in span.split("、"):
-            s0 = pos
-            pos += len(item) + 1
-            core = _DESCRIPTOR.sub("", item) if kind == "enterprise" else item
-            s = s0 + len(item) - len(core)
-            toks = tag(core)
-            k = len(toks)
-            while k > 0 and not _item_stop(toks[k - 1][2], toks[k - 1][3]):
-                k -= 1
-            core_start = toks[k][0] if k < len(toks) else len(core)
-            s += core_start
-            core = core[core_start:]
-            if not 2 <= len(core) <= 10 or _SUFFIX_RE.search(core):
-                continue
-            if kind == "enterprise" and head_kind == "项目" and not TRADE_RE.search(core):
-                continue
-            if head_kind == "项目":
-                kind = "enterprise"
-            stem = TRADE_RE.sub("", core)
-            trade_ok = kind == "enterprise" and stem != core and len(stem) >= 2 and stem not in lx.GENERIC_WORDS
-            if trade_ok or distinguishing(stem or core) >= 1:
-                out.append(Candidate(kind, core, offset + s, offset + s + len(core), ""))
-    return out
-
-
-def _item_stop(w: str, t: str) -> bool:
-    return w in lx.LEFT_STOPS or t in ("x", "p", "c", "u", "uj", "ul", "r", "d", "f", "m")
-
-
-_SHORT_FIRM_RE = re.compile(
-    r"(?:^|(?<=[、，,：:（(“\s]))([\u4e00-\u9fff]{2,4}?(?:" + "|".join(lx.TRADE_WORDS) + r"){1,2})"
-    r"(?=[、，,。；;）)”]|等|的|获|入|落|在|与|和|及|是|为|成功|签约|公司|集团)"
-)
-
-
-def short_firms(text: str, offset: int = 0) -> list[Candidate]:
-    """Short firm names like 华灿光电 or 润盛科技, bounded by punctuation on both sides."""
-    out = []
-    for m in _SHORT_FIRM_RE.finditer(text):
-        name, start = m.group(1), m.start(1)
-        if name[0] in _FUNC_CHARS and len(name) >= 5:
-            name, start = name[1:], start + 1
-        stem = TRADE_RE.sub("", name)
-        if len(stem) < 2 or not distinguishing(stem) or Gazetteer.default().lookup(stem):
-            continue
-        if any(stem.startswith(w) for w in lx.LEFT_STOPS if len(w) >= 2):
-            continue
-        out.append(Candidate("enterprise", name, offset + start, offset + start + len(name), ""))
-    return out

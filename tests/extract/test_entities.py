@@ -181,16 +181,16 @@ def test_doc_region_of_unseen_documents(stem: str) -> None:
 
 def test_quality_on_unseen_documents() -> None:
     counts, _ = evaluate(unseen_docs())
-    assert prf(counts)[2] >= 0.7, counts
+    assert prf(counts)[2] >= 0.85, counts
     for t in TYPES:
-        assert prf(counts, t)[2] >= 0.55, (t, prf(counts, t))
+        assert prf(counts, t)[2] >= 0.75, (t, prf(counts, t))
 
 
 def test_quality_on_seed_documents() -> None:
     counts, _ = evaluate(seed_docs())
-    assert prf(counts)[2] >= 0.75, counts
+    assert prf(counts)[2] >= 0.85, counts
     for t in TYPES:
-        assert prf(counts, t)[2] >= 0.6, (t, prf(counts, t))
+        assert prf(counts, t)[2] >= 0.75, (t, prf(counts, t))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,79 @@
+"""Suffix-less names: items of "X、Y、Z等企业" lists and short firm names (华灿光电, 润盛科技).
+
+Split from :mod:`kb.extract.names`, whose helpers (tagging, the generic-word test) they share.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.extract import lexicon as lx
+from kb.extract.gazetteer import Gazetteer
+from kb.extract.names import _FUNC_CHARS, _SUFFIX_RE, TRADE_RE, Candidate, distinguishing, tag
+
+_ENUM_TAIL = re.compile(r"等([^，。；、的和与及]{0,12}?)(龙头企业|企业|公司|厂商|产业园区|园区|产业园|平台|项目)")
+_DESCRIPTOR = re.compile(r"^.*(?:的|品牌|公司|厂商|第一股|龙头|企业|商)")
+
+
+def enumeration_items(text: str, offset: int = 0) -> list[Candidate]:
+    """Items of "X、Y、Z等…企业/园区" lists that carry no suffix of their own."""
+    out: list[Candidate] = []
+    for m in _ENUM_TAIL.finditer(text):
+        head_kind = m.group(2)
+        if re.search("上下游|相关|配套|类型|领域", m.group(1)):
+            continue
+        kind = "park" if "园" in head_kind else "platform" if head_kind == "平台" else "enterprise"
+        start = max(text.rfind(c, 0, m.start()) for c in "，。；:：,\n") + 1
+        span = text[start:m.start()]
+        if "、" not in span and kind != "enterprise":
+            continue
+        pos = start
+        for item in span.split("、"):
+            s0 = pos
+            pos += len(item) + 1
+            core = _DESCRIPTOR.sub("", item) if kind == "enterprise" else item
+            s = s0 + len(item) - len(core)
+            toks = tag(core)
+            k = len(toks)
+            while k > 0 and not _item_stop(toks[k - 1][2], toks[k - 1][3]):
+                k -= 1
+            core_start = toks[k][0] if k < len(toks) else len(core)
+            s += core_start
+            core = core[core_start:]
+            if not 2 <= len(core) <= 10 or _SUFFIX_RE.search(core):
+                continue
+            if kind == "enterprise" and head_kind == "项目" and not TRADE_RE.search(core):
+                continue
+            if head_kind == "项目":
+                kind = "enterprise"
+            stem = TRADE_RE.sub("", core)
+            trade_ok = kind == "enterprise" and stem != core and len(stem) >= 2 and stem not in lx.GENERIC_WORDS
+            if trade_ok or distinguishing(stem or core) >= 1:
+                out.append(Candidate(kind, core, offset + s, offset + s + len(core), ""))
+    return out
+
+
+def _item_stop(w: str, t: str) -> bool:
+    return w in lx.LEFT_STOPS or t in ("x", "p", "c", "u", "uj", "ul", "r", "d", "f", "m")
+
+
+_SHORT_FIRM_RE = re.compile(
+    r"(?:^|(?<=[、，,：:（(“\s]))([\u4e00-\u9fff]{2,4}?(?:" + "|".join(lx.TRADE_WORDS) + r"){1,2})"
+    r"(?=[、，,。；;）)”]|等|的|获|入|落|在|与|和|及|是|为|成功|签约|公司|集团)"
+)
+
+
+def short_firms(text: str, offset: int = 0) -> list[Candidate]:
+    """Short firm names like 华灿光电 or 润盛科技, bounded by punctuation on both sides."""
+    out = []
+    for m in _SHORT_FIRM_RE.finditer(text):
+        name, start = m.group(1), m.start(1)
+        if name[0] in _FUNC_CHARS and len(name) >= 5:
+            name, start = name[1:], start + 1
+        stem = TRADE_RE.sub("", name)
+        if len(stem) < 2 or not distinguishing(stem) or Gazetteer.default().lookup(stem):
+            continue
+        if any(stem.startswith(w) for w in lx.LEFT_STOPS if len(w) >= 2):
+            continue
+        out.append(Candidate("enterprise", name, offset + start, offset + start + len(name), ""))
+    return out
