@@ -87,7 +87,7 @@ def _merge_entities(entities: list) -> list:
 
 def extract_all(doc: PreparedDoc, chain: tuple[str, ...]) -> tuple[list, list, list, list[str]]:
     """Entities, links and measures, window by window for long bodies (bounded time per window)."""
-    pieces = windows(doc.body)
+    pieces = windows(doc.body, EXTRACT_WINDOW)
     if len(pieces) == 1:
         return _extract_window(doc, doc.body, chain)
     entities: list = []

