@@ -294,14 +294,32 @@ class KnowledgeBase(ImportMixin, NotesMixin, CompareMixin, ExportMixin):
             ).fetchone()[0]
             if dangling:
                 problems.append(f"{dangling} mentions point to missing documents")
+            twins = self._superseded()
+            for name, old_id in twins:
+                problems.append(f"{name} is stored twice (a replacement was interrupted); {old_id[:12]} is the old one")
             if repair and problems:
                 self._require_writable()
                 repaired = self._repair(ok_ids, pending, indexed)
         counts = {"documents": len(ok_ids), "pending": len(pending), "indexed_documents": len(indexed)}
         return CheckReport(not problems or bool(repaired) and self.check().ok, tuple(problems), tuple(repaired), counts)
 
+    def _superseded(self) -> list[tuple[str, str]]:
+        """(name, id) of older copies of a file whose replacement was cut short by a crash."""
+        rows = self.store.query(
+            "SELECT name, id FROM documents d WHERE status = 'ok' AND EXISTS (SELECT 1 FROM documents n "
+            "WHERE n.name = d.name AND n.status = 'ok' AND n.imported_at > d.imported_at)"
+        )
+        return [(r["name"], r["id"]) for r in rows]
+
     def _repair(self, ok_ids: set[str], pending: set[str], indexed: set[str]) -> list[str]:
         done = []
+        for name, old_id in self._superseded():
+            new_id = self.store.query("SELECT id FROM documents WHERE name = ? AND status = 'ok' "
+                                      "ORDER BY imported_at DESC LIMIT 1", (name,))[0]["id"]
+            self._drop(old_id)
+            self._notes_reanchor(old_id, new_id)
+            ok_ids.discard(old_id)
+            done.append(f"removed the superseded copy of {name}")
         for doc_id in pending:
             self.index.delete_doc(doc_id)
             with self.store.transaction() as conn:

@@ -158,3 +158,27 @@ def test_corrections_survive_reimport(kb: KnowledgeBase, sample_docs: Path) -> N
     kb.import_paths([sample_docs])
     page = kb.entity("改过的名字")
     assert page is not None and page.entity.type == "enterprise"
+
+
+def test_check_finds_and_repairs_an_interrupted_replacement(kb: KnowledgeBase, sample_docs: Path) -> None:
+    kb.import_paths([sample_docs])
+    old = kb.document("anhui_news.txt")
+    assert old is not None
+    body = kb.document_text(old.id).body
+    note = kb.add_note(doc="anhui_news.txt", quote="科大讯飞")
+    # As a crash between adding the new version and dropping the old one leaves it: same name twice.
+    path = sample_docs / "anhui_news.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("1600余家", "1800余家"), encoding="utf-8")
+    with kb.store.transaction() as conn:
+        conn.execute("UPDATE documents SET name = 'placeholder' WHERE id = ?", (old.id,))
+    kb.import_paths([path])
+    with kb.store.transaction() as conn:
+        conn.execute("UPDATE documents SET name = 'anhui_news.txt', imported_at = '2000-01-01' WHERE id = ?", (old.id,))
+    report = kb.check()
+    assert not report.ok and any("stored twice" in p for p in report.problems)
+    assert kb.check(repair=True).repaired
+    assert kb.check().ok
+    assert [d.name for d in kb.documents()].count("anhui_news.txt") == 1
+    assert "1800余家" in kb.document_text("anhui_news.txt").body and "1600余家" in body
+    kept = [n for n in kb.notes() if n.id == note.id]
+    assert kept and not kept[0].orphaned
