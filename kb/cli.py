@@ -47,8 +47,9 @@ def cmd_index(kb: Any, args: argparse.Namespace) -> int:
     lines = [
         f"added {len(report.added)}, replaced {len(report.replaced)}, unchanged {len(report.unchanged)}, "
         f"duplicates {len(report.duplicates)}, failed {len(report.failed)} "
-        f"({report.chars} characters in {report.seconds:.2f} s)"
+        f"({report.chars} characters in {report.seconds:.2f} s; extraction {report.extract_chars_per_s:,.0f} characters/s)"
     ]
+    lines += [f"warning: {w}" for w in report.warnings]
     lines += [f"duplicate: {path} (same content as {other})" for path, other in report.duplicates]
     emit(args, report, "\n".join(lines))
     return 1 if report.failed else 0

@@ -72,6 +72,8 @@ class ImportMixin:
         batch: list[tuple[str, str | None]] = []  # (new doc id, id of the document it replaces)
         seen: dict[str, str] = {}
         chars = 0
+        extract_seconds = 0.0
+        warnings: list[str] = []
         cancelled = False
         total = len(files)
         for done, (path, result) in enumerate(self._process(files, workers, cancel), start=1):
@@ -97,6 +99,8 @@ class ImportMixin:
                 duplicates.append((str(path), other or ""))
             else:
                 chars += len(doc.body)
+                extract_seconds += result.extract_seconds
+                warnings += [f"{doc.name}: {w}" for w in result.warnings]
                 (replaced if other else added).append(doc.name)
                 batch.append((doc.sha256, other))
                 if len(batch) >= BATCH:
@@ -104,7 +108,8 @@ class ImportMixin:
                     batch = []
         self._finish_batch(batch)
         return ImportReport(tuple(added), tuple(replaced), tuple(unchanged), tuple(duplicates), tuple(failed),
-                            cancelled, round(time.perf_counter() - t0, 3), chars)
+                            cancelled, round(time.perf_counter() - t0, 3), chars, round(extract_seconds, 3),
+                            tuple(warnings))
 
     def _process(self, files: list[Path], workers: int, cancel: Callable[[], bool] | None
                  ) -> Iterator[tuple[Path, Processed | IngestError | None]]:

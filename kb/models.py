@@ -192,10 +192,16 @@ class ImportReport:
     cancelled: bool = False
     seconds: float = 0.0
     chars: int = 0
+    extract_seconds: float = 0.0  # CPU spent finding entities, links and measures (in whichever process)
+    warnings: tuple[str, ...] = ()  # e.g. an extractor that failed on one document (the document is kept)
 
     @property
     def ok(self) -> bool:
         return not self.failed
+
+    @property
+    def extract_chars_per_s(self) -> float:
+        return self.chars / self.extract_seconds if self.extract_seconds else 0.0
 
 
 @dataclass(frozen=True)
