@@ -228,21 +228,29 @@ class KnowledgeBase(ImportMixin, NotesMixin, CompareMixin, ExportMixin):
             links = self.store.links(row["id"])
             mentions = self.store.mentions(entity_id=row["id"])
         assert ent is not None
-        mentions = [self._with_sentence(m) for m in mentions]
+        mentions = self._with_sentences(mentions)
         names = {ent.name, *ent.aliases}
-        measures = [m for m in self.measures() if any(n in m.text for n in names)]
+        with self._lock:
+            rows = self.store.measures(doc_ids=sorted({m.doc_id for m in mentions}))
+        measures = [m for m in map(measure_from_row, rows) if any(n in m.text for n in names)]
         return EntityPage(ent, tuple(links), tuple(mentions), tuple(measures))
 
-    def _with_sentence(self, m: Mention) -> Mention:
+    def _with_sentences(self, mentions: list[Mention]) -> list[Mention]:
+        """Each mention with the sentence it stands in (one body read per document)."""
         from kb.text import sentence_around
 
-        with self._lock:
-            row = self.store.query("SELECT body FROM documents WHERE id = ?", (m.doc_id,))
-        if not row:
-            return m
-        s, e = sentence_around(row[0]["body"], m.start, m.end)
-        return Mention(m.entity_id, m.entity_type, m.entity_name, m.doc_id, m.doc, m.start, m.end, m.text,
-                       row[0]["body"][s:e], s)
+        bodies: dict[str, str] = {}
+        out = []
+        for m in mentions:
+            if m.doc_id not in bodies:
+                with self._lock:
+                    row = self.store.query("SELECT body FROM documents WHERE id = ?", (m.doc_id,))
+                bodies[m.doc_id] = row[0]["body"] if row else ""
+            body = bodies[m.doc_id]
+            s, e = sentence_around(body, m.start, m.end) if body else (m.start, m.end)
+            out.append(Mention(m.entity_id, m.entity_type, m.entity_name, m.doc_id, m.doc, m.start, m.end, m.text,
+                               body[s:e], s))
+        return out
 
     def mentions_in(self, doc_ref: str) -> list[Mention]:
         with self._lock:

@@ -277,7 +277,8 @@ class Store:
         return [Mention(r["entity_id"], r["type"], r["ename"], r["doc_id"], r["doc_name"], r["start"], r["end"], r["text"]) for r in rows]
 
     def measures(self, *, region_docs: set[str] | None = None, kind: str | None = None, theme: str | None = None,
-                 doc_id: str | None = None, ids: Sequence[int] | None = None) -> list[dict[str, Any]]:
+                 doc_id: str | None = None, ids: Sequence[int] | None = None,
+                 doc_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
         where: list[str] = ["d.status = 'ok'"]
         params: list[Any] = []
         if kind:
@@ -289,6 +290,9 @@ class Store:
         if doc_id:
             where.append("m.doc_id = ?")
             params.append(doc_id)
+        if doc_ids is not None:
+            where.append(f"m.doc_id IN ({','.join('?' for _ in doc_ids) or 'NULL'})")
+            params += list(doc_ids)
         if ids is not None:
             where.append(f"m.id IN ({','.join('?' for _ in ids) or 'NULL'})")
             params += list(ids)
