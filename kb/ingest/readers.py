@@ -104,28 +104,30 @@ def _html_text(root: object) -> str:
     from lxml import etree
 
     pieces: list[str] = []
-
-    def walk(el: etree._Element) -> None:
+    # Iterative walk: scraped pages nest unclosed tags thousands deep, past Python's recursion limit.
+    stack: list[tuple[etree._Element, bool]] = [(root, False)]  # type: ignore[list-item]
+    while stack:
+        el, closing = stack.pop()
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if closing:
+            if tag in _BLOCK_TAGS and tag not in _CELL_TAGS:
+                pieces.append("\n")
+            if el.tail:
+                pieces.append(el.tail)
+            elif tag == "a":
+                pieces.append(" ")  # menus are runs of adjacent links
+            continue
         if tag in _DROP_TAGS or not isinstance(el.tag, str):
             if el.tail:
                 pieces.append(el.tail)
-            return
-        block = tag in _BLOCK_TAGS
-        if block:
+            continue
+        if tag in _BLOCK_TAGS:
             pieces.append("\t" if tag in _CELL_TAGS else "\n")
         if el.text:
             pieces.append(el.text)
-        for child in el:
-            walk(child)
-        if block and tag not in _CELL_TAGS:
-            pieces.append("\n")
-        if el.tail:
-            pieces.append(el.tail)
-        elif tag == "a":
-            pieces.append(" ")  # menus are runs of adjacent links
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
 
-    walk(root)  # type: ignore[arg-type]
     lines = []
     for line in "".join(pieces).split("\n"):
         cells = [_WS.sub(" ", c).strip() for c in line.split("\t")]
@@ -133,6 +135,20 @@ def _html_text(root: object) -> str:
         if line:
             lines.append(line)
     return "\n".join(lines)
+
+
+_DROP_BLOCKS = re.compile(r"<(script|style|iframe|noscript|template|svg)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+_BLOCK_TAG = re.compile(r"</?(p|div|br|li|tr|h[1-6]|table|section|article|ul|ol|dd|dt)\b[^>]*>", re.I)
+
+
+def _html_text_by_tags(html_text: str) -> str:
+    """Fallback for pages the parser gives up on: drop non-text blocks, break at block tags."""
+    import html as html_lib
+
+    text = _DROP_BLOCKS.sub(" ", html_text)
+    text = _BLOCK_TAG.sub("\n", text)
+    text = html_lib.unescape(re.sub(r"<[^>]*>", "", text))
+    return "\n".join(line for line in (_WS.sub(" ", x).strip() for x in text.split("\n")) if line)
 
 
 def _decode_html(data: bytes, path: str) -> str:
@@ -158,10 +174,12 @@ def read_html(data: bytes, path: str) -> RawText:
         raise IngestError(path, "empty file")
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError) as exc:
         raise IngestError(path, f"not a readable HTML page ({exc})") from None
     raw = _html_text(root)
+    if not raw.strip():
+        raw = _html_text_by_tags(text)  # libxml2 drops text nested deeper than it will parse
     if not raw.strip():
         raise IngestError(path, "empty page (no text)")
     title_hint = None

@@ -149,3 +149,11 @@ def test_truncated_pdf(make_pdf):
 def test_pdf_that_is_not_a_pdf():
     with pytest.raises(IngestError, match="no %PDF header"):
         prepare_bytes("x.pdf", b"hello world, not a pdf")
+
+
+def test_deeply_nested_html_keeps_its_text() -> None:
+    from kb.ingest.readers import read_html
+
+    html = "<html><body>" + "<font>" * 5000 + "<p>贵州省数字经济发展实施方案正文内容</p>" + "</font>" * 10 + "</body></html>"
+    raw = read_html(html.encode("utf-8"), "deep.html").raw
+    assert "贵州省数字经济发展实施方案正文内容" in raw
