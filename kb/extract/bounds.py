@@ -9,8 +9,10 @@ still stops at punctuation, function words and the verbs of policy prose.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 
 from kb.extract import lexicon as lx
 
@@ -23,6 +25,7 @@ _COUNT = re.compile(r"[0-9０-９.%]+.*|[一二三四五六七八九十百千万
 _QUALIFIER = re.compile(r"(?:国家级|省级|市级|自治区级|全国|首批|第[一二三四五六七八九十]+批|[\u4e00-\u9fff]{2,4}省|"
                         r"[\u4e00-\u9fff]{2,4}市|自治区)*$")
 _OPEN_Q, _CLOSE_Q = "“「『\"", "”」』\""
+_BUREAU_END = re.compile("[局委厅办]$")
 _PAREN_IN = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 
 
@@ -39,7 +42,7 @@ def anchored_left(text: str, p: int, suffix: str, kind: str, toks: Sequence[Toke
     """
     legal = suffix in lx.LEGAL_SUFFIXES
     lab = suffix.endswith(_LAB) or suffix in lx.STRONG_SUFFIXES
-    i = max((k for k, t in enumerate(toks) if t[0] < p), default=-1)
+    i = bisect.bisect_left(toks, p, key=itemgetter(0)) - 1  # the last token starting before p
     anchor: int | None = None
     crossed = False
     last: int | None = None
@@ -62,7 +65,7 @@ def anchored_left(text: str, p: int, suffix: str, kind: str, toks: Sequence[Toke
             continue
         if anchor is not None:
             break  # only a chain of names (安溪县湖头镇) may stand left of the first anchor
-        if w in _LEAD or re.search("[局委厅办]$", w):
+        if w in _LEAD or _BUREAU_END.search(w):
             break
         if w in _CONJ and lab and not crossed and anchor is None:
             crossed = True

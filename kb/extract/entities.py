@@ -19,6 +19,7 @@ from kb.extract.gazetteer import Gazetteer, Region
 from kb.extract.lexicon import Firm
 from kb.extract.links import build_links
 from kb.extract.refine import abbreviation_merges, add_declared_aliases
+from kb.extract.scan import occurrences
 from kb.extract.towns import find_towns
 
 log = logging.getLogger(__name__)
@@ -239,24 +240,22 @@ def _owner_span(body: str, c: nm.Candidate) -> tuple[int, int] | None:
 def _firms(body: str) -> list[tuple[int, int, Firm]]:
     """Lexicon firm mentions (longest alias); weak aliases need a region before or 公司 after."""
     keys = nm.firm_keys()
-    maxlen = max(len(k) for k in keys)
+    index = nm.firm_index()
     g = Gazetteer.default()
     out: list[tuple[int, int, Firm]] = []
-    i = 0
-    while i < len(body):
-        for ln in range(min(maxlen, len(body) - i), 1, -1):
-            hit = keys.get(body[i:i + ln])
-            if hit is None:
+    i = index.next_start(body, 0)
+    while i >= 0:
+        nxt = i + 1
+        for j in reversed(index.ends(body, i)):
+            firm, weak = keys[body[i:j]]
+            if weak and not _weak_ok(body, i, j, g):
                 continue
-            firm, weak = hit
-            if weak and not _weak_ok(body, i, i + ln, g):
+            if _ascii_edge(body, i, j) or body.startswith(("局", "厅", "委", "办"), j):
                 continue
-            if _ascii_edge(body, i, i + ln) or body.startswith(("局", "厅", "委", "办"), i + ln):
-                continue
-            out.append((i, i + ln, firm))
-            i += ln - 1
+            out.append((i, j, firm))
+            nxt = j
             break
-        i += 1
+        i = index.next_start(body, nxt)
     return out
 
 
@@ -339,8 +338,7 @@ def _finish(b: _Builder) -> list[FoundEntity]:
         for f in b.forms[k]:
             if len(f) < 2:
                 continue
-            for m in re.finditer(re.escape(f), b.body):
-                spans.add((m.start(), m.end()))
+            spans.update(occurrences(b.body, f))
         spans = {sp for sp in spans if sp in b.keep or not any(
             s <= sp[0] and sp[1] <= e and (e - s) > (sp[1] - sp[0]) for s, e, kk in spans_taken if kk != k)}
         spans = {sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)}

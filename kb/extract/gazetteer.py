@@ -22,8 +22,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kb.extract.scan import KeyIndex
+from kb.extract.wordfreq import word_sets
+
 log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+_RAW_CACHE_SIZE, _RAW_CACHE_MIN = 8, 256  # a body is scanned by three callers in a row
 
 _ETHNIC = (
     "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 "
@@ -120,8 +124,13 @@ class Gazetteer:
             self._add_key(zr.name, zr, "full")
             for s in filter(None, z["shorts"].split("|")):
                 self._add_key(s, zr, "short" if len(s) >= 3 else "weak")
-        self._maxlen = max(len(k) for k in self._keys)
-        self._first = {k[0] for k in self._keys}
+        self._index = KeyIndex(self._keys)
+        self._zones_by_key: dict[str, list[Region]] = {}  # zone name or short -> zones (lookup misses)
+        for r in self.regions.values():
+            if r.level == 4:
+                for key in dict.fromkeys((r.name, r.short)):
+                    self._zones_by_key.setdefault(key, []).append(r)
+        self._raw_cache: dict[str, list[tuple[int, int, list[tuple[Region, str]]]]] = {}
 
     def _add_key(self, key: str, region: Region, kind: str) -> None:
         lst = self._keys.setdefault(key, [])
@@ -145,21 +154,16 @@ class Gazetteer:
         return any(x.code == anc.code for x in self.chain(r)[:-1])
 
     def _raw_matches(self, text: str) -> list[tuple[int, int, list[tuple[Region, str]]]]:
-        out = []
-        i, n = 0, len(text)
-        while i < n:
-            if text[i] in self._first:
-                for ln in range(min(self._maxlen, n - i), 1, -1):
-                    hit = self._keys.get(text[i:i + ln])
-                    if hit:
-                        out.append((i, i + ln, hit))
-                        i += ln
-                        break
-                else:
-                    i += 1
-            else:
-                i += 1
-        return out
+        """Longest key at each position, left to right (a document's body is scanned by three callers)."""
+        hit = self._raw_cache.get(text)
+        if hit is None:
+            keys = self._keys
+            hit = [(s, e, keys[text[s:e]]) for s, e in self._index.scan(text)]
+            if len(text) >= _RAW_CACHE_MIN:  # short texts are cheaper to scan than to keep
+                if len(self._raw_cache) >= _RAW_CACHE_SIZE:
+                    self._raw_cache = {}  # rebinding, not mutating: safe if threads share the gazetteer
+                self._raw_cache[text] = hit
+        return list(hit)
 
     def find_all(self, text: str, context: Sequence[Region] = ()) -> list[tuple[int, int, Region]]:
         """Every region mention (longest match), resolved; zones like 赣州蓉江新区 included."""
@@ -242,30 +246,14 @@ class Gazetteer:
         """The region called ``name`` (full or short form), or None when unknown or ambiguous."""
         cands = self._keys.get(name)
         if not cands:
-            zones = [r for r in self.regions.values() if r.level == 4 and name in (r.name, r.short)]
+            zones = self._zones_by_key.get(name, ())
             return zones[0] if len(zones) == 1 else None
         return self._resolve(name, 0, len(name), cands, context) if len(cands) > 1 else cands[0][0]
 
 
-@lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     """Dictionary words (jieba) that a county stem would collide with: 会同, 新建, 资源."""
-    try:
-        import jieba
-    except ImportError:  # the dictionary only sharpens county short forms
-        log.warning("jieba not installed: county short forms are not checked against common words")
-        return frozenset()
-    out = set()
-    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) != 3 or len(parts[0]) > 3:
-                continue
-            freq, tag = int(parts[1]), parts[2]
-            if tag not in ("ns", "nr", "nz", "nrt", "nrfg", "j") or (tag != "ns" and freq >= 500) or freq >= 900:
-                if freq >= 20:
-                    out.add(parts[0])
-    return frozenset(out)
+    return word_sets().common
 
 
 def _read_rows(fname: str) -> list[dict[str, str]]:

@@ -9,7 +9,7 @@ import re
 
 from kb.extract import lexicon as lx
 from kb.extract.gazetteer import Gazetteer
-from kb.extract.names import _FUNC_CHARS, _SUFFIX_RE, TRADE_RE, Candidate, distinguishing, tag
+from kb.extract.names import _FUNC_CHARS, _LONG_STOPS, _SUFFIX_RE, TRADE_RE, Candidate, distinguishing, tag
 
 _ENUM_TAIL = re.compile(r"等([^，。；、的和与及]{0,12}?)(龙头企业|企业|公司|厂商|产业园区|园区|产业园|平台|项目)")
 _DESCRIPTOR = re.compile(r"^.*(?:的|品牌|公司|厂商|第一股|龙头|企业|商)")
@@ -73,7 +73,7 @@ def short_firms(text: str, offset: int = 0) -> list[Candidate]:
         stem = TRADE_RE.sub("", name)
         if len(stem) < 2 or not distinguishing(stem) or Gazetteer.default().lookup(stem):
             continue
-        if any(stem.startswith(w) for w in lx.LEFT_STOPS if len(w) >= 2):
+        if stem.startswith(_LONG_STOPS()):  # a verb of policy prose opens it
             continue
         out.append(Candidate("enterprise", name, offset + start, offset + start + len(name), ""))
     return out

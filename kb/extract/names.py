@@ -10,18 +10,21 @@ so that "人才培养基地" or "数字经济产业园" are not taken for names.
 
 from __future__ import annotations
 
+import bisect
 import logging
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 import rjieba
 
 from kb.extract import bounds as bx
 from kb.extract import lexicon as lx
 from kb.extract.gazetteer import Gazetteer
+from kb.extract.scan import KeyIndex
+from kb.extract.wordfreq import word_sets
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +39,7 @@ _SINGLE_STOPS = set("区市县省镇乡村")
 _COMMON_ASCII = frozenset("5G 4G 6G VR AR AI XR MR IT ICT IOT IPV6 3D 5G+ APP".split())
 CREATE_VERBS = ("发起成立", "成立", "组建", "设立", "揭牌", "挂牌", "获批建设", "获批")
 _ASCII_RE = re.compile(r"[A-Za-z0-9]")
+_BUREAU_END = re.compile("[局委厅办]$")
 
 
 @dataclass(frozen=True)
@@ -70,28 +74,12 @@ def tokenizer() -> rjieba.Jieba:
     return j
 
 
-@lru_cache(maxsize=1)
-def _dict_freq() -> dict[str, tuple[int, str]]:
-    try:
-        import jieba
-    except ImportError:  # without word frequencies every dictionary word looks rare
-        log.warning("jieba not installed: generic-word test falls back to the built-in lists")
-        return {}
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    out: dict[str, tuple[int, str]] = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 3 and int(parts[1]) >= 10:
-                out[parts[0]] = (int(parts[1]), parts[2])
-    return out
-
-
 def tag(text: str) -> list[tuple[int, int, str, str]]:
     """Tokens as (start, end, word, pos); name-guess tokens split off a leading 及/与/和."""
     out, pos = [], 0
+    known = word_sets().known
     for w, t in tokenizer().tag(text):
-        if len(w) > 1 and w not in _dict_freq() and (
+        if len(w) > 1 and w not in known and (
                 (w[0] in _FUNC_CHARS or w[0] in _SINGLE_STOPS and len(w) > 2) and t in ("nr", "nrt", "ns", "nz", "n")
                 or len(w) > 2 and _known(w[1:])):
             out.append((pos, pos + 1, w[0], "c"))
@@ -121,8 +109,7 @@ def is_generic_word(w: str) -> bool:
         return True
     if _ASCII_RE.match(w):
         return w.upper() in _COMMON_ASCII or w.isdigit() and len(w) == 4 and w.startswith("20")
-    info = _dict_freq().get(w)
-    return info is not None and info[1] not in ("ns", "nr", "nrt", "nz", "nt") and info[0] >= 10
+    return w in word_sets().generic  # frequency >= 10 and not tagged as a name
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +129,12 @@ def firm_keys() -> dict[str, tuple[lx.Firm, bool]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def firm_index() -> KeyIndex:
+    """Prefix index of :func:`firm_keys` for scanning a body."""
+    return KeyIndex(firm_keys())
+
+
 def _key_kinds(head: str) -> list[str]:
     """Kinds of gazetteer keys (full/short/weak) found in ``head``; a county stem counts here."""
     return [kind for _, _, cands in Gazetteer.default()._raw_matches(head) for _, kind in cands]
@@ -149,8 +142,8 @@ def _key_kinds(head: str) -> list[str]:
 
 def _is_brand(w: str, t: str) -> bool:
     """An unknown proper-looking word (迈迪, 嘉福): jieba's guess says a name, the dictionary lacks it."""
-    return (len(w) >= 2 and t in ("nr", "nrt", "ns", "nz") and w not in _dict_freq()
-            and not is_generic_word(w) and not any(w.startswith(x) for x in _LONG_STOPS()))
+    return (len(w) >= 2 and t in ("nr", "nrt", "ns", "nz") and w not in word_sets().known
+            and not is_generic_word(w) and not w.startswith(_LONG_STOPS()))
 
 
 def _contains_firm(head: str) -> bool:
@@ -210,10 +203,15 @@ def distinguishing(head: str) -> int:
     return level
 
 
+def last_before(toks: Sequence[tuple[int, int, str, str]], p: int) -> int:
+    """Index of the last token starting before ``p`` (-1 if none); token starts never decrease."""
+    return bisect.bisect_left(toks, p, key=itemgetter(0)) - 1
+
+
 def left_boundary(text: str, p: int, kind: str, toks: list[tuple[int, int, str, str]], floor: int = 0) -> int:
     """Where the name whose suffix starts at ``p`` begins (``p`` itself when nothing fits)."""
     left = p
-    i = max((k for k, t in enumerate(toks) if t[0] < p), default=-1)
+    i = last_before(toks, p)
     while i >= 0:
         s, e, w, t = toks[i]
         if s < floor:
@@ -238,9 +236,9 @@ def left_boundary(text: str, p: int, kind: str, toks: list[tuple[int, int, str, 
 def _stops(w: str, t: str) -> bool:
     if len(w) >= 2 and _known(w):
         return False
-    if w in lx.LEFT_STOPS or w in _SINGLE_STOPS or re.search("[局委厅办]$", w):
+    if w in lx.LEFT_STOPS or w in _SINGLE_STOPS or _BUREAU_END.search(w):
         return True
-    if len(w) >= 3 and any(w.startswith(x) for x in _LONG_STOPS()) and not _known(w):
+    if len(w) >= 3 and w.startswith(_LONG_STOPS()) and not _known(w):
         return True
     if len(w) >= 4 and t in ("l", "i"):
         return True
@@ -256,7 +254,7 @@ def _stops(w: str, t: str) -> bool:
     if t == "t":
         return bool(re.search(r"[0-9年月日今近前后期时]", w))
     if t == "v":
-        return w not in _NAME_VERBS and w not in lx.GENERIC_WORDS and (len(w) == 1 or w in _dict_freq())
+        return w not in _NAME_VERBS and w not in lx.GENERIC_WORDS and (len(w) == 1 or w in word_sets().known)
     return False
 
 
@@ -315,6 +313,9 @@ def suffix_candidates(text: str, offset: int = 0, anchors: Sequence[tuple[int, i
     ``anchors`` are spans (in ``text``) of regions and towns found beforehand and ``forms`` the
     region names of the document: both may open a name even when the tagger calls them verbs.
     """
+    matches = _matches(text)
+    if not matches:
+        return []  # most sentences hold no suffix: no need to tag them
     toks = tag(text)
     out: list[Candidate] = []
     prev_end = 0
@@ -323,7 +324,7 @@ def suffix_candidates(text: str, offset: int = 0, anchors: Sequence[tuple[int, i
         return (any(a <= s and e <= b for a, b in anchors) or w in forms or w in lx.INSTITUTIONS
                 or len(w) >= 2 and _known_strong(w))
 
-    for suffix, p, e in _matches(text):
+    for suffix, p, e in matches:
         kind = _SUFFIX_TYPE.get(suffix, "platform")
         floor = prev_end if kind != "enterprise" else 0
         if kind != "enterprise" and suffix not in _ZONE_WORDS:

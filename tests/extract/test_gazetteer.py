@@ -96,3 +96,40 @@ def test_region_keys_hold_names_and_short_forms() -> None:
     assert "蓉江新区" in keys and "赣州" in keys
     assert "张家港经开区" in region_keys(("江苏省", "苏州市", "张家港市", "张家港经济技术开发区"))
     assert region_keys(()) == ()
+
+
+def _old_zone_lookup(g: Gazetteer, name: str) -> Region | None:
+    """How lookup used to find a zone: a scan of every region."""
+    zones = [r for r in g.regions.values() if r.level == 4 and name in (r.name, r.short)]
+    return zones[0] if len(zones) == 1 else None
+
+
+def test_zone_lookup_by_name_or_short_matches_the_old_scan() -> None:
+    rows = [("360000", "江西省"), ("360700", "赣州市"), ("360702", "章贡区"), ("320000", "江苏省")]
+    zones = [
+        {"code": "901", "name": "赣州蓉江新区", "shorts": "蓉江新区|蓉江", "parent": "360700"},
+        {"code": "902", "name": "甲高新区", "shorts": "同名园", "parent": "360000"},
+        {"code": "903", "name": "乙高新区", "shorts": "同名园", "parent": "320000"},
+        {"code": "904", "name": "丙开发区", "shorts": "", "parent": "320000"},
+    ]
+    g = Gazetteer(rows, zones)
+    misses = ("没有这个区", "", "丙")
+    for name in misses:
+        assert name not in g._keys
+        assert g.lookup(name) == _old_zone_lookup(g, name), name
+    assert g.lookup("").code == "Z904"  # the one zone without a short form, as the old scan found it
+    assert g.lookup("没有这个区") is None
+    assert g.lookup("同名园") is None  # two zones share it: ambiguous
+    assert g.lookup("甲高新区").code == "Z902"
+
+
+def test_body_scan_is_reused_and_callers_cannot_spoil_it(g: Gazetteer) -> None:
+    body = "江西省赣州市章贡区推进数字经济发展。" * 30
+    first = g.find_all(body)
+    raw = g._raw_matches(body)
+    raw.clear()  # a caller mutating its list must not empty the cached one
+    assert g.find_all(body) == first and g._raw_matches(body)
+    for i in range(40):
+        g._raw_matches(f"{i}江西省" * 100)
+    assert len(g._raw_cache) <= 8
+    assert g.find_all(body) == first

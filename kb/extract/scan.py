@@ -1,0 +1,90 @@
+"""Longest-key scanning over a fixed set of names (regions, firms), in time linear in the text.
+
+Trying every length at every character costs up to ``maxlen`` dictionary lookups per character;
+a dictionary of the keys' prefixes stops the walk as soon as the text leaves every key, and a
+character class of the keys' first characters skips the text between candidates in C.
+Only keys of two characters or more are matched (one character never names anything here).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def occurrences(text: str, word: str) -> list[tuple[int, int]]:
+    """Non-overlapping spans of ``word`` (not empty) in ``text``, as ``re.finditer(re.escape(word))``
+    gives them but without compiling a pattern per word."""
+    out: list[tuple[int, int]] = []
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        out.append((i, i + n))
+        i = text.find(word, i + n)
+    return out
+
+
+class KeyIndex:
+    """Prefix index of a key set: all keys starting at a position, longest first, and greedy scans."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        keys = [k for k in keys if len(k) >= 2]
+        self._prefix: dict[str, bool] = {}  # prefix (2+ chars) -> is it a key itself
+        for k in keys:
+            for j in range(2, len(k)):
+                self._prefix.setdefault(k[:j], False)
+        for k in keys:
+            self._prefix[k] = True
+        firsts = sorted({k[0] for k in keys})
+        self._first = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+
+    def next_start(self, text: str, pos: int) -> int:
+        """The first position >= ``pos`` whose character opens some key, -1 when none."""
+        if self._first is None:
+            return -1
+        m = self._first.search(text, pos)
+        return m.start() if m else -1
+
+    def ends(self, text: str, i: int) -> list[int]:
+        """Every ``j`` with ``text[i:j]`` a key, shortest first."""
+        get = self._prefix.get
+        n = len(text)
+        out: list[int] = []
+        j = i + 2
+        while j <= n:
+            v = get(text[i:j])
+            if v is None:
+                break
+            if v:
+                out.append(j)
+            j += 1
+        return out
+
+    def scan(self, text: str) -> list[tuple[int, int]]:
+        """Left to right, the longest key at each position; after a match, go on from its end."""
+        out: list[tuple[int, int]] = []
+        if self._first is None:
+            return out
+        search = self._first.search
+        get = self._prefix.get
+        n = len(text)
+        i = 0
+        while True:
+            m = search(text, i)
+            if m is None:
+                return out
+            i = m.start()
+            best = 0
+            j = i + 2
+            while j <= n:
+                v = get(text[i:j])
+                if v is None:
+                    break
+                if v:
+                    best = j
+                j += 1
+            if best:
+                out.append((i, best))
+                i = best
+            else:
+                i += 1
