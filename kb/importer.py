@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kb import paths
 from kb.errors import IngestError, NotFoundError
 from kb.models import ImportFailure, ImportReport
 from kb.pipeline import Processed, process_path
@@ -34,6 +35,7 @@ CORRECTION_ACTIONS = ("rename", "retype", "merge", "delete")
 class ImportMixin:
     store: Store
     index: SearchIndex
+    kb_dir: Path
     _lock: Any
 
     if TYPE_CHECKING:  # provided by KnowledgeBase and NotesMixin; stubs here would shadow them
@@ -121,7 +123,10 @@ class ImportMixin:
                     return
                 yield path, process_path(path)
             return
-        with ProcessPoolExecutor(workers) as pool:
+        from kb.extract.wordfreq import set_cache_dir
+
+        cache = paths.cache_dir(self.kb_dir)
+        with ProcessPoolExecutor(workers, initializer=set_cache_dir, initargs=(cache,)) as pool:
             for path, result in zip(files, pool.map(process_path, files, chunksize=4), strict=False):
                 if cancel and cancel():
                     pool.shutdown(cancel_futures=True)

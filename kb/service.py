@@ -60,6 +60,9 @@ class KnowledgeBase(ImportMixin, NotesMixin, CompareMixin, ExportMixin):
         self._lock_file: Any = None
         kb_dir.mkdir(parents=True, exist_ok=True)
         paths.cache_dir(kb_dir).mkdir(exist_ok=True)
+        from kb.extract.wordfreq import set_cache_dir
+
+        set_cache_dir(paths.cache_dir(kb_dir))  # derived jieba word sets, never in /tmp
         if not readonly and not self._take_writer_lock():
             log.warning("another Zhiku holds %s: opening read-only", kb_dir)
             readonly = True
