@@ -36,6 +36,17 @@ class DocumentView:
     notes: tuple[Note, ...] = ()  # the anchored notes on this document, underlined in the reader
 
 
+@dataclass(frozen=True)
+class Correction:
+    """What an entity correction changed: the views refresh from this (and open ``entity_id``)."""
+
+    action: str  # rename | retype | merge | delete
+    type: str
+    name: str
+    value: str | None
+    entity_id: int | None  # the entity the corrected one became (None once deleted)
+
+
 class _Request(QObject):
     """Receives one worker's signals in the UI thread and hands them to the controller."""
 
@@ -74,6 +85,7 @@ class AppController(QObject):
         importProgress(int, int, str): files done, total, current file.
         importFinished(object): an ``ImportReport``.
         noteAdded(object): the new ``Note``.
+        entityCorrected(object): a ``Correction`` the knowledge base has stored.
         exported(str, str): what was exported ("notes", "compare", "entities", "measures") and the file.
         failed(str, str): request kind and a message fit for the user.
         busyChanged(bool): whether any job is queued or running.
@@ -88,6 +100,7 @@ class AppController(QObject):
     importProgress = Signal(int, int, str)
     importFinished = Signal(object)
     noteAdded = Signal(object)
+    entityCorrected = Signal(object)
     exported = Signal(str, str)
     failed = Signal(str, str)
     busyChanged = Signal(bool)
@@ -195,6 +208,16 @@ class AppController(QObject):
         """``kb.add_note(**kwargs)`` on the worker; ``noteAdded`` or ``failed("note", …)`` answers."""
         self._submit("note", lambda _p, _c: self._need_kb().add_note(**kwargs), self.noteAdded.emit)
 
+    def correct_entity(self, action: str, type: str, name: str, value: str | None = None) -> None:
+        """``kb.correct_entity`` on the worker; ``entityCorrected`` or ``failed("correct", …)`` answers."""
+
+        def job(_p: ProgressFn, _c: CancelFn) -> Correction:
+            kb = self._need_kb()
+            kb.correct_entity(action, type, name, value)
+            return Correction(action, type, name, value, _resulting_id(kb, action, type, name, value))
+
+        self._submit("correct", job, self.entityCorrected.emit)
+
     def export(self, what: str, path: str | Path, fmt: str, **kwargs: Any) -> None:
         """Write notes / compare / entities / measures to ``path`` on the worker thread."""
         methods = {"notes": "export_notes", "compare": "export_compare", "entities": "export_entities",
@@ -237,3 +260,13 @@ class AppController(QObject):
                 self.kb.close()
             finally:
                 self.kb = None
+
+
+def _resulting_id(kb: KnowledgeBase, action: str, type: str, name: str, value: str | None) -> int | None:
+    """The id of the entity a correction leaves behind, looked up by (type, name) — names repeat across types."""
+    if action == "delete" or not value:
+        return None
+    new_type, new_name = (value, name) if action == "retype" else (type, value)
+    found = kb.entities(type=new_type, text=new_name)
+    exact = [e.id for e in found if e.name == new_name] or [e.id for e in found if new_name in e.aliases]
+    return exact[0] if exact else None

@@ -168,6 +168,8 @@ class MainWindow(WorkspaceMixin, QMainWindow):
         c.importProgress.connect(self.progress.update_progress)
         c.importFinished.connect(self._import_finished)
         c.noteAdded.connect(self._note_added)
+        c.entityCorrected.connect(self._entity_corrected)
+        self.entity_view.corrector.requested.connect(c.correct_entity)
         c.exported.connect(self._exported)
         c.failed.connect(self._failed)
         self.progress.cancelRequested.connect(c.cancel_import)
@@ -179,6 +181,7 @@ class MainWindow(WorkspaceMixin, QMainWindow):
         self.entity_view.page.mentionActivated.connect(self.open_mention)
         self.entity_view.page.measureActivated.connect(self.open_measure)
         self.reader_view.noteRequested.connect(self.request_note)
+        self.reader_view.citationCopied.connect(self._citation_copied)
         self.entity_view.page.noteRequested.connect(self.request_note)
         self.back_action.triggered.connect(self.go_back)
         self.forward_action.triggered.connect(self.go_forward)
@@ -203,6 +206,8 @@ class MainWindow(WorkspaceMixin, QMainWindow):
         reason = self._readonly_reason() if readonly else ""
         self.reader_view.set_notes_allowed(not readonly, reason)
         self.entity_view.page.set_notes_allowed(not readonly, reason)
+        self.entity_view.corrector.set_readonly(readonly, reason)
+        self.entity_view.page.update_correct_button()
         self.readonly_label.setVisible(readonly)
         if kb is not None:
             self._install_views(kb)

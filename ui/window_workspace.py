@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from ui.labels import label
 from ui.navigation import NavEntry
 from ui.note_target import NoteTarget
 
 if TYPE_CHECKING:
     from kb.notes import Note
+    from ui.controller import Correction
 
 
 class WorkspaceMixin:
@@ -27,6 +29,7 @@ class WorkspaceMixin:
     controller: Any
     history: Any
     reader_view: Any
+    entity_view: Any
     status_label: Any
 
     def _install_views(self, kb: Any) -> None:
@@ -47,7 +50,7 @@ class WorkspaceMixin:
 
     def _readonly_reason(self) -> str:
         return QCoreApplication.translate(
-            "MainWindow", "Read-only: another Zhiku window has this knowledge base open; importing and adding notes are off.")
+            "MainWindow", "Read-only: another Zhiku window has this knowledge base open; importing, notes and entity corrections are off.")
 
     def open_passage(self, doc_id: str, start: int, end: int, from_view: str | None = None) -> None:
         """Read ``start..end`` highlighted; Back returns to ``from_view`` (compare, notes)."""
@@ -59,6 +62,32 @@ class WorkspaceMixin:
     def _open_entity_from_notes(self, name: str) -> None:
         self.history.visit(NavEntry("view", "notes"))
         self.navigate(NavEntry("entity", name))
+
+    # entity corrections
+    def _entity_corrected(self, done: Correction) -> None:
+        """Refresh the list; show the entity the correction left (a deleted one: go back)."""
+        self.controller.load_entities()
+        page = self.entity_view.page.page
+        shown = page.entity if page is not None else None
+        was_shown = shown is not None and (shown.type, shown.name) == (done.type, done.name)
+        if done.entity_id is not None:
+            self.navigate(NavEntry("entity", done.entity_id))
+        elif was_shown and self.history.can_back():
+            self.go_back()
+        elif was_shown:
+            self.entity_view.page.show_page(None)
+        elif shown is not None:
+            self.controller.load_entity(shown.id)  # its links may have pointed at the deleted one
+        if self.notes_view is not None:
+            self.notes_view.refresh()
+        messages = {
+            "rename": QCoreApplication.translate("MainWindow", "Renamed “%1” to “%2”."),
+            "retype": QCoreApplication.translate("MainWindow", "“%1” is now of type %2."),
+            "merge": QCoreApplication.translate("MainWindow", "Merged “%1” into “%2”."),
+            "delete": QCoreApplication.translate("MainWindow", "Deleted “%1”."),
+        }
+        value = label("entity_type", done.value) if done.action == "retype" else (done.value or "")
+        self.status_label.setText(messages[done.action].replace("%1", done.name).replace("%2", value))
 
     # notes
     def ask_note(self, target: NoteTarget) -> tuple[str, list[str]] | None:
@@ -85,6 +114,9 @@ class WorkspaceMixin:
         if self.notes_view is not None:
             self.notes_view.refresh()
         self.status_label.setText(QCoreApplication.translate("MainWindow", "Note added — see Notes."))
+
+    def _citation_copied(self, text: str) -> None:
+        self.status_label.setText(QCoreApplication.translate("MainWindow", "Citation copied: %1").replace("%1", text))
 
     def _exported(self, _what: str, path: str) -> None:
         self.status_label.setText(QCoreApplication.translate("MainWindow", "Exported to %1").replace("%1", path))

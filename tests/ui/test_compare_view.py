@@ -81,7 +81,7 @@ def test_matrix_shows_counts_snippets_and_explicit_empty_cells(view, qtbot) -> N
     _compare(view, qtbot)
     model = view.matrix_model
     assert model.columnCount() == 2 and model.rowCount() == len(view.kb.themes())
-    assert model.headerData(0, Qt.Orientation.Horizontal) == "云南省 (1 docs)"
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "云南省\n(1 doc)"  # two lines, singular
     talent_row = _theme_row(view, "talent")
     assert model.headerData(talent_row, Qt.Orientation.Vertical) == "Talent"  # label_en in the English UI
     text = model.data(model.index(talent_row, 0))

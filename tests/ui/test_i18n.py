@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -78,7 +79,7 @@ def test_compare_and_notes_views_have_no_english_in_chinese(chinese, qtbot, wind
     matrix = compare.matrix_model
     headers = [matrix.headerData(r, Qt.Orientation.Vertical) for r in range(matrix.rowCount())]
     assert "人才" in headers and "招商引资" in headers
-    assert matrix.headerData(0, Qt.Orientation.Horizontal) == "宁夏回族自治区（1 篇）"
+    assert matrix.headerData(0, Qt.Orientation.Horizontal) == "宁夏回族自治区\n（1 篇）"
     cells = [matrix.data(matrix.index(r, c)) for r in range(matrix.rowCount()) for c in range(2)]
     assert any(c == "无相关内容" for c in cells) and all("passages" not in c for c in cells)
     assert window.nav_actions["compare"].text() == "比较" and window.nav_actions["notes"].text() == "笔记"
@@ -104,3 +105,30 @@ def test_ts_lists_the_strings_of_the_new_views() -> None:
                    ("NotesModel", "Orphaned"), ("ExportMenu", "&Export")]:
         assert needed in sources
     assert Path(HERE / "zhiku_zh_CN.qm").exists()
+
+
+def test_corrections_reader_header_and_reattach_speak_chinese(chinese, qtbot, window) -> None:
+    from ui.views.reattach_dialog import ReattachDialog
+
+    kb = window.controller.kb
+    entity = max(kb.entities(), key=lambda e: e.mention_count)
+    with qtbot.waitSignal(window.controller.entityLoaded, timeout=20000):
+        window.open_entity(entity.id)
+    page = window.entity_view.page
+    qtbot.waitUntil(lambda: page.correct_button.text() == "纠正")
+    page.fill_correct_menu()
+    menu_texts = [a.text() for a in page.correct_menu.actions()]
+    menu_texts += [a.text() for a in page.correct_menu.actions()[1].menu().actions()]
+    assert "重命名…" in menu_texts and _english(menu_texts) == []
+    # tags are not words, file names are data
+    plain = [re.sub(r"[\w.]+\.txt", "", html.unescape(re.sub(r"<[^>]+>", " ", t))) for t in _texts(window.entity_view)]
+    assert _english(plain) == []
+    with qtbot.waitSignal(window.controller.documentLoaded, timeout=20000):
+        window.controller.load_document("guizhou_plan.txt")
+    header = window.reader_view.header
+    assert header.copy_button.text() == "复制引用" and "来源" in header.meta.text() and "文件" in header.meta.text()
+    assert _english([header.copy_button.text(), header.raw_toggle.text(), header.meta.toolTip().replace("guizhou_plan.txt", "")]) == []
+    note = kb.add_note(doc="guizhou_plan.txt", quote="全国一体化算力网络国家枢纽节点")
+    dialog = ReattachDialog(note, kb.documents(), kb.reattach_note)
+    qtbot.addWidget(dialog)
+    assert _english([re.sub(r"[\w.]+\.txt", "", t) for t in _texts(dialog)]) == []

@@ -29,6 +29,22 @@ def cell_text(cell: CompareCell, snippet_chars: int = 60) -> str:
     return f"{counts}\n{top[:snippet_chars]}{'…' if len(top) > snippet_chars else ''}"
 
 
+def doc_count(n: int) -> str:
+    """" (1 doc)" / " (3 docs)" to follow a region name; Chinese "（1 篇）" needs no space before it."""
+    if n == 1:
+        return QCoreApplication.translate("CompareModel", " (1 doc)")
+    return QCoreApplication.translate("CompareModel", " (%1 docs)").replace("%1", str(n))
+
+
+def two_lines(text: str, longer_than: int = 16) -> str:
+    """A long label with spaces (English) broken at the space nearest its middle: narrower headers."""
+    if len(text) <= longer_than or " " not in text:
+        return text
+    middle = len(text) / 2
+    cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - middle))
+    return f"{text[:cut]}\n{text[cut + 1:]}"
+
+
 class CompareModel(QAbstractTableModel):
     """Rows are themes, columns are regions; ``ROW_ROLE`` gives the ``CompareCell``."""
 
@@ -90,10 +106,12 @@ class CompareModel(QAbstractTableModel):
             col = self._comp.columns[section]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return "\n".join(f"{d.title} ({d.name})" for d in col.docs) or QCoreApplication.translate("CompareModel", "No documents")
-            return QCoreApplication.translate("CompareModel", "%1 (%2 docs)").replace("%1", col.region).replace("%2", str(len(col.docs)))
+            return f"{col.region}\n{doc_count(len(col.docs)).strip()}"  # two lines: long region names stay readable
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._comp.rows):
             theme = self._comp.rows[section].theme
-            return theme.query if role == Qt.ItemDataRole.ToolTipRole else theme_label(theme)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{theme_label(theme)}\n{theme.query}"
+            return two_lines(theme_label(theme))
         return None
 
 

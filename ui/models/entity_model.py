@@ -22,7 +22,7 @@ class EntityTableModel(RowTableModel["Entity"]):
         QT_TRANSLATE_NOOP("EntityTableModel", "Type"),
         QT_TRANSLATE_NOOP("EntityTableModel", "Region"),
         QT_TRANSLATE_NOOP("EntityTableModel", "Mentions"),
-        QT_TRANSLATE_NOOP("EntityTableModel", "Documents"),
+        QT_TRANSLATE_NOOP("EntityTableModel", "Docs"),
     )
 
     def display(self, row: Entity, column: int) -> str | None:

@@ -19,6 +19,36 @@ class FacetRow:
     count: int
     header: bool = False
     active: bool = False
+    aliases: tuple[str, ...] = ()  # other names of the same value merged into this row
+
+
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 20  # (name, count text): the delegate elides the name only
+
+
+def merge_zone_names(values: list[tuple[str, int]]) -> list[tuple[str, int, tuple[str, ...]]]:
+    """Fold a zone listed under a short and a full name (蓉江新区 / 赣州蓉江新区) into the full one.
+
+    A value B is the short form of A when A ends with B and what precedes it begins another value
+    of the list (its parent: 赣州 → 赣州市). Both keys come from the same documents' region chain,
+    so the larger count is the count of the merged row.
+    """
+    names = [v for v, _ in values]
+    merged_into: dict[str, str] = {}
+    for short in names:
+        for full in names:
+            prefix = full[: len(full) - len(short)]
+            if (full != short and full.endswith(short) and len(short) >= 2 and prefix
+                    and any(o.startswith(prefix) for o in names if o not in (full, short))):
+                merged_into[short] = full
+                break
+    out: dict[str, tuple[int, list[str]]] = {}
+    for value, count in values:
+        target = merged_into.get(value, value)
+        while target in merged_into:  # chains of short forms end at the longest name
+            target = merged_into[target]
+        n, aliases = out.get(target, (0, []))
+        out[target] = (max(n, count), aliases + ([value] if value != target else []))
+    return [(v, n, tuple(a)) for v, (n, a) in out.items()]
 
 
 _VALUE_LABELS = {"kind": "kind", "entity_type": "entity_type"}
@@ -44,13 +74,17 @@ class FacetModel(QAbstractListModel):
         keys = [k for k in FACET_ORDER if k in facets or k in active]
         keys += sorted(k for k in facets if k not in FACET_ORDER)
         for key in keys:
-            values = [(str(v), int(n)) for v, n in facets.get(key, ())]
-            if key in active and all(v != active[key] for v, _ in values):
-                values.insert(0, (active[key], 0))
+            pairs = [(str(v), int(n)) for v, n in facets.get(key, ())]
+            values = merge_zone_names(pairs) if key == "region" else [(v, n, ()) for v, n in pairs]
+            if key in active and all(active[key] != v and active[key] not in a for v, _, a in values):
+                values.insert(0, (active[key], 0, ()))
             if not values:
                 continue
             rows.append(FacetRow(key, "", 0, header=True))
-            rows += [FacetRow(key, v, n, active=active.get(key) == v) for v, n in values]
+            for v, n, aliases in values:
+                on = active.get(key)
+                value = on if on is not None and on in aliases else v  # a click on it must clear that filter
+                rows.append(FacetRow(key, value, n, active=on == value, aliases=tuple(a for a in (v, *aliases) if a != value)))
         self.set_rows(rows)
 
     def set_rows(self, rows: list[FacetRow]) -> None:
@@ -80,24 +114,32 @@ class FacetModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if row.header:
                 return label("facet", row.key)
-            shown = self._shown(row)
-            mark = "✓ " if row.active else "   "
-            return f"{mark}{shown}  ({row.count})"
+            name, count = self._label(row)
+            return f"{name}  {count}"
+        if role == LABEL_ROLE:
+            return (label("facet", row.key), "") if row.header else self._label(row)
         if role == Qt.ItemDataRole.ToolTipRole and not row.header:
             title = self._titles.get(row.value) if row.key == "doc" else None
-            return f"{title}\n{row.value}" if title else row.value
+            tip = f"{title}\n{row.value}" if title else row.value
+            return "\n".join([tip, *(f"= {a}" for a in row.aliases)])
         if role == Qt.ItemDataRole.FontRole and (row.header or row.active):
             font = QFont()
             font.setBold(True)
             return font
         return None
 
+    def _label(self, row: FacetRow) -> tuple[str, str]:
+        mark = "✓ " if row.active else "   "
+        return f"{mark}{self._shown(row)}", f"({row.count})"
+
     def _shown(self, row: FacetRow) -> str:
+        """The whole title: the list elides it to its width (``FacetDelegate``), the tooltip has it all."""
         if row.key in _VALUE_LABELS:
             return label(_VALUE_LABELS[row.key], row.value)
         if row.key == "doc" and row.value in self._titles:
-            title = self._titles[row.value]
-            return title if len(title) <= 18 else title[:17] + "…"
+            return self._titles[row.value]
+        if row.key == "region" and row.aliases:  # a merged row shows its full name, whichever is the filter
+            return max((row.value, *row.aliases), key=len)
         return row.value
 
     def retranslate(self) -> None:

@@ -32,7 +32,7 @@ from kb.compare import DEFAULT_REGIONS, MAX_REGIONS, MIN_REGIONS, Comparison
 from kb.errors import ZhikuError
 from ui.labels import theme_label
 from ui.models.base import ROW_ROLE, SORT_ROLE
-from ui.models.compare_model import CompareModel, NumbersModel, ThemeModel
+from ui.models.compare_model import CompareModel, NumbersModel, ThemeModel, doc_count
 from ui.note_target import NoteTarget
 from ui.views.cell_panel import CellPanel
 from ui.views.region_picker import RegionPicker
@@ -310,8 +310,7 @@ class CompareView(QWidget):
         self.numbers.resizeColumnsToContents()
         self.chart.set_mix(mix)
         self.cell.set_cell(None)
-        feeds = "；".join(self.tr("%1: %2 docs").replace("%1", c.region).replace("%2", str(len(c.docs)))
-                         for c in comp.columns)
+        feeds = "；".join(f"{c.region}{doc_count(len(c.docs))}" for c in comp.columns)
         self._show_status(self.tr("Documents per region — %1").replace("%1", feeds))
         self.comparison_ready.emit(comp)
 

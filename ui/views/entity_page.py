@@ -25,9 +25,11 @@ from ui.models.link_model import LinkTableModel
 from ui.models.measure_model import MeasureTableModel
 from ui.models.mention_model import MentionTableModel
 from ui.note_target import NoteTarget
+from ui.views.column_fit import ColumnFitter
 
 if TYPE_CHECKING:
     from kb.models import EntityPage, Link
+    from ui.entity_corrections import EntityCorrector
 
 
 def _table(model: object, stretch: int) -> QTableView:
@@ -72,9 +74,10 @@ class EntityPageView(QWidget):
     measureActivated = Signal(object)
     noteRequested = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, corrector: EntityCorrector | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page: EntityPage | None = None
+        self.corrector = corrector
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
@@ -85,12 +88,15 @@ class EntityPageView(QWidget):
         self.link_view = _table(self.links, 1)
         self.mention_view = _table(self.mentions, 2)
         self.measure_view = _table(self.measures, 2)
-        self.mention_view.setColumnWidth(MentionTableModel.COL_DOC, 170)
-        self.mention_view.setColumnWidth(MentionTableModel.COL_TEXT, 150)
-        self.measure_view.setColumnWidth(MeasureTableModel.COL_KIND, 80)
-        self.measure_view.setColumnWidth(MeasureTableModel.COL_YEAR, 60)
-        self.link_view.horizontalHeader().setStretchLastSection(False)
-        self.link_view.horizontalHeader().setSectionResizeMode(LinkTableModel.COL_ENTITY, QHeaderView.ResizeMode.Stretch)
+        # The sentence columns take what is left; the others give way so nothing runs off the edge.
+        self.mention_fit = ColumnFitter(self.mention_view, {MentionTableModel.COL_DOC: 130,
+                                                            MentionTableModel.COL_TEXT: 110},
+                                        MentionTableModel.COL_SENTENCE)
+        self.measure_fit = ColumnFitter(self.measure_view, {
+            MeasureTableModel.COL_KIND: 64, MeasureTableModel.COL_AMOUNT: 80, MeasureTableModel.COL_YEAR: 56,
+            MeasureTableModel.COL_REGION: 90, MeasureTableModel.COL_DOC: 110}, MeasureTableModel.COL_TEXT)
+        self.link_fit = ColumnFitter(self.link_view, {LinkTableModel.COL_KIND: 100, LinkTableModel.COL_TYPE: 70,
+                                                      LinkTableModel.COL_WEIGHT: 56}, LinkTableModel.COL_ENTITY)
         self.link_label, self.mention_label, self.measure_label = QLabel(), QLabel(), QLabel()
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -107,9 +113,19 @@ class EntityPageView(QWidget):
         self.note_button.setObjectName("entityNoteButton")
         self.note_button.clicked.connect(self.request_entity_note)
         self._notes_allowed = True
+        self.correct_button = QPushButton()
+        self.correct_button.setObjectName("entityCorrectButton")
+        self.correct_menu = QMenu(self.correct_button)
+        self.correct_menu.aboutToShow.connect(self.fill_correct_menu)
+        self.correct_button.setMenu(self.correct_menu)
+        self.correct_button.setVisible(corrector is not None)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.note_button)
+        buttons.addWidget(self.correct_button)
+        buttons.addStretch(1)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
-        top.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -126,6 +142,18 @@ class EntityPageView(QWidget):
         self._notes_allowed = allowed
         self.note_button.setToolTip(reason if not allowed else "")
         self.note_button.setEnabled(allowed and self.page is not None)
+
+    def fill_correct_menu(self) -> None:
+        """Rebuilt on every show: the page's entity and the read-only state may have changed."""
+        self.correct_menu.clear()
+        if self.corrector is not None:
+            self.corrector.fill_menu(self.correct_menu, self.page.entity if self.page else None)
+
+    def update_correct_button(self) -> None:
+        allowed = self.corrector is not None and self.corrector.allowed()
+        self.correct_button.setEnabled(allowed and self.page is not None)
+        self.correct_button.setToolTip(self.corrector.reason() if self.corrector and not allowed else
+                                       self.tr("Rename, retype, merge or delete this entity; kept on re-import"))
 
     def request_entity_note(self) -> None:
         if self.page is not None and self._notes_allowed:
@@ -151,6 +179,7 @@ class EntityPageView(QWidget):
     def show_page(self, page: EntityPage | None) -> None:
         self.page = page
         self.note_button.setEnabled(page is not None and self._notes_allowed)
+        self.update_correct_button()
         if page is None:
             self.links.set_rows([])
             self.mentions.set_rows([])
@@ -205,6 +234,8 @@ class EntityPageView(QWidget):
 
     def retranslate(self) -> None:
         self.note_button.setText(self.tr("Add note…"))
+        self.correct_button.setText(self.tr("Correct"))
+        self.update_correct_button()
         for model in (self.links, self.mentions, self.measures):
             model.retranslate()
         self._update_counts()

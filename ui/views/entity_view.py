@@ -4,23 +4,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.entity_corrections import EntityCorrector
 from ui.labels import ENTITY_COLOURS, label
 from ui.models.base import ROW_ROLE
 from ui.models.entity_model import EntityFilterProxy, EntityTableModel
+from ui.views.column_fit import ColumnFitter
 from ui.views.entity_page import EntityPageView
 
 if TYPE_CHECKING:
@@ -53,14 +55,19 @@ class EntityView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(EntityTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(EntityTableModel.COL_REGION, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(EntityTableModel.COL_REGION, 100)
+        # names first: the other columns give way when the list is narrow (1024 px, English headers)
+        fm = self.fontMetrics()
+        title = str(self.model.headerData(EntityTableModel.COL_MENTIONS, Qt.Orientation.Horizontal))
+        counts = max(fm.horizontalAdvance(title), fm.horizontalAdvance("0000")) + 30  # + the sort arrow
+        self.fit = ColumnFitter(self.table, {EntityTableModel.COL_TYPE: (76, 44), EntityTableModel.COL_REGION: (100, 50),
+                                             EntityTableModel.COL_MENTIONS: (counts, counts - 10),
+                                             EntityTableModel.COL_DOCS: (56, 40)},
+                                EntityTableModel.COL_NAME)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.page = EntityPageView()
+        self.corrector = EntityCorrector(self)
+        self.page = EntityPageView(self.corrector)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
 
         filters = QHBoxLayout()
         filters.addWidget(self.filter_box, 2)
@@ -78,7 +85,7 @@ class EntityView(QWidget):
         self.splitter.addWidget(self.page)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([500, 560])
+        self.splitter.setSizes([440, 620])  # the page's tables need the room more than the list
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
@@ -91,6 +98,7 @@ class EntityView(QWidget):
 
     def set_entities(self, entities: list[Entity]) -> None:
         self.model.set_rows(entities)
+        self.corrector.set_entities(entities)
         regions = sorted({r for e in entities for r in e.region_chain})
         current = self.region_box.currentData() or ""
         self.region_box.blockSignals(True)
@@ -121,6 +129,23 @@ class EntityView(QWidget):
         self.proxy.set_region(self.region_box.currentData() or "")
         self.count.setText(self.tr("%1 of %2 entities").replace("%1", str(self.proxy.rowCount()))
                            .replace("%2", str(self.model.rowCount())))
+
+    def table_menu(self, row: int) -> QMenu | None:
+        """The corrections for the entity on (proxy) ``row``; None off the rows."""
+        entity = self.proxy.index(row, 0).data(ROW_ROLE) if 0 <= row < self.proxy.rowCount() else None
+        if entity is None:
+            return None
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.tr("Open"), lambda: self.entitySelected.emit(entity.id))
+        menu.addSeparator()
+        self.corrector.fill_menu(menu, entity)
+        return menu
+
+    def _table_menu(self, pos: QPoint) -> None:
+        menu = self.table_menu(self.table.indexAt(pos).row())
+        if menu is not None:
+            menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def _clicked(self, index: QModelIndex) -> None:
         entity = index.data(ROW_ROLE)

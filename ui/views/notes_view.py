@@ -35,6 +35,7 @@ from kb.errors import ZhikuError
 from ui.models.base import ROW_ROLE
 from ui.models.notes_model import NotesFilter, NotesModel
 from ui.views.note_dialog import NoteDialog, add_note_from_selection, split_tags
+from ui.views.reattach_dialog import ReattachDialog
 from ui.workers import start_job
 
 __all__ = ["NoteDialog", "NotesView", "add_note_from_selection", "split_tags"]
@@ -137,10 +138,13 @@ class NotesView(QWidget):
             form.addRow(label, field)
         buttons = QHBoxLayout()
         self.save_button, self.open_button, self.delete_button = QPushButton(), QPushButton(), QPushButton()
+        self.reattach_button = QPushButton()
+        self.reattach_button.setObjectName("reattachButton")
         self.save_button.clicked.connect(self.save_current)
         self.open_button.clicked.connect(self.open_current)
         self.delete_button.clicked.connect(self.delete_current)
-        for b in (self.save_button, self.open_button, self.delete_button):
+        self.reattach_button.clicked.connect(self.reattach_current)
+        for b in (self.save_button, self.open_button, self.reattach_button, self.delete_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         form.addRow(buttons)
@@ -197,6 +201,8 @@ class NotesView(QWidget):
         self.open_button.setText(self.tr("Open"))
         self.open_button.setToolTip(self.tr("Open the quoted passage in the reader (or the entity's page)"))
         self.delete_button.setText(self.tr("Delete"))
+        self.reattach_button.setText(self.tr("Re-attach…"))
+        self.reattach_button.setToolTip(self.tr("Anchor this orphaned note again: choose a document to search its quote in"))
         for combo, text in ((self.tag_combo, self.tr("All tags")), (self.doc_combo, self.tr("All documents")),
                             (self.region_combo, self.tr("All regions"))):
             if combo.count():
@@ -278,6 +284,7 @@ class NotesView(QWidget):
         for w in (self.save_button, self.delete_button, self.comment_edit, self.tags_edit):
             w.setEnabled(writable)
         self.open_button.setEnabled(note is not None and self._openable(note))
+        self.reattach_button.setEnabled(writable and bool(note.orphaned) and note.target_kind != "entity")
         self.quote_label.setText(note.quote if note else "")
         self.comment_edit.setPlainText(note.comment if note else "")
         self.tags_edit.setText(" ".join(note.tags) if note else "")
@@ -329,6 +336,27 @@ class NotesView(QWidget):
         self.refresh()
         self.notes_changed.emit()
         return True
+
+    def reattach_dialog(self, note: Any) -> ReattachDialog:
+        """The dialog for ``note``; it anchors the note itself (tests drive it without exec)."""
+        return ReattachDialog(note, self.kb.documents(), lambda i, d, q: self.kb.reattach_note(i, d, q), self)
+
+    def reattach_current(self) -> bool:
+        note = self.current_note()
+        if note is None or not note.orphaned or self._readonly:
+            return False
+        dialog = self.reattach_dialog(note)
+        dialog.accepted.connect(lambda: self.reattached(dialog.result_note))
+        dialog.exec()
+        return dialog.result_note is not None
+
+    def reattached(self, note: Any) -> None:
+        if note is None:
+            return
+        self.refresh()
+        self.select_note(note.id)
+        self.status.setText(self.tr("Re-attached in %1").replace("%1", note.doc_title or note.doc_name or ""))
+        self.notes_changed.emit()
 
     def open_current(self) -> None:
         note = self.current_note()

@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QFont,
+    QGuiApplication,
     QKeySequence,
     QTextBlockFormat,
     QTextCharFormat,
@@ -18,22 +19,22 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListView,
     QMenu,
-    QPushButton,
     QSplitter,
     QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.citation import citation, section_at
 from ui.labels import ENTITY_COLOURS, HIT_COLOUR, PASSAGE_COLOUR, entity_colour, label
 from ui.models.base import ROW_ROLE
 from ui.models.outline_model import OutlineModel
 from ui.note_target import NoteTarget
 from ui.textpos import Utf16Map
+from ui.views.doc_header import DocHeader
 from ui.views.text_browser import SafeTextBrowser
 
 if TYPE_CHECKING:
@@ -42,29 +43,27 @@ if TYPE_CHECKING:
 REMOVED_COLOUR = "#a0a0a0"
 NOTE_COLOUR = "#d9822b"
 ADD_NOTE_SHORTCUT = "Ctrl+Shift+N"
+COPY_CITATION_SHORTCUT = "Ctrl+Shift+C"
 
 
 class ReaderView(QWidget):
     """Signals:
         entityActivated(int): the user clicked an entity mention.
         noteRequested(object): the ``NoteTarget`` of the selected text ("Add note…").
+        citationCopied(str): the citation just put on the clipboard.
     """
 
     entityActivated = Signal(int)
     noteRequested = Signal(object)
+    citationCopied = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view: DocumentView | None = None
         self.map = Utf16Map("")
         self._pending_scroll: int | None = None
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.meta = QLabel()
-        self.meta.setWordWrap(True)
-        self.raw_toggle = QPushButton()
-        self.raw_toggle.setCheckable(True)
+        self.header = DocHeader()
+        self.title, self.meta, self.raw_toggle = self.header.title, self.header.meta, self.header.raw_toggle
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.outline = OutlineModel(self)
@@ -77,9 +76,6 @@ class ReaderView(QWidget):
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        head = QHBoxLayout()
-        head.addWidget(self.title, 1)
-        head.addWidget(self.raw_toggle, 0, Qt.AlignmentFlag.AlignTop)
         side = QWidget()
         sv = QVBoxLayout(side)
         sv.setContentsMargins(0, 0, 0, 0)
@@ -92,8 +88,7 @@ class ReaderView(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([240, 800])
         layout = QVBoxLayout(self)
-        layout.addLayout(head)
-        layout.addWidget(self.meta)
+        layout.addWidget(self.header)
         layout.addWidget(self.legend)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.splitter, 1)
@@ -108,6 +103,13 @@ class ReaderView(QWidget):
         self.add_note_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.add_note_action.triggered.connect(self.request_note)
         self.addAction(self.add_note_action)
+        self.copy_citation_action = QAction(self)
+        self.copy_citation_action.setObjectName("copyCitationAction")
+        self.copy_citation_action.setShortcut(QKeySequence(COPY_CITATION_SHORTCUT))
+        self.copy_citation_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.copy_citation_action.triggered.connect(self.copy_citation)
+        self.addAction(self.copy_citation_action)
+        self.header.copy_button.clicked.connect(self.copy_citation)
         self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.text.customContextMenuRequested.connect(self._context_menu)
         self.text.selectionChanged.connect(self._update_note_action)
@@ -118,14 +120,34 @@ class ReaderView(QWidget):
     def show_document(self, view: DocumentView) -> None:
         """Display a document; keeps the raw/clean choice the user made."""
         self.view = view
-        doc = view.text.doc
-        self.title.setText(f"<b style='font-size:15pt'>{html.escape(doc.title)}</b>")
-        bits = [" > ".join(doc.region_chain) or (doc.region or ""), doc.date or "", label("kind", doc.kind),
-                doc.issuer or doc.source or "", doc.doc_number or "", doc.name]
-        self.meta.setText("  ·  ".join(b for b in bits if b))
+        self.header.show_document(view.text.doc)
         self.outline.set_rows(list(view.text.headings))
         self._set_empty(False)
         self._render()
+
+    def citation_text(self) -> str:
+        """The citation of the selection, else of the focused passage, else of the passage at the top."""
+        if self.view is None:
+            return ""
+        section = ""
+        if not self.is_raw():
+            cursor = self.text.textCursor()
+            if cursor.hasSelection():
+                offset = self.map.from_qt(cursor.selectionStart())
+            elif self.view.focus:
+                offset = self.view.focus[0]
+            else:
+                offset = self.map.from_qt(self.text.cursorForPosition(self.text.viewport().rect().topLeft()).position())
+            section = section_at(self.view.text.passages, offset)
+        return citation(self.view.text.doc, section)
+
+    def copy_citation(self) -> str:
+        """Put the citation on the clipboard; ``citationCopied`` tells the window."""
+        text = self.citation_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            self.citationCopied.emit(text)
+        return text
 
     def is_raw(self) -> bool:
         return self.raw_toggle.isChecked()
@@ -137,7 +159,7 @@ class ReaderView(QWidget):
         self.text.setTextCursor(cursor)
         self._pending_scroll = offset
         self._apply_scroll()
-        QTimer.singleShot(0, self._finish_scroll)  # again once a just-shown view has its final size
+        QTimer.singleShot(0, self, self._finish_scroll)  # again once shown at its final size; dropped if closed
 
     def _apply_scroll(self) -> None:
         if self._pending_scroll is None:
@@ -266,6 +288,7 @@ class ReaderView(QWidget):
         self._update_note_action()
         first = menu.actions()[0] if menu.actions() else None
         menu.insertAction(first, self.add_note_action)
+        menu.insertAction(first, self.copy_citation_action)
         menu.insertSeparator(first)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         return menu
@@ -338,13 +361,17 @@ class ReaderView(QWidget):
         self.placeholder.setVisible(empty)
         self.splitter.setVisible(not empty)
         self.raw_toggle.setEnabled(not empty)
+        self.header.copy_button.setEnabled(not empty)
+        self.copy_citation_action.setEnabled(not empty)
         self.legend.setVisible(not empty)
 
     def retranslate(self) -> None:
         self.add_note_action.setText(self.tr("Add note…"))
         self._update_note_action()
-        self.raw_toggle.setText(self.tr("Show raw page"))
-        self.raw_toggle.setToolTip(self.tr("Show the page as scraped, with the removed boilerplate greyed out"))
+        self.copy_citation_action.setText(self.tr("Copy citation"))
+        tip = self.tr("Copy 《title》, source, date, section and file of the selection or passage (%1)")
+        self.copy_citation_action.setToolTip(tip.replace("%1", COPY_CITATION_SHORTCUT))
+        self.header.copy_button.setToolTip(self.copy_citation_action.toolTip())
         self.outline_title.setText(self.tr("Outline"))
         self.placeholder.setText(self.tr("Open a search result or an entity mention to read it here."))
         chips = [f"<span style='background:{c}'>&nbsp;{html.escape(label('entity_type', t))}&nbsp;</span>"

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, QStringListModel, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFontMetrics, QPalette, QTextDocument
 from PySide6.QtWidgets import (
+    QApplication,
     QCompleter,
     QHBoxLayout,
     QLabel,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui.labels import label
 from ui.models.base import ROW_ROLE, Index
-from ui.models.facet_model import FacetModel, FacetRow
+from ui.models.facet_model import LABEL_ROLE, FacetModel, FacetRow
 from ui.models.search_model import HTML_ROLE, SearchHitModel
 
 if TYPE_CHECKING:
@@ -69,6 +70,45 @@ class HtmlDelegate(QStyledItemDelegate):
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 4)
 
 
+class FacetDelegate(QStyledItemDelegate):
+    """Elides a facet value's name to the list's width, keeping its count: no horizontal scrolling."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        widget = option.widget
+        if isinstance(widget, QListView):
+            size.setWidth(min(size.width(), widget.viewport().width()))
+        return size
+
+    def shown_text(self, option: QStyleOptionViewItem, index: Index) -> str:
+        """What ``paint`` writes: the name elided so that "(count)" still fits."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        name, count = index.data(LABEL_ROLE) or (opt.text, "")
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        fm = QFontMetrics(opt.font)
+        tail = f"  {count}" if count else ""
+        name = fm.elidedText(name, Qt.TextElideMode.ElideRight, max(0, rect.width() - fm.horizontalAdvance(tail) - 4))
+        return name + tail
+
+    def paint(self, painter: Any, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = self.shown_text(option, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setFont(opt.font)
+        style.drawItemText(painter, rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                           opt.palette, True, text, role)
+        painter.restore()
+
+
 class SearchView(QWidget):
     """Signals:
         searchRequested(str, dict): a query and the active facet filters.
@@ -110,6 +150,9 @@ class SearchView(QWidget):
         self.facets = FacetModel(self)
         self.facet_list = QListView()
         self.facet_list.setModel(self.facets)
+        self.facet_list.setItemDelegate(FacetDelegate(self.facet_list))
+        self.facet_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.facet_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.facet_title = QLabel()
 
         top = QHBoxLayout()

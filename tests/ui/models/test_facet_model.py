@@ -1,7 +1,7 @@
 from PySide6.QtCore import Qt
 
 from ui.models.base import ROW_ROLE
-from ui.models.facet_model import FacetModel
+from ui.models.facet_model import LABEL_ROLE, FacetModel, merge_zone_names
 
 FACETS = {"region": (("贵州省", 3), ("宁夏回族自治区", 1)), "kind": (("plan", 2),), "year": (), "zzz": (("x", 1),)}
 
@@ -33,7 +33,30 @@ def test_document_values_show_their_title() -> None:
     model = FacetModel()
     long_title = "贵阳市加快数字经济发展实施方案（2023—2025年）"
     model.set_facets({"doc": (("gz.txt", 2), ("nx.txt", 1))}, titles={"gz.txt": long_title})
-    assert "贵阳市加快数字经济发展实施方案（" in model.index(1, 0).data() and "…" in model.index(1, 0).data()
+    assert long_title in model.index(1, 0).data()  # whole: the list elides it to its width
+    assert model.index(1, 0).data(LABEL_ROLE) == (f"   {long_title}", "(2)")
     assert model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) == f"{long_title}\ngz.txt"
     assert "nx.txt" in model.index(2, 0).data()
     assert model.index(1, 0).data(ROW_ROLE).value == "gz.txt"
+
+
+def test_a_zone_listed_under_short_and_full_name_is_one_row(qtmodeltester) -> None:
+    facets = {"region": (("湖南省", 5), ("长沙市", 5), ("湘江新区", 2), ("长沙湘江新区", 2), ("岳麓区", 1))}
+    model = FacetModel()
+    model.set_facets(facets)
+    qtmodeltester.check(model)
+    rows = [r for r in model.rows() if not r.header]
+    assert [(r.value, r.count) for r in rows] == [("湖南省", 5), ("长沙市", 5), ("长沙湘江新区", 2), ("岳麓区", 1)]
+    assert rows[2].aliases == ("湘江新区",)
+    assert "湘江新区" in model.index(3, 0).data(Qt.ItemDataRole.ToolTipRole)
+    # the short name as the active filter: the merged row carries it, so a click clears it
+    model.set_facets(facets, {"region": "湘江新区"})
+    active = [r for r in model.rows() if r.active]
+    assert [(r.value, r.aliases) for r in active] == [("湘江新区", ("长沙湘江新区",))]
+    assert "长沙湘江新区" in model.index(3, 0).data() and len([r for r in model.rows() if not r.header]) == 4
+
+
+def test_names_that_merely_end_alike_are_not_merged() -> None:
+    # 新区 alone, or a suffix whose prefix is no other listed region, stays separate
+    values = [("江西省", 3), ("赣州市", 3), ("南康区", 1), ("康区", 1), ("高新区", 2), ("贵阳高新区", 1)]
+    assert [v for v, _, _ in merge_zone_names(values)] == ["江西省", "赣州市", "南康区", "康区", "高新区", "贵阳高新区"]

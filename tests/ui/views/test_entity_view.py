@@ -5,6 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from ui.models.base import ROW_ROLE
+from ui.models.link_model import LinkTableModel
+from ui.models.measure_model import MeasureTableModel
+from ui.models.mention_model import MentionTableModel
 from ui.textpos import Utf16Map
 
 
@@ -66,3 +69,19 @@ def test_following_a_link_and_opening_a_mention(qtbot, window) -> None:
     assert body[mention.start:mention.end] == mention.text
     assert window.reader_view.hit_selections() == [(m.to_qt(mention.start), m.to_qt(mention.end))]
     assert window.reader_view.text.textCursor().position() == m.to_qt(mention.start)
+
+
+def test_entity_page_tables_fit_their_width_at_1024(qtbot, window) -> None:
+    window.resize(1024, 700)
+    kb = window.controller.kb
+    target = max(kb.entities(), key=lambda e: len(kb.entity(e.id).measures) + e.mention_count)
+    with qtbot.waitSignal(window.controller.entityLoaded, timeout=20000):
+        window.open_entity(target.id)
+    page = window.entity_view.page
+    window.entity_view.splitter.setSizes([600, 424])  # a page narrower than the fixed columns want
+    for view, text_col in ((page.mention_view, MentionTableModel.COL_SENTENCE),
+                           (page.measure_view, MeasureTableModel.COL_TEXT), (page.link_view, LinkTableModel.COL_ENTITY)):
+        header = view.horizontalHeader()
+        qtbot.waitUntil(lambda h=header, v=view: h.length() <= v.viewport().width() + 1)
+        assert header.sectionSize(text_col) >= 0.3 * view.viewport().width()  # the text column stays readable
+        assert view.horizontalScrollBar().maximum() == 0

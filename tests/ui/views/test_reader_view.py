@@ -97,3 +97,73 @@ def test_mentions_are_marked_by_type_and_clicking_one_opens_the_entity(qtbot, wi
     assert page.entity.id == mention.entity_id
     assert window.current_view() == "entity"
     assert window.entity_view.page.page is page
+
+
+NOTICE = """贵州省人民政府办公厅关于印发贵州省数字经济发展实施方案的通知
+黔府办发〔2023〕12号
+各市、自治州人民政府，省政府各部门、各直属机构：
+《贵州省数字经济发展实施方案》已经省人民政府同意，现印发给你们，请认真贯彻执行。
+贵州省人民政府办公厅
+2023年4月10日
+
+贵州省数字经济发展实施方案
+
+一、总体要求
+到2025年，全省数字经济增加值突破1万亿元。
+
+二、重点任务
+（一）建设算力基础设施
+支持贵安新区建设数据中心集群，对新建数据中心给予一次性奖励500万元。
+"""
+
+
+def _open_notice(qtbot, window, tmp_path):
+    path = tmp_path / "guizhou_notice.txt"
+    path.write_text(NOTICE, encoding="utf-8")
+    with qtbot.waitSignal(window.controller.importFinished, timeout=30000):
+        window.import_paths([path])
+    with qtbot.waitSignal(window.controller.documentLoaded, timeout=20000) as loaded:
+        window.controller.load_document("guizhou_notice.txt")
+    return loaded.args[0].text
+
+
+def test_the_header_shows_every_metadata_field(qtbot, window, tmp_path) -> None:
+    text = _open_notice(qtbot, window, tmp_path)
+    doc = text.doc
+    assert doc.issuer and doc.doc_number and doc.date and doc.source  # the ingest found them
+    header = window.reader_view.header
+    meta = header.meta.text()
+    for value in (*doc.region_chain, doc.date, label("kind", doc.kind), doc.issuer, doc.doc_number, doc.name):
+        assert value in meta
+    for field in ("Region", "Date", "Kind", "Source", "Issuer", "Doc no.", "File"):
+        assert field in meta and f"{field}:" in header.meta.toolTip()
+    assert doc.title in header.title.text()
+    assert header.meta.sizeHint().width() <= window.reader_view.width()  # wraps, never widens the window
+
+
+def test_copy_citation_of_the_selection_names_its_section(qtbot, window, tmp_path) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    text = _open_notice(qtbot, window, tmp_path)
+    reader = window.reader_view
+    start = text.body.index("对新建数据中心")
+    reader.select_span(start, start + 7)
+    with qtbot.waitSignal(reader.citationCopied) as copied:
+        qtbot.mouseClick(reader.header.copy_button, Qt.MouseButton.LeftButton)
+    doc = text.doc
+    expected = f"《{doc.title}》，{doc.source}，{doc.date}，二、重点任务 > （一）建设算力基础设施，guizhou_notice.txt"
+    assert copied.args[0] == expected == QGuiApplication.clipboard().text()
+    assert expected in window.status_label.text()
+    reader.select_span(text.body.index("到2025年"), text.body.index("到2025年") + 4)
+    assert "，一、总体要求，" in reader.citation_text()
+    menu = reader.build_context_menu(reader.text.viewport().rect().center())
+    assert reader.copy_citation_action in menu.actions()
+    menu.close()
+
+
+def test_copy_citation_without_a_selection_cites_the_opened_passage(qtbot, window) -> None:
+    hit, loaded = open_first_hit(qtbot, window, "算力调度平台", "guizhou_plan.txt")
+    reader = window.reader_view
+    assert not reader.text.textCursor().hasSelection() and hit.section
+    doc = loaded.text.doc
+    assert reader.citation_text() == "，".join(p for p in (f"《{doc.title}》", doc.source, doc.date, hit.section, doc.name) if p)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QStyleOptionViewItem
 
 from ui.models.base import ROW_ROLE
 from ui.models.search_model import HTML_ROLE
@@ -83,3 +83,28 @@ def test_history_is_saved_and_offered_by_the_completer(qtbot, window, settings) 
     qtbot.addWidget(fresh)
     assert fresh.history.stringList()[:2] == ["算力", "数据中心"]
     assert fresh.completer.model() is fresh.history
+
+
+def test_facet_values_elide_to_the_panel_with_their_count_and_never_scroll_sideways(qtbot, window) -> None:
+    from ui.views.search_view import FacetDelegate
+
+    window.resize(1024, 700)
+    result = search(qtbot, window, "数据中心")
+    view = window.search_view
+    view.splitter.setSizes([800, 150])  # a narrow panel
+    qtbot.waitUntil(lambda: view.facet_list.viewport().width() < 160)
+    titles = {h.doc: h.title for h in result.hits}
+    index = next(view.facets.index(r, 0) for r in range(view.facets.rowCount())
+                 if (row := view.facets.index(r, 0).data(ROW_ROLE)).key == "doc" and not row.header)
+    row = index.data(ROW_ROLE)
+    delegate = view.facet_list.itemDelegate()
+    assert isinstance(delegate, FacetDelegate)
+    option = QStyleOptionViewItem()
+    option.initFrom(view.facet_list)
+    option.rect = view.facet_list.visualRect(index)
+    shown = delegate.shown_text(option, index)
+    assert shown.endswith(f"({row.count})") and "…" in shown and titles[row.value] not in shown
+    assert titles[row.value] in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert view.facet_list.horizontalScrollBar().maximum() == 0
+    assert all(view.facet_list.visualRect(view.facets.index(r, 0)).right() <= view.facet_list.viewport().width()
+               for r in range(view.facets.rowCount()))
