@@ -161,8 +161,12 @@ def find_headings(body: str, title: str = "") -> list[tuple[int, int, int, str]]
         last[rank] = value
         if rank <= deepest:
             prev_section = rank
-        out.append((i, start, rank, text))
+        out.append((i, start, rank, text.lstrip(_STRAY) or text))
     return out
+
+
+# What is left of a heading's number when scraping dropped it: ")推动…", "、组织保障".
+_STRAY = ")）]】、.．,，:：;； \u3000"
 
 
 def _bare_rank(found: list, k: int, deepest: int, last: dict[int, int], prev: int | None) -> int:

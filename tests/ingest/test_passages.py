@@ -169,3 +169,13 @@ def test_circled_and_full_width_numbers_do_not_crash():
     body = "一、总则\n①推进数据共享。各部门按目录共享数据。\n⑫第十二项任务\n１．全角数字标题\n正文内容较长的一段文字。"
     _, outline = split_passages(body)
     assert [text for _, _, text in outline] == ["一、总则", "①推进数据共享", "⑫第十二项任务", "１．全角数字标题"]
+
+
+def test_heading_whose_number_was_lost_shows_without_its_stray_bracket() -> None:
+    from kb.ingest.passages import split_passages
+
+    body = "一、总体要求\n坚持创新驱动。\n)推动产业数字化转型\n加快企业上云。\n、组织保障\n成立领导小组。"
+    _passages, outline = split_passages(body)
+    texts = [t for _s, _lv, t in outline]
+    assert "推动产业数字化转型" in texts and "组织保障" in texts
+    assert not any(t.startswith((")", "、")) for t in texts)
