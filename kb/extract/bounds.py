@@ -128,3 +128,12 @@ def quoted(text: str, e: int) -> int | None:
 def in_book_title(text: str, s: int) -> bool:
     op, cl = text.rfind("《", 0, s), text.rfind("》", 0, s)
     return op > cl and text.find("》", s) >= 0
+
+
+def institute_firm(head: str, firm: lx.Firm | None) -> bool:
+    """Institutes that act as firms: 中国电科第九研究所, 中国电科38所, 中国工程物理研究院."""
+    if re.search("大学|学院|学校", head):
+        return False
+    if firm is not None and re.search(r"(第[一二三四五六七八九十百零〇\d]+|\d+)$", head):
+        return True
+    return head.startswith("中国") and firm is None and len(head) >= 4

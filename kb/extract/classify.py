@@ -130,7 +130,7 @@ def classify_tool(kind: str, clause: str, sentence: str = "") -> str | None:
 # Target or achievement: the nearest aspect marker before the number decides.
 _T_STRONG = re.compile(
     r"力争|争取(?=到|在|于|实现|达|20|用|建成|新增|引进|培育|创建|突破)|计划(?=[再还将要]?(?:[到在于至0-9一二三四五六七八九十今明年]|新增|实现|投资|完成|建成|引进|培育))"
-    r"|预计|目标|(?<![截止])(?:到|至)\s*20[0-9]{2}|确保|拟|年底前|年内"
+    r"|预计|目标|(?<![截止])(?:到|至)\s*20[0-9]{2}|确保|(?<![虚模])拟|年底前|年内"
 )
 _T_WEAK = re.compile(r"将(?=达|实现|超|突破|建成|形成|新增|引进|培育|不低于|不少于)|不低于|不少于|每年")
 _A_STRONG = re.compile(r"据统计|统计显示|数据显示|截至|截止|同比|先后|相继|以来|去年|上年|现已|目前|当年|已经")

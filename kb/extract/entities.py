@@ -28,7 +28,8 @@ _SENT_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _LEGAL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
 _LEGAL_END = ("有限公司", "有限责任公司", "集团公司")
 _ABBREV = (("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"))
-_PARK_ZONE = ("经开区", "经济技术开发区", "高新区", "高新技术产业开发区", "开发区", "工业园区", "综合保税区")
+_PARK_ZONE = ("经开区", "经济技术开发区", "高新区", "高新技术产业开发区", "开发区", "工业园区", "综合保税区",
+              "自由贸易港", "自由贸易试验区", "自贸区", "自贸港", "保税区")
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,21 @@ class FoundLink:
     end: int
 
 
+_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%）)”])\.(?=\s*[\u4e00-\u9fff〔（(“\x22])")  # scraped 深化.重庆…
+
+
 def sentences(body: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _SENT_RE.finditer(body) if m.group(0).strip()]
+    out = [(m.start(), m.end()) for m in _SENT_RE.finditer(body) if m.group(0).strip()]
+    stops = [d.end() for d in _ASCII_STOP.finditer(body)] if "." in body else []
+    if not stops:
+        return out
+    cut = []
+    for a, z in out:
+        for d in (d for d in stops if a < d < z):
+            cut.append((a, d))
+            a = d
+        cut.append((a, z))
+    return [(a, z) for a, z in cut if body[a:z].strip()]
 
 
 def _aliases_of(name: str, etype: str) -> set[str]:
@@ -143,12 +157,13 @@ def _region_mentions(b: _Builder, g: Gazetteer, ctx: list[Region],
     for s, e, r in g.find_all(body, ctx):
         if body[s:e] != r.name and r.level == 3 and _TALENT.match(body, e):
             continue  # 姑苏人才: a talent programme, not a mention of the district
-        own = zone is not None and r.name == zone
+        own = zone is not None and r.level == 4 and (r.name == zone or r.name.endswith(zone))  # 重庆永川高新区
         etype = "park" if r.level == 4 and r.name.endswith(_PARK_ZONE) and not own else "region"
         chain = _region_chain(g, r)
         if own:
             chain = b.doc_chain
-        b.add(etype, r.name, chain if etype == "region" else chain[:-1], {r.name, r.short} - {""}, (s, e))
+        b.add(etype, (zone or r.name) if own else r.name, chain if etype == "region" else chain[:-1],
+              {r.name, r.short} - {""}, (s, e))
         taken.append((s, e))
         found.append((s, e, r))
         if etype == "region" and (body[s:e] == r.name or r.level <= 2):
@@ -269,7 +284,14 @@ def _weak_ok(body: str, s: int, e: int, g: Gazetteer) -> bool:
     before = body[max(0, s - 6):s]
     if any(before.endswith(x.name) or (x.short and before.endswith(x.short)) for _, _, x in g.find_all(before)):
         return True
-    return body.startswith(("公司", "集团", "分公司", "股份"), e)
+    if body.startswith(("公司", "集团", "分公司", "股份"), e):
+        return True
+    keys = nm.firm_keys()  # 中国电子、中国移动等: listed beside a firm named by a strong form
+    next_firm = next((body[e + 1:e + 1 + n] for n in range(8, 1, -1) if body[e:e + 1] == "、"
+                  and body[e + 1:e + 1 + n] in keys and not keys[body[e + 1:e + 1 + n]][1]), None)
+    prev_firm = next((body[s - 1 - n:s - 1] for n in range(8, 1, -1) if s > n and body[s - 1] == "、"
+                   and body[s - 1 - n:s - 1] in keys and not keys[body[s - 1 - n:s - 1]][1]), None)
+    return next_firm is not None or prev_firm is not None
 
 
 def _bare_zone_mentions(b: _Builder, zone: Region, g: Gazetteer) -> None:
@@ -300,7 +322,7 @@ def _merge_short_firms(b: _Builder, keys: list, merged: dict) -> None:
     """九洲集团 -> 四川九洲电器集团有限责任公司: a short form whose core occurs in one full name."""
     full = [k for k in keys if k[0] == "enterprise" and k[1].endswith(_LEGAL_END)]
     for k in keys:
-        if k[0] != "enterprise" or k in merged or k in full:
+        if k[0] != "enterprise" or k in merged or k in full or k[1] in nm.firm_names():
             continue
         core = nm.TRADE_RE.sub("", _LEGAL.sub("", k[1]))
         if len(core) < 2:

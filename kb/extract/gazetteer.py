@@ -180,8 +180,8 @@ class Gazetteer:
                  sure: Sequence[Region]) -> Region | None:
         key = text[s:e]
         zone_next = bool(_ZONE_RE.match(text, e))
-        if key in _GENERIC_NAMES:
-            return None
+        if key in _GENERIC_NAMES or e - s == 2 and text.startswith("级", e):
+            return None  # 建成县级平台: 成县 is not meant
         ok = []
         for r, kind in cands:
             if kind == "weak" and not zone_next and not any(
@@ -232,8 +232,8 @@ class Gazetteer:
             if not m or text.startswith(_BRANCH, m.end()):
                 continue
             suffix = m.group(1)
-            if mid == 0 and suffix == "新区":
-                continue
+            if mid == 0 and suffix == "新区" and r.level != 3:
+                continue  # a county's own 新区 (和林格尔新区) is one; a city's needs its middle name
             if mid and suffix in ("开发区", "工业园区"):
                 continue
             head = r.short or r.name

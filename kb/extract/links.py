@@ -18,10 +18,11 @@ if TYPE_CHECKING:
     from kb.extract.entities import FoundEntity, FoundLink
 
 _SETTLE = re.compile("落地|入驻|落户|注册|引进|签约|进驻|投产|选址|建设|建成")
-_BUILD = re.compile("合作建设|共建|牵头|组建|成立|设立|揭牌|发起|合作|联合建设|建设")
+_BUILD = re.compile("合作建设|共建|牵头|组建|成立|设立|揭牌|发起|合作|联合建设|建设|建成(?=的)")
 _CLAUSE = re.compile("[，,：:]")
 _JOINT = re.compile("双方|共同|合作建设|共建|联合建设|联合打造|合作打造")
 _SCHOOL = re.compile("(大学|(?<!产业)学院|科学院|研究所)$")
+_INSTITUTE = re.compile("(大学|(?<!产业)学院|科学院|研究所|研究院|分院)$")  # may build, and be built
 _ZONE_TAIL = re.compile("(高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|园区|产业园)$")
 
 
@@ -137,7 +138,7 @@ def _sentence_rules(text: str, span: tuple[int, int], items: list, add) -> None:
             continue
         ctext = text[a:z]
         firms = [c for c in clause if c[2].type == "enterprise"]
-        builders = firms + [c for c in clause if c[2].type == "platform" and _SCHOOL.search(c[2].name)]
+        builders = firms + [c for c in clause if c[2].type == "platform" and _INSTITUTE.search(c[2].name)]
         parks = [c for c in clause if c[2].type == "park"]
         plats = [c for c in clause if c[2].type in ("platform", "park") and not _SCHOOL.search(c[2].name)]
         if firms and parks and (_SETTLE.search(ctext) or "位于" in ctext):
@@ -151,7 +152,7 @@ def _sentence_rules(text: str, span: tuple[int, int], items: list, add) -> None:
             before = [f for f in builders if f[1] <= verb]
             if not before and _JOINT.search(ctext):  # 华为与X签约，双方将合作建设Y
                 before = [(s - off, e - off, ent) for s, e, ent in items if s - off < a and (
-                    ent.type == "enterprise" or ent.type == "platform" and _SCHOOL.search(ent.name))]
+                    ent.type == "enterprise" or ent.type == "platform" and _INSTITUTE.search(ent.name))]
             verbs = [a + v.start() for v in _BUILD.finditer(ctext)]
             for p in plats:
                 near = max((v for v in verbs if v <= p[0]), default=None)

@@ -11,7 +11,7 @@ nearest noun is 资金/基金), told apart by the nearest strong marker
 (力争/计划/到2025年 vs 截至/同比/目前), then weak markers, then what the
 document mostly is (see :mod:`kb.extract.classify`).
 
-Years come from :class:`kb.extract.numbers.TimeScope` (今年/去年 from ``doc_date``,
+Years come from :class:`kb.extract.timescope.TimeScope` (今年/去年 from ``doc_date``,
 years carried over ；/其中 and from a paragraph's opening time); a target whose year
 is before the document's is a past fact. Responsibility notes and the heading/paragraph
 context for themes come from :mod:`kb.extract.responsibility`.
@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 from kb.errors import ZhikuError
 from kb.extract.classify import classify_theme, classify_tool, document_default, target_or_achievement
-from kb.extract.numbers import Quantity, TimeScope, find_quantities, is_money, is_percent, quantity_time
+from kb.extract.measure_region import MeasureRegion
+from kb.extract.numbers import Quantity, find_quantities, is_money, is_percent
 from kb.extract.responsibility import (
     RespBlock,
     SectionContext,
@@ -36,6 +37,7 @@ from kb.extract.responsibility import (
     heading_starts,
     responsibility_blocks,
 )
+from kb.extract.timescope import TimeScope, quantity_time
 
 log = logging.getLogger(__name__)
 
@@ -63,11 +65,11 @@ class FoundMeasure:
     qualifier: str | None = None  # 超|以上|余|近|左右... as written around the number
 
 
-_SENT_END = re.compile(r"[。！？；!?;\n]")
+_SENT_END = re.compile(r"[。！？；!?;\n]|(?<=[\u4e00-\u9fff%）)”])\.(?=[\u4e00-\u9fff〔（(“\x22])")  # scraped 元.对…: an ASCII full stop
 _SEG_CUT = re.compile(r"[，,]\s*(?=对(?!接|标|外|于)|凡)")
 _CLAUSE_CUT = re.compile(r"[，：:]|,(?![0-9]{3}(?![0-9]))")
 _MASK = re.compile(r"《[^《》\n]{0,80}》|〔[0-9０-９]{4}〕[0-9０-９]*号?|[〔\[【(（][0-9]{4}[〕\]】)）][0-9]*号")
-_GRANT_SEG = re.compile(r"给予|予以|一次性|奖补|(?:奖励|补助|补贴|资助)(?=[0-9一二三四五六七八九十两])|最高(?:不超过|可达)?[0-9]|按(?:照)?[^，,。；]{0,20}?[0-9.]+%")
+_GRANT_SEG = re.compile(r"给予|予以|一次性|奖补(?!资金)|(?:奖励|补助|补贴|资助)(?=[0-9一二三四五六七八九十两])|最高(?:不超过|可达)?[0-9]|按(?:照)?[^，,。；]{0,20}?[0-9.]+%")
 _GRANT_VERB = re.compile(r"分别给予|给予|予以|分别|按照|按[^，,。；]{0,20}?%|奖励(?=[0-9一二三四五六七八九十])|补助(?=[0-9])|补贴(?=[0-9])")
 _CAP = re.compile(r"(最高|不超过|不高于|最多|上限|限额为?|封顶|累计不超过)[^，,。；0-9]{0,8}$")
 _SHARE = re.compile(r"承担|分担|配套比例")
@@ -75,7 +77,7 @@ _FUND = re.compile(r"(专项资金|引导资金|财政资金|基金|资金)(?:�
 _KINDS = (
     ("rent_support", re.compile(r"租金|房租|租赁补贴|免租|租金减免")),
     ("tax", re.compile(r"个人所得税|个税|税收优惠|税收返还|减税|免税|税收减免|地方贡献|地方留成|加计扣除|减按|免征|减半征收")),
-    ("award", re.compile(r"奖励|奖金|一次性奖")),
+    ("award", re.compile(r"奖励|奖金|一次性奖|奖(?=[，,。；;.]|$)")),
     ("subsidy", re.compile(r"补助|补贴|奖补|资助|扶持|贴息|补偿")),
 )
 _TO_YEAR = re.compile(r"(?:力争|争取)?(?:到|至)")
@@ -84,8 +86,8 @@ _COUNT_UNITS = frozenset("家个项")
 # A ratio target with no unit (PUE 降至1.5以下): only with a decimal and a level verb.
 _BARE_TARGET = re.compile(r"(降至|降到|降低到|降低至|提高到|提高至|提升到|提升至)([0-9]+\.[0-9]+)(以下|以上)?(?![0-9.%％万亿千百])")
 _TAX = _KINDS[1][1]
-_FUND_AFTER = re.compile(r"[^，,。；、0-9]{0,14}?(基金|专项资金)")
-_REGION_OBJECT = re.compile(r"(?:依托|借助|围绕|联合|会同|对接|面向|学习|借鉴|与|同|向)$")  # 依托郑州数据交易中心
+_FREE_RENT = re.compile(r"(?:租金|房租)(?:全免|全额减免)|免(?:收|交)?(?:租金|房租)")  # 租金全免: a 100% rent rate
+_FUND_AFTER = re.compile(r"[^，,。；、0-9]{0,24}?(基金|专项资金)")
 _MONEY_OF = re.compile(r"(?:及?以上|以下)?的[^，,。；;、0-9]{1,20}")  # 营收超百亿元的龙头企业10家
 _MONEY_QUALIFIES = re.compile(r"[^，,。；、0-9]{0,6}?(项目|企业|公司)$")
 
@@ -139,53 +141,14 @@ def _condition(body: str, seg: tuple[int, int], grant_at: int) -> str | None:
             return None
         first = re.split(r"按|给予", pieces[0])[0].strip(" ，,")
         return first if len(first) > 2 else None
-    acc = []
-    for piece in pieces:
+    ends = [i for i, piece in enumerate(pieces) if re.search(r"的[，,]?$", piece)]
+    acc = pieces[: ends[-1] + 1] if ends else []
+    for piece in pieces if not ends else ():
         acc.append(piece)
         if "的" in piece:
             break
     text = re.sub(r"[再均可]$", "", "".join(acc).strip(" ，,"))
     return text or None
-
-
-class _Region:
-    """Region per span: the gazetteer's mention if any (optional module), else the doc's."""
-
-    def __init__(self, body: str, chain: tuple[str, ...]) -> None:
-        self.chain = chain
-        self.default = chain[-1] if chain else None
-        self.body = body
-        self.cache: dict[int, list[tuple[int, int, str]]] = {}
-        self.gazetteer = None
-        try:
-            from kb.extract.gazetteer import Gazetteer  # optional: written in parallel
-
-            self.gazetteer = Gazetteer.default()
-        except ImportError:
-            pass
-        except Exception:  # the gazetteer must never break measure extraction
-            log.warning("gazetteer failed; measures keep the document region", exc_info=True)
-
-    def _mentions(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        """Region mentions in one sentence (only sentences that hold measures are looked up)."""
-        if start not in self.cache:
-            found: list[tuple[int, int, str]] = []
-            if self.gazetteer is not None:
-                try:
-                    found = [(start + s, start + e, r.name) for s, e, r in self.gazetteer.find_all(self.body[start:end])]
-                except Exception:
-                    log.warning("gazetteer failed on a sentence", exc_info=True)
-            self.cache[start] = found
-        return self.cache[start]
-
-    def at(self, start: int, end: int, pos: int) -> str | None:
-        best = None
-        for s, _e, name in self._mentions(start, end):
-            if s <= pos and not _REGION_OBJECT.search(self.body, max(0, s - 3), s):
-                best = name
-        if best is None or best in self.chain:
-            return self.default
-        return best
 
 
 def extract_measures(
@@ -204,7 +167,7 @@ def extract_measures(
     blocks = responsibility_blocks(body)
     masked += [(b.start, b.end) for b in blocks]
     default = document_default(body)
-    region = _Region(body, chain)
+    region = MeasureRegion(body, chain)
     sections = SectionContext(body)
     out: list[FoundMeasure] = []
     split_form = list(body)
@@ -223,6 +186,8 @@ def extract_measures(
             Quantity(m.start(2) + s_start, m.end() + s_start, float(m.group(2)), "", None, m.group(3) or None, None)
             for m in _BARE_TARGET.finditer(sent)
         ]
+        if _GRANT_SEG.search(sent):
+            qs += [Quantity(m.start() + s_start, m.end() + s_start, 100.0, "%") for m in _FREE_RENT.finditer(sent)]
         qs.sort(key=lambda q: q.start)
         qs = [q for q in qs if not _inside(q.start, masked)]
         deadlines, scope_years, carry = time.read(s_start, s_end, bool(qs))
@@ -257,10 +222,10 @@ def _segment(  # noqa: PLR0913 - one call site; the pieces are the sentence's sh
     sent: tuple[int, int],
     qs: list[Quantity],
     deadlines: list[tuple[int, int, str, int | None]],
-    years: list[tuple[int, int]],
+    years: list[tuple[int, int | None]],
     default: str,
     context: tuple[str, str],
-    region: _Region,
+    region: MeasureRegion,
     carried: str | None = None,
     carry_deadline: tuple[str, int | None] | None = None,
     base_year: int | None = None,
@@ -340,7 +305,7 @@ def _segment(  # noqa: PLR0913 - one call site; the pieces are the sentence's sh
         unit = None if rate is not None or not q.unit else q.unit
         if amount is None and cap_q is not None:
             unit = cap_q.unit
-        deadline, year = quantity_time(q, clause, seg[0] if grant else sent[0], deadlines, years)
+        deadline, year = quantity_time(q, clause, seg[0] if grant else sent[0], deadlines, years, body)
         if kind == "target" and carry_deadline:
             if deadline is None:
                 deadline, year = carry_deadline

@@ -79,7 +79,7 @@ def tag(text: str) -> list[tuple[int, int, str, str]]:
     out, pos = [], 0
     known = word_sets().known
     for w, t in tokenizer().tag(text):
-        if len(w) > 1 and w not in known and (
+        if len(w) > 1 and w not in known and w not in _domain_set() and (
                 (w[0] in _FUNC_CHARS or w[0] in _SINGLE_STOPS and len(w) > 2) and t in ("nr", "nrt", "ns", "nz", "n")
                 or len(w) > 2 and _known(w[1:])):
             out.append((pos, pos + 1, w[0], "c"))
@@ -238,10 +238,12 @@ def _stops(w: str, t: str) -> bool:
         return False
     if w in lx.LEFT_STOPS or w in _SINGLE_STOPS or _BUREAU_END.search(w):
         return True
-    if len(w) >= 3 and w.startswith(_LONG_STOPS()) and not _known(w):
+    if len(w) >= 3 and w.startswith(_LONG_STOPS()) and not _known(w) and w not in _domain_set():
         return True
-    if len(w) >= 4 and t in ("l", "i"):
+    if len(w) >= 4 and t in ("l", "i") and w not in _domain_set():
         return True
+    if t == "f" and w in _DIRECTIONS:
+        return False  # 西部…基地, 北方大数据交易中心: a direction opens names
     if len(w) == 1 and t in ("v", "vn", "ad", "an"):
         return True
     if t == "x" or (t == "eng" and not _ASCII_RE.match(w)):
@@ -249,7 +251,7 @@ def _stops(w: str, t: str) -> bool:
     if t in _STOP_TAGS:
         return True
     if t in ("m", "mq"):
-        return not re.fullmatch(r"[A-Za-z0-9]+|第[一二三四五六七八九十百零〇]+", w) and (
+        return w[-1] in "年月日号" or not re.fullmatch(r"[A-Za-z0-9]+|第[一二三四五六七八九十百零〇]+", w) and (
             w[0] in "0123456789一二三四五六七八九十百千万亿两几数多余半首每各第")
     if t == "t":
         return bool(re.search(r"[0-9年月日今近前后期时]", w))
@@ -264,20 +266,13 @@ def _LONG_STOPS() -> tuple[str, ...]:
 
 
 _ZONE_WORDS = frozenset("高新区 经开区 开发区 园区".split())
-
-
-def _institute_firm(head: str, firm: lx.Firm | None) -> bool:
-    """Institutes that act as firms: 中国电科第九研究所, 中国电科38所, 中国工程物理研究院."""
-    if re.search("大学|学院|学校", head):
-        return False
-    if firm is not None and re.search(r"(第[一二三四五六七八九十百零〇\d]+|\d+)$", head):
-        return True
-    return head.startswith("中国") and firm is None and len(head) >= 4
+_DIRECTIONS = frozenset("东部 西部 南部 北部 中部 东北 西北 西南 东南 北方 南方 华北 华东 华南 华中".split())
 
 
 _PAREN_CENTRE = re.compile(r"(?<=[）)])中心")
+_CITY_CENTRE = re.compile(r"(国家[^\s，,。；;、的和与及]{3,12}?)中心")  # 国家超级计算天津中心: 国家… + city + 中心
 _CREATE_NEAR = re.compile("(?:" + "|".join(CREATE_VERBS + ("共建", "合作建设", "联合建设", "建成", "牵头建设")) + ")了?")
-_SUB_UNITS = ("研究中心", "实验室", "研究所", "工程研究中心", "重点实验室", "创新中心", "分中心", "研究院")
+_SUB_UNITS = ("研究中心", "实验室", "研究所", "工程研究中心", "重点实验室", "创新中心", "分中心", "研究院", "分院")
 _LEAD_VERBS = ("联合", "合作", "携手", "依托", "支持", "会同")
 _LAB_TYPES = ("实验室", "研究院", "研究中心", "创新中心", "工程研究中心")
 
@@ -285,6 +280,8 @@ _LAB_TYPES = ("实验室", "研究院", "研究中心", "创新中心", "工程�
 def _matches(text: str) -> list[tuple[str, int, int]]:
     found = [(m.group(0), m.start(), m.end()) for m in _SUFFIX_RE.finditer(text)]
     found += [("中心", m.start(), m.end()) for m in _PAREN_CENTRE.finditer(text)]
+    found += [("中心", m.end(1), m.end()) for m in _CITY_CENTRE.finditer(text) if _is_region(m.group(1)[-3:])
+              or _is_region(m.group(1)[-2:])]
     return sorted(found, key=lambda x: x[1])
 
 
@@ -349,19 +346,25 @@ def suffix_candidates(text: str, offset: int = 0, anchors: Sequence[tuple[int, i
         end = bx.paren_after(text, e, _is_region) if kind != "enterprise" else e
         if len(head) < 2:
             continue
+        if suffix == "数据中心" and q is None and _is_region(head):
+            continue  # 天津数据中心标准机架…: the city's data centres, not one named centre
         need = 2 if suffix in lx.WEAK_SUFFIXES else 1
+        named_builder = bool(out) and text[:left].endswith("建设") and out[-1].end == offset + left - 2 and (
+            out[-1].type in ("platform", "enterprise"))  # 内蒙古科技大学建设稀土大数据应用工程研究中心
         created = need == 1 and (any(text[:left].endswith(v) for v in CREATE_VERBS) and len(head) >= 4
-                                 or kind == "platform" and _created(text, left, suffix, head))
+                                 or kind == "platform" and (_created(text, left, suffix, head)
+                                                            or named_builder and suffix.endswith(_LAB_TYPES)))
         national = kind == "platform" and need == 1 and head.startswith("国家") and len(head) >= 6
         strong = suffix in lx.STRONG_SUFFIXES or end > e or (
             suffix in lx.BRAND_SUFFIXES and (head == "中国" or distinguishing(head) >= 1))
-        sub_unit = bool(out) and kind == "platform" and out[-1].type == "platform" and out[-1].end == offset + left and (
+        sub_unit = bool(out) and kind == "platform" and out[-1].end == offset + left and (
+            out[-1].type == "platform" or suffix == "分院" and out[-1].suffix in ("研究院", "研究所")) and (
             out[-1].suffix in lx.SCHOOL_SUFFIXES or out[-1].suffix != suffix and suffix in _SUB_UNITS)
         strong = strong or sub_unit
         firm = owner_firm(head)
         if firm is not None and firm.name in lx.INSTITUTIONS:
             firm = None
-        institute = kind == "platform" and suffix in ("研究所", "研究院") and _institute_firm(head, firm)
+        institute = kind == "platform" and suffix in ("研究所", "研究院") and bx.institute_firm(head, firm)
         if institute:
             kind = "enterprise"
         elif suffix in lx.SCHOOL_SUFFIXES:

@@ -40,7 +40,7 @@ _MAG = r"(?:千万|百万|万亿|十万|千|百|万|亿)?"
 BASE_UNITS = (
     "个百分点", "平方公里", "平方米", "千瓦时", "人次", "户次", "架次", "平米", "公里", "千米",
     "公顷", "兆瓦", "千瓦", "元", "%", "％", "‰", "家", "个", "人", "名", "位", "台", "套", "亩",
-    "项", "件", "架", "次", "倍", "款", "座", "条", "处", "张", "户", "支", "场", "栋", "辆",
+    "项", "件", "架", "次", "倍", "款", "座", "颗", "条", "处", "张", "户", "支", "场", "栋", "辆",
     "部", "篇", "种", "类", "吨", "所", "批", "块", "Gbps", "Mbps", "GB", "TB", "PB", "EB", "PFlops", "PFLOPS",
     "EFlops", "EFLOPS", "TFlops", "TFLOPS", "MW", "GW", "kW", "KW",
 )
@@ -59,7 +59,7 @@ _QTY = re.compile(
     r"(?P<post>及以上|以上|以下|左右|以内|上下(?!游))?"
 )
 # Units that hide time spans, ordinals or names, not quantities.
-_BAD_AFTER = re.compile(r"(?:个月|个工作日|次会议|所(?!学校|高校|院校|中小学|医院|幼儿园|职业))")
+_BAD_AFTER = re.compile(r"(?:个月|个工作日|次会议|条(?:具体)?(?:措施|政策|举措|意见|规定)|所(?!学校|高校|院校|中小学|医院|幼儿园|职业))")
 # 千万元级服务商, 10亿元级项目, 百亿级集群: a tier label, not a quantity.
 _TIER = re.compile(r"\s?(?:级|量级|规模级)")
 
@@ -305,79 +305,16 @@ def find_time_refs(text: str, base_year: int | None = None) -> list[tuple[int, i
     out = [(s, e, y) for s, e, y in find_years(text) if not is_start_year(text, s, e + 1)]
     if base_year is not None:
         for m in _REL_YEAR.finditer(text):
-            if not is_start_year(text, m.start(), m.end()):
+            this_year = m.group(1) in ("今年", "本年") and text.startswith("以来", m.end())  # 今年以来: this year so far
+            if this_year or not is_start_year(text, m.start(), m.end()):
                 out.append((m.start(), m.end(), base_year + _REL_OFFSET[m.group(1)]))
     out.sort()
     return out
 
 
-_Deadline = tuple[int, int, str, "int | None"]  # (start, end, phrase, year)
-_LINE_LEAD = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十0-9]{1,3}[)）、.．]\s*)?(?:力争|争取|计划|预计)?\s*")
-_WHOLE_YEAR = re.compile(r"全年|当年")  # the year last named: 全年引进人才2.6万人
+def __getattr__(name: str):  # TimeScope and quantity_time moved to kb.extract.timescope
+    if name in ("TimeScope", "quantity_time"):
+        from kb.extract import timescope
 
-
-class TimeScope:
-    """The years and deadlines in force while a body is read sentence by sentence, in order.
-
-    A sentence joined to the one before (after ；, or opening with 其中) keeps its years; a
-    paragraph that opens with a time (2022年，…) or a sentence that only sets one lends its
-    deadline to the targets that follow on that line; 全年/当年 mean the year last named;
-    今年/去年 count from the document's date.
-    """
-
-    def __init__(self, body: str, masked: list[tuple[int, int]], doc_date: str | None = None) -> None:
-        self.body, self.masked, self.base_year = body, masked, doc_year(doc_date)
-        self.scope_years: list[tuple[int, int]] = []
-        self.lead: tuple[int, tuple[str, int | None]] | None = None
-        self.chained: tuple[str, int | None] | None = None
-        self.last_year: int | None = None
-        self.prev_end = 0
-
-    def _free(self, pos: int) -> bool:
-        return not any(a <= pos < b for a, b in self.masked)
-
-    def read(
-        self, start: int, end: int, has_quantities: bool
-    ) -> tuple[list[_Deadline], list[tuple[int, int]], tuple[str, int | None] | None]:
-        """(deadlines of the sentence, years in scope as (pos, year), deadline carried in) for body[start:end]."""
-        body, sent = self.body, self.body[start:end]
-        joined = body.startswith("其中", start) or (self.prev_end < len(body) and body[self.prev_end] in "；;")
-        joined = joined and "\n" not in body[self.prev_end : start]
-        self.prev_end = end
-        deadlines = [
-            (a + start, b + start, ph, y if y is not None else relative_year(ph, self.base_year))
-            for a, b, ph, y in find_deadlines(sent)
-            if self._free(a + start) and not is_start_year(sent, a, b)
-        ]
-        years = [(a + start, y) for a, _, y in find_time_refs(sent, self.base_year) if self._free(a + start)]
-        if self.last_year is not None:
-            years = sorted(years + [(m.start() + start, self.last_year) for m in _WHOLE_YEAR.finditer(sent)])
-        self.scope_years = (self.scope_years if joined else []) + years
-        line_start = body.rfind("\n", 0, start) + 1
-        if self.lead and self.lead[0] < line_start:
-            self.lead = None
-        if not joined:
-            self.chained = None
-        if years:
-            self.last_year = years[-1][1]
-        dated = [d for d in deadlines if d[3] is not None]
-        if dated and (not has_quantities or _LINE_LEAD.fullmatch(body, line_start, dated[0][0])):
-            self.lead = (start, (dated[-1][2], dated[-1][3]))
-        carry = self.chained or (self.lead[1] if self.lead else None)
-        if dated:
-            self.chained = (dated[-1][2], dated[-1][3])
-        return deadlines, self.scope_years, carry
-
-
-def quantity_time(
-    q: Quantity, clause: tuple[int, int], from_pos: int, deadlines: list[_Deadline], years: list[tuple[int, int]]
-) -> tuple[str | None, int | None]:
-    """(deadline, year) of a quantity: the nearest deadline before it (else after it in its clause), else the last year."""
-    before = [d for d in deadlines if from_pos <= d[0] < q.start]
-    after = [d for d in deadlines if q.end <= d[0] < clause[1]]
-    pick = before[-1] if before else (after[0] if after else None)
-    deadline, year = (pick[2], pick[3]) if pick else (None, None)
-    if year is None:
-        ys = [y for pos, y in years if pos < q.start]
-        year = ys[-1] if ys else None
-    return deadline, year
+        return getattr(timescope, name)
+    raise AttributeError(name)

@@ -1,5 +1,8 @@
-"""Held-out entity and link evaluation: four documents (福建, 广西, 山西, 吉林) whose gold was written
-by hand before the extractor ever ran on them.
+"""Held-out entity and link evaluation: documents whose gold was written by hand before the extractor
+ever ran on them. Round 3: 福建, 广西, 山西, 吉林. Round 4 (``ROUND4``): 甘肃 policy (scraped damage),
+内蒙古 plan, 重庆 news (scraped damage), 海南 proposal reply, 天津 research chapter; blind run
+F1 0.91 (region 0.94, park 0.84, enterprise 0.96, platform 0.87); three gold entries were corrected
+afterwards where they broke a documented convention (see each file's ``_note``).
 
 Run as a script for the per-type table and link precision:
 ``PYTHONPATH=. .venv/bin/python tests/extract/test_entities_heldout.py``.
@@ -22,12 +25,13 @@ from kb.extract import FoundEntity, FoundLink, doc_region, extract_entities  # n
 
 FIX = Path(__file__).parent / "fixtures"
 HELDOUT = ("ent_fujian_plan", "ent_guangxi_news", "ent_shanxi_reply", "ent_jilin_research")
+ROUND4 = ("ent_gansu_policy", "ent_neimenggu_plan", "ent_chongqing_news", "ent_hainan_reply", "ent_tianjin_research")
 LINK_KINDS = ("located_in", "built_by", "part_of")
 
 
-def heldout_docs() -> list[tuple[str, str, dict]]:
+def heldout_docs(stems: tuple[str, ...] = HELDOUT) -> list[tuple[str, str, dict]]:
     out = []
-    for stem in HELDOUT:
+    for stem in stems:
         body = (FIX / f"{stem}.txt").read_text(encoding="utf-8")
         out.append((stem, body, json.loads((FIX / f"{stem}.gold.json").read_text(encoding="utf-8"))))
     return out
@@ -89,7 +93,7 @@ def report(docs: list[tuple[str, str, dict]], label: str) -> None:
         print(f"  {t or 'ALL':10} P={p:.2f} R={r:.2f} F1={f:.2f}")
 
 
-@pytest.mark.parametrize("stem", HELDOUT)
+@pytest.mark.parametrize("stem", HELDOUT + ROUND4)
 def test_doc_region_of_held_out_documents(stem: str) -> None:
     body = (FIX / f"{stem}.txt").read_text(encoding="utf-8")
     gold = json.loads((FIX / f"{stem}.gold.json").read_text(encoding="utf-8"))
@@ -111,12 +115,36 @@ def test_link_precision_on_held_out_documents() -> None:
     assert link_prf(c)[1] >= 0.8, c
 
 
-if __name__ == "__main__":
-    docs = heldout_docs()
+# Round 4 floors: a little under the scores after the fixes (F1 region 0.99, park 0.95,
+# enterprise 1.00, platform 0.97; built_by P 1.00 R 0.91; part_of P 0.96).
+ROUND4_F1 = {"region": 0.95, "park": 0.90, "enterprise": 0.95, "platform": 0.93}
+
+
+def test_quality_on_round4_documents() -> None:
+    counts, _ = evaluate(heldout_docs(ROUND4))
+    for t in TYPES:
+        assert prf(counts, t)[2] >= ROUND4_F1[t], (t, prf(counts, t))
+
+
+def test_link_quality_on_round4_documents() -> None:
+    c = evaluate_links(heldout_docs(ROUND4))
+    assert link_prf(c, "built_by")[0] >= 0.9, c
+    assert link_prf(c, "built_by")[1] >= 0.85, c
+    assert link_prf(c, "part_of")[0] >= 0.9, c
+    assert link_prf(c)[1] >= 0.85, c
+
+
+def _main(stems: tuple[str, ...], label: str) -> None:
+    docs = heldout_docs(stems)
     for stem, body, gold in docs:
         assert doc_region(gold["title"], body) == tuple(gold["region_chain"]), (stem, doc_region(gold["title"], body))
-    report(docs, "held-out")
+    report(docs, label)
     lc = evaluate_links(docs)
     for k in (*LINK_KINDS, None):
         p, r = link_prf(lc, k)
         print(f"  link {k or 'ALL':10} P={p:.2f} R={r:.2f}  {[lc[(x, y)] for x in ((k,) if k else LINK_KINDS) for y in ('tp', 'fp', 'fn')]}")
+
+
+if __name__ == "__main__":
+    for stems, label in ((HELDOUT, "held-out"), (ROUND4, "round 4")):
+        _main(stems, label)

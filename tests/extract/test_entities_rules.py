@@ -130,3 +130,60 @@ def test_nested_owner_name_does_not_settle_in_the_park() -> None:
     body = "在示范区滇池产业园区落地华为（云南）人工智能创新中心。"
     links = _links(body, ("云南省", "昆明市"))
     assert not [lk for lk in links if lk[0] == "华为技术有限公司" and lk[2] == "located_in"]
+
+
+# ---------------------------------------------------------------- round 4 rules
+
+
+def _found(body: str, chain: tuple[str, ...] = ()) -> set[tuple[str, str]]:
+    ents, _ = extract_entities(body, chain)
+    return {(e.type, e.name) for e in ents}
+
+
+def test_domain_words_are_not_cut_at_a_region_suffix_nor_a_year():
+    got = _found("组建海南省区块链产业技术创新联盟。2023年上海数据交易所数据产品交易额突破11亿元。")
+    assert ("platform", "海南省区块链产业技术创新联盟") in got
+    assert ("platform", "上海数据交易所") in got
+
+
+def test_lab_named_by_its_builder_or_after_a_build_verb():
+    got = _found("推动内蒙古科技大学建设稀土大数据应用工程研究中心，天津大学与华为共建了先进操作系统联合实验室。")
+    assert {("platform", "稀土大数据应用工程研究中心"), ("platform", "先进操作系统联合实验室")} <= got
+
+
+def test_national_centre_with_its_city_inside_and_a_branch_institute():
+    got = _found("依托国家超级计算天津中心。永川区还与中国信息通信研究院西部分院签约。")
+    assert ("platform", "国家超级计算天津中心") in got
+    assert ("platform", "中国信息通信研究院西部分院") in got
+
+
+def test_a_citys_data_centres_are_not_one_named_centre():
+    got = _found("天津数据中心标准机架规模约为7万架，天津北方大数据交易中心起步较晚。", ("天津市",))
+    assert ("platform", "天津北方大数据交易中心") in got
+    assert not any(n == "天津数据中心" for _, n in got)
+
+
+def test_similar_short_firm_names_stay_apart_and_listed_weak_alias_counts():
+    got = _found("依托科大讯飞、京东方等企业，北京集聚了百度、京东等。对接中国电子、中国移动等央企。")
+    assert {("enterprise", "京东方科技集团股份有限公司"), ("enterprise", "京东集团"),
+            ("enterprise", "中国电子信息产业集团有限公司")} <= got
+
+
+def test_county_new_area_and_no_county_inside_xianji():
+    assert ("region", "和林格尔新区") in _found("以和林格尔新区为核心建设数据中心集群。", ("内蒙古自治区",))
+    assert not any(t == "region" for t, _ in _found("到2025年建成县级城市运行管理平台18个。", ("海南省",)))
+
+
+def test_city_parks_by_suffix_and_free_trade_port_is_a_park():
+    got = _found("文昌国际航天城加快建设。依托海南自由贸易港政策优势。", ("海南省",))
+    assert ("park", "文昌国际航天城") in got and ("park", "海南自由贸易港") in got
+
+
+def test_scraped_ascii_full_stop_splits_sentences_for_links():
+    body = ("产学研合作持续深化.重庆文理学院与重庆天擎智算科技有限公司共建天擎智能计算联合实验室."
+            "永川区还与中国信息通信研究院西部分院签约,共建重庆(永川)工业互联网创新中心。")
+    _, links = extract_entities(body, ("重庆市", "永川区"))
+    built = {(lk.src[1], lk.dst[1]) for lk in links if lk.kind == "built_by"}
+    assert ("天擎智能计算联合实验室", "重庆文理学院") in built
+    assert ("重庆(永川)工业互联网创新中心", "中国信息通信研究院西部分院") in built
+    assert not any(s == "重庆(永川)工业互联网创新中心" and d == "重庆文理学院" for s, d in built)

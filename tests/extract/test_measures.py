@@ -209,3 +209,29 @@ def test_never_crashes_and_offsets_stay_inside(text):
     for m in extract_measures(text, ("江西省",)):
         assert 0 <= m.start < m.end <= len(text)
         assert m.kind in MEASURE_KINDS
+
+
+def test_scraped_ascii_full_stop_ends_a_grant():
+    body = ("对首次入选百强的企业,给予一次性奖励300万元.对年营业收入首次突破5000万元、1亿元的企业,"
+            "分别给予20万元、50万元奖励。")
+    found = extract_measures(body, ("甘肃省", "兰州市"))
+    assert [m.amount for m in found] == [300, 20, 50]
+    assert found[0].condition == "对首次入选百强的企业"
+    assert found[1].condition == "对年营业收入首次突破5000万元、1亿元的企业"
+
+
+def test_condition_runs_through_the_last_de_clause_and_truncated_award():
+    m = _one("对新引进的数字经济企业,实缴注册资本5000万元以上的,按实缴注册资本的2%给予落户奖,最高不超过200万元。",
+             kind="award", rate=2, cap=200)
+    assert m.condition == "对新引进的数字经济企业,实缴注册资本5000万元以上的"
+
+
+def test_free_rent_is_a_full_rent_rate():
+    _one("对新入驻园区的软件企业给予最高3年租金全免。", kind="rent_support", rate=100)
+
+
+def test_money_paid_out_is_a_fund_and_its_beneficiaries_a_fact():
+    found = extract_measures("去年以来,累计兑现各类奖补资金1.8亿元,惠及企业540家。", ("海南省",), "2024-06-18")
+    assert [(m.kind, m.amount) for m in found] == [("fund", 1.8), ("achievement", 540)]
+    found = extract_measures("设立规模20亿元的海南自由贸易港数字经济产业投资基金,已投资项目18个。", ("海南省",))
+    assert found[0].kind == "fund"

@@ -1,4 +1,8 @@
-"""Held-out measure evaluation: four documents annotated by hand before the extractor ran on them.
+"""Held-out measure evaluation: documents annotated by hand before the extractor ran on them.
+
+Round 3: 广东, 河南, 湖南, 陕西, 山东. Round 4 (``ROUND4``): 甘肃 policy, 内蒙古 plan, 重庆 news,
+海南 proposal reply, 天津 research chapter (blind run: amount+unit+year 87%, kind 92%,
+condition 84%, region 73%).
 
 Every field of a found measure is scored against the gold. Run as a script for the table:
 ``.venv/bin/python tests/extract/test_measures_heldout.py``.
@@ -17,7 +21,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 FIX = Path(__file__).parent / "fixtures"
-HELDOUT = sorted(FIX.glob("meas_heldout_*.gold.json"))
+ROUND4_NAMES = ("gansu", "neimenggu", "chongqing", "hainan", "tianjin")
+ALL = sorted(FIX.glob("meas_heldout_*.gold.json"))
+ROUND4 = [p for p in ALL if p.name.split("_")[2].split(".")[0] in ROUND4_NAMES]
+HELDOUT = [p for p in ALL if p not in ROUND4]
 FIELDS = ("kind", "amount", "unit", "year", "cap", "rate", "amount_unit_year", "region", "condition",
           "responsible", "theme", "tool")
 _LEAD = re.compile(r"^\s*(?:[0-9]+[.．、]|[（(][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+、)")
@@ -32,6 +39,11 @@ def _close(a: float | None, b: float | None) -> bool:
 
 def _norm_cond(text: str | None) -> str | None:
     return _PUNCT.sub("", _LEAD.sub("", text)) if text else None
+
+
+def _zone_form(name: str) -> str:
+    """高新区/经开区 written out, so that 重庆永川高新区 and 永川高新技术产业开发区 compare."""
+    return name.replace("高新区", "高新技术产业开发区").replace("经开区", "经济技术开发区")
 
 
 def _value(m, g: dict) -> bool:
@@ -49,7 +61,7 @@ def _field_ok(field: str, m, g: dict) -> bool | None:
     if field in ("amount", "cap", "rate"):
         return _close(getattr(m, field), g[field])
     if field == "region":
-        r, w = m.region or "", g["region"]
+        r, w = _zone_form(m.region or ""), _zone_form(g["region"])
         return bool(r) and (r == w or w in r or r in w)
     if field == "condition":
         return None if "condition" not in g else _norm_cond(m.condition) == _norm_cond(g["condition"])
@@ -103,10 +115,10 @@ def evaluate(gold_path: Path) -> dict[str, list[int]]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def totals() -> dict[str, list[int]]:
+@functools.lru_cache(maxsize=2)
+def totals(round4: bool = False) -> dict[str, list[int]]:
     tot: dict[str, list[int]] = {}
-    for p in HELDOUT:
+    for p in ROUND4 if round4 else HELDOUT:
         c = evaluate(p)
         for k in (*FIELDS, "recall", "found"):
             t = tot.setdefault(k, [0, 0])
@@ -116,8 +128,8 @@ def totals() -> dict[str, list[int]]:
 
 
 def test_heldout_gold_is_consistent():
-    assert len(HELDOUT) >= 5
-    for p in HELDOUT:
+    assert len(HELDOUT) >= 5 and len(ROUND4) == 5
+    for p in ALL:
         gold = json.loads(p.read_text(encoding="utf-8"))
         body = (FIX / gold["source"]).read_text(encoding="utf-8")
         assert 800 <= len(body) <= 2500
@@ -137,18 +149,35 @@ def test_heldout_field_scores(field):
     assert total and right / total >= FLOORS[field], (field, right, total)
 
 
+# Round 4: a little under the scores after the fixes (recall 99%, kind 98%, amount+unit+year 98%,
+# region 76%, condition 100%, theme 83%, tool 90%); region and theme are the known weak fields.
+FLOORS4 = {"recall": 0.95, "found": 0.95, "kind": 0.95, "amount_unit_year": 0.95, "cap": 0.97, "rate": 0.97,
+           "region": 0.72, "condition": 0.95, "responsible": 0.95, "theme": 0.78, "tool": 0.85}
+
+
+@pytest.mark.parametrize("field", sorted(FLOORS4))
+def test_round4_field_scores(field):
+    right, total = totals(True)[field]
+    assert total and right / total >= FLOORS4[field], (field, right, total)
+
+
 def test_heldout_every_document_keeps_amounts_units_years():
-    for p in HELDOUT:
+    for p in ALL:
         c = evaluate(p)
         assert c["recall"][0] / c["recall"][1] >= 0.9, p.name
         assert c["amount_unit_year"][0] / c["amount_unit_year"][1] >= 0.9, p.name
 
 
 def _report() -> None:
-    rows = {p.stem.replace("meas_heldout_", "").replace(".gold", ""): evaluate(p) for p in HELDOUT}
+    for round4 in (False, True):
+        _table(round4)
+
+
+def _table(round4: bool) -> None:
+    rows = {p.stem.replace("meas_heldout_", "").replace(".gold", ""): evaluate(p) for p in (ROUND4 if round4 else HELDOUT)}
     keys = ("recall", "found", *FIELDS)
     print(f"{'field':18}" + "".join(f"{n:>12}" for n in rows) + f"{'total':>12}")
-    tot = totals()
+    tot = totals(round4)
     for k in keys:
         cells = "".join(f"{c[k][0]:>5}/{c[k][1]:<3} " for c in rows.values())
         print(f"{k:18}{cells}  {tot[k][0]:>4}/{tot[k][1]:<4} {tot[k][0] / max(tot[k][1], 1):.0%}")

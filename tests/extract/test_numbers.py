@@ -170,5 +170,5 @@ def test_time_scope_carries_over_semicolons_and_paragraph_leads():
     assert got[0] == ([2023], 2023)
     assert got[1] == ([2023], 2023)  # after ; the year of the clause before still holds
     assert got[2] == ([2023], 2023)  # 全年: the year last named
-    assert got[4] == ([], 2025)  # a paragraph opening with a year lends it to what follows
+    assert got[4] == ([2025], 2025)  # a paragraph opening with a year lends it to what follows
     assert got[7] == ([], None)  # a year in mid-paragraph governs its own sentence only
