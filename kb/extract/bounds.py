@@ -115,7 +115,7 @@ def school_ok(head: str, level: int) -> bool:
 
 
 def quoted(text: str, e: int) -> int | None:
-    """Start of a quoted name ending at ``e`` (“数创智联”科技园), else None."""
+    """Start of a quoted name ending at ``e`` (“云谷智造”科技园), else None."""
     if e < len(text) and text[e] in _CLOSE_Q:
         for k in range(e - 1, max(-1, e - 40), -1):
             if text[k] in _OPEN_Q:

@@ -166,7 +166,7 @@ class Gazetteer:
         return list(hit)
 
     def find_all(self, text: str, context: Sequence[Region] = ()) -> list[tuple[int, int, Region]]:
-        """Every region mention (longest match), resolved; zones like 赣州蓉江新区 included."""
+        """Every region mention (longest match), resolved; zones like 贵阳观山湖新区 included."""
         raw = self._raw_matches(text)
         sure = list(context) + [c[0][0] for _, _, c in raw if len(c) == 1 and c[0][1] != "weak"]
         out: list[tuple[int, int, Region]] = []
@@ -211,7 +211,7 @@ class Gazetteer:
             ze, zname, zshort = z
             zr = made.setdefault(zname, Region(f"{r.code}:{zname}", zname, zshort, 4, r.code))
             out.append((s, ze, zr))
-        for zr in made.values():  # later bare mentions: 蓉江新区, 张家港经开区
+        for zr in made.values():  # later bare mentions: 观山湖新区, 昆山经开区
             for key in {zr.short, zr.name[len(self.regions[zr.parent].short or ''):]} if zr.parent else set():
                 if not _distinct_key(key):
                     continue
@@ -341,7 +341,7 @@ def region_keys(chain: Sequence[str]) -> tuple[str, ...]:
                 out[name[: -len(full)] + short] = None
             if name.endswith(short):
                 out[name[: -len(short)] + full] = None
-        if r is None or r.level == 4:  # a zone: also its name without the parent's (蓉江新区)
+        if r is None or r.level == 4:  # a zone: also its name without the parent's (观山湖新区)
             parent = ctx[-2] if r is not None and len(ctx) > 1 else (ctx[-1] if r is None and ctx else None)
             for head in (parent.name, parent.short) if parent is not None else ():
                 if head and name.startswith(head) and _distinct_key(name[len(head):]):
@@ -350,6 +350,6 @@ def region_keys(chain: Sequence[str]) -> tuple[str, ...]:
 
 
 def _distinct_key(rest: str) -> bool:
-    """A zone name that still names something without its parent region (蓉江新区, not 经开区)."""
+    """A zone name that still names something without its parent region (观山湖新区, not 经开区)."""
     m = _ZONE_RE.search(rest)
     return len(rest) >= 4 and m is not None and m.start() >= 2

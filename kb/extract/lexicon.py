@@ -65,7 +65,7 @@ FIRM_WORDS = frozenset("建设 投资 发展 服务 运营 管理 设计 开发 
                        "信息 网络 智能 数据 能源 集团 股份 工程 建工 城建 城投 文旅 物流 供应链".split())
 # Research institutions that the firm table lists for their owner role but that are not firms.
 INSTITUTIONS = frozenset(("中国科学院", "中国工程院", "中国社会科学院"))
-# Short firm names end in a trade word: 华灿光电, 铁歌科技, 锴威特半导体, 润桐数据.
+# Short firm names end in a trade word: 长鑫存储, 云天励飞, 芯源半导体, 数澜数据.
 TRADE_WORDS = (
     "科技", "软件", "电子", "网络", "信息", "光电", "半导体", "数据", "智能", "智联", "纺织", "电源",
     "股份", "数控", "通信", "通讯", "传媒", "物流", "医药", "生物", "能源", "新材料", "电气", "机械",

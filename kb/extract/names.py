@@ -141,7 +141,7 @@ def _key_kinds(head: str) -> list[str]:
 
 
 def _is_brand(w: str, t: str) -> bool:
-    """An unknown proper-looking word (迈迪, 嘉福): jieba's guess says a name, the dictionary lacks it."""
+    """An unknown proper-looking word (迈瑞, 云从): jieba's guess says a name, the dictionary lacks it."""
     return (len(w) >= 2 and t in ("nr", "nrt", "ns", "nz") and w not in word_sets().known
             and not is_generic_word(w) and not w.startswith(_LONG_STOPS()))
 
@@ -172,7 +172,7 @@ def owner_firm(head: str) -> lx.Firm | None:
 def distinguishing(head: str) -> int:
     """How well a name's head says which one it is: 2 region/firm/brand, 1 a rare word, 0 none.
 
-    A word unknown to the dictionary at the very start of the head (迈迪…, 数创智联…) counts as a
+    A word unknown to the dictionary at the very start of the head (迈瑞…, 云从…) counts as a
     brand; elsewhere a rare word only counts as 1.
     """
     if not head:

@@ -176,7 +176,7 @@ def find_quantities(text: str) -> list[Quantity]:
 
     Skips what the patterns can tell is not a quantity: ordinals (第3), model
     names (5G, IPv6, 3+4), time spans (3个月), small Chinese counts of no
-    measure value (一批, 两个全覆盖, 一次性), names like 二院706所.
+    measure value (一批, 两个全覆盖, 一次性), names like 电科28所.
     """
     if not isinstance(text, str) or not text:
         return []

@@ -26,10 +26,10 @@ LABEL_ROLE = Qt.ItemDataRole.UserRole + 20  # (name, count text): the delegate e
 
 
 def merge_zone_names(values: list[tuple[str, int]]) -> list[tuple[str, int, tuple[str, ...]]]:
-    """Fold a zone listed under a short and a full name (蓉江新区 / 赣州蓉江新区) into the full one.
+    """Fold a zone listed under a short and a full name (观山湖新区 / 贵阳观山湖新区) into the full one.
 
     A value B is the short form of A when A ends with B and what precedes it begins another value
-    of the list (its parent: 赣州 → 赣州市). Both keys come from the same documents' region chain,
+    of the list (its parent: 贵阳 → 贵阳市). Both keys come from the same documents' region chain,
     so the larger count is the count of the merged row.
     """
     names = [v for v, _ in values]
