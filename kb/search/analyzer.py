@@ -1,18 +1,17 @@
-"""Tokenisation for the search index: jieba words plus distinct characters.
-
-Two views of the same normalised text are indexed (see ``kb.search.engine``):
+"""Tokenisation for the search index: jieba words (Whoosh ``words`` field).
 
 * ``words``: jieba (rjieba, default mode, HMM on) tokens of 2+ characters with
   frequencies; they decide the whole-word ranking bonus. ``word_tokens`` gives
   positions (+1 per non-space token, punctuation included) and char offsets.
-* ``grams``: the distinct characters of the passage (existence only), a
-  candidate filter: a term matches a passage iff it occurs verbatim in the
-  passage's normalised text, so recall never depends on how jieba happened to
-  cut the passage (与物联网 -> 与物 / 联网).
+* Recall does not depend on jieba: a term matches a passage iff it occurs
+  verbatim in the passage's normalised text, found through the character and
+  character-pair index of ``kb.search.segdata`` (与物联网 -> 与物 / 联网 still
+  matches 物联网).
 
-Whoosh's Token pipeline is bypassed at index time (``WordsField.index``,
-``GramsField.index``); the ``Tokenizer`` classes give the same terms to anything
-that asks Whoosh for them.
+``WordsField.index`` bypasses Whoosh's Token pipeline at index time; the
+``Tokenizer`` classes give the same terms to anything that asks Whoosh.
+``GramsField``/``gram_terms`` are kept for indexes and tools that ask for the
+old distinct-character field; the current schema no longer stores it.
 """
 
 from __future__ import annotations

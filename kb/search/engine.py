@@ -1,198 +1,360 @@
-"""Evaluate a parsed query over the Whoosh segments with plain sets and dicts.
+"""Evaluate a parsed query over the segments' sidecars with C-level loops (map, compress, Counter).
 
-Whoosh stores the postings, segments, deletions and the lock; matching is done
-here because Whoosh's phrase machinery (spans, per-document position decoding)
-costs ~40 µs per candidate. A term T matches a passage iff T occurs verbatim in
-the passage's normalised text: candidates are the passages holding T's two rarest
-characters, confirmed against the text column (cached per segment, segments are
-immutable). Passages where T is also whole jieba word(s) get ``WORD_BOOST``.
+A term T matches a passage iff T occurs verbatim in its normalised text. The sidecar's gram
+index lists, per character and per character pair, the passages holding it: for 1–2
+characters that list *is* the answer (with counts); a longer term intersects its two rarest
+pairs and confirms each candidate with ``str.find`` on the segment text. Whole jieba word(s)
+(read from Whoosh's ``words`` postings) earn ``WORD_BOOST``. Scores are BM25-like; facets are
+counted per document and per facet combination, never per (facet, value) pair.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import accumulate, compress, repeat
+from operator import add, itemgetter, mul, not_, truediv
 
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import IndexReader
 
 from kb.search.analyzer import ranking_words
 from kb.search.query import And, Filter, Node, Not, Or, Term
+from kb.search.segdata import K1, SegData, find_gram
 
 log = logging.getLogger(__name__)
 
 WORD_BOOST = 3.0
-K1 = 1.2
-B = 0.75
-SEP_FIELD = "\x1e"
+UBIQUITOUS = 0.3  # a ranking word in more than this share of a segment's passages is not read
+INTERSECT_MIN = 512  # fewer candidates than this: confirm them all
+
+Scores = dict[int, float]  # local docnum -> score
 
 
 @dataclass
 class Leaf:
-    """One segment: its reader, global docnum offset and cached column values."""
+    """One segment at query time: sidecar, deletions, global docnum offset, lazy Whoosh reader."""
 
-    reader: IndexReader
+    seg: SegData
     offset: int
-    texts: list[str]
-    meta: list[tuple[str, ...]]
-    avg_len: float
-    facets: list[tuple[tuple[str, str], ...]]  # per docnum: (facet, value) pairs
-    norms: list[float]  # per docnum: BM25 length normalisation K1 * (1 - B + B * len / avg)
+    deleted: frozenset[int] | None
+    open_reader: Callable[[], IndexReader | None]
+    doc_rank: list[int] = field(default_factory=list)  # per document: rank of its name in the view
+    _live: list[int] | None = field(default=None, repr=False)
+
+    @property
+    def live(self) -> list[int]:
+        if self._live is None:
+            dead = self.deleted or frozenset()
+            self._live = [d for d in range(self.seg.n) if d not in dead]
+        return self._live
+
+    @property
+    def n_live(self) -> int:
+        return self.seg.n - len(self.deleted or ())
 
 
-Scores = dict[int, float]  # global docnum -> score
-
-
-def posting_ids(reader: IndexReader, field: str, term: str) -> list[int]:
-    """Live local docnums of ``field:term``, read block by block (no per-id calls)."""
+def posting_ids(reader: IndexReader, field_name: str, term: str) -> list[int]:
+    """Local docnums of ``field:term`` from Whoosh, read block by block (no per-id calls)."""
     try:
-        m = reader.postings(field, term)
+        m = reader.postings(field_name, term)
     except Exception:  # TermNotFound and friends: the term is simply absent
         return []
-    deleted: frozenset[int] = frozenset()
     if isinstance(m, FilterMatcher):
-        deleted = frozenset(m._ids) if m._exclude else frozenset()
-        m = m.child
+        m = m.child  # deletions are applied by the caller
     ids: list[int] = []
-    if hasattr(m, "_read_ids") and hasattr(m, "_next_block"):
+    if hasattr(m, "_read_data") and hasattr(m, "_next_block") and hasattr(m, "_byteids"):
+        # W3 blocks hold delta-coded ids: decode with accumulate (C) instead of Whoosh's generator
         while m.is_active():
-            if m._ids is None:
-                m._read_ids()
-            ids.extend(m._ids)
+            if m._data is None:
+                m._read_data()
+            raw = m._data[0]
+            ids.extend(raw if m._byteids else accumulate(raw))
             m._next_block()
     else:
         ids.extend(m.all_ids())
-    if deleted:
-        ids = [d for d in ids if d not in deleted]
     return ids
 
 
-def _doc_freq(reader: IndexReader, field: str, term: str) -> int:
+def _doc_freq(reader: IndexReader, term: str) -> int:
     try:
-        return reader.doc_frequency(field, term)
+        return reader.doc_frequency("words", term)
     except Exception:
         return 0
 
 
-def _candidates(reader: IndexReader, text: str) -> Iterable[int]:
-    """Local docnums holding the two rarest characters of ``text`` (a superset of matches)."""
-    chars = sorted({c for c in text if not c.isspace()}, key=lambda c: _doc_freq(reader, "grams", c))
-    if not chars:
-        return []
-    first = posting_ids(reader, "grams", chars[0])
-    if len(chars) == 1 or not first:
-        return first
-    other = set(posting_ids(reader, "grams", chars[1]))
-    return [d for d in first if d in other]
+Gate = tuple["memoryview | None", "set[int] | dict[int, float]"]  # (per-passage array or None, allowed)
 
 
-def _whole_words(reader: IndexReader, words: list[str], among: Iterable[int]) -> set[int]:
-    """Local docnums (of ``among``) where every word of the term is a jieba token."""
-    hit = set(among)
-    for w in sorted(set(words), key=lambda w: _doc_freq(reader, "words", w)):
-        if not hit:
+def _gate(ids: list[int], tfs: list[int], gates: Iterable[Gate]) -> tuple[list[int], list[int]]:
+    for arr, allowed in gates:
+        if not ids:
             break
-        hit &= set(posting_ids(reader, "words", w))
+        keys = ids if arr is None else map(arr.__getitem__, ids)
+        mask = list(map(allowed.__contains__, keys))
+        ids, tfs = list(compress(ids, mask)), list(compress(tfs, mask))
+    return ids, tfs
+
+
+def rarest_gram(seg: SegData, text: str) -> tuple[tuple[int, int], tuple[int, int] | None]:
+    """Posting ranges of the term itself (1–2 chars) or of its two rarest character pairs."""
+    if len(text) <= 2:
+        return find_gram(seg, text), None
+    grams = {text[i : i + 2] for i in range(len(text) - 1)}
+    ranges = sorted((find_gram(seg, g) for g in grams), key=lambda r: r[1] - r[0])
+    return ranges[0], (ranges[1] if len(ranges) > 1 else None)
+
+
+def term_matches(leaf: Leaf, text: str, gates: Iterable[Gate] = ()) -> tuple[list[int], list[int]]:
+    """Live local docnums where ``text`` occurs verbatim, and its count there (ascending docnums).
+
+    ``gates`` (filters, or the matches of a rarer AND-ed term) drop candidates before the
+    costly confirmation against the text.
+    """
+    seg = leaf.seg
+    (a, b), second = rarest_gram(seg, text)
+    if a == b:
+        return [], []
+    ids, tfs = _gate(list(seg.post[a:b]), list(seg.tf[a:b]), gates)
+    if len(text) > 2 and ids:
+        # a second pair list helps only if it is about as rare: building its set costs per entry
+        if second is not None and len(ids) >= INTERSECT_MIN and second[1] - second[0] <= 1.5 * (b - a):
+            ids, tfs = _gate(ids, tfs, [(None, set(seg.post[second[0] : second[1]]))])
+        ids, tfs = _confirm(seg, text, ids, tfs)
+    if leaf.deleted and ids:
+        mask = list(map(not_, map(leaf.deleted.__contains__, ids)))
+        ids, tfs = list(compress(ids, mask)), list(compress(tfs, mask))
+    return ids, tfs
+
+
+def _confirm(seg: SegData, text: str, ids: list[int], tfs: list[int]) -> tuple[list[int], list[int]]:
+    """Keep the candidates whose UTF-16 bytes contain ``text`` at an even (character) offset."""
+    needle = text.encode("utf-16-le")
+    found = list(map(seg.mm.find, repeat(needle), map(seg.off.__getitem__, ids), map(seg.off_end.__getitem__, ids)))
+    mask = list(map(not_, map((1).__and__, found)))  # even position; -1 (absent) is odd
+    if found.count(-1) != len(found) - sum(mask):  # a hit at an odd byte: look again, aligned
+        for i, pos in enumerate(found):
+            if pos >= 0 and pos & 1:
+                mask[i] = text in seg.passage_text(ids[i])
+    return list(compress(ids, mask)), list(compress(tfs, mask))
+
+
+def whole_words(leaf: Leaf, words: list[str]) -> set[int] | None:
+    """Local docnums where every word of the term is a jieba token (None: no reader or no words).
+
+    A word that is a token of most passages of the segment (发展, 建设) barely tells passages
+    apart and costs the most to read: it is taken as present.
+    """
+    if not words:
+        return None
+    reader = leaf.open_reader()
+    if reader is None:
+        return None
+    common = UBIQUITOUS * leaf.seg.n
+    freq = sorted((_doc_freq(reader, w), w) for w in set(words))
+    hit: set[int] | None = None
+    for df, w in freq:
+        if df > common and hit is not None:
+            break
+        ids = posting_ids(reader, "words", w)
+        hit = set(ids) if hit is None else hit.intersection(ids)
+        if not hit:
+            return set()
     return hit
 
 
 class Evaluator:
-    """Scores one query over all leaves; ``universe`` is only built for nested NOTs."""
+    """Scores one query: a dict of local docnum -> score per leaf."""
 
-    def __init__(self, leaves: list[Leaf], doc_count: int) -> None:
+    def __init__(self, leaves: list[Leaf]) -> None:
         self.leaves = leaves
-        self.n = max(doc_count, 1)
+        self.n = max(sum(leaf.n_live for leaf in leaves), 1)
+        self._terms: dict[tuple[str, int], Scores] = {}
+        self._df: dict[str, int] = {}
 
-    def run(self, node: Node) -> Scores:
+    def run(self, node: Node) -> list[Scores]:
+        return [self._eval(node, i) for i in range(len(self.leaves))]
+
+    def _eval(self, node: Node, i: int) -> Scores:
         if isinstance(node, Term):
-            return self.term(node.text)
+            return self.term_leaf(node.text, i)
+        leaf = self.leaves[i]
         if isinstance(node, Filter):
-            return dict.fromkeys(self.filter_ids(node), 0.0)
+            arr, allowed = filter_set(leaf.seg, node)
+            return dict.fromkeys(compress(leaf.live, map(allowed.__contains__, map(arr.__getitem__, leaf.live))), 0.0)
         if isinstance(node, Not):
-            out = self.universe()
-            for d in self.run(node.child):
+            out = dict.fromkeys(leaf.live, 0.0)
+            for d in self._eval(node.child, i):
                 out.pop(d, None)
             return out
         if isinstance(node, And):
-            pos = [c for c in node.children if not isinstance(c, Not)]
-            neg = [c.child for c in node.children if isinstance(c, Not)]
-            parts = sorted((self.run(c) for c in pos), key=len)
-            if parts:
-                acc = dict(parts[0])
-                for p in parts[1:]:
-                    acc = {d: s + p[d] for d, s in acc.items() if d in p}
-            else:
-                acc = self.universe()
-            for c in neg:
-                if not acc:
-                    break
-                for d in self.run(c):
-                    acc.pop(d, None)
-            return acc
+            return self._and(node, i)
         assert isinstance(node, Or)
-        acc = {}
+        acc: Scores = {}
         for c in node.children:
-            for d, s in self.run(c).items():
+            part = self._eval(c, i)
+            if not acc:
+                acc = dict(part)
+                continue
+            for d, s in part.items():
                 acc[d] = acc.get(d, 0.0) + s
         return acc
 
-    def universe(self) -> Scores:
-        out: Scores = {}
-        for leaf in self.leaves:
-            out.update((leaf.offset + d, 0.0) for d in leaf.reader.all_doc_ids())
-        return out
+    def _and(self, node: And, i: int) -> Scores:
+        """Rarest term first; later terms are only confirmed where the earlier ones (and the filters) hold."""
+        leaf = self.leaves[i]
+        filters = [c for c in node.children if isinstance(c, Filter)]
+        neg = [c.child for c in node.children if isinstance(c, Not)]
+        terms = sorted((c for c in node.children if isinstance(c, Term)), key=lambda t: self.df(t.text))
+        others = [c for c in node.children if not isinstance(c, (Not, Filter, Term))]
+        gates: list[Gate] = [filter_set(leaf.seg, f) for f in filters]
+        acc: Scores | None = None
+        for t in terms:
+            part = self.term_leaf(t.text, i, gates if acc is None else [*gates, (None, acc)])
+            acc = part if acc is None else {d: s + part[d] for d, s in acc.items() if d in part}
+            if not acc:
+                return {}
+        for c in others:
+            part = self._eval(c, i)
+            acc = part if acc is None else {d: s + part[d] for d, s in acc.items() if d in part}
+            if not acc:
+                return {}
+        if acc is None:  # filters (and exclusions) only
+            acc = dict.fromkeys(leaf.live, 0.0)
+        for arr, allowed in gates:
+            acc = {d: s for d, s in acc.items() if arr[d] in allowed}
+        for c in neg:
+            if not acc:
+                break
+            drop = self._eval(c, i)
+            acc = {d: s for d, s in acc.items() if d not in drop}
+        return acc
 
-    def filter_ids(self, f: Filter) -> list[int]:
-        out: list[int] = []
-        for leaf in self.leaves:
-            ids: Iterable[int]
-            if f.field == "doc":
-                ids = set(posting_ids(leaf.reader, "doc", f.value)) | set(
-                    posting_ids(leaf.reader, "doc_id", f.value)
-                )
-            elif f.field == "year" and "-" in f.value:
-                a, b = sorted(int(p) for p in f.value.split("-"))
-                ids = set()
-                for y in range(a, min(b, a + 300) + 1):
-                    ids.update(posting_ids(leaf.reader, "year", str(y)))
+    def df(self, text: str) -> int:
+        """Passages holding the term's rarest gram (exact for 1–2 characters): the idf's df.
+
+        Known before any confirmation, so a term scores the same whether or not an AND or a
+        filter narrowed its candidates.
+        """
+        n = self._df.get(text)
+        if n is None:
+            n = sum(r[1] - r[0] for r in (rarest_gram(leaf.seg, text)[0] for leaf in self.leaves))
+            self._df[text] = n
+        return n
+
+    def term(self, text: str) -> list[Scores]:
+        return [self.term_leaf(text, i) for i in range(len(self.leaves))]
+
+    def term_leaf(self, text: str, i: int, gates: list[Gate] | None = None) -> Scores:
+        """Scores of one term in leaf ``i`` (cached per query when not narrowed by gates)."""
+        if not gates and (text, i) in self._terms:
+            return self._terms[(text, i)]
+        leaf = self.leaves[i]
+        ids, tfs = term_matches(leaf, text, gates or ())
+        out: Scores = {}
+        if ids:
+            df = max(self.df(text), 1)
+            idf = math.log(1.0 + max(self.n - df + 0.5, 0.0) / (df + 0.5)) * (K1 + 1)
+            # idf * tf / (tf + norm) [* WORD_BOOST], all in C-level maps
+            norms = map(leaf.seg.norm.__getitem__, ids)
+            scores = map(truediv, tfs, map(add, tfs, norms))
+            whole = whole_words(leaf, ranking_words(text))
+            if whole:
+                boosts = (idf, idf * WORD_BOOST)  # indexed by "is a whole word"
+                scores = map(mul, scores, map(boosts.__getitem__, map(whole.__contains__, ids)))
             else:
-                ids = posting_ids(leaf.reader, f.field, f.value)
-            out.extend(leaf.offset + d for d in ids)
-        return out
-
-    def term(self, text: str) -> Scores:
-        words = ranking_words(text)
-        per_leaf: list[tuple[Leaf, dict[int, int], set[int]]] = []
-        found = 0
-        for leaf in self.leaves:
-            texts = leaf.texts
-            tfs = {d: c for d in _candidates(leaf.reader, text) if (c := texts[d].count(text))}
-            whole = _whole_words(leaf.reader, words, tfs) if words and tfs else set()
-            per_leaf.append((leaf, tfs, whole))
-            found += len(tfs)
-        out: Scores = {}
-        if not found:
-            return out
-        idf = math.log(1.0 + (self.n - found + 0.5) / (found + 0.5)) * (K1 + 1)
-        for leaf, tfs, whole in per_leaf:
-            norms, off = leaf.norms, leaf.offset
-            for d, tf in tfs.items():
-                sc = idf * tf / (tf + norms[d])
-                out[off + d] = sc * WORD_BOOST if d in whole else sc
+                scores = map(mul, scores, repeat(idf))
+            out = dict(zip(ids, scores, strict=True))
+        if not gates:
+            self._terms[(text, i)] = out
         return out
 
 
-def load_leaf(
-    reader: IndexReader,
-    offset: int,
-    decode: Callable[[bytes], tuple[str, ...]],
-    facet_pairs: Callable[[tuple[str, ...]], tuple[tuple[str, str], ...]],
-) -> Leaf:
-    """Read a segment's text and meta columns into memory (done once per segment)."""
-    texts = [b.decode("utf-8") for b in reader.column_reader("text")] if reader.has_column("text") else []
-    meta = [decode(b) for b in reader.column_reader("meta")] if reader.has_column("meta") else []
-    avg = (sum(map(len, texts)) / len(texts)) if texts else 1.0
-    norms = [K1 * (1 - B + B * len(t) / avg) for t in texts]
-    return Leaf(reader, offset, texts, meta, avg, [facet_pairs(m) for m in meta], norms)
+def filter_set(seg: SegData, f: Filter) -> tuple[memoryview, set[int]]:
+    """(per-passage array, allowed values) for a filter: document ordinals or entity-type set ids."""
+    if f.field == "entity_type":
+        return seg.pet, {i for i, e in enumerate(seg.ets) if f.value in e[1]}
+    if f.field == "doc":
+        v = f.value
+        return seg.pdoc, {i for i, (a, b) in enumerate(zip(seg.name_norms, seg.doc_ids, strict=True)) if v in (a, b)}
+    if f.field == "region":
+        ok = {i for i, b in enumerate(seg.bases) if f.value in b[1]}
+    elif f.field == "year":
+        if "-" in f.value:
+            lo, hi = sorted(int(p) for p in f.value.split("-"))
+            ok = {i for i, b in enumerate(seg.bases) if b[2].isdigit() and lo <= int(b[2]) <= hi}
+        else:
+            ok = {i for i, b in enumerate(seg.bases) if b[2] == f.value}
+    elif f.field == "kind":
+        ok = {i for i, b in enumerate(seg.bases) if b[3].lower() == f.value}
+    else:  # pragma: no cover - the parser only makes the fields above
+        ok = set()
+    return seg.pdoc, {d for d, b in enumerate(seg.dbase) if b in ok}
+
+
+def rank_names(leaves: list[Leaf]) -> list[str]:
+    """Sort every document name of the view once; each leaf gets its documents' ranks.
+
+    The doc facet (one row per matching document) is then ordered by integer ranks.
+    """
+    names = sorted({n for leaf in leaves for n in leaf.seg.names})
+    rank = {n: i for i, n in enumerate(names)}
+    for leaf in leaves:
+        leaf.doc_rank = list(map(rank.__getitem__, leaf.seg.names))
+    return names
+
+
+def count_facets(leaves: list[Leaf], per_leaf: list[Scores], names: list[str]) -> dict[str, list[tuple[str, int]]]:
+    """Facet rows (value, matching passages), most first, over every match of every leaf.
+
+    Matches are counted per document and per entity-type set (C-level Counters); region, year
+    and kind are properties of the document, so they are summed over documents, not passages.
+    """
+    region: dict[str, int] = {}
+    year: dict[str, int] = {}
+    kind: dict[str, int] = {}
+    etype: dict[str, int] = {}
+    by_rank: dict[int, int] = {}
+    for leaf, scores in zip(leaves, per_leaf, strict=True):
+        if not scores:
+            continue
+        seg = leaf.seg
+        keys = scores.keys()
+        per_doc = Counter(map(seg.pdoc.__getitem__, keys))
+        rank = leaf.doc_rank
+        if not by_rank and seg.names_unique:
+            by_rank = dict(zip(map(rank.__getitem__, per_doc.keys()), per_doc.values(), strict=True))
+        else:
+            for d, n in per_doc.items():
+                r = rank[d]
+                by_rank[r] = by_rank.get(r, 0) + n
+        per_base: dict[int, int] = {}
+        dbase = seg.dbase
+        for d, n in per_doc.items():
+            b = dbase[d]
+            per_base[b] = per_base.get(b, 0) + n
+        for b, n in per_base.items():
+            regions, _keys, y, k = seg.bases[b]
+            for r in regions:
+                region[r] = region.get(r, 0) + n
+            if y:
+                year[y] = year.get(y, 0) + n
+            kind[k] = kind.get(k, 0) + n
+        for e, n in Counter(map(seg.pet.__getitem__, keys)).items():
+            for t in seg.ets[e][0]:
+                etype[t] = etype.get(t, 0) + n
+    order = sorted(by_rank)
+    order.sort(key=by_rank.__getitem__, reverse=True)  # stable: equal counts stay in name order
+    docs = list(zip(map(names.__getitem__, order), map(by_rank.__getitem__, order), strict=True))
+    return {"region": sorted_counts(region), "doc": docs, "year": sorted_counts(year),
+            "kind": sorted_counts(kind), "entity_type": sorted_counts(etype)}
+
+
+def sorted_counts(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """By count descending, then value: two stable C-level sorts instead of a key lambda."""
+    items = sorted(counts.items(), key=itemgetter(0))
+    items.sort(key=itemgetter(1), reverse=True)
+    return items

@@ -1,51 +1,50 @@
-"""The Whoosh index over passages: one Whoosh document per passage.
+"""The search index: Whoosh segments plus one Zhiku sidecar per segment.
 
-Besides the postings, each passage keeps two columns: its normalised text
-(``text``, to confirm verbatim matches) and ``meta`` (ids and facet values).
-Both are loaded once per segment into memory, so confirming a candidate or
-counting facets over all matches is a list lookup, never a stored-field read.
+Whoosh owns the segments, passage/document ids (``delete_doc``), deletions, the ``words``
+postings (whole-word ranking), generations and the writer lock. Matching, facets and filters
+run on the sidecars (``kb.search.segdata``): written inside Whoosh's commit, just before the
+TOC, by our merge policy, which knows the new segment's docnum order (added passages, then the
+live passages of each merged segment). Sidecars are mapped lazily and cached by segment id.
 """
 
 from __future__ import annotations
 
+import gc
 import heapq
 import json
 import logging
+import struct
 import threading
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
-from whoosh import columns, fields, index, writing
+from whoosh import fields, index, writing
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import LockError
-from whoosh.searching import Searcher
+from whoosh.reading import IndexReader, SegmentReader
+from whoosh.util import fib
 
 from kb.errors import QueryError, ReadOnlyError, ZhikuError
-from kb.search.analyzer import GramsField, WordsField, normalise
-from kb.search.engine import Evaluator, Leaf, load_leaf
+from kb.search.analyzer import WordsField, normalise
+from kb.search.engine import Evaluator, Leaf, count_facets, rank_names
 from kb.search.query import And, Node, make_filter, parse, positive_terms
+from kb.search.segdata import Batch, DocRec, SegData, doc_rec, sidecar_ok, sidecar_path, write_segment
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: sidecar segments, no grams/text/meta in Whoosh
 _VERSION_FILE = "zhiku_search.json"
-_SEP_FIELD = "\x1e"
-_SEP_VALUE = "\x1f"
 FACETS = ("region", "doc", "year", "kind", "entity_type")
 FILTER_KEYS = FACETS
 _LOCK_TIMEOUT = 3.0
-_WRITER_LIMITMB = 192
+_WRITER_LIMITMB = 64
 
 
 class FastCodec(W3Codec):
-    """Whoosh's codec minus per-posting length statistics.
-
-    Those feed block-max BM25 skipping, which the engine does not use, and cost
-    a column lookup per posting at commit (a quarter of the indexing time).
-    """
+    """Whoosh's codec minus per-posting length statistics (block-max BM25 is not used)."""
 
     length_stats = False
 
@@ -83,19 +82,7 @@ class IndexResult:
 
 
 def _schema() -> fields.Schema:
-    return fields.Schema(
-        passage_id=fields.ID(stored=True, unique=True),
-        doc_id=fields.ID(stored=True),
-        words=WordsField(),
-        grams=GramsField(),
-        region=fields.KEYWORD(commas=True),
-        doc=fields.ID,
-        year=fields.ID,
-        kind=fields.ID,
-        entity_type=fields.KEYWORD(commas=True),
-        text=fields.COLUMN(columns.VarBytesColumn()),
-        meta=fields.COLUMN(columns.VarBytesColumn()),
-    )
+    return fields.Schema(passage_id=fields.ID(unique=True), doc_id=fields.ID, words=WordsField())
 
 
 def facet_regions(keys: Iterable[str]) -> list[str]:
@@ -104,49 +91,32 @@ def facet_regions(keys: Iterable[str]) -> list[str]:
     return [k for k in keys if not any(o != k and o.startswith(k) for o in keys)]
 
 
-def _clean(v: str) -> str:
-    return v.replace(_SEP_FIELD, " ").replace(_SEP_VALUE, " ")
+def _keys(values: Iterable[str]) -> tuple[str, ...]:
+    """Filter forms of keyword values (normalised, no commas), as the filters compare them."""
+    out = (normalise(v).replace(",", " ").strip() for v in dict.fromkeys(values) if v.strip())
+    return tuple(k for k in out if k)
 
 
-def _meta(p: IndexedPassage) -> bytes:
-    parts = [
-        str(p.passage_id),
-        _clean(p.doc_id),
-        _SEP_VALUE.join(_clean(r) for r in facet_regions(p.region_keys)),
-        _clean(p.doc_name),
-        "" if p.year is None else str(p.year),
-        _clean(p.kind),
-        _SEP_VALUE.join(_clean(t) for t in dict.fromkeys(p.entity_types) if t),
-    ]
-    return _SEP_FIELD.join(parts).encode("utf-8")
-
-
-def _decode_meta(b: bytes) -> tuple[str, ...]:
-    return tuple(b.decode("utf-8").split(_SEP_FIELD))
-
-
-def _facet_pairs(row: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """The (facet, value) pairs one passage contributes to the facet counts."""
-    pairs: list[tuple[str, str]] = [("region", r) for r in row[2].split(_SEP_VALUE) if r]
-    pairs.append(("doc", row[3]))
-    if row[4]:
-        pairs.append(("year", row[4]))
-    pairs.append(("kind", row[5]))
-    pairs.extend(("entity_type", t) for t in row[6].split(_SEP_VALUE) if t)
-    return tuple(pairs)
-
-
-def _keywords(values: Iterable[str]) -> str:
-    return ",".join(normalise(v).replace(",", " ").strip() for v in dict.fromkeys(values) if v.strip())
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic GC while a query runs: its many short-lived lists would trigger collections
+    that promote them and soon force a full collection (tens of ms in a big process).
+    They are all freed by reference counting before GC is switched back on."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 class SearchIndex:
-    """Whoosh index in ``directory``: one buffered writer, fresh searcher after commits.
+    """Whoosh index + sidecars in ``directory``: one buffered writer, fresh view after commits.
 
     Writes must be serialised by the caller (the service has one writer thread).
-    ``readonly=True`` never takes the write lock. ``reset`` is True when an index
-    of an older schema was found and replaced by an empty one: the caller must
-    re-index.
+    ``readonly=True`` never takes the write lock. ``reset`` is True when an index of an older
+    format (or with a missing sidecar) was found and replaced by an empty one: re-index.
     """
 
     def __init__(self, directory: Path, *, readonly: bool = False) -> None:
@@ -154,10 +124,15 @@ class SearchIndex:
         self.readonly = readonly
         self.reset = False
         self._writer: writing.SegmentWriter | None = None
+        self._batch = Batch()
         self._pending: dict[str, set[str]] = {}  # doc_id -> passage ids added in this batch
         self._late_deletes: set[str] = set()  # passage ids added then deleted in this batch
-        self._searcher: Searcher | None = None
-        self._leaves: dict[object, Leaf] = {}  # segment id -> loaded columns
+        self._docrecs: dict[tuple, DocRec] = {}
+        self._segs: dict[str, SegData] = {}  # segment id -> mapped sidecar
+        self._readers: dict[str, IndexReader] = {}  # segment id -> Whoosh reader (words postings)
+        self._gen = -2
+        self._view: list[Leaf] = []
+        self._names: list[str] = []  # every document name of the view, sorted (doc facet order)
         self._lock = threading.RLock()
         self._ix = self._open()
 
@@ -170,23 +145,25 @@ class SearchIndex:
             return False
         return isinstance(data, dict) and data.get("schema") == SCHEMA_VERSION
 
+    def _complete(self, ix: index.Index) -> bool:
+        """Every segment of the current generation has its sidecar."""
+        return all(sidecar_ok(sidecar_path(self.directory, s.segment_id())) for s in ix._segments())
+
     def _open(self) -> index.Index | None:
         d = self.directory
         exists = d.is_dir() and index.exists_in(str(d))
-        if self.readonly:
-            if exists and self._version_ok():
-                try:
-                    return index.open_dir(str(d), readonly=True)
-                except Exception as exc:  # unreadable TOC: treat as absent
-                    log.warning("cannot open search index %s read-only: %s", d, exc)
-            return None
         if exists and self._version_ok():
             try:
-                return index.open_dir(str(d))
+                ix = index.open_dir(str(d), readonly=self.readonly)
+                if self._complete(ix):
+                    return ix
+                log.warning("search index %s lacks segment data", d)
             except Exception as exc:  # corrupt or foreign TOC: rebuild below
-                log.warning("cannot open search index %s (%s); it is rebuilt empty", d, exc)
+                log.warning("cannot open search index %s: %s", d, exc)
+        if self.readonly:
+            return None
         if exists:
-            log.warning("search index in %s has an old schema; it is rebuilt empty", d)
+            log.warning("search index in %s has an old format; it is rebuilt empty", d)
             self.reset = True
         try:
             d.mkdir(parents=True, exist_ok=True)
@@ -200,11 +177,17 @@ class SearchIndex:
         """Drop uncommitted changes and release files and the lock."""
         with self._lock:
             self.cancel()
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
+            self._drop_view()
             if self._ix is not None:
                 self._ix.close()
+
+    def _drop_view(self) -> None:
+        for r in self._readers.values():
+            r.close()
+        self._readers.clear()
+        self._segs.clear()
+        self._view = []
+        self._gen = -2
 
     def __enter__(self) -> SearchIndex:
         return self
@@ -220,19 +203,25 @@ class SearchIndex:
         if self._writer is None:
             try:
                 # procs=1: a killed multi-process writer leaves workers holding the lock.
-                self._writer = self._ix.writer(
-                    procs=1,
-                    limitmb=_WRITER_LIMITMB,
-                    timeout=_LOCK_TIMEOUT,
-                    delay=0.1,
-                    codec=FastCodec(),
-                )
+                # compound=False: Whoosh copies a compound segment's parts into memory on open.
+                self._writer = self._ix.writer(procs=1, limitmb=_WRITER_LIMITMB, timeout=_LOCK_TIMEOUT,
+                                               delay=0.1, codec=FastCodec(), compound=False)
             except LockError as exc:
                 raise ReadOnlyError(
                     "检索索引正被另一个运行中的程序写入 / the search index is locked by another "
                     f"running process ({self.directory})"
                 ) from exc
         return self._writer
+
+    def _doc_rec(self, p: IndexedPassage) -> DocRec:
+        key = (p.doc_id, p.doc_name, p.region_keys, p.year, p.kind)
+        rec = self._docrecs.get(key)
+        if rec is None:
+            year = "" if p.year is None else str(p.year)
+            rec = doc_rec(p.doc_id, p.doc_name, normalise(p.doc_name), facet_regions(p.region_keys),
+                          _keys(p.region_keys), year, p.kind)
+            self._docrecs[key] = rec
+        return rec
 
     def add(self, passages: Iterable[IndexedPassage]) -> None:
         """Analyse and buffer passages in the open writer (visible after ``commit``)."""
@@ -241,19 +230,9 @@ class SearchIndex:
             for p in passages:
                 pid = str(p.passage_id)
                 text = normalise(p.text)
-                w.add_document(
-                    passage_id=pid,
-                    doc_id=p.doc_id,
-                    words=text,
-                    grams=text,
-                    text=text.encode("utf-8"),
-                    region=_keywords(p.region_keys),
-                    doc=normalise(p.doc_name),
-                    year="" if p.year is None else str(p.year),
-                    kind=p.kind.lower(),
-                    entity_type=_keywords(p.entity_types),
-                    meta=_meta(p),
-                )
+                w.add_document(passage_id=pid, doc_id=p.doc_id, words=text)
+                types = tuple(t for t in dict.fromkeys(p.entity_types) if t)
+                self._batch.add(p.passage_id, text, self._doc_rec(p), (types, _keys(types)))
                 self._pending.setdefault(p.doc_id, set()).add(pid)
                 self._late_deletes.discard(pid)
 
@@ -265,6 +244,39 @@ class SearchIndex:
             # Whoosh cannot delete documents still in the writer's pool: do it after commit.
             self._late_deletes.update(self._pending.pop(doc_id, set()))
 
+    def _policy(self, merge: bool) -> Callable[[writing.SegmentWriter, list], list]:
+        """Whoosh merge policy (MERGE_SMALL or none) that also writes the new segment's sidecar."""
+        batch = self._batch
+
+        def policy(writer: writing.SegmentWriter, segments: list) -> list:
+            keep, merged = list(segments), []
+            if merge:
+                ordered = sorted(segments, key=lambda s: s.doc_count_all())
+                total, point = 0, -1
+                for i, seg in enumerate(ordered):
+                    total += seg.doc_count_all()
+                    if i > 3 and total < fib(i + 5):
+                        point = i
+                        break
+                if point >= 1:
+                    merged, keep = ordered[: point + 1], ordered[point + 1 :]
+            olds = []
+            for seg in merged:
+                reader = SegmentReader(writer.storage, writer.schema, seg)
+                live = list(reader.all_doc_ids()) if seg.deleted_count() else None
+                writer.add_reader(reader)
+                reader.close()
+                olds.append((self._seg(seg.segment_id()), live))
+            if len(batch) or olds:
+                n = write_segment(sidecar_path(self.directory, writer.newsegment.segment_id()), batch, olds)
+                if n != writer.docnum:
+                    raise ZhikuError(f"search index segment mismatch: {n} passages vs {writer.docnum} documents")
+            for seg in merged:  # their decoded text is no longer needed
+                self._segs.pop(seg.segment_id(), None)
+            return keep
+
+        return policy
+
     def commit(self, *, merge: bool = True) -> None:
         """Make the batch visible. ``merge=False`` skips merging small segments (faster now, slower later)."""
         with self._lock:
@@ -272,14 +284,29 @@ class SearchIndex:
                 return
             w, self._writer = self._writer, None
             late, self._late_deletes = self._late_deletes, set()
-            self._pending = {}
-            w.commit(merge=merge)
+            try:
+                self._commit(w, merge)
+            finally:
+                self._batch = Batch()
+                self._pending = {}
             if late:
                 w2 = self._w()
                 for pid in late:
                     w2.delete_by_term("passage_id", pid)
                 self._writer = None
-                w2.commit(merge=merge)
+                self._commit(w2, merge)
+
+    def _commit(self, w: writing.SegmentWriter, merge: bool) -> None:
+        try:
+            w.commit(mergetype=self._policy(merge))
+        except BaseException:
+            try:
+                w.cancel()  # release the lock; the TOC was not written
+            except Exception:  # pragma: no cover - already closed
+                pass
+            raise
+        finally:
+            self._gen, self._view = -2, []  # the next read takes the new generation
 
     def cancel(self) -> None:
         """Drop everything added or deleted since the last commit."""
@@ -287,6 +314,7 @@ class SearchIndex:
             if self._writer is not None:
                 w, self._writer = self._writer, None
                 w.cancel()
+            self._batch = Batch()
             self._pending = {}
             self._late_deletes = set()
 
@@ -297,44 +325,68 @@ class SearchIndex:
             w = self._w()
             self._writer = None
             w.commit(mergetype=writing.CLEAR)
-            self._leaves.clear()
 
     # ------------------------------------------------------------ reading
 
-    def _get_searcher(self) -> Searcher | None:
+    def _seg(self, segment_id: str) -> SegData:
+        data = self._segs.get(segment_id)
+        if data is None:
+            path = sidecar_path(self.directory, segment_id)
+            try:
+                data = SegData(path)
+            except (KeyError, TypeError, IndexError, struct.error) as exc:  # damaged header
+                raise ValueError(f"{path.name}: damaged segment data ({exc})") from exc
+            self._segs[segment_id] = data
+        return data
+
+    def _reader_for(self, seg: object) -> Callable[[], IndexReader | None]:
+        sid = seg.segment_id()  # type: ignore[attr-defined]
+
+        def open_reader() -> IndexReader | None:
+            r = self._readers.get(sid)
+            if r is None and self._ix is not None:
+                try:
+                    r = SegmentReader(self._ix.storage, self._ix.schema, seg)
+                except Exception as exc:  # a concurrent merge removed it: rank without the bonus
+                    log.warning("cannot open search segment %s: %s", sid, exc)
+                    return None
+                self._readers[sid] = r
+            return r
+
+        return open_reader
+
+    def _refresh(self) -> list[Leaf]:
+        """The current generation's segments as leaves (sidecars cached by segment id)."""
         if self._ix is None:
             if not self.readonly:
-                return None
+                return []
             self._ix = self._open()  # a writer may have created it since
             if self._ix is None:
-                return None
-        s = self._searcher
-        if s is not None and self._ix.latest_generation() == s.reader().generation():
-            return s
-        if s is not None:
-            s.close()
-        # Not Searcher.refresh(): a fresh reader is simple and correct after merges.
-        self._searcher = self._ix.searcher()
-        return self._searcher
-
-    def _load_leaves(self, s: Searcher) -> list[Leaf]:
-        """Per segment: its reader, docnum offset and columns (cached by segment id)."""
-        out: list[Leaf] = []
-        keep: dict[object, Leaf] = {}
-        for sub, offset in s.leaf_searchers():
-            r = sub.reader()
-            seg = r.segment() if hasattr(r, "segment") else None
-            if seg is None:
-                continue  # an empty index
-            key = seg.segment_id()
-            cached = self._leaves.get(key)
-            if cached is None:
-                cached = load_leaf(r, offset, _decode_meta, _facet_pairs)
-            leaf = Leaf(r, offset, cached.texts, cached.meta, cached.avg_len, cached.facets, cached.norms)
-            keep[key] = leaf
-            out.append(leaf)
-        self._leaves = keep
-        return out
+                return []
+        gen = self._ix.latest_generation()
+        if gen == self._gen:
+            return self._view
+        for attempt in range(3):
+            try:
+                segments = self._ix._segments()
+                leaves, offset = [], 0
+                for seg in segments:
+                    dead = frozenset(seg.deleted_docs()) if seg.deleted_count() else None
+                    leaves.append(Leaf(self._seg(seg.segment_id()), offset, dead, self._reader_for(seg)))
+                    offset += seg.doc_count_all()
+                break
+            except (OSError, ValueError) as exc:  # a writer replaced the generation meanwhile
+                if attempt == 2:
+                    raise ZhikuError(f"检索索引无法读取 / cannot read the search index: {exc}") from exc
+                gen = self._ix.latest_generation()
+        current = {s.segment_id() for s in segments}
+        for sid in [s for s in self._segs if s not in current]:
+            del self._segs[sid]
+        for sid in [s for s in self._readers if s not in current]:
+            self._readers.pop(sid).close()
+        self._names = rank_names(leaves)
+        self._gen, self._view = gen, leaves
+        return leaves
 
     def search(
         self, query: str, *, limit: int = 20, filters: Mapping[str, str] | None = None
@@ -351,61 +403,46 @@ class SearchIndex:
         if extra:
             node = And((node, *extra))
         terms = positive_terms(node)
-        with self._lock:
-            s = self._get_searcher()
-            leaves = self._load_leaves(s) if s is not None else []
-            if s is None or not leaves:
+        with self._lock, _gc_paused():
+            leaves = self._refresh()
+            if not leaves:
                 return IndexResult([], 0, {f: [] for f in FACETS}, terms)
-            scores = Evaluator(leaves, s.doc_count()).run(node)
-            top = heapq.nlargest(max(limit, 0), scores.items(), key=lambda kv: (kv[1], -kv[0]))
-            return IndexResult(
-                hits=[self._hit(leaves, d, sc) for d, sc in top],
-                total=len(scores),
-                facets=self._facets(leaves, scores),
-                terms=terms,
-            )
+            per_leaf = Evaluator(leaves).run(node)
+            hits = self._top(leaves, per_leaf, max(limit, 0))
+            facets = count_facets(leaves, per_leaf, self._names)
+            total = sum(map(len, per_leaf))
+            del per_leaf
+        return IndexResult(hits=hits, total=total, facets=facets, terms=terms)
 
     @staticmethod
-    def _row(leaves: list[Leaf], docnum: int) -> tuple[str, ...]:
-        for leaf in reversed(leaves):
-            if docnum >= leaf.offset:
-                return leaf.meta[docnum - leaf.offset]
-        raise IndexError(docnum)  # pragma: no cover
-
-    def _hit(self, leaves: list[Leaf], docnum: int, score: float) -> RawHit:
-        row = self._row(leaves, docnum)
-        return RawHit(passage_id=int(row[0]), doc_id=row[1], score=round(float(score), 6))
-
-    def _facets(self, leaves: list[Leaf], docnums: Iterable[int]) -> dict[str, list[tuple[str, int]]]:
-        if len(leaves) == 1:
-            rows = leaves[0].facets
-            pairs = chain.from_iterable(rows[d] for d in docnums)
-        else:
-            pairs = chain.from_iterable(self._facet_row(leaves, d) for d in docnums)
-        counts = Counter(pairs)
-        out: dict[str, list[tuple[str, int]]] = {f: [] for f in FACETS}
-        for (facet, value), n in counts.items():
-            out[facet].append((value, n))
-        for rows_ in out.values():
-            rows_.sort(key=lambda kv: (-kv[1], kv[0]))
+    def _top(leaves: list[Leaf], per_leaf: list[dict[int, float]], limit: int) -> list[RawHit]:
+        best: list[tuple[float, int, int, int]] = []
+        for i, (leaf, scores) in enumerate(zip(leaves, per_leaf, strict=True)):
+            top = heapq.nlargest(limit, scores.items(), key=itemgetter(1)) if limit < len(scores) else scores.items()
+            best.extend((s, leaf.offset + d, i, d) for d, s in top)
+        best.sort(key=lambda x: (-x[0], x[1]))
+        out = []
+        for s, _g, i, d in best[:limit]:
+            seg = leaves[i].seg
+            out.append(RawHit(passage_id=seg.pid[d], doc_id=seg.doc_ids[seg.pdoc[d]], score=round(float(s), 6)))
         return out
-
-    @staticmethod
-    def _facet_row(leaves: list[Leaf], docnum: int) -> tuple[tuple[str, str], ...]:
-        for leaf in reversed(leaves):
-            if docnum >= leaf.offset:
-                return leaf.facets[docnum - leaf.offset]
-        raise IndexError(docnum)  # pragma: no cover
 
     def doc_ids(self) -> set[str]:
         with self._lock:
-            s = self._get_searcher()
-            if s is None:
-                return set()
-            leaves = self._load_leaves(s)
-            return {self._row(leaves, d)[1] for d in s.reader().all_doc_ids()}
+            out: set[str] = set()
+            for leaf in self._refresh():
+                ids = leaf.seg.doc_ids
+                if leaf.deleted:
+                    out.update(map(ids.__getitem__, set(map(leaf.seg.pdoc.__getitem__, leaf.live))))
+                else:
+                    out.update(ids)
+            return out
 
     def passage_count(self) -> int:
         with self._lock:
-            s = self._get_searcher()
-            return 0 if s is None else s.doc_count()
+            return sum(leaf.n_live for leaf in self._refresh())
+
+    def segment_count(self) -> int:
+        """Number of segments (merging keeps it small; tests and diagnostics)."""
+        with self._lock:
+            return len(self._refresh())
