@@ -1,7 +1,11 @@
 """Run one step in a fresh subprocess and watch its whole process tree's memory.
 
 ``ru_maxrss`` alone under-counts a pool (RUSAGE_CHILDREN is the largest child, not the sum), so
-a thread polls ``/proc`` and sums VmRSS over the child and all its descendants.
+a thread polls ``/proc`` over the child and all its descendants. Summing RSS over-counts a forked
+pool: the workers share the parent's copy-on-write pages (dictionaries loaded before the fork)
+and each RSS counts them in full. PSS (``/proc/PID/smaps_rollup``) charges a shared page to each
+process by its share, so the PSS sum is the tree's real footprint: it is the primary figure, the
+RSS sum is kept beside it, labelled as such.
 """
 
 from __future__ import annotations
@@ -51,38 +55,67 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def tree_rss_mb(root: int) -> float:
-    """Sum of VmRSS over ``root`` and every descendant, in MB."""
+def _pss_kb(pid: int) -> int:
+    """Proportional set size (shared pages divided among their users); 0 if unreadable."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _tree(root: int) -> list[int]:
     kids = _children_map()
-    total, stack = 0, [root]
+    out, stack = [], [root]
     while stack:
         pid = stack.pop()
-        total += _rss_kb(pid)
+        out.append(pid)
         stack.extend(kids.get(pid, ()))
-    return total / 1024
+    return out
+
+
+def tree_rss_mb(root: int) -> float:
+    """Sum of VmRSS over ``root`` and every descendant, in MB (double-counts shared pages)."""
+    return sum(_rss_kb(pid) for pid in _tree(root)) / 1024
+
+
+def tree_memory_mb(root: int) -> dict[str, float]:
+    """One sample: PSS and RSS summed over the tree, and the root process's own RSS and PSS (MB)."""
+    pids = _tree(root)
+    rss = {pid: _rss_kb(pid) for pid in pids}
+    pss = {pid: _pss_kb(pid) for pid in pids}
+    return {"tree_pss": sum(pss.values()) / 1024, "tree_rss": sum(rss.values()) / 1024,
+            "root_rss": rss.get(root, 0) / 1024, "root_pss": pss.get(root, 0) / 1024}
 
 
 class TreeMonitor(threading.Thread):
+    """Polls the tree; keeps each figure's peak (peaks of different samples, not one snapshot)."""
+
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
         self.pid = pid
-        self.peak = 0.0
+        self.peaks = {"tree_pss": 0.0, "tree_rss": 0.0, "root_rss": 0.0, "root_pss": 0.0}
         self._stop_event = threading.Event()
 
     def run(self) -> None:
         while not self._stop_event.is_set():
-            self.peak = max(self.peak, tree_rss_mb(self.pid))
+            for key, value in tree_memory_mb(self.pid).items():
+                self.peaks[key] = max(self.peaks[key], value)
             self._stop_event.wait(POLL_S)
 
-    def stop(self) -> float:
+    def stop(self) -> dict[str, float]:
         self._stop_event.set()
         self.join()
-        return round(self.peak, 1)
+        return {f"peak_{k}_mb": round(v, 1) for k, v in self.peaks.items()}
 
 
 def run_step(module: str, args: list[str], *, timeout: float = 1800, env: dict[str, str] | None = None
              ) -> tuple[dict[str, Any], dict[str, float]]:
-    """Run ``python -m module *args OUT.json``; return its JSON and {wall_s, cpu_s, peak_tree_rss_mb, load}.
+    """Run ``python -m module *args OUT.json``; return its JSON and {wall_s, cpu_s, peak_tree_pss_mb,
+    peak_tree_rss_mb, peak_root_rss_mb, peak_root_pss_mb, loadavg_1m_before}.
 
     ``cpu_s`` is user+system time of the whole tree (pool workers included once they are waited for):
     with other work on the machine, wall time alone overstates a step.
@@ -105,7 +138,7 @@ def run_step(module: str, args: list[str], *, timeout: float = 1800, env: dict[s
             mon.stop()
             raise StepFailed(f"{module} {args[:1]} timed out after {timeout:.0f} s") from None
         wall = time.perf_counter() - t0
-        peak = mon.stop()
+        peaks = mon.stop()
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         if proc.returncode != 0 or not out.exists():
@@ -113,7 +146,7 @@ def run_step(module: str, args: list[str], *, timeout: float = 1800, env: dict[s
         if err.strip():
             log.debug("%s stderr: %s", module, err[-2000:])
         return json.loads(out.read_text(encoding="utf-8")), {"wall_s": round(wall, 3), "cpu_s": round(cpu, 2),
-                                                            "peak_tree_rss_mb": peak, "loadavg_1m_before": load}
+                                                            **peaks, "loadavg_1m_before": load}
 
 
 def worker_step(task: str, cfg: dict[str, Any], work: Path, **kw: Any) -> tuple[dict[str, Any], dict[str, float]]:

@@ -10,15 +10,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-RATIO_KEYS = ("docs_per_s", "chars_per_s", "query_p50_ms", "query_p95_ms", "query_max_ms", "peak_rss_mb",
-              "idle_rss_mb", "total_mb", "verbatim_recall")
+RATIO_KEYS = ("docs_per_s", "chars_per_s", "query_p50_ms", "query_p95_ms", "query_max_ms", "peak_pss_mb",
+              "peak_rss_mb", "idle_rss_mb", "total_mb", "verbatim_recall")
 
 # (key in the zhiku figures, comparison, bound, label): the targets for a 2-core machine.
 TARGETS = (
     ("docs_per_s", ">=", 250, "import+index ≥ 250 docs/s"),
     ("query_p95_ms", "<=", 30, "query p95 ≤ 30 ms"),
     ("query_max_ms", "<=", 100, "no query over 100 ms"),
-    ("peak_rss_mb", "<=", 400, "peak memory indexing ≤ 400 MB"),
+    ("peak_pss_mb", "<=", 400, "peak memory indexing ≤ 400 MB (PSS summed over the process tree)"),
     ("idle_rss_mb", "<=", 250, "idle with the library open ≤ 250 MB"),
     ("incremental_import_s", "<=", 1.0, "incremental import of 1 document ≤ 1 s"),
     ("app_start_s", "<=", 1.5, "app start to a usable window ≤ 1.5 s"),
@@ -89,7 +89,9 @@ ROWS = (
     ("import step CPU s (tree)", "import_step_cpu_s"), ("load avg before import", "loadavg_before_import"),
     ("passages", "passages"), ("query p50 ms", "query_p50_ms"), ("query p95 ms", "query_p95_ms"),
     ("query max ms", "query_max_ms"), ("warm p95 ms", "query_warm_p95_ms"), ("first query ms", "first_query_ms"),
-    ("open s", "open_s"), ("peak RSS indexing MB", "peak_rss_mb"), ("idle RSS open+1 query MB", "idle_rss_mb"),
+    ("open s", "open_s"), ("peak PSS indexing MB (tree)", "peak_pss_mb"),
+    ("peak RSS-sum indexing MB (tree, shared pages counted per process)", "peak_rss_mb"),
+    ("peak RSS indexing MB (parent process)", "peak_parent_rss_mb"), ("idle RSS open+1 query MB", "idle_rss_mb"),
     ("peak RSS querying MB", "peak_rss_query_mb"), ("index MB", "index_mb"), ("store MB", "store_mb"),
     ("total MB", "total_mb"), ("verbatim recall", "verbatim_recall"), ("filtered recall", "filtered_recall"),
 )

@@ -93,7 +93,9 @@ def run_zhiku(docs_dir: Path, work: Path, n_docs: int, workers: int) -> dict[str
     secs = imp["import_s"]
     res.update({"import_s": secs, "docs_per_s": round(imp["added"] / secs, 1), "chars_per_s": round(imp["chars"] / secs),
                 "documents": imp["documents"], "passages": imp["passages"], "chars": imp["chars"],
-                "import_failed": imp["n_failed"], "peak_rss_mb": meas["peak_tree_rss_mb"],
+                "import_failed": imp["n_failed"], "peak_pss_mb": meas["peak_tree_pss_mb"],
+                "peak_rss_mb": meas["peak_tree_rss_mb"], "peak_parent_rss_mb": meas["peak_root_rss_mb"],
+                "peak_parent_pss_mb": meas["peak_root_pss_mb"],
                 "import_step_cpu_s": meas["cpu_s"], "import_step_wall_s": meas["wall_s"],
                 "loadavg_before_import": meas["loadavg_1m_before"],
                 "import_maxrss": {k: imp[k] for k in ("self_maxrss_mb", "children_maxrss_mb")}})
@@ -115,6 +117,7 @@ def run_zhiku_after(res: dict[str, Any], queries: tuple[Query, ...], truth: dict
                                           "hits_out": str(work / "hits_zhiku.json")}, work)
     res.update(_flatten(q))
     res["peak_rss_query_mb"] = meas["peak_tree_rss_mb"]
+    res["peak_pss_query_mb"] = meas["peak_tree_pss_mb"]
     res.update(recall(truth, work / "hits_zhiku.json", queries))
     log.info("zhiku: incremental import of one document")
     inc, meas = worker_step("zhiku_incremental", {"kb_dir": str(kb_dir), "path": str(extra), "workers": workers}, work)
@@ -144,7 +147,9 @@ def run_peer(name: str, passages: Path, manifest_path: Path, queries: tuple[Quer
                                             "manifest": str(manifest_path)}, work)
     secs = imp["import_s"]
     res: dict[str, Any] = {"import_s": secs, "docs_per_s": round(n_docs / secs, 1), "chars_per_s": round(chars / secs),
-                           "passages": imp["passages"], "peak_rss_mb": meas["peak_tree_rss_mb"],
+                           "passages": imp["passages"], "peak_pss_mb": meas["peak_tree_pss_mb"],
+                           "peak_rss_mb": meas["peak_tree_rss_mb"], "peak_parent_rss_mb": meas["peak_root_rss_mb"],
+                           "peak_parent_pss_mb": meas["peak_root_pss_mb"],
                            "import_step_cpu_s": meas["cpu_s"], "import_step_wall_s": meas["wall_s"],
                            "loadavg_before_import": meas["loadavg_1m_before"],
                            "index_mb": imp["index_mb"], "store_mb": imp["store_mb"], "total_mb": imp["total_mb"]}
@@ -155,6 +160,7 @@ def run_peer(name: str, passages: Path, manifest_path: Path, queries: tuple[Quer
     res.update(_flatten(q))
     res["note"] = q["note"]
     res["peak_rss_query_mb"] = meas["peak_tree_rss_mb"]
+    res["peak_pss_query_mb"] = meas["peak_tree_pss_mb"]
     res.update(recall(truth, hits, queries))
     return res
 

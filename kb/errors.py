@@ -13,6 +13,10 @@ class IngestError(ZhikuError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Pickled across the import's process pool: rebuild from both parts, not the joined message.
+        return (type(self), (self.path, self.reason))
+
 
 class QueryError(ZhikuError):
     """A search query could not be understood."""

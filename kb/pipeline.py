@@ -147,3 +147,24 @@ def process_path(path: Path) -> Processed | IngestError:
     except Exception as exc:  # unknown reader failure: still one line, still the next file
         log.exception("unexpected failure importing %s", path)
         return IngestError(str(path), f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+@dataclass(frozen=True)
+class Failed:
+    """An IngestError as it crosses the process boundary: ``IngestError(path, reason)`` does not
+    survive pickling (its args are the joined message), which broke the whole pool."""
+
+    path: str
+    reason: str
+
+    def error(self) -> IngestError:
+        return IngestError(self.path, self.reason)
+
+
+def process_paths(paths: list[Path]) -> list[Processed | Failed]:
+    """Several files in one pool task (one round trip); each file's error stays its own."""
+    out: list[Processed | Failed] = []
+    for path in paths:
+        result = process_path(path)
+        out.append(Failed(result.path, result.reason) if isinstance(result, IngestError) else result)
+    return out

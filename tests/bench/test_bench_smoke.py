@@ -9,7 +9,7 @@ from bench import corpus
 from bench.__main__ import main
 from bench.queries import QUERIES, matches, select
 
-FIGURES = ("docs_per_s", "chars_per_s", "query_p50_ms", "query_p95_ms", "query_max_ms", "peak_rss_mb",
+FIGURES = ("docs_per_s", "chars_per_s", "query_p50_ms", "query_p95_ms", "query_max_ms", "peak_pss_mb", "peak_rss_mb",
            "verbatim_recall", "index_mb", "store_mb", "total_mb")
 
 
@@ -57,6 +57,7 @@ def test_benchmark_smoke(tmp_path: Path, capsys) -> None:
     assert set(result["peers"]) == {"fts5_trigram", "whoosh_stock_jieba"}
     assert z["verbatim_recall"] == 1.0
     assert z["documents"] == 20
+    assert 0 < z["peak_pss_mb"] <= z["peak_rss_mb"]  # PSS never counts a shared page twice
     assert z["incremental"]["added"] == 1
     assert z["app_start"]["first_result_s"] > z["app_start"]["window_shown_s"] > 0, z["app_start"]
     assert set(result["ratios"]) == set(result["peers"])
