@@ -11,6 +11,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kb.errors import IngestError, ZhikuError
 from kb.ingest import PreparedDoc, prepare
@@ -72,16 +73,16 @@ def _merge_entities(entities: list) -> list:
     """One entity per (type, name) across windows: aliases and mentions united."""
     from dataclasses import replace
 
-    merged: dict[tuple[str, str], object] = {}
+    merged: dict[tuple[str, str], Any] = {}
     for e in entities:
         key = (e.type, e.name)
         old = merged.get(key)
         if old is None:
             merged[key] = e
             continue
-        chain = e.region_chain if len(e.region_chain) > len(old.region_chain) else old.region_chain  # type: ignore[attr-defined]
-        merged[key] = replace(old, aliases=tuple(dict.fromkeys((*old.aliases, *e.aliases))),  # type: ignore[attr-defined]
-                              region_chain=chain, mentions=(*old.mentions, *e.mentions))  # type: ignore[attr-defined]
+        chain = e.region_chain if len(e.region_chain) > len(old.region_chain) else old.region_chain
+        merged[key] = replace(old, aliases=tuple(dict.fromkeys((*old.aliases, *e.aliases))),
+                              region_chain=chain, mentions=(*old.mentions, *e.mentions))
     return list(merged.values())
 
 

@@ -225,8 +225,8 @@ class Evaluator:
         if acc is None:  # filters (and exclusions) only
             acc = dict.fromkeys(leaf.live, 0.0)
         for arr, allowed in gates:
-            acc = {d: s for d, s in acc.items() if arr[d] in allowed}
-        for c in neg:
+            acc = {d: s for d, s in acc.items() if arr[d] in allowed}  # type: ignore[index]
+        for c in neg:  # type: ignore[assignment]
             if not acc:
                 break
             drop = self._eval(c, i)
@@ -338,8 +338,8 @@ def count_facets(leaves: list[Leaf], per_leaf: list[Scores], names: list[str]) -
             per_base[b] = per_base.get(b, 0) + n
         for b, n in per_base.items():
             regions, _keys, y, k = seg.bases[b]
-            for r in regions:
-                region[r] = region.get(r, 0) + n
+            for r in regions:  # type: ignore[assignment]
+                region[r] = region.get(r, 0) + n  # type: ignore[index,call-overload]
             if y:
                 year[y] = year.get(y, 0) + n
             kind[k] = kind.get(k, 0) + n

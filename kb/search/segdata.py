@@ -225,9 +225,9 @@ def write_segment(path: Path, batch: Batch | None, olds: Sequence[tuple[SegData,
     parts: list[Part] = []
     if batch is not None and len(batch):
         docs = list(batch.docs)
-        dmap = [tables.doc(rec) for rec in docs]
+        batch_map = [tables.doc(rec) for rec in docs]
         pid.extend(batch.pids)
-        pdoc.extend(dmap[d] for d in batch.pdoc)
+        pdoc.extend(batch_map[d] for d in batch.pdoc)
         pet.extend(map(tables.et, batch.pets))
         lengths.extend(len(t.encode("utf-16-le")) // 2 for t in batch.texts)
         for i in range(0, len(batch.texts), CHUNK):  # bounded memory for a big batch (repair)
@@ -333,7 +333,7 @@ class _Postings:
             tf.seek(data._secs["tf"][0])
             self._files = (pf, tf)
 
-    def read(self, a: int, b: int) -> tuple[array | memoryview, bytes | array]:
+    def read(self, a: int, b: int) -> tuple[Any, Any]:  # (ids, tf): arrays, or views of the mapped file
         if self._files is None:
             return self.data.post[a:b], self.data.tf[a:b]
         ids = array("I")
@@ -393,7 +393,7 @@ def _write_grams(fh: Any, parts: Sequence[Part], secs: dict[str, list], tf_out: 
             c = cursors[j]
             cursors[j] = c + 1
             ids, tf = readers[j].read(data.gstart[c], data.gstart[c + 1])
-            m = maps[j]
+            m = maps[j]  # type: ignore[assignment]
             if m is None:
                 out = array("I", map(bases[j].__add__, ids)) if bases[j] else array("I", ids)
                 tf_out.write(bytes(tf))
