@@ -36,6 +36,7 @@ __all__ = ["STRIP", "Cleaned", "Line", "classify", "clean", "is_headline", "is_s
 
 log = logging.getLogger(__name__)
 _BARE_NUMBER = re.compile(r"\d{1,4}")
+_MENU_ITEM = {"navigation", "related"}
 _IN_FLOW = {"page_number", "header", "caption"}  # page furniture inside the article: no end of it
 _SENTENCE = re.compile(r".{19,}[。！？；]")
 _NUMBERED_HEAD = re.compile(
@@ -186,21 +187,40 @@ def _mark_head(lines: list[Line], reasons: list[str | None], first: int, hint: s
             if _is_link_row(text):
                 menus.append(i)
     menus.sort()
-    for i in range(end):
+    for i in range(end):  # recognised menu items (首页, 无障碍, 政策解读) count towards a run too
         text = lines[i].text
-        short = reasons[i] is None and len(text) <= 8 and not PUNCT_ANY.search(text) and not is_signature(text)
-        if short:
+        short = len(text) <= 8 and not PUNCT_ANY.search(text) and not is_signature(text)
+        if short and (reasons[i] is None or reasons[i] in _MENU_ITEM):
             run.append(i)
             continue
-        _flush(run, reasons, 4, "navigation")
+        _flush_unjudged(run, reasons)
         run = []
-    _flush(run, reasons, 4, "navigation")
+    _flush_unjudged(run, reasons)
+    for i in range(1, end - 1):  # the last item of a sidebar list ("政策解读" …) left over
+        text = lines[i].text
+        if (
+            reasons[i] is None
+            and reasons[i - 1] == "related"
+            and reasons[i + 1] not in (None, "duplicate")
+            and len(text) <= 30
+            and not _article_like(text)
+            and not _is_title(text, hint)
+            and not DOCNO_LINE.match(text)
+        ):
+            reasons[i] = "related"
     for i in range(menus[-1] if menus else 0):  # site chrome above the menus, down to the article
         text = lines[i].text
         if reasons[i] is None:
             if _is_title(text, hint) or _article_like(text):
                 break
             reasons[i] = "navigation"
+
+
+def _flush_unjudged(run: list[int], reasons: list[str | None]) -> None:
+    """Four or more short items in a row are a menu: its unrecognised items are navigation."""
+    if len(run) >= 4:
+        for i in run:
+            reasons[i] = reasons[i] or "navigation"
 
 
 def _is_link_row(text: str) -> bool:

@@ -193,7 +193,7 @@ def _title(lines: Sequence[Line], body_lines: list[str], hint: str | None, name:
     return name
 
 
-_DATE_LABEL = re.compile(r"(发布日期|发布时间|发文日期|更新时间|成文日期|印发日期|时间|日期)\s*[:：]?\s*")
+_DATE_LABEL = re.compile(r"(发布日期|发布时间|生成日期|发文日期|更新时间|成文日期|印发日期|时间|日期)\s*[:：]?\s*")
 
 
 def _labelled_date(meta: list[str], labels: tuple[str, ...]) -> str | None:
@@ -209,7 +209,9 @@ def _labelled_date(meta: list[str], labels: tuple[str, ...]) -> str | None:
 def _date(lines: Sequence[Line], meta: list[str], body_lines: list[str]) -> str | None:
     """发布日期 first; then any other labelled date but 成文/印发; an unlabelled date on an info
     line; 成文日期; a signature date in the body; weak page hints."""
-    found = _labelled_date(meta, ("发布日期", "发布时间")) or _labelled_date(meta, ("更新时间", "时间", "日期"))
+    found = _labelled_date(meta, ("发布日期", "发布时间", "生成日期")) or _labelled_date(
+        meta, ("更新时间", "时间", "日期")
+    )
     if found:
         return found
     for text in meta:  # "2023-07-18 08:12  来源：浙江日报": a bare date on a metadata line

@@ -19,7 +19,7 @@ _DATED = re.compile(DATE)
 
 # Labels of the metadata block of a page (information-disclosure tables, article info bars).
 META_LABELS = (
-    "发布日期|发布时间|发文日期|成文日期|印发日期|生效日期|实施日期|失效日期|废止日期|更新时间|"
+    "发布日期|发布时间|生成日期|发文日期|成文日期|印发日期|生效日期|实施日期|失效日期|废止日期|更新时间|"
     "信息来源|文章来源|稿件来源|新闻来源|来源|发布机构|发布单位|发文机关|发文单位|发文字号|文号|"
     "索引号|主题分类|组配分类|体裁分类|服务对象分类|信息分类|分类|主题词|作者|时效性|有效性|"
     "公开方式|公开范围|公开时限|统一编号|标题|名称|体裁"
@@ -27,7 +27,7 @@ META_LABELS = (
 # Labels that stand for themselves in a table cell, colon or not (not 名称/标题/分类/作者/来源,
 # which article tables also use as column heads).
 _CELL_LABELS = re.compile(
-    r"^(发布日期|发布时间|发文日期|成文日期|印发日期|生效日期|失效日期|发布机构|发文机关|发文单位|"
+    r"^(发布日期|发布时间|生成日期|发文日期|成文日期|印发日期|生效日期|失效日期|发布机构|发文机关|发文单位|"
     r"发文字号|文号|索引号|主题分类|组配分类|体裁分类|主题词|时效性|有效性|公开方式|公开范围|统一编号)\s*[:：]?$"
 )
 _META = re.compile(rf"^[\[【(（]?\s*({META_LABELS})\s*[:：]")
@@ -178,7 +178,7 @@ _SIGN_DATE = re.compile(
 _ATTACH_TITLE = re.compile(r"^附件\s*\d*\s*[:：.、]?\s*\S")
 # A 文号 standing on its own line: 鲁政办字〔2023〕87号, 黔府发[2023]5号.
 DOCNO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,14}\s*[〔\[［(（【]\s*(19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号$")
-_TOKEN_SPLIT = re.compile(r"[ \t|｜/]+")
+_TOKEN_SPLIT = re.compile(r"[ \t\u3000|｜/]+")
 
 
 def classify(text: str) -> str | None:

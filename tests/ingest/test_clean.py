@@ -7,6 +7,7 @@ from kb.ingest.clean import classify, clean
 
 from .pages import labels, mistakes, raw_lines
 from .pages_holdout import HOLDOUT_PAGES, SHANXI_DOCX
+from .pages_holdout2 import HOLDOUT2_HARD, HOLDOUT2_PAGES
 from .pages_html import HTML_PAGES
 from .pages_text import TEXT_PAGES
 from .samples import ANHUI_TXT, GUIZHOU_HTML, SICHUAN_HTML, ZHEJIANG_TXT
@@ -243,7 +244,7 @@ def test_sichuan_html_sidebar_and_br_paragraphs():
 
 # ---------------------------------------------------------------- annotated pages of other regions
 
-ALL_PAGES = TEXT_PAGES + HTML_PAGES + HOLDOUT_PAGES
+ALL_PAGES = TEXT_PAGES + HTML_PAGES + HOLDOUT_PAGES + HOLDOUT2_PAGES + HOLDOUT2_HARD
 
 
 @pytest.mark.parametrize("page", ALL_PAGES, ids=repr)
@@ -387,3 +388,42 @@ def test_pdf_chapter_loses_page_furniture(make_pdf):
     assert sum(text.count("四川数字经济发展报告") for text in removed) == 2
     assert doc.body.count("第三章") == 1 and doc.body.startswith("第三章")
     assert "— 4" not in doc.body and "共10页" not in doc.body
+
+
+# ---------------------------------------------------------------- rules added after the third round
+
+_PARA = "为加快推进数字经济发展，推动数字技术与实体经济深度融合，结合本地实际，制定本方案，请认真贯彻落实。"
+
+
+def test_menu_with_ideographic_spaces_is_navigation():
+    page = f"某某县融媒体中心\n首页\u3000要闻\u3000乡镇\u3000部门\u3000视听\n某县：数字乡村建设提速\n{_PARA}"
+    doc = clean(page)
+    kept = doc.body.split("\n")
+    assert kept == ["某县：数字乡村建设提速", _PARA]
+
+
+def test_short_items_between_recognised_menu_items_are_navigation():
+    page = f"无障碍\n长者模式\n首页\n政务公开\n关于印发某某市数据要素行动方案的通知\n{_PARA}"
+    doc = clean(page)
+    assert doc.body.split("\n") == ["关于印发某某市数据要素行动方案的通知", _PARA]
+
+
+def test_last_sidebar_item_before_the_metadata_table_goes():
+    page = "\n".join(
+        [
+            "政策解读",
+            "【图片解读】一图看懂行动方案",
+            "新闻发布会答记者问",
+            "索引号：",
+            "1134/2024-00021",
+            "某某市发展和改革委员会关于推进算力建设的通知",
+            _PARA,
+        ]
+    )
+    doc = clean(page)
+    assert doc.body.split("\n") == ["某某市发展和改革委员会关于推进算力建设的通知", _PARA]
+
+
+def test_title_between_breadcrumb_and_info_bar_stays():
+    page = f"首页 > 要闻 > 本地\n某县：智慧茶园助农增收\n来源：某县融媒体中心　作者：张三\n{_PARA}"
+    assert clean(page).body.split("\n")[0] == "某县：智慧茶园助农增收"

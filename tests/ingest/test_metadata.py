@@ -5,6 +5,7 @@ from kb.ingest.metadata import parse_date
 from kb.models import DOC_KINDS
 
 from .pages_holdout import HOLDOUT_PAGES
+from .pages_holdout2 import HOLDOUT2_HARD, HOLDOUT2_PAGES
 from .pages_html import FOSHAN_NEWS, HTML_PAGES, SHANDONG_POLICY
 from .pages_text import HEILONGJIANG_OPEN, TEXT_PAGES
 from .samples import ANHUI_TXT, GUIZHOU_HTML, SICHUAN_HTML, ZHEJIANG_TXT
@@ -144,7 +145,7 @@ def test_news_date_and_source_on_unlabelled_line():
     assert (doc.title, doc.date, doc.source, doc.kind) == ("成都市推进数字经济发展", "2023-09-01", "成都日报", "news")
 
 
-ALL_PAGES = TEXT_PAGES + HTML_PAGES + HOLDOUT_PAGES
+ALL_PAGES = TEXT_PAGES + HTML_PAGES + HOLDOUT_PAGES + HOLDOUT2_PAGES + HOLDOUT2_HARD
 
 
 @pytest.mark.parametrize("page", ALL_PAGES, ids=repr)
@@ -207,3 +208,13 @@ def test_cited_number_is_not_the_documents_own():
     )
     doc = prepare_bytes("s.txt", text.encode())
     assert doc.doc_number is None and doc.kind == "plan"
+
+
+def test_generated_date_label_is_the_publication_date():
+    page = (
+        "生成日期：\n2024-06-12\n某某市关于推进算力建设的通知\n"
+        + "为加快推进算力基础设施建设，结合本地实际，制定本方案，请认真贯彻落实各项任务要求。\n某某市人民政府\n2024年6月7日"
+    )
+    doc = prepare_bytes("gen.txt", page.encode())
+    assert doc.date == "2024-06-12"
+    assert "生成日期" not in doc.body and "2024-06-12" not in doc.body
