@@ -9,9 +9,7 @@
   matches 物联网).
 
 ``WordsField.index`` bypasses Whoosh's Token pipeline at index time; the
-``Tokenizer`` classes give the same terms to anything that asks Whoosh.
-``GramsField``/``gram_terms`` are kept for indexes and tools that ask for the
-old distinct-character field; the current schema no longer stores it.
+tokenizer gives the same terms to anything that asks Whoosh.
 """
 
 from __future__ import annotations
@@ -131,16 +129,6 @@ def ranking_words(text: str) -> list[str]:
     return [w for w in words_of(text) if len(w) > 1]
 
 
-def gram_terms(text: str) -> set[str]:
-    """The grams-field terms of a normalised passage: its distinct characters.
-
-    Existence of characters is only a candidate filter (every verbatim match is
-    confirmed against the text), and distinct characters are ~0.5 per character
-    of text against ~0.8 for bigrams: fewer postings, faster indexing.
-    """
-    return {c for c in text if not c.isspace()}
-
-
 class JiebaTokenizer(Tokenizer):
     """Whoosh tokenizer over rjieba: positions +1 per token, char offsets set."""
 
@@ -171,39 +159,6 @@ class JiebaTokenizer(Tokenizer):
             yield t
 
 
-class GramTokenizer(Tokenizer):
-    """Whoosh tokenizer emitting each non-space character at its offset."""
-
-    def __call__(  # type: ignore[override]
-        self,
-        value: str,
-        positions: bool = False,
-        chars: bool = False,
-        keeporiginal: bool = False,
-        removestops: bool = True,
-        start_pos: int = 0,
-        start_char: int = 0,
-        mode: str = "",
-        **kwargs: object,
-    ) -> Iterator[Token]:
-        text = normalise(value)
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for i, c in enumerate(text):
-            if c.isspace():
-                continue
-            t.text = c
-            t.boost = 1.0
-            t.stopped = False
-            if keeporiginal:
-                t.original = c
-            if positions:
-                t.pos = start_pos + i
-            if chars:
-                t.startchar = start_char + i
-                t.endchar = start_char + i + 1
-            yield t
-
-
 class WordsField(fields.FieldType):
     """jieba words of 2+ characters with frequencies, for the whole-word bonus.
 
@@ -218,14 +173,3 @@ class WordsField(fields.FieldType):
     def index(self, value, **kwargs):  # type: ignore[no-untyped-def]
         for w, freq in _word_postings(value).items():
             yield (w.encode("utf-8"), freq, float(freq), pack_uint(freq))
-
-
-class GramsField(fields.FieldType):
-    """Distinct characters per passage, existence only: the candidate filter for verbatim terms."""
-
-    def __init__(self) -> None:
-        super().__init__(formats.Existence(), GramTokenizer(), scorable=False)
-
-    def index(self, value, **kwargs):  # type: ignore[no-untyped-def]
-        for g in gram_terms(value):
-            yield (g.encode("utf-8"), 1, 1.0, b"")

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from kb.search import add_words, normalise
-from kb.search.analyzer import GramTokenizer, JiebaTokenizer, gram_terms, is_punct, word_tokens, words_of
+from kb.search.analyzer import JiebaTokenizer, is_punct, word_tokens, words_of
 
 
 def test_positions_advance_one_per_token_and_offsets_are_chars() -> None:
@@ -25,12 +25,6 @@ def test_whitespace_does_not_advance_but_punctuation_does() -> None:
 def test_start_pos_and_start_char_are_added() -> None:
     first = next(iter(JiebaTokenizer()("数据中心", positions=True, chars=True, start_pos=10, start_char=100)))
     assert first.pos == 10 and first.startchar == 100
-
-
-def test_gram_terms_are_distinct_non_space_chars() -> None:
-    assert gram_terms("物联 网物") == {"物", "联", "网"}
-    toks = [(t.text, t.pos, t.startchar) for t in GramTokenizer()("A 物", positions=True, chars=True)]
-    assert toks == [("a", 0, 0), ("物", 2, 2)]
 
 
 def test_add_words_makes_jieba_keep_a_term_whole() -> None:
