@@ -231,7 +231,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-READ_ONLY_COMMANDS = {"search", "docs", "show", "stats", "entities", "entity", "measures", "compare"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,7 +16,6 @@ import os
 import shutil
 import sqlite3
 import threading
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -374,12 +373,5 @@ class KnowledgeBase(ImportMixin, NotesMixin, CompareMixin, ExportMixin):
             shutil.copytree(paths.index_dir(self.kb_dir), paths.index_dir(dest), ignore=shutil.ignore_patterns("*.lock", "*LOCK*"))
         return dest
 
-    def _elapsed(self, t0: float) -> float:
-        return round(time.perf_counter() - t0, 3)
 
-
-def open_kb(kb_dir: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> KnowledgeBase:
-    return KnowledgeBase.open(kb_dir, readonly=readonly)
-
-
-__all__ = ["KnowledgeBase", "CheckReport", "open_kb"]
+__all__ = ["KnowledgeBase", "CheckReport"]
