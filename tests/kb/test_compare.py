@@ -6,27 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
+from kb_samples import GUIYANG_PLAN
 
 from kb.compare import THEMES_FILE, check_regions, short_clause
 from kb.errors import NotFoundError, QueryError, ZhikuError
 from kb.models import MEASURE_KINDS, THEMES
 
 DOCS = {
-    "guiyang_plan.txt": """贵阳市加快数字经济发展实施方案
-发布日期：2023-03-15  来源：贵阳市大数据发展管理局
-
-一、总体目标
-到2025年，全市数字经济增加值占地区生产总值比重达到50%以上，建成5G基站3万个以上。
-
-二、重点任务
-（一）强化人才支撑
-引进高层次数字人才团队50个，对新引进的领军人才给予最高100万元安家补贴。
-（二）推进招商引资
-围绕大数据产业开展精准招商，对新落户的数据中心项目给予最高500万元奖励。
-
-三、保障措施
-成立数字经济发展领导小组，建立考核督查工作机制。
-""",
+    "guiyang_plan.txt": GUIYANG_PLAN,
     "huichuan_news.txt": """遵义市汇川区推动工业企业数字化转型
 2023-05-10 来源：遵义日报
 汇川区实施智能化改造行动，今年已推动120家工业企业上云，建成数字化车间15个。

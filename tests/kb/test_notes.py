@@ -7,25 +7,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from kb_samples import GUIYANG_PLAN
 
 from kb.errors import NotFoundError, ZhikuError
 from kb.notes import find_quote, relocate
 
-PLAN = """贵阳市加快数字经济发展实施方案
-发布日期：2023-03-15  来源：贵阳市大数据发展管理局
-
-一、总体目标
-到2025年，全市数字经济增加值占地区生产总值比重达到50%以上，建成5G基站3万个以上。
-
-二、重点任务
-（一）强化人才支撑
-引进高层次数字人才团队50个，对新引进的领军人才给予最高100万元安家补贴。
-（二）推进招商引资
-围绕大数据产业开展精准招商，对新落户的数据中心项目给予最高500万元奖励。
-
-三、保障措施
-成立数字经济发展领导小组，建立考核督查工作机制。
-"""
+PLAN = GUIYANG_PLAN
 
 NEWS = """合肥市蜀山区数字经济产业园开园
 2023-06-02 来源：合肥日报
