@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from kb import cli_extra
 from kb.errors import ZhikuError
 
 log = logging.getLogger(__name__)
@@ -152,9 +153,7 @@ def cmd_backup(kb: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_remove(kb: Any, args: argparse.Namespace) -> int:
-    ok = kb.remove_document(args.doc)
-    if not ok:
-        raise ZhikuError(f"no document {args.doc!r}")
+    kb.remove_document(args.doc)
     emit(args, {"removed": args.doc}, f"removed {args.doc}")
     return 0
 
@@ -222,12 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("doc")
     p.set_defaults(func=cmd_remove)
 
-    try:
-        from kb import cli_extra
-    except ImportError:  # pragma: no cover - only while the module is being written
-        cli_extra = None  # type: ignore[assignment]
-    if cli_extra is not None:
-        cli_extra.register(sub)
+    cli_extra.register(sub)
     return parser
 
 

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kb.compare import DEFAULT_REGIONS, Comparison
 from kb.export import EMPTY_CELL, citation_line
+from kb.models import Comparison
 
 
 def _jsonable(obj: Any) -> Any:
@@ -60,13 +60,13 @@ def _compare_text(comp: Comparison, markdown: bool) -> str:
 
 
 def cmd_compare(kb: Any, args: argparse.Namespace) -> int:
-    comp = kb.compare(args.regions or DEFAULT_REGIONS, args.theme or None, per_cell=args.per_cell)
+    comp = kb.compare(args.regions or None, args.theme or None, per_cell=args.per_cell)
     _emit(args, comp, _compare_text(comp, args.md))
     return 0
 
 
 def cmd_notes_add(kb: Any, args: argparse.Namespace) -> int:
-    note = kb.add_note(doc=args.doc, quote=args.quote, comment=args.comment or "", tags=args.tag or ())
+    note = kb.add_note(doc=args.doc, quote=args.quote, comment=args.comment or "", tags=args.tag or ()).note
     _emit(args, note, f"note #{note.id} on {note.doc_name} at {note.start}-{note.end}")
     return 0
 
@@ -102,7 +102,7 @@ def cmd_export(kb: Any, args: argparse.Namespace) -> int:
             filters["region"] = args.region[0]
         path = kb.export_notes(out, fmt, **filters)
     elif what == "compare":
-        path = kb.export_compare(out, fmt, args.region or DEFAULT_REGIONS, args.theme or None)
+        path = kb.export_compare(out, fmt, args.region or None, args.theme or None)
     elif what == "entities":
         path = kb.export_entities(out, fmt)
     else:
@@ -114,7 +114,7 @@ def cmd_export(kb: Any, args: argparse.Namespace) -> int:
 def register(sub: Any) -> None:
     """Add ``compare``, ``notes`` and ``export`` to the main parser's subcommands."""
     p = sub.add_parser("compare", help="compare regions theme by theme")
-    p.add_argument("regions", nargs="*", metavar="REGION", help=f"2-5 regions (default: {' '.join(DEFAULT_REGIONS)})")
+    p.add_argument("regions", nargs="*", metavar="REGION", help="2-5 regions (default: the library's regions with the most documents)")
     p.add_argument("--theme", action="append", help="theme key or label (repeatable; default: all)")
     p.add_argument("--per-cell", type=int, default=3, help="passages per cell")
     p.add_argument("--md", action="store_true", help="print a Markdown table")

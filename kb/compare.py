@@ -1,8 +1,9 @@
 """Cross-region comparison: a theme × region matrix of passages and measures, plus numbers.
 
-Why themes are stored queries: a user reads "招商引资 in 赣州 vs 张家港" as the passages that a
-query finds in each region's documents, so a theme is a saved search (editable by the user) plus
-the measure themes/kinds that belong to it. A region column covers everything beneath it.
+Why themes are stored queries: a user reads "招商引资 in one city vs another" as the passages that
+a query finds in each region's documents, so a theme is a saved search (editable by the user)
+plus the measure themes/kinds that belong to it. A region column covers everything beneath it.
+Default columns come from the library itself (``default_regions``), never from a list in code.
 """
 
 from __future__ import annotations
@@ -10,99 +11,68 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from kb.errors import NotFoundError, QueryError, ZhikuError
-from kb.models import MEASURE_KINDS, POLICY_TOOLS, THEMES, Document, Measure, SearchHit
-from kb.notes import require_writable
+from kb.library import Library
+from kb.models import (
+    MAX_REGIONS,
+    MEASURE_KINDS,
+    MIN_REGIONS,
+    POLICY_TOOLS,
+    THEMES,
+    Changes,
+    CompareCell,
+    CompareColumn,
+    CompareRow,
+    Comparison,
+    Document,
+    Measure,
+    NumberRow,
+    SearchHit,
+    Theme,
+)
+from kb.notes import Notes
+from kb.store import Store
+from kb.store.rows import theme_from_row
 
 log = logging.getLogger(__name__)
 
-DEFAULT_REGIONS = ("赣州", "张家港", "宁夏", "江西")
-MIN_REGIONS, MAX_REGIONS = 2, 5
 THEMES_FILE = Path(__file__).resolve().parent / "resources" / "themes.json"
 NUMBER_KINDS = ("target", "subsidy", "award", "fund", "rent_support", "tax")
+DEFAULT_COLUMNS = 4
 _SEARCH_LIMIT = 300
 HEADING_CHARS = 16  # a passage shorter than this is usually a heading
-
-
-@dataclass(frozen=True)
-class Theme:
-    key: str
-    label: str
-    query: str
-    measure_themes: tuple[str, ...]  # kb.models.THEMES values, or "kind:<measure kind>"
-    label_en: str = ""
-    position: int = 0
-
-
-@dataclass(frozen=True)
-class CompareColumn:
-    region: str
-    docs: tuple[Document, ...]  # the documents that feed this column
-
-
-@dataclass(frozen=True)
-class CompareCell:
-    region: str
-    theme_key: str
-    count: int  # passages matching the theme in the region's documents
-    hits: tuple[SearchHit, ...]  # the top passages
-    measures: tuple[Measure, ...]
-    override: str | None = None  # the user's own text for this cell
-    override_note_id: int | None = None
-
-    @property
-    def empty(self) -> bool:
-        return not self.hits and not self.measures and not self.override
-
-
-@dataclass(frozen=True)
-class CompareRow:
-    theme: Theme
-    cells: tuple[CompareCell, ...]  # one per column, in column order
-
-
-@dataclass(frozen=True)
-class Comparison:
-    regions: tuple[str, ...]
-    columns: tuple[CompareColumn, ...]
-    rows: tuple[CompareRow, ...]
-
-    def cell(self, region: str, theme_key: str) -> CompareCell:
-        col = self.regions.index(region)
-        for row in self.rows:
-            if row.theme.key == theme_key:
-                return row.cells[col]
-        raise NotFoundError(f"no theme {theme_key!r} in this comparison")
-
-
-@dataclass(frozen=True)
-class NumberRow:
-    """One target or incentive amount of a region, for the sortable numbers table."""
-
-    region: str
-    kind: str
-    what: str  # the clause that holds the number
-    amount: float | None
-    unit: str | None
-    year: int | None
-    theme: str | None
-    policy_tool: str | None
-    doc_id: str
-    doc: str
-    start: int
-    end: int
-    text: str
 
 
 def default_themes() -> list[Theme]:
     data = json.loads(THEMES_FILE.read_text(encoding="utf-8"))
     return [Theme(t["key"], t["label_zh"], t["query"], tuple(t["measure_themes"]), t.get("label_en", ""), i)
             for i, t in enumerate(data["themes"])]
+
+
+def default_regions(docs: Sequence[Document], limit: int = DEFAULT_COLUMNS) -> tuple[str, ...]:
+    """The library's own regions: those with the most documents at the most common level.
+
+    The level is the depth (province, city, county…) at which documents most often name their
+    most specific region; if fewer than two regions hold documents there, the next level up is
+    tried. Ties go to the earlier name, so the choice is stable.
+    """
+    chains = [d.region_chain for d in docs if d.region_chain]
+    if not chains:
+        return ()
+    depths = Counter(len(c) for c in chains)
+    level = max(depths, key=lambda d: (depths[d], d))
+    while level >= 1:
+        counts = Counter(c[level - 1] for c in chains if len(c) >= level)
+        if len(counts) >= MIN_REGIONS or level == 1:
+            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            return tuple(name for name, _ in ranked[:limit])
+        level -= 1
+    return ()
 
 
 def check_regions(regions: Sequence[str]) -> tuple[str, ...]:
@@ -138,32 +108,27 @@ def short_clause(text: str, amount: float | None = None, limit: int = 40) -> str
     return clause if len(clause) <= limit else clause[: limit - 1] + "…"
 
 
-class CompareMixin:
-    """Comparison of ``KnowledgeBase``; needs ``store``, ``_lock``, ``search``, ``measures``, ``region_documents``."""
+class Comparer:
+    """Themes and the comparison of regions over them (numbers and policy-instrument mix too)."""
 
-    store: Any
-    _lock: Any
+    def __init__(self, store: Store, library: Library, notes: Notes, require_writable: Callable[[], None]) -> None:
+        self.store = store
+        self.library = library
+        self.notes = notes
+        self._writable = require_writable
 
     # themes ---------------------------------------------------------------------------------
 
     def themes(self) -> list[Theme]:
         """The saved themes in order; the defaults are seeded on first use."""
-        with self._lock:
-            rows = self.store.query("SELECT key, label, query, measure_themes, position FROM themes ORDER BY position, id")
-            if not rows and not getattr(self.store, "readonly", False):
-                self._seed_themes()
-                rows = self.store.query("SELECT key, label, query, measure_themes, position FROM themes ORDER BY position, id")
+        rows = self.store.themes.rows()
+        if not rows and not self.store.readonly:
+            self.store.themes.seed(default_themes())
+            rows = self.store.themes.rows()
         if not rows:
             return default_themes()
         english = {t.key: t.label_en for t in default_themes()}
-        return [Theme(r["key"], r["label"], r["query"], tuple(json.loads(r["measure_themes"] or "[]")),
-                      english.get(r["key"], ""), int(r["position"])) for r in rows]
-
-    def _seed_themes(self) -> None:
-        with self.store.transaction() as conn:
-            for t in default_themes():
-                conn.execute("INSERT OR IGNORE INTO themes (key, label, query, measure_themes, position) VALUES (?, ?, ?, ?, ?)",
-                             (t.key, t.label, t.query, json.dumps(list(t.measure_themes)), t.position))
+        return [theme_from_row(r, english.get(r["key"], "")) for r in rows]
 
     def theme(self, ref: str) -> Theme:
         """A theme by key or label."""
@@ -172,8 +137,8 @@ class CompareMixin:
                 return t
         raise NotFoundError(f"no theme {ref!r}; known: {', '.join(t.label for t in self.themes())}")
 
-    def add_theme(self, label: str, query: str, measure_themes: Sequence[str] = (), *, key: str | None = None) -> Theme:
-        require_writable(self)
+    def add_theme(self, label: str, query: str, measure_themes: Sequence[str] = (), *, key: str | None = None) -> Changes:
+        self._writable()
         label, query = label.strip(), query.strip()
         if not label or not query:
             raise ZhikuError("a theme needs a label and a query")
@@ -188,14 +153,12 @@ class CompareMixin:
         while key in keys:
             key, n = f"{base}_{n}", n + 1
         position = max((t.position for t in existing), default=-1) + 1
-        with self._lock, self.store.transaction() as conn:
-            conn.execute("INSERT INTO themes (key, label, query, measure_themes, position) VALUES (?, ?, ?, ?, ?)",
-                         (key, label, query, json.dumps(list(mts)), position))
-        return self.theme(key)
+        self.store.themes.insert(key, label, query, mts, position)
+        return Changes(themes=True, theme=self.theme(key))
 
     def update_theme(self, key: str, *, label: str | None = None, query: str | None = None,
-                     measure_themes: Sequence[str] | None = None, position: int | None = None) -> Theme:
-        require_writable(self)
+                     measure_themes: Sequence[str] | None = None, position: int | None = None) -> Changes:
+        self._writable()
         current = self.theme(key)
         values: dict[str, Any] = {}
         if label is not None:
@@ -208,48 +171,58 @@ class CompareMixin:
             self._check_query(query.strip())
             values["query"] = query.strip()
         if measure_themes is not None:
-            values["measure_themes"] = json.dumps(list(check_measure_themes(measure_themes)))
+            values["measure_themes"] = check_measure_themes(measure_themes)
         if position is not None:
             values["position"] = int(position)
         if values:
-            sets = ", ".join(f"{k} = ?" for k in values)
-            with self._lock, self.store.transaction() as conn:
-                conn.execute(f"UPDATE themes SET {sets} WHERE key = ?", [*values.values(), current.key])
-        return self.theme(current.key)
+            self.store.themes.update(current.key, values)
+        return Changes(themes=True, theme=self.theme(current.key))
 
-    def remove_theme(self, key: str) -> None:
-        require_writable(self)
+    def remove_theme(self, key: str) -> Changes:
+        self._writable()
         current = self.theme(key)
         if len(self.themes()) <= 1:
             raise ZhikuError("the last theme cannot be removed: a comparison needs at least one")
-        with self._lock, self.store.transaction() as conn:
-            conn.execute("DELETE FROM themes WHERE key = ?", (current.key,))
+        self.store.themes.delete(current.key)
+        return Changes(themes=True)
 
-    def reset_themes(self) -> list[Theme]:
+    def reset_themes(self) -> Changes:
         """Back to the shipped default themes (user themes are dropped)."""
-        require_writable(self)
-        with self._lock, self.store.transaction() as conn:
-            conn.execute("DELETE FROM themes")
-        return self.themes()
+        self._writable()
+        self.store.themes.clear()
+        self.themes()
+        return Changes(themes=True)
 
     def _check_query(self, query: str) -> None:
         if not query:
             raise ZhikuError("a theme needs a query")
         try:
-            self.search(query, limit=1)  # type: ignore[attr-defined]
+            self.library.search(query, limit=1)
         except QueryError as exc:
             raise QueryError(f"theme query {query!r}: {exc}") from exc
 
     # the matrix -----------------------------------------------------------------------------
 
-    def compare(self, regions: Sequence[str] = DEFAULT_REGIONS, themes: Sequence[str] | None = None,
+    def default_regions(self) -> tuple[str, ...]:
+        return default_regions(self.library.documents())
+
+    def _regions(self, regions: Sequence[str] | None) -> tuple[str, ...]:
+        if regions:
+            return check_regions(regions)
+        found = self.default_regions()
+        if len(found) < MIN_REGIONS:
+            raise ZhikuError(f"the library holds documents about {len(found)} region(s); "
+                             f"a comparison needs {MIN_REGIONS} to {MAX_REGIONS}: import more or name them")
+        return found
+
+    def compare(self, regions: Sequence[str] | None = None, themes: Sequence[str] | None = None,
                 per_cell: int = 3) -> Comparison:
         """Theme rows × region columns; each cell holds its top passages and measures."""
-        names = check_regions(regions)
+        names = self._regions(regions)
         chosen = self.themes() if not themes else [self.theme(t) for t in themes]
-        columns = tuple(CompareColumn(r, tuple(self.region_documents(r))) for r in names)  # type: ignore[attr-defined]
+        columns = tuple(CompareColumn(r, tuple(self.library.region_documents(r))) for r in names)
         overrides = self._cell_overrides()
-        region_measures = {c.region: self.measures(region=c.region) if c.docs else [] for c in columns}  # type: ignore[attr-defined]
+        region_measures = {c.region: self.library.measures(region=c.region) if c.docs else [] for c in columns}
         rows = []
         for theme in chosen:
             cells = []
@@ -266,11 +239,11 @@ class CompareMixin:
         if not col.docs:
             return 0, ()
         ids = {d.id for d in col.docs}
-        result = self.search(query, limit=_SEARCH_LIMIT, filters={"region": col.region})  # type: ignore[attr-defined]
+        result = self.library.search(query, limit=_SEARCH_LIMIT, filters={"region": col.region})
         hits = [h for h in result.hits if h.doc_id in ids]
         if not result.hits and result.total == 0:
             # The index may spell the region differently: fall back to the column's documents.
-            result = self.search(query, limit=_SEARCH_LIMIT)  # type: ignore[attr-defined]
+            result = self.library.search(query, limit=_SEARCH_LIMIT)
             hits = [h for h in result.hits if h.doc_id in ids]
             return len(hits), tuple(_evidence_first(hits)[:per_cell])
         count = result.total - (len(result.hits) - len(hits))
@@ -278,30 +251,27 @@ class CompareMixin:
 
     # cell overrides -------------------------------------------------------------------------
 
-    def set_cell_override(self, region: str, theme_key: str, text: str) -> int | None:
+    def set_cell_override(self, region: str, theme_key: str, text: str) -> Changes:
         """The user's own text for a cell (a note of kind "cell"); empty text removes it."""
-        require_writable(self)
+        self._writable()
         ref = f"{region}|{self.theme(theme_key).key}"
         current = self._cell_overrides().get(ref)
         if not text.strip():
-            if current:
-                self.remove_note(current[0])  # type: ignore[attr-defined]
-            return None
+            return self.notes.remove(current[0]) if current else Changes()
         if current:
-            return int(self.update_note(current[0], comment=text).id)  # type: ignore[attr-defined]
-        return int(self.add_note(doc=None, comment=text, target_kind="cell", target_ref=ref).id)  # type: ignore[attr-defined]
+            return self.notes.update(current[0], comment=text)
+        return self.notes.add(doc=None, comment=text, target_kind="cell", target_ref=ref)
 
     def _cell_overrides(self) -> dict[str, tuple[int, str]]:
-        notes = self.notes(target_kind="cell")  # type: ignore[attr-defined]
-        return {n.target_ref: (n.id, n.comment) for n in notes if n.target_ref}
+        return {n.target_ref: (n.id, n.comment) for n in self.notes.find(target_kind="cell") if n.target_ref}
 
     # numbers --------------------------------------------------------------------------------
 
-    def compare_numbers(self, regions: Sequence[str] = DEFAULT_REGIONS, kinds: Sequence[str] = NUMBER_KINDS) -> list[NumberRow]:
+    def compare_numbers(self, regions: Sequence[str] | None = None, kinds: Sequence[str] = NUMBER_KINDS) -> list[NumberRow]:
         """Targets and incentive amounts with a number, per region, largest first within a kind."""
         out = []
-        for region in check_regions(regions):
-            for m in self.measures(region=region):  # type: ignore[attr-defined]
+        for region in self._regions(regions):
+            for m in self.library.measures(region=region):
                 if m.kind not in kinds:
                     continue
                 if m.amount is not None or m.cap is not None:
@@ -314,12 +284,12 @@ class CompareMixin:
                                      m.policy_tool, m.doc_id, m.doc, m.start, m.end, m.text))
         return sorted(out, key=lambda r: (r.region, r.kind, -(r.amount or 0)))
 
-    def tool_mix(self, regions: Sequence[str] = DEFAULT_REGIONS) -> dict[str, dict[str, int]]:
+    def tool_mix(self, regions: Sequence[str] | None = None) -> dict[str, dict[str, int]]:
         """How many measures of each policy instrument (supply/environment/demand) each region uses."""
         mix = {}
-        for region in check_regions(regions):
+        for region in self._regions(regions):
             counts = dict.fromkeys(POLICY_TOOLS, 0)
-            for m in self.measures(region=region):  # type: ignore[attr-defined]
+            for m in self.library.measures(region=region):
                 if m.policy_tool in counts:
                     counts[m.policy_tool] += 1
             mix[region] = counts

@@ -18,10 +18,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from kb.compare import DEFAULT_REGIONS, Comparison
+from kb.compare import Comparer
 from kb.errors import ZhikuError
-from kb.models import Document
-from kb.notes import Note
+from kb.library import Library
+from kb.models import Comparison, Document, Note
+from kb.notes import Notes
 
 log = logging.getLogger(__name__)
 
@@ -85,37 +86,42 @@ def citation_line(c: dict[str, str]) -> str:
     return "｜".join(p for p in parts if p)
 
 
-class ExportMixin:
-    """Exports of ``KnowledgeBase``; needs ``notes``, ``document``, ``compare``, ``entities``, ``measures``."""
+class Exporter:
+    """Writes notes, comparisons, entities and measures to files for other tools."""
+
+    def __init__(self, library: Library, notes: Notes, comparer: Comparer) -> None:
+        self.library = library
+        self.notes = notes
+        self.comparer = comparer
 
     def export_notes(self, path: str | Path, fmt: str = "md", **filters: Any) -> Path:
         out = target_path(path, fmt, NOTE_FORMATS)
-        notes = [n for n in self.notes(**filters) if n.target_kind != "cell"]  # type: ignore[attr-defined]
+        notes = [n for n in self.notes.find(**filters) if n.target_kind != "cell"]
         docs: dict[str, Document | None] = {}
         items = []
         for n in notes:
             if n.doc_id and n.doc_id not in docs:
-                docs[n.doc_id] = self.document(n.doc_id)  # type: ignore[attr-defined]
+                docs[n.doc_id] = self.library.document(n.doc_id)
             items.append((n, citation(n, docs.get(n.doc_id) if n.doc_id else None)))
         {"md": _notes_md, "html": _notes_html, "docx": _notes_docx, "csv": _notes_csv}[out.suffix[1:]](out, items)
         log.info("exported %d notes to %s", len(items), out)
         return out
 
-    def export_compare(self, path: str | Path, fmt: str = "xlsx", regions: Sequence[str] = DEFAULT_REGIONS,
+    def export_compare(self, path: str | Path, fmt: str = "xlsx", regions: Sequence[str] | None = None,
                        themes: Sequence[str] | None = None, per_cell: int = 3) -> Path:
         out = target_path(path, fmt, COMPARE_FORMATS)
-        comp = self.compare(regions, themes, per_cell=per_cell)  # type: ignore[attr-defined]
+        comp = self.comparer.compare(regions, themes, per_cell=per_cell)
         {"md": _compare_md, "csv": _compare_csv, "xlsx": _compare_xlsx}[out.suffix[1:]](out, comp)
         return out
 
     def export_entities(self, path: str | Path, fmt: str = "csv") -> Path:
         out = target_path(path, fmt, DATA_FORMATS)
-        _write_records(out, [dataclasses.asdict(e) for e in self.entities()])  # type: ignore[attr-defined]
+        _write_records(out, [dataclasses.asdict(e) for e in self.library.entities()])
         return out
 
     def export_measures(self, path: str | Path, fmt: str = "csv", **filters: Any) -> Path:
         out = target_path(path, fmt, DATA_FORMATS)
-        _write_records(out, [dataclasses.asdict(m) for m in self.measures(**filters)])  # type: ignore[attr-defined]
+        _write_records(out, [dataclasses.asdict(m) for m in self.library.measures(**filters)])
         return out
 
 
@@ -335,4 +341,4 @@ def _compare_xlsx(out: Path, comp: Comparison) -> None:
     wb.save(str(out))
 
 
-__all__ = ["ExportMixin", "safe_filename", "target_path", "citation", "citation_line", "EMPTY_CELL"]
+__all__ = ["Exporter", "safe_filename", "target_path", "citation", "citation_line", "EMPTY_CELL"]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kb.errors import NotFoundError
+
 ENTITY_TYPES = ("region", "park", "enterprise", "platform")
 DOC_KINDS = ("plan", "news", "proposal_reply", "research", "notice", "other")
 MEASURE_KINDS = ("subsidy", "award", "target", "fund", "rent_support", "tax", "achievement")
@@ -24,6 +26,8 @@ THEMES = (
     "platform_building",
 )
 POLICY_TOOLS = ("supply", "environment", "demand")
+NOTE_TARGETS = ("quote", "entity", "measure", "cell")  # what a note is about
+MIN_REGIONS, MAX_REGIONS = 2, 5  # columns of a comparison
 
 
 @dataclass(frozen=True)
@@ -194,6 +198,7 @@ class ImportReport:
     chars: int = 0
     extract_seconds: float = 0.0  # CPU spent finding entities, links and measures (in whichever process)
     warnings: tuple[str, ...] = ()  # e.g. an extractor that failed on one document (the document is kept)
+    changes: Changes = field(default_factory=lambda: Changes())
 
     @property
     def ok(self) -> bool:
@@ -213,3 +218,155 @@ class Stats:
     measures: int
     notes: int
     kb_dir: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """A user's note: a quote (or an entity, measure or comparison cell) with comment and tags."""
+
+    id: int
+    doc_id: str | None
+    doc_name: str | None
+    doc_title: str | None
+    quote: str
+    prefix: str
+    suffix: str
+    start: int | None
+    end: int | None
+    comment: str
+    tags: tuple[str, ...]
+    target_kind: str  # one of NOTE_TARGETS
+    target_ref: str | None
+    orphaned: bool
+    section: str
+    region: str | None
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A comparison row: a search query plus the measure themes (or ``kind:<kind>``) that belong to it."""
+
+    key: str
+    label: str
+    query: str
+    measure_themes: tuple[str, ...]  # THEMES values, or "kind:<measure kind>"
+    label_en: str = ""
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class CompareColumn:
+    region: str
+    docs: tuple[Document, ...]  # the documents that feed this column
+
+
+@dataclass(frozen=True)
+class CompareCell:
+    region: str
+    theme_key: str
+    count: int  # passages matching the theme in the region's documents
+    hits: tuple[SearchHit, ...]  # the top passages
+    measures: tuple[Measure, ...]
+    override: str | None = None  # the user's own text for this cell
+    override_note_id: int | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.hits and not self.measures and not self.override
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    theme: Theme
+    cells: tuple[CompareCell, ...]  # one per column, in column order
+
+
+@dataclass(frozen=True)
+class Comparison:
+    regions: tuple[str, ...]
+    columns: tuple[CompareColumn, ...]
+    rows: tuple[CompareRow, ...]
+
+    def cell(self, region: str, theme_key: str) -> CompareCell:
+        col = self.regions.index(region)
+        for row in self.rows:
+            if row.theme.key == theme_key:
+                return row.cells[col]
+        raise NotFoundError(f"no theme {theme_key!r} in this comparison")
+
+
+@dataclass(frozen=True)
+class NumberRow:
+    """One target or incentive amount of a region, for the sortable numbers table."""
+
+    region: str
+    kind: str
+    what: str  # the clause that holds the number
+    amount: float | None
+    unit: str | None
+    year: int | None
+    theme: str | None
+    policy_tool: str | None
+    doc_id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    ok: bool
+    problems: tuple[str, ...] = ()
+    repaired: tuple[str, ...] = ()
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a write changed, so that each view refreshes only what it shows (like Anki's OpChanges).
+
+    ``note``, ``theme`` and ``entity_id`` carry what the write produced (the new note, the edited
+    theme, the entity a correction left), so a caller need not query again to find it.
+    """
+
+    documents_added: tuple[str, ...] = ()
+    documents_replaced: tuple[str, ...] = ()  # ids of the documents that were replaced
+    documents_removed: tuple[str, ...] = ()
+    entities: tuple[int, ...] = ()  # ids created, changed or deleted
+    entities_all: bool = False  # an import: too many to name, every entity list is stale
+    notes: tuple[int, ...] = ()  # added, edited or deleted
+    notes_reanchored: tuple[int, ...] = ()
+    notes_orphaned: tuple[int, ...] = ()
+    themes: bool = False
+    note: Note | None = None
+    theme: Theme | None = None
+    entity_id: int | None = None
+
+    @property
+    def documents(self) -> bool:
+        return bool(self.documents_added or self.documents_replaced or self.documents_removed)
+
+    @property
+    def any_entities(self) -> bool:
+        return self.entities_all or bool(self.entities) or self.documents
+
+    @property
+    def any_notes(self) -> bool:
+        return bool(self.notes or self.notes_reanchored or self.notes_orphaned)
+
+    def __or__(self, other: Changes) -> Changes:
+        """Both changes together (the produced objects of ``other`` win)."""
+        def join(a: tuple, b: tuple) -> tuple:
+            return tuple(dict.fromkeys((*a, *b)))
+
+        return Changes(
+            join(self.documents_added, other.documents_added), join(self.documents_replaced, other.documents_replaced),
+            join(self.documents_removed, other.documents_removed), join(self.entities, other.entities),
+            self.entities_all or other.entities_all, join(self.notes, other.notes),
+            join(self.notes_reanchored, other.notes_reanchored), join(self.notes_orphaned, other.notes_orphaned),
+            self.themes or other.themes, other.note or self.note, other.theme or self.theme,
+            other.entity_id if other.entity_id is not None else self.entity_id,
+        )

@@ -19,8 +19,7 @@ from ui.workers import CancelFn, Job, ProgressFn, Worker
 
 if TYPE_CHECKING:
     from kb import KnowledgeBase
-    from kb.models import DocumentText, Mention
-    from kb.notes import Note
+    from kb.models import DocumentText, Mention, Note
 
 log = logging.getLogger(__name__)
 
@@ -206,15 +205,14 @@ class AppController(QObject):
 
     def add_note(self, **kwargs: Any) -> None:
         """``kb.add_note(**kwargs)`` on the worker; ``noteAdded`` or ``failed("note", …)`` answers."""
-        self._submit("note", lambda _p, _c: self._need_kb().add_note(**kwargs), self.noteAdded.emit)
+        self._submit("note", lambda _p, _c: self._need_kb().add_note(**kwargs).note, self.noteAdded.emit)
 
     def correct_entity(self, action: str, type: str, name: str, value: str | None = None) -> None:
         """``kb.correct_entity`` on the worker; ``entityCorrected`` or ``failed("correct", …)`` answers."""
 
         def job(_p: ProgressFn, _c: CancelFn) -> Correction:
-            kb = self._need_kb()
-            kb.correct_entity(action, type, name, value)
-            return Correction(action, type, name, value, _resulting_id(kb, action, type, name, value))
+            changes = self._need_kb().correct_entity(action, type, name, value)
+            return Correction(action, type, name, value, changes.entity_id)
 
         self._submit("correct", job, self.entityCorrected.emit)
 
@@ -260,13 +258,3 @@ class AppController(QObject):
                 self.kb.close()
             finally:
                 self.kb = None
-
-
-def _resulting_id(kb: KnowledgeBase, action: str, type: str, name: str, value: str | None) -> int | None:
-    """The id of the entity a correction leaves behind, looked up by (type, name) — names repeat across types."""
-    if action == "delete" or not value:
-        return None
-    new_type, new_name = (value, name) if action == "retype" else (type, value)
-    found = kb.entities(type=new_type, text=new_name)
-    exact = [e.id for e in found if e.name == new_name] or [e.id for e in found if new_name in e.aliases]
-    return exact[0] if exact else None

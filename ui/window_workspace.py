@@ -16,7 +16,7 @@ from ui.navigation import NavEntry
 from ui.note_target import NoteTarget
 
 if TYPE_CHECKING:
-    from kb.notes import Note
+    from kb.models import Note
     from ui.controller import Correction
 
 

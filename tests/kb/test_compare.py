@@ -52,7 +52,7 @@ def test_shipped_themes_are_valid_and_seeded_once(rkb) -> None:
 def test_user_themes_are_saved_edited_and_removed(rkb, tmp_path: Path) -> None:
     from kb.service import KnowledgeBase
 
-    t = rkb.add_theme("智能制造", "智能化改造 OR 数字化车间", ["digital_transformation"])
+    t = rkb.add_theme("智能制造", "智能化改造 OR 数字化车间", ["digital_transformation"]).theme
     assert rkb.themes()[-1].key == t.key
     with pytest.raises(ZhikuError, match="already exists"):
         rkb.add_theme("智能制造", "上云")

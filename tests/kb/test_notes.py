@@ -86,7 +86,7 @@ def test_relocate_finds_an_unchanged_quote_wherever_it_moves(before: str, after:
 
 
 def test_add_note_anchors_quote_with_context_section_and_region(docs_kb) -> None:
-    note = docs_kb.add_note(doc="guiyang_plan.txt", quote="给予最高500万元奖励", comment="力度大", tags=["招商", "#奖励", "招商"])
+    note = docs_kb.add_note(doc="guiyang_plan.txt", quote="给予最高500万元奖励", comment="力度大", tags=["招商", "#奖励", "招商"]).note
     body = docs_kb.document_text("guiyang_plan.txt").body
     assert body[note.start : note.end] == "给予最高500万元奖励"
     assert body[note.start - len(note.prefix) : note.start] == note.prefix and len(note.prefix) == 30
@@ -101,7 +101,7 @@ def test_add_note_anchors_quote_with_context_section_and_region(docs_kb) -> None
 def test_add_note_by_offsets_and_clear_errors(docs_kb) -> None:
     body = docs_kb.document_text("hefei_news.txt").body
     s = body.index("首批入驻企业40家")
-    note = docs_kb.add_note(doc="hefei_news.txt", start=s, end=s + 9)
+    note = docs_kb.add_note(doc="hefei_news.txt", start=s, end=s + 9).note
     assert note.quote == "首批入驻企业40家"
     with pytest.raises(ZhikuError, match="quote not found"):
         docs_kb.add_note(doc="hefei_news.txt", quote="这句话不在文中")
@@ -114,13 +114,13 @@ def test_add_note_by_offsets_and_clear_errors(docs_kb) -> None:
 
 
 def test_filters_update_and_remove(docs_kb) -> None:
-    a = docs_kb.add_note(doc="guiyang_plan.txt", quote="建成5G基站3万个以上", tags=["基建"])
-    b = docs_kb.add_note(doc="hefei_news.txt", quote="数字经济产业基金20亿元", comment="基金规模", tags=["金融"])
+    a = docs_kb.add_note(doc="guiyang_plan.txt", quote="建成5G基站3万个以上", tags=["基建"]).note
+    b = docs_kb.add_note(doc="hefei_news.txt", quote="数字经济产业基金20亿元", comment="基金规模", tags=["金融"]).note
     assert [n.id for n in docs_kb.notes(tag="基建")] == [a.id]
     assert [n.id for n in docs_kb.notes(doc="hefei_news.txt")] == [b.id]
     assert [n.id for n in docs_kb.notes(region="安徽")] == [b.id]
     assert [n.id for n in docs_kb.notes(text="基金")] == [b.id]
-    changed = docs_kb.update_note(a.id, comment="目标值", tags=["基建", "目标"])
+    changed = docs_kb.update_note(a.id, comment="目标值", tags=["基建", "目标"]).note
     assert changed.comment == "目标值" and changed.tags == ("基建", "目标")
     assert docs_kb.tags()[0] == ("基建", 1) and len(docs_kb.tags()) == 3
     assert docs_kb.remove_note(a.id)
@@ -131,9 +131,9 @@ def test_filters_update_and_remove(docs_kb) -> None:
 
 
 def test_changed_document_keeps_notes_anchored_or_orphaned(docs_kb) -> None:
-    kept = docs_kb.add_note(doc="guiyang_plan.txt", quote="对新落户的数据中心项目给予最高500万元奖励", comment="招商奖励")
-    edited = docs_kb.add_note(doc="guiyang_plan.txt", quote="引进高层次数字人才团队50个", comment="人才")
-    gone = docs_kb.add_note(doc="guiyang_plan.txt", quote="建立考核督查工作机制", comment="会消失")
+    kept = docs_kb.add_note(doc="guiyang_plan.txt", quote="对新落户的数据中心项目给予最高500万元奖励", comment="招商奖励").note
+    edited = docs_kb.add_note(doc="guiyang_plan.txt", quote="引进高层次数字人才团队50个", comment="人才").note
+    gone = docs_kb.add_note(doc="guiyang_plan.txt", quote="建立考核督查工作机制", comment="会消失").note
     path = docs_kb.folder / "guiyang_plan.txt"
     text = PLAN.replace("一、总体目标", "前言\n为贯彻落实国家数字经济发展规划，结合本市实际，制定本方案。\n\n一、总体目标")
     text = text.replace("人才团队50个", "人才团队80个").replace("，建立考核督查工作机制", "")
@@ -150,13 +150,13 @@ def test_changed_document_keeps_notes_anchored_or_orphaned(docs_kb) -> None:
     g = docs_kb.note(gone.id)
     assert g.orphaned and g.comment == "会消失" and g.quote == "建立考核督查工作机制"
     assert [n.id for n in docs_kb.notes(orphaned=True)] == [gone.id]
-    again = docs_kb.reattach_note(gone.id, "guiyang_plan.txt", "成立数字经济发展领导小组")
+    again = docs_kb.reattach_note(gone.id, "guiyang_plan.txt", "成立数字经济发展领导小组").note
     assert not again.orphaned and body[again.start : again.end] == "成立数字经济发展领导小组"
 
 
 def test_removed_document_orphans_its_notes_but_keeps_them(docs_kb) -> None:
-    note = docs_kb.add_note(doc="hefei_news.txt", quote="首批入驻企业40家", comment="保留")
-    assert docs_kb.remove_document("hefei_news.txt")
+    note = docs_kb.add_note(doc="hefei_news.txt", quote="首批入驻企业40家", comment="保留").note
+    assert docs_kb.remove_document("hefei_news.txt").notes_orphaned
     left = docs_kb.note(note.id)
     assert left.orphaned and left.comment == "保留" and left.doc_name == "hefei_news.txt"
     assert len(docs_kb.notes()) == 1

@@ -62,10 +62,14 @@ def test_broken_file_fails_alone_and_changes_nothing(kb: KnowledgeBase, sample_d
 
 def test_remove_document(kb: KnowledgeBase, sample_docs: Path) -> None:
     kb.import_paths([sample_docs])
-    assert kb.remove_document("anhui_news.txt")
+    doc = kb.document("anhui_news.txt")
+    assert doc is not None
+    changes = kb.remove_document("anhui_news.txt")
+    assert changes.documents_removed == (doc.id,) and changes.entities_all
     assert kb.document("anhui_news.txt") is None
     assert kb.search("合肥高新区").total == 0
-    assert not kb.remove_document("anhui_news.txt")
+    with pytest.raises(NotFoundError):
+        kb.remove_document("anhui_news.txt")
     assert kb.check().ok
 
 
@@ -117,7 +121,7 @@ def test_check_repairs_a_half_imported_document(kb: KnowledgeBase, sample_docs: 
     kb.import_paths([sample_docs])
     doc = kb.document("anhui_news.txt")
     assert doc is not None
-    kb.store.set_status(doc.id, "pending")  # as a crash between store and index would leave it
+    kb.store.documents.set_status([doc.id], "pending")  # as a crash between store and index would leave it
     report = kb.check()
     assert not report.ok and report.problems
     repaired = kb.check(repair=True)
@@ -165,15 +169,14 @@ def test_check_finds_and_repairs_an_interrupted_replacement(kb: KnowledgeBase, s
     old = kb.document("anhui_news.txt")
     assert old is not None
     body = kb.document_text(old.id).body
-    note = kb.add_note(doc="anhui_news.txt", quote="科大讯飞")
+    note = kb.add_note(doc="anhui_news.txt", quote="科大讯飞").note
     # As a crash between adding the new version and dropping the old one leaves it: same name twice.
     path = sample_docs / "anhui_news.txt"
     path.write_text(path.read_text(encoding="utf-8").replace("1600余家", "1800余家"), encoding="utf-8")
-    with kb.store.transaction() as conn:
-        conn.execute("UPDATE documents SET name = 'placeholder' WHERE id = ?", (old.id,))
+    kb.store.db.execute("UPDATE documents SET name = 'placeholder' WHERE id = ?", (old.id,))
     kb.import_paths([path])
-    with kb.store.transaction() as conn:
-        conn.execute("UPDATE documents SET name = 'anhui_news.txt', imported_at = '2000-01-01' WHERE id = ?", (old.id,))
+    kb.store.db.execute("UPDATE documents SET name = 'anhui_news.txt', imported_at = '2000-01-01' WHERE id = ?",
+                        (old.id,))
     report = kb.check()
     assert not report.ok and any("stored twice" in p for p in report.problems)
     assert kb.check(repair=True).repaired

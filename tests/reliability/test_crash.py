@@ -115,24 +115,20 @@ def test_kill_between_index_commit_and_ok_never_shows_the_pending_document(tmp_p
         kb.add_note(doc="doc_0000.txt", quote="请认真贯彻落实")
         before = snapshot(paths.store_path(kb_dir))
         # Simulate the crash: run the import but make marking 'ok' never happen.
-        real = kb.store.transaction
+        real = kb.store.documents.set_status
 
         class Killed(BaseException):
             pass
 
-        def dying_transaction():  # the UPDATE ... 'ok' transaction is the one after the index commit
-            import inspect
+        def dying_set_status(*_args: object) -> None:  # marking 'ok' comes right after the index commit
+            raise Killed()
 
-            if any(f.function == "_finish_batch" for f in inspect.stack()):
-                raise Killed()
-            return real()
-
-        kb.store.transaction = dying_transaction  # type: ignore[method-assign]
+        kb.store.documents.set_status = dying_set_status  # type: ignore[method-assign]
         try:
             kb.import_paths([folder / "doc_0001.txt", folder / "doc_0002.txt"])
         except Killed:
             pass
-        kb.store.transaction = real  # type: ignore[method-assign]
+        kb.store.documents.set_status = real  # type: ignore[method-assign]
         assert _statuses(kb_dir).get("pending") == 2
         # Even in this very process the half-imported documents are invisible.
         assert kb.search('"编号00001"').hits == ()

@@ -29,9 +29,9 @@ def test_notes_outlive_reimport_removal_repair_and_crash(tmp_path: Path) -> None
     kb_dir = tmp_path / "kb"
     with KnowledgeBase.open(kb_dir) as kb:
         kb.import_paths([folder])
-        a = kb.add_note(doc="doc_0000.txt", quote="请认真贯彻落实", comment="甲 <script>", tags=["t1"])
-        b = kb.add_note(doc="doc_0001.txt", quote="强化人才支撑", comment="乙")
-        c = kb.add_note(doc="doc_0002.txt", quote="保障措施", comment="丙, deleted by the user")
+        a = kb.add_note(doc="doc_0000.txt", quote="请认真贯彻落实", comment="甲 <script>", tags=["t1"]).note
+        b = kb.add_note(doc="doc_0001.txt", quote="强化人才支撑", comment="乙").note
+        c = kb.add_note(doc="doc_0002.txt", quote="保障措施", comment="丙, deleted by the user").note
         original = _note_rows(kb_dir)
         assert len(original) == 3
 
@@ -43,7 +43,7 @@ def test_notes_outlive_reimport_removal_repair_and_crash(tmp_path: Path) -> None
         assert not kb.note(a.id).orphaned and kb.note(a.id).quote == "请认真贯彻落实"
 
         # 2. Removing the document keeps its note (orphaned).
-        assert kb.remove_document("doc_0001.txt")
+        assert kb.remove_document("doc_0001.txt").documents_removed
         assert _note_rows(kb_dir) == original and kb.note(b.id).orphaned
 
         # 3. The user's own deletion is the one thing that removes a note.
@@ -83,12 +83,12 @@ def test_notes_outlive_reimport_removal_repair_and_crash(tmp_path: Path) -> None
 def test_note_writes_are_atomic_and_the_store_is_wal(tmp_path: Path) -> None:
     with KnowledgeBase.open(tmp_path / "kb") as kb:
         kb.import_paths(write_docs(tmp_path / "docs", 1))
-        mode = kb.store.conn.execute("PRAGMA journal_mode").fetchone()[0]
+        mode = kb.store.db.conn.execute("PRAGMA journal_mode").fetchone()[0]
         assert mode == "wal"
         # A failing write inside a transaction leaves no half note behind.
         try:
-            with kb.store.transaction() as conn:
-                conn.execute("INSERT INTO notes (quote, created_at, updated_at) VALUES ('x', 'now', 'now')")
+            with kb.store.db.atomic() as db:
+                db.conn.execute("INSERT INTO notes (quote, created_at, updated_at) VALUES ('x', 'now', 'now')")
                 raise RuntimeError("power cut")
         except RuntimeError:
             pass

@@ -93,7 +93,7 @@ def test_theme_labels_follow_the_interface_language(qapp, kb) -> None:
     finally:
         install_language("en")
     assert theme_label(talent) == "Talent"
-    renamed = kb.update_theme("talent", label="人才引进")
+    renamed = kb.update_theme("talent", label="人才引进").theme
     assert theme_label(renamed) == "人才引进"  # the user's own name is kept in both languages
 
 
@@ -128,7 +128,7 @@ def test_corrections_reader_header_and_reattach_speak_chinese(chinese, qtbot, wi
     header = window.reader_view.header
     assert header.copy_button.text() == "复制引用" and "来源" in header.meta.text() and "文件" in header.meta.text()
     assert _english([header.copy_button.text(), header.raw_toggle.text(), header.meta.toolTip().replace("guizhou_plan.txt", "")]) == []
-    note = kb.add_note(doc="guizhou_plan.txt", quote="全国一体化算力网络国家枢纽节点")
+    note = kb.add_note(doc="guizhou_plan.txt", quote="全国一体化算力网络国家枢纽节点").note
     dialog = ReattachDialog(note, kb.documents(), kb.reattach_note)
     qtbot.addWidget(dialog)
     assert _english([re.sub(r"[\w.]+\.txt", "", t) for t in _texts(dialog)]) == []

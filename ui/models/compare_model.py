@@ -11,7 +11,7 @@ from ui.labels import label, theme_label
 from ui.models.base import ROW_ROLE, SORT_ROLE, Index, RowTableModel, fmt_number
 
 if TYPE_CHECKING:
-    from kb.compare import CompareCell, Comparison, NumberRow, Theme
+    from kb.models import CompareCell, Comparison, NumberRow, Theme
 
 EMPTY_BG = "#f2f2f2"
 OVERRIDE_BG = "#eaf4ff"

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 from ui.models.base import ROW_ROLE, SORT_ROLE, Index, RowTableModel
 
 if TYPE_CHECKING:
-    from kb.notes import Note
+    from kb.models import Note
 
 ORPHAN_BG = "#ffe5e5"
 

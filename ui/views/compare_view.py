@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kb.compare import DEFAULT_REGIONS, MAX_REGIONS, MIN_REGIONS, Comparison
 from kb.errors import ZhikuError
+from kb.models import MAX_REGIONS, MIN_REGIONS, Comparison
 from ui.labels import theme_label
 from ui.models.base import ROW_ROLE, SORT_ROLE
 from ui.models.compare_model import CompareModel, NumbersModel, ThemeModel, doc_count
@@ -207,7 +207,7 @@ class CompareView(QWidget):
                     seen.add(n)
                     names.append((n, level))
         if not checked:
-            for d in DEFAULT_REGIONS:
+            for d in self.kb.default_regions():
                 match = next((n for n, _ in names if n.startswith(d)), None)
                 if match and match not in checked:
                     checked.append(match)
@@ -261,7 +261,8 @@ class CompareView(QWidget):
         themes = self.kb.themes()
         self.theme_model.set_rows(themes)
         keys = [t.key for t in themes]
-        if changed is not None and getattr(changed, "key", None) in keys:
+        changed = getattr(changed, "theme", None)
+        if changed is not None and changed.key in keys:
             self.theme_list.setCurrentIndex(self.theme_model.index(keys.index(changed.key), ThemeModel.COL_LABEL))
         return True
 

@@ -65,4 +65,4 @@ def add_note_from_selection(kb: Any, doc_id: str, start: int, end: int, quote: s
         if values is None:
             return None
         comment, tags = values
-    return kb.add_note(doc=doc_id, quote=quote, comment=comment, tags=tags or (), start=start, end=end)
+    return kb.add_note(doc=doc_id, quote=quote, comment=comment, tags=tags or (), start=start, end=end).note

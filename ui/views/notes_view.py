@@ -339,7 +339,7 @@ class NotesView(QWidget):
 
     def reattach_dialog(self, note: Any) -> ReattachDialog:
         """The dialog for ``note``; it anchors the note itself (tests drive it without exec)."""
-        return ReattachDialog(note, self.kb.documents(), lambda i, d, q: self.kb.reattach_note(i, d, q), self)
+        return ReattachDialog(note, self.kb.documents(), lambda i, d, q: self.kb.reattach_note(i, d, q).note, self)
 
     def reattach_current(self) -> bool:
         note = self.current_note()

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 from kb.errors import NotFoundError, ReadOnlyError, ZhikuError
 
 if TYPE_CHECKING:
-    from kb.models import Document
-    from kb.notes import Note
+    from kb.models import Document, Note
 
 Attempt = Callable[[int, str, str], Any]  # kb.reattach_note(note_id, doc, quote) -> Note
 

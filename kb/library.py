@@ -1,0 +1,143 @@
+"""Reading the library: documents, search, entities and measures, as ``kb.models`` dataclasses.
+
+Reads take no lock of their own: the store gives each thread its own connection and the search
+index guards its view, so the app can read while an import writes.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import threading
+from collections.abc import Mapping
+from pathlib import Path
+
+from kb.errors import NotFoundError
+from kb.extract.gazetteer import region_keys
+from kb.extract.lexicon import lexicon_words
+from kb.models import Document, DocumentText, Entity, EntityPage, Measure, Mention, SearchHit, SearchResult, Stats
+from kb.search import SearchIndex, add_words, highlight_spans, make_snippet
+from kb.store import Store
+from kb.store.rows import doc_from_row, measure_from_row, removed_from_json
+from kb.text import sentence_around
+
+
+class Library:
+    """Everything a user reads, over the store and the search index."""
+
+    def __init__(self, store: Store, index: SearchIndex, kb_dir: Path) -> None:
+        self.store = store
+        self.index = index
+        self.kb_dir = kb_dir
+        self._words_lock = threading.Lock()
+        self._words_loaded = False
+
+    def ensure_words(self) -> None:
+        """Teach the tokenizer the domain lexicon and every known entity name (once per process)."""
+        with self._words_lock:
+            if self._words_loaded:
+                return
+            add_words([*lexicon_words(), *self.store.entities.names()])
+            self._words_loaded = True
+        # The dictionaries are large and live for the whole process: keep them out of every later
+        # garbage collection (a full one cost ~25 ms in the middle of a search).
+        gc.collect()
+        gc.freeze()
+
+    # documents ----------------------------------------------------------------------------
+
+    def documents(self) -> list[Document]:
+        return self.store.documents.all()
+
+    def document(self, ref: str) -> Document | None:
+        row = self.store.documents.row(ref)
+        return doc_from_row(row) if row and row["status"] == "ok" else None
+
+    def document_text(self, ref: str) -> DocumentText:
+        row = self.store.documents.row(ref, with_text=True)
+        if not row or row["status"] != "ok":
+            raise NotFoundError(f"no document {ref!r}")
+        passages = self.store.documents.passages(row["id"], row["body"])
+        doc = doc_from_row(row | {"n_passages": len(passages)})
+        headings = tuple((int(s), int(lv), str(t)) for s, lv, t in json.loads(row["headings"] or "[]"))
+        return DocumentText(doc, row["body"], row["raw"], removed_from_json(row["removed"]), tuple(passages), headings)
+
+    def region_documents(self, region: str) -> list[Document]:
+        """Documents about ``region`` or anything beneath it (a city covers its districts)."""
+        return [d for d in self.documents() if region in d.region_chain or region in region_keys(d.region_chain)]
+
+    def stats(self) -> Stats:
+        c = self.store.documents.counts()
+        return Stats(c["documents"], c["passages"], c["chars"], self.store.entities.counts(),
+                     self.store.measures.count(), self.store.notes.count(), str(self.kb_dir))
+
+    # search -------------------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 20, filters: Mapping[str, str] | None = None) -> SearchResult:
+        self.ensure_words()
+        result = self.index.search(query, limit=limit, filters=filters)
+        rows = self.store.documents.passage_rows([h.passage_id for h in result.hits])
+        hits = []
+        for raw in result.hits:
+            row = rows.get(raw.passage_id)
+            if row is None:  # index ahead of store (pending import): never show it
+                continue
+            text = row["text"]
+            spans = highlight_spans(text, result.terms)
+            snippet, snippet_spans = make_snippet(text, spans)
+            hits.append(SearchHit(
+                passage_id=raw.passage_id, doc_id=row["doc_id"], doc=row["name"], title=row["title"],
+                region=row["region"], section=row["section"], score=raw.score, start=row["start"], end=row["end"],
+                text=text, snippet=snippet, snippet_highlights=tuple(snippet_spans),
+                highlights=tuple((row["start"] + s, row["start"] + e) for s, e in spans),
+            ))
+        facets = {k: tuple(vals) for k, vals in result.facets.items()}  # already (name, count) pairs
+        return SearchResult(query, tuple(hits), result.total, facets, tuple(result.terms))
+
+    # entities and measures ----------------------------------------------------------------
+
+    def entities(self, *, type: str | None = None, region: str | None = None, text: str | None = None) -> list[Entity]:
+        return self.store.entities.all(etype=type, region=region, text=text)
+
+    def entity(self, ref: int | str) -> EntityPage | None:
+        row = self.store.entities.row(ref)
+        if row is None:
+            return None
+        ent = self.store.entities.get(row["id"])
+        if ent is None:  # removed meanwhile
+            return None
+        links = self.store.entities.links(row["id"])
+        mentions = self._with_sentences(self.store.entities.mentions(entity_id=row["id"]))
+        names = {ent.name, *ent.aliases}
+        rows = self.store.measures.rows(doc_ids={m.doc_id for m in mentions})
+        measures = [m for m in map(measure_from_row, rows) if any(n in m.text for n in names)]
+        return EntityPage(ent, tuple(links), tuple(mentions), tuple(measures))
+
+    def _with_sentences(self, mentions: list[Mention]) -> list[Mention]:
+        """Each mention with the sentence it stands in (one body read per document)."""
+        bodies: dict[str, str] = {}
+        out = []
+        for m in mentions:
+            if m.doc_id not in bodies:
+                bodies[m.doc_id] = self.store.documents.body(m.doc_id)
+            body = bodies[m.doc_id]
+            s, e = sentence_around(body, m.start, m.end) if body else (m.start, m.end)
+            out.append(Mention(m.entity_id, m.entity_type, m.entity_name, m.doc_id, m.doc, m.start, m.end, m.text,
+                               body[s:e], s))
+        return out
+
+    def mentions_in(self, doc_ref: str) -> list[Mention]:
+        row = self.store.documents.row(doc_ref)
+        if not row:
+            raise NotFoundError(f"no document {doc_ref!r}")
+        return self.store.entities.mentions(doc_id=row["id"])
+
+    def measures(self, *, region: str | None = None, kind: str | None = None, theme: str | None = None,
+                 doc: str | None = None) -> list[Measure]:
+        doc_ids: set[str] | None = {d.id for d in self.region_documents(region)} if region else None
+        if doc:
+            found = self.document(doc)
+            if found is None:
+                raise NotFoundError(f"no document {doc!r}")
+            doc_ids = {found.id} if doc_ids is None else doc_ids & {found.id}
+        return [measure_from_row(r) for r in self.store.measures.rows(doc_ids=doc_ids, kind=kind, theme=theme)]
