@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -55,24 +54,45 @@ def default_themes() -> list[Theme]:
 
 
 def default_regions(docs: Sequence[Document], limit: int = DEFAULT_COLUMNS) -> tuple[str, ...]:
-    """The library's own regions: those with the most documents at the most common level.
+    """The library's own regions: the coarsest level at which its documents fall into two or more
+    regions, with the largest of them split into its parts while there is room.
 
-    The level is the depth (province, city, county…) at which documents most often name their
-    most specific region; if fewer than two regions hold documents there, the next level up is
-    tried. Ties go to the earlier name, so the choice is stable.
+    A library of several provinces opens on its provinces; one of a single province opens on its
+    cities; a region is split only when every one of its documents names a part of it (otherwise
+    some documents would drop out of the comparison). Most documents first; ties by name.
     """
     chains = [d.region_chain for d in docs if d.region_chain]
     if not chains:
         return ()
-    depths = Counter(len(c) for c in chains)
-    level = max(depths, key=lambda d: (depths[d], d))
-    while level >= 1:
-        counts = Counter(c[level - 1] for c in chains if len(c) >= level)
-        if len(counts) >= MIN_REGIONS or level == 1:
-            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-            return tuple(name for name, _ in ranked[:limit])
-        level -= 1
-    return ()
+    columns: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    level = 1
+    while True:
+        columns = _group(chains, level, ())
+        deeper = any(len(c) > level for c in chains)
+        if len(columns) >= MIN_REGIONS or not deeper:
+            break
+        level += 1
+    while len(columns) < limit:
+        for key, members in sorted(columns.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            parts = _group(members, len(key) + 1, key) if all(len(c) > len(key) for c in members) else {}
+            if len(parts) >= 2 and len(columns) - 1 + len(parts) <= limit:
+                del columns[key]
+                columns.update(parts)
+                break
+        else:
+            break
+    ranked = sorted(columns.items(), key=lambda kv: (-len(kv[1]), kv[0][-1]))
+    return tuple(key[-1] for key, _ in ranked[:limit])
+
+
+def _group(chains: Sequence[tuple[str, ...]], level: int, prefix: tuple[str, ...]
+           ) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """Chains with at least ``level`` parts under ``prefix``, by their first ``level`` parts."""
+    out: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for c in chains:
+        if len(c) >= level and c[:len(prefix)] == prefix:
+            out.setdefault(tuple(c[:level]), []).append(c)
+    return out
 
 
 def check_regions(regions: Sequence[str]) -> tuple[str, ...]:

@@ -129,3 +129,49 @@ def test_short_clause_picks_the_clause_with_the_amount() -> None:
     assert short_clause("对入驻园区的软件企业给予三年租金减免，最高不超过200万元", 200.0) == "最高不超过200万元"
     assert short_clause("建成5G基站3万个以上") == "建成5G基站3万个以上"
     assert len(short_clause("到2025年" + "很长" * 40)) == 40
+
+
+def test_default_columns_are_the_librarys_own_regions(rkb, tmp_path: Path) -> None:
+    from kb.compare import default_regions
+
+    regions = rkb.default_regions()
+    chains = {d.region_chain for d in rkb.documents()}
+    assert len(regions) >= 2 and all(any(r in c for c in chains) for r in regions)
+    assert rkb.compare().regions == regions
+    assert default_regions([]) == ()
+
+
+def test_cli_compare_opens_on_the_librarys_regions(rkb) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    kb_dir = rkb.kb_dir
+    expected = list(rkb.default_regions())
+    rkb.close()
+    out = subprocess.run([sys.executable, "-m", "kb", "--kb", str(kb_dir), "compare", "--json"], cwd=root,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["regions"] == expected
+    names = {"赣州", "张家港", "宁夏", "江西"}
+    assert not any(n in r for r in data["regions"] for n in names)
+
+
+def _docs(*chains: tuple[str, ...]) -> list:
+    from kb.models import Document
+
+    return [Document(str(i), f"{i}.txt", "", "t", None, None, c[-1] if c else None, c, "news")
+            for i, c in enumerate(chains)]
+
+
+def test_default_regions_take_the_coarsest_level_that_splits_the_library() -> None:
+    from kb.compare import default_regions
+
+    many = _docs(("贵州省", "贵阳市"), ("贵州省", "遵义市"), ("贵州省",), ("云南省", "昆明市"), ("四川省",))
+    assert default_regions(many) == ("贵州省", "云南省", "四川省")  # 贵州省 has a province-wide document: not split
+    one = _docs(("湖北省", "武汉市"), ("湖北省", "武汉市", "江夏区"), ("湖北省", "宜昌市"), ("湖北省", "襄阳市"))
+    assert default_regions(one) == ("武汉市", "宜昌市", "襄阳市")
+    split = _docs(("河北省", "石家庄市"), ("河北省", "保定市"), ("河北省", "保定市"), ("山东省", "济南市"))
+    assert default_regions(split) == ("保定市", "山东省", "石家庄市")
+    assert default_regions(_docs(("海南省", "海口市"))) == ("海口市",)  # one place: nothing to split
