@@ -45,7 +45,8 @@ class Database:
     def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
         self.path = str(path)
         self.readonly = readonly
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # the writer's
+        self._readers_lock = threading.Lock()
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
         self._writer: sqlite_utils.Database | None = None
@@ -59,10 +60,11 @@ class Database:
             self._reader()  # fail now, with the file's own error, if it cannot be read
 
     def close(self) -> None:
-        with self._lock:
+        with self._readers_lock:
             for conn in self._readers:
                 conn.close()
             self._readers.clear()
+        with self._lock:
             if self._writer is not None:
                 self._writer.close()
                 self._writer = None
@@ -75,7 +77,7 @@ class Database:
             if self.path == ":memory:" and self._writer is not None:
                 return self._writer.conn  # one in-memory database: nobody else could see it
             conn = _connect(self.path, readonly=self.readonly)
-            with self._lock:
+            with self._readers_lock:
                 self._readers.append(conn)
             self._local.reader = conn
         return conn

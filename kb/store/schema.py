@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from kb.errors import ZhikuError
+
 MIGRATIONS: list[str] = [
     # 1: documents, passages, entities, mentions, links, measures, notes, themes, corrections
     """
@@ -136,16 +138,41 @@ MIGRATIONS: list[str] = [
         created_at TEXT NOT NULL
     );
     """,
+    # 2: a document's source URL, access date and import warnings; its original bytes (compressed, for
+    #    re-reading after a reader fix); measures keep figures as written (ranges, qualifiers, cap units)
+    #    and the words that decided their policy instrument
+    """
+    ALTER TABLE documents ADD COLUMN url TEXT;
+    ALTER TABLE documents ADD COLUMN accessed TEXT;
+    ALTER TABLE documents ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]';
+    CREATE TABLE originals (
+        doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        codec TEXT NOT NULL,           -- how ``data`` is compressed (zlib, lzma, ...)
+        data BLOB NOT NULL
+    );
+    ALTER TABLE measures ADD COLUMN amount_max REAL;
+    ALTER TABLE measures ADD COLUMN qualifier TEXT;
+    ALTER TABLE measures ADD COLUMN cap_unit TEXT;
+    ALTER TABLE measures ADD COLUMN amount_text TEXT;
+    ALTER TABLE measures ADD COLUMN tool_basis TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def migrate(conn: sqlite3.Connection, log: Callable[[str], None] | None = None) -> int:
-    """Apply every migration newer than the database's ``user_version``; return the version."""
+def migrate(conn: sqlite3.Connection, log: Callable[[str], None] | None = None, *, upto: int | None = None) -> int:
+    """Apply every migration newer than the database's ``user_version`` (up to ``upto``); return the version.
+
+    A database newer than this code (a later Zhiku wrote it) is refused rather than misread.
+    """
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+    if version > SCHEMA_VERSION:
+        raise ZhikuError(f"this knowledge base was written by a newer Zhiku (schema {version}; "
+                         f"this one knows {SCHEMA_VERSION}): update Zhiku to open it")
+    last = SCHEMA_VERSION if upto is None else upto
+    for number, script in enumerate(MIGRATIONS[version:last], start=version + 1):
         conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
         if log:
             log(f"migrated knowledge base to schema {number}")
-    return max(version, SCHEMA_VERSION)
+    return max(version, last)
