@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from kb.ingest.clean import Line
+from kb.ingest.pageurl import accessed_from_lines, url_from_lines
 from kb.ingest.rules import META_LABELS, is_label_only, is_signature, is_strong
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,8 @@ _COLUMN_PREFIX = re.compile(r"^\s*([【\[][^】\]]{1,12}[】\]]\s*)+")
 _NOTICE_TITLE = re.compile(
     r"《.+》.{0,12}(通知|通报|决定|意见|公告|通告|批复|函)$|^关于.{4,}的(通知|通报|决定|意见|公告|通告|批复|函|报告|请示)$"
 )
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)|\s+#+\s*$")
+_MD_EMPHASIS = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*$")
 _FINAL = re.compile(r"[。！？；，,、:：;!?]$")
 # A value ends at a wide gap, a tab, or where the next label of the same bar begins.
 _NEXT_LABEL = (
@@ -75,6 +78,8 @@ class Meta:
     doc_number: str | None
     kind: str
     date_written: str | None = None  # 成文日期 / 印发日期 when the page states it
+    url: str | None = None  # the page's own address (kb.ingest.pageurl, kb.ingest.htmlmeta)
+    accessed: str | None = None  # the day the page says it was read or saved
 
 
 def _value(text: str) -> str:
@@ -116,8 +121,15 @@ def _valid(month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= 31
 
 
-def extract(lines: Sequence[Line], body: str, name: str = "", title_hint: str | None = None) -> Meta:
-    """Metadata of one cleaned document (see module docstring)."""
+def extract(
+    lines: Sequence[Line],
+    body: str,
+    name: str = "",
+    title_hint: str | None = None,
+    url_hint: str | None = None,
+    accessed_hint: str | None = None,
+) -> Meta:
+    """Metadata of one cleaned document (see module docstring); hints come from an HTML head."""
     body_lines = [line for line in body.split("\n") if line.strip()]
     title = _title(lines, body_lines, title_hint, name)
     meta = _meta_texts(lines)
@@ -130,6 +142,8 @@ def extract(lines: Sequence[Line], body: str, name: str = "", title_hint: str | 
         doc_number=_doc_number(meta, body_lines),
         kind=_kind(title, body),
         date_written=_labelled_date(meta, ("成文日期", "印发日期", "发文日期")),
+        url=url_hint or url_from_lines(lines),
+        accessed=accessed_hint or accessed_from_lines(lines, parse_date),
     )
 
 
@@ -165,7 +179,10 @@ def _meta_texts(lines: Sequence[Line]) -> list[str]:
 
 
 def _clean_title(text: str) -> str:
-    return re.sub(r"\s+", " ", _COLUMN_PREFIX.sub("", text)).strip()
+    """A title line without column tags ([工作动态]) or Markdown marks (# heading #, **bold**)."""
+    text = _MD_HEADING.sub("", _COLUMN_PREFIX.sub("", text))
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _title(lines: Sequence[Line], body_lines: list[str], hint: str | None, name: str) -> str:
