@@ -292,3 +292,42 @@ def test_markdown_marks_leave_the_title(line, title):
     doc = prepare_bytes("yn.md", text.encode())
     assert doc.title == title
     assert doc.kind == "plan"
+
+
+# ---- joint issues, wrapped titles, traditional characters ------------------------------------
+
+
+def test_joint_issue_signed_on_separate_lines():
+    text = "\n".join(
+        ["中共某某市委 某某市人民政府印发《关于加快建设数字政府的实施意见》的通知", "各区委、区政府，市委各部委：",
+         "现将《关于加快建设数字政府的实施意见》印发给你们，请结合实际认真贯彻落实。",
+         "中共某某市委", "某某市人民政府", "2023年6月20日", ARTICLE]
+    )
+    doc = prepare_bytes("j.txt", text.encode())
+    assert doc.issuer == "中共某某市委 某某市人民政府"
+    assert doc.date == "2023-06-20"
+
+
+def test_a_sentence_above_the_signature_is_no_issuer():
+    text = "\n".join(["某县数字乡村建设方案", ARTICLE, "某县人民政府办公室", "2023年6月1日"])
+    assert prepare_bytes("s.txt", text.encode()).issuer == "某县人民政府办公室"
+
+
+def test_notice_title_wrapped_over_lines():
+    text = "\n".join(
+        ["某省人民政府办公厅关于印发某省", "推进算力网络建设", "三年行动方案的通知", "某政办发〔2023〕9号",
+         "各市人民政府，省政府各部门：", "《某省推进算力网络建设三年行动方案》已经省人民政府同意，现印发给你们，请认真组织实施。",
+         "某省人民政府办公厅", "2023年3月17日", ARTICLE]
+    )
+    doc = prepare_bytes("w.txt", text.encode())
+    assert doc.title == "某省人民政府办公厅关于印发某省推进算力网络建设三年行动方案的通知"
+    assert (doc.doc_number, doc.issuer, doc.kind) == ("某政办发〔2023〕9号", "某省人民政府办公厅", "plan")
+
+
+def test_traditional_characters_number_and_kind():
+    text = "\n".join(
+        ["澳府〔2022〕8號", "關于推進數字經濟發展的指導意見", "各區人民政府，市政府各部門：",
+         "為加快數字經濟發展，推動數字技術與實體經濟深度融合，結合本市實際，現提出如下指導意見。"]
+    )
+    doc = prepare_bytes("t.txt", text.encode())
+    assert (doc.title, doc.doc_number, doc.kind) == ("關于推進數字經濟發展的指導意見", "澳府〔2022〕8号", "plan")
