@@ -30,6 +30,9 @@ _NOTICE_TITLE = re.compile(
 )
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)|\s+#+\s*$")
 _MD_EMPHASIS = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*$")
+_ENCLOSED_TITLE = re.compile(
+    r"^[^，,。；;：:！？!?（(《]{4,40}(方案|计划|规划|意见|办法|措施|细则|纲要|要点|条例|规定)([(（][^)）]{2,20}[)）])?$"
+)
 _WRAPPED_TITLE = re.compile(r"(关于|印发).{4,}(通知|通报|决定|意见|公告|通告|批复|函)$")
 _FINAL = re.compile(r"[。！？；，,、:：;!?]$")
 # A value ends at a wide gap, a tab, or where the next label of the same bar begins.
@@ -205,6 +208,9 @@ def _title(lines: Sequence[Line], body_lines: list[str], hint: str | None, name:
     for text in head:
         if 4 <= len(text) <= 90 and not _FINAL.search(text) and not is_signature(text) and not _is_docno(text):
             return text
+    enclosed = next((t for t in body_lines[:20] if _ENCLOSED_TITLE.match(t.strip())), None)
+    if enclosed:  # a notice's text without its own title: the enclosed plan's heading
+        return enclosed.strip()
     first = body_lines[0] if body_lines else ""
     m = _RESEARCH_TOPIC.search(" ".join(body_lines[:3]))
     if m:

@@ -331,3 +331,13 @@ def test_traditional_characters_number_and_kind():
     )
     doc = prepare_bytes("t.txt", text.encode())
     assert (doc.title, doc.doc_number, doc.kind) == ("關于推進數字經濟發展的指導意見", "澳府〔2022〕8号", "plan")
+
+
+def test_notice_without_its_own_title_takes_the_enclosed_plans_heading():
+    text = "\n".join(
+        ["各乡镇人民政府，县政府各部门：",
+         "《某县数字乡村建设行动方案（2023—2025年）》已经县政府同意，现印发给你们，请认真贯彻执行。",
+         "某县人民政府办公室", "2023年5月8日", "（此件公开发布）", "某县数字乡村建设行动方案（2023—2025年）", ARTICLE]
+    )
+    doc = prepare_bytes("e.txt", text.encode())
+    assert (doc.title, doc.kind, doc.issuer) == ("某县数字乡村建设行动方案（2023—2025年）", "plan", "某县人民政府办公室")
