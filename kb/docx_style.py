@@ -11,9 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.oxml.ns import qn
-from docx.oxml.parser import OxmlElement
-
 __all__ = ["BODY_FACE", "HEADING_FACE", "apply_cjk_fonts"]
 
 BODY_FACE = "宋体"  # SimSun
@@ -28,6 +25,8 @@ def apply_cjk_fonts(document: Any, body_face: str = BODY_FACE, heading_face: str
     A paragraph style's linked character style ("Heading 1 Char") gets the same face, since Word
     applies it to runs formatted with the heading.
     """
+    from docx.oxml.ns import qn  # python-docx loads in ~0.1 s: only when a Word file is written
+
     styles = document.styles
     defaults = styles.element.find(qn("w:docDefaults"))
     if defaults is not None:
@@ -40,6 +39,9 @@ def apply_cjk_fonts(document: Any, body_face: str = BODY_FACE, heading_face: str
 
 
 def _set_east_asia(rpr: Any, face: str) -> None:
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
     fonts = rpr.get_or_add_rFonts()
     fonts.set(qn("w:eastAsia"), face)
     fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
@@ -56,6 +58,9 @@ def _set_east_asia(rpr: Any, face: str) -> None:
 
 
 def _child(parent: Any, tag: str) -> Any:
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
     found = parent.find(qn(tag))
     if found is None:
         found = OxmlElement(tag)
