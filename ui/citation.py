@@ -1,24 +1,23 @@
-"""Citations in the usual Chinese form: 《标题》，来源，日期，章节，文件名.
+"""The reader's "Copy citation": the GB/T 7714 reference of ``kb.citation``, plus the section.
 
-Pure functions over ``kb.models`` rows, so the reader's "Copy citation" and its tests agree.
+Pure functions over ``kb.models`` rows, so the reader's "Copy citation" and its tests agree. The
+URL and access date come from the document's ``url``/``accessed`` fields once the store keeps them;
+until then the import date stands for the access date.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
+
+from kb.citation import access_date, book_title, doc_url, format_gbt7714
 
 if TYPE_CHECKING:
     from kb.models import Document, Passage
 
-SEPARATOR = "，"
-
-
-def book_title(title: str) -> str:
-    """``title`` in 《》; book marks inside it become 〈〉, as a nested title is written."""
-    inner = title.strip().replace("《", "〈").replace("》", "〉")
-    return f"《{inner}》" if inner else ""
+__all__ = ["book_title", "citation", "section_at"]
 
 
 def section_at(passages: Sequence[Passage], offset: int) -> str:
@@ -30,7 +29,11 @@ def section_at(passages: Sequence[Passage], offset: int) -> str:
     return passages[max(0, i)].section
 
 
-def citation(doc: Document, section: str = "") -> str:
-    """《标题》，来源，日期，章节，文件名 — empty parts left out; the issuer stands in for a missing source."""
-    parts = [book_title(doc.title), doc.source or doc.issuer or "", doc.date or "", section.strip(), doc.name]
-    return SEPARATOR.join(p for p in parts if p)
+def citation(doc: Document, section: str = "", *, url: str | None = None, accessed: date | str | None = None) -> str:
+    """GB/T 7714 reference of ``doc`` followed by （section）; today stands in for an unknown access date."""
+    return format_gbt7714(
+        doc,
+        accessed=accessed or access_date(doc) or date.today(),
+        url=url if url is not None else doc_url(doc),
+        section=section or None,
+    )

@@ -54,6 +54,8 @@ class PreparedDoc:
     passages: tuple[PassageSpan, ...]
     headings: tuple[tuple[int, int, str], ...]  # (start in body, level 1.., heading text)
     date_written: str | None = None  # 成文日期 / 印发日期 when the page states one (``date`` is 发布日期)
+    url: str | None = None  # the page's own address (原文链接, canonical, og:url, saved-from); None for a local file
+    accessed: str | None = None  # ISO day the page says it was read or saved; None: the import date stands in
 
 
 def prepare(path: Path, *, max_bytes: int | None = None) -> PreparedDoc:
@@ -92,7 +94,7 @@ def prepare_bytes(name: str, data: bytes, path: str = "", *, max_bytes: int | No
     cleaned = _clean.clean(text.raw, text.article_lines, text.title_hint)
     if not cleaned.body.strip():
         raise IngestError(shown, "no text found")
-    meta = extract(cleaned.lines, cleaned.body, name, text.title_hint)
+    meta = extract(cleaned.lines, cleaned.body, name, text.title_hint, text.url_hint, text.accessed_hint)
     passages, headings = split_passages(cleaned.body, meta.title)
     log.debug(
         "%s: %d chars, %d passages, %d removed spans", shown, len(cleaned.body), len(passages), len(cleaned.removed)
@@ -113,6 +115,8 @@ def prepare_bytes(name: str, data: bytes, path: str = "", *, max_bytes: int | No
         passages=passages,
         headings=headings,
         date_written=meta.date_written,
+        url=meta.url,
+        accessed=meta.accessed,
     )
 
 

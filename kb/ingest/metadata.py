@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from kb.ingest.clean import Line
-from kb.ingest.rules import META_LABELS, is_label_only, is_signature, is_strong
+from kb.ingest.normalise import normalise
+from kb.ingest.pageurl import accessed_from_lines, url_from_lines
+from kb.ingest.rules import META_LABELS, ORG_END, is_label_only, is_signature, is_strong
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +28,12 @@ _COLUMN_PREFIX = re.compile(r"^\s*([【\[][^】\]]{1,12}[】\]]\s*)+")
 _NOTICE_TITLE = re.compile(
     r"《.+》.{0,12}(通知|通报|决定|意见|公告|通告|批复|函)$|^关于.{4,}的(通知|通报|决定|意见|公告|通告|批复|函|报告|请示)$"
 )
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)|\s+#+\s*$")
+_MD_EMPHASIS = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*$")
+_ENCLOSED_TITLE = re.compile(
+    r"^[^，,。；;：:！？!?（(《]{4,40}(方案|计划|规划|意见|办法|措施|细则|纲要|要点|条例|规定)([(（][^)）]{2,20}[)）])?$"
+)
+_WRAPPED_TITLE = re.compile(r"(关于|印发).{4,}(通知|通报|决定|意见|公告|通告|批复|函)$")
 _FINAL = re.compile(r"[。！？；，,、:：;!?]$")
 # A value ends at a wide gap, a tab, or where the next label of the same bar begins.
 _NEXT_LABEL = (
@@ -41,7 +49,7 @@ _DATE_FULL = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(
 _DATE_YM = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
 _DATE_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 _DATE_DAMAGED = re.compile(r"^((?:19|20)\d{2})\s*年?\s*(\d{1,4})\s*[月日]?\s*(\d{0,2})\s*日$")
-_DOCNO = re.compile(r"([\u4e00-\u9fff]{1,14}?)\s*[〔\[［(（【]?\s*((?:19|20)\d{2})\s*[〕\]］)）】]?\s*(\d{1,4})\s*号")
+_DOCNO = re.compile(r"([\u4e00-\u9fff]{1,14}?)\s*[〔\[［(（【]?\s*((?:19|20)\d{2})\s*[〕\]］)）】]?\s*(\d{1,4})\s*[号號]")
 _SOURCE = re.compile(r"(?:^|(?<![\u4e00-\u9fff]))(?:信息来源|文章来源|稿件来源|新闻来源|来源)\s*[:：]?\s*(\S[^\t]*)")
 _PUBLISHER = re.compile(r"(?:发布机构|发布单位|发文机关|主办单位|主办)\s*[:：]\s*(\S[^\t]*)")
 _COPYRIGHT = re.compile(
@@ -75,6 +83,8 @@ class Meta:
     doc_number: str | None
     kind: str
     date_written: str | None = None  # 成文日期 / 印发日期 when the page states it
+    url: str | None = None  # the page's own address (kb.ingest.pageurl, kb.ingest.htmlmeta)
+    accessed: str | None = None  # the day the page says it was read or saved
 
 
 def _value(text: str) -> str:
@@ -116,8 +126,15 @@ def _valid(month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= 31
 
 
-def extract(lines: Sequence[Line], body: str, name: str = "", title_hint: str | None = None) -> Meta:
-    """Metadata of one cleaned document (see module docstring)."""
+def extract(
+    lines: Sequence[Line],
+    body: str,
+    name: str = "",
+    title_hint: str | None = None,
+    url_hint: str | None = None,
+    accessed_hint: str | None = None,
+) -> Meta:
+    """Metadata of one cleaned document (see module docstring); hints come from an HTML head."""
     body_lines = [line for line in body.split("\n") if line.strip()]
     title = _title(lines, body_lines, title_hint, name)
     meta = _meta_texts(lines)
@@ -130,6 +147,8 @@ def extract(lines: Sequence[Line], body: str, name: str = "", title_hint: str | 
         doc_number=_doc_number(meta, body_lines),
         kind=_kind(title, body),
         date_written=_labelled_date(meta, ("成文日期", "印发日期", "发文日期")),
+        url=url_hint or url_from_lines(lines),
+        accessed=accessed_hint or accessed_from_lines(lines, parse_date),
     )
 
 
@@ -165,7 +184,10 @@ def _meta_texts(lines: Sequence[Line]) -> list[str]:
 
 
 def _clean_title(text: str) -> str:
-    return re.sub(r"\s+", " ", _COLUMN_PREFIX.sub("", text)).strip()
+    """A title line without column tags ([工作动态]) or Markdown marks (# heading #, **bold**)."""
+    text = _MD_HEADING.sub("", _COLUMN_PREFIX.sub("", text))
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _title(lines: Sequence[Line], body_lines: list[str], hint: str | None, name: str) -> str:
@@ -178,11 +200,17 @@ def _title(lines: Sequence[Line], body_lines: list[str], hint: str | None, name:
     for text in head:
         if _NOTICE_TITLE.search(text) and len(text) <= 120:
             return text
+    wrapped = _wrapped_title(head)
+    if wrapped:
+        return wrapped
     if hint and not _FINAL.search(hint.strip()):
         return _clean_title(hint)
     for text in head:
-        if 4 <= len(text) <= 90 and not _FINAL.search(text) and not is_signature(text):
+        if 4 <= len(text) <= 90 and not _FINAL.search(text) and not is_signature(text) and not _is_docno(text):
             return text
+    enclosed = next((t for t in body_lines[:20] if _ENCLOSED_TITLE.match(t.strip())), None)
+    if enclosed:  # a notice's text without its own title: the enclosed plan's heading
+        return enclosed.strip()
     first = body_lines[0] if body_lines else ""
     m = _RESEARCH_TOPIC.search(" ".join(body_lines[:3]))
     if m:
@@ -191,6 +219,25 @@ def _title(lines: Sequence[Line], body_lines: list[str], hint: str | None, name:
         clause = re.split(r"[。！？；,，]", first)[0].strip()
         return clause[:40]
     return name
+
+
+def _wrapped_title(head: list[str]) -> str | None:
+    """A notice title a page broke over two or three short lines ("某省人民政府办公厅关于印发某省" /
+    "某某实施方案的通知"); only the joined lines read as one title."""
+    for i in range(len(head)):
+        for k in (2, 3):
+            parts = head[i : i + k]
+            if len(parts) < k or any(len(p) > 30 or _FINAL.search(p) or _is_docno(p) for p in parts):
+                continue
+            joined = "".join(parts)
+            if _WRAPPED_TITLE.search(joined) and not any(_WRAPPED_TITLE.search(p) for p in parts):
+                return joined
+    return None
+
+
+def _is_docno(text: str) -> bool:
+    m = _DOCNO.search(text)
+    return m is not None and len(text) - (m.end() - m.start()) <= 4
 
 
 _DATE_LABEL = re.compile(r"(发布日期|发布时间|生成日期|发文日期|更新时间|成文日期|印发日期|时间|日期)\s*[:：]?\s*")
@@ -297,8 +344,18 @@ def _issuer(meta: list[str], body_lines: list[str]) -> str | None:
             and re.match(r"^(19|20)\d{2}", nxt)
             and parse_date(nxt, damaged=True)
         ):
-            return " ".join(text.split())
+            return _joint_signature(body_lines, i)
     return None
+
+
+def _joint_signature(body_lines: list[str], i: int) -> str:
+    """The signing issuer at ``i``, with the co-issuers signed on the lines just above it (联合发文)."""
+    names = [" ".join(body_lines[i].split())]
+    for text in reversed(body_lines[max(0, i - 3) : i]):
+        if not is_signature(text) or re.match(r"^(19|20)\d{2}|^附件|^[(（]", text) or not ORG_END.search(text):
+            break
+        names.insert(0, " ".join(text.split()))
+    return " ".join(names)
 
 
 def _doc_number(meta: list[str], body_lines: list[str]) -> str | None:
@@ -314,14 +371,15 @@ def _doc_number(meta: list[str], body_lines: list[str]) -> str | None:
 
 
 def _kind(title: str, body: str) -> str:
-    head = body[:600]
+    """The document's kind from its title and head, read in the Simplified form (指導意見 is a plan)."""
+    title, head, tail = normalise(title), normalise(body[:600]), normalise(body[-300:])
     if (_PROPOSAL.search(title) and _REPLY.search(title)) or (
         _PROPOSAL.search(head) and _REPLY.search(head) and (_PROPOSAL.search(title) or _REPLY.search(title))
     ):
         return "proposal_reply"
     if _KIND_PLAN.search(title):
         return "plan"
-    if _KIND_RESEARCH.search(head) or _KIND_RESEARCH.search(body[-300:]):
+    if _KIND_RESEARCH.search(head) or _KIND_RESEARCH.search(tail):
         return "research"
     if _KIND_NOTICE.search(title):
         return "notice"

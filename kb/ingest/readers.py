@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from kb.errors import IngestError
 from kb.ingest.encoding import decode
+from kb.ingest.htmlmeta import page_accessed, page_url
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,8 @@ class RawText:
     title_hint: str | None = None
     # Lines of the article as an extractor (readability) sees it; bounds the article in `raw`.
     article_lines: tuple[str, ...] = ()
+    url_hint: str | None = None  # the page's own address from its head (kb.ingest.htmlmeta)
+    accessed_hint: str | None = None  # the day a browser saved the page, ISO
 
 
 def read_text(data: bytes, path: str) -> RawText:
@@ -191,7 +194,7 @@ def read_html(data: bytes, path: str) -> RawText:
         if t:
             title_hint = re.split(r"\s*[_|｜—-]{1,2}\s*", _WS.sub(" ", t[0].text_content()).strip())[0]
             title_hint = title_hint or None
-    return RawText(raw, title_hint, _readability_lines(text, path))
+    return RawText(raw, title_hint, _readability_lines(text, path), page_url(root, text), page_accessed(text))
 
 
 def _readability_lines(html: str, path: str) -> tuple[str, ...]:

@@ -218,3 +218,126 @@ def test_generated_date_label_is_the_publication_date():
     doc = prepare_bytes("gen.txt", page.encode())
     assert doc.date == "2024-06-12"
     assert "生成日期" not in doc.body and "2024-06-12" not in doc.body
+
+
+# ---- source URL and access date (issue #16) -------------------------------------------------
+
+NEWS_BODY = "近日，四川省召开全省数字经济工作推进会，部署下一阶段算力基础设施建设和数字产业集群培育等重点任务。"
+
+
+@pytest.mark.parametrize(
+    "tail,url",
+    [
+        (["原文链接:http://www.sc.gov.cn/10462/c105962/2023/8/1/abc.shtml"], "http://www.sc.gov.cn/10462/c105962/2023/8/1/abc.shtml"),
+        (["【本文链接】 https://www.hubei.gov.cn/zwgk/202308/t20230801_1.shtml。"], "https://www.hubei.gov.cn/zwgk/202308/t20230801_1.shtml"),
+        (["原文地址：www.hainan.gov.cn/hainan/5309/202308/abc.html"], "http://www.hainan.gov.cn/hainan/5309/202308/abc.html"),
+        (["https://www.shaanxi.gov.cn/zfxxgk/zcwjk/202308/t1.html"], "https://www.shaanxi.gov.cn/zfxxgk/zcwjk/202308/t1.html"),
+        # a site's home in a footer is the site, not the document
+        (["网址：www.jl.gov.cn", "版权所有：吉林省人民政府办公厅"], None),
+        ([], None),
+    ],
+)
+def test_source_url_from_the_page_lines(tail, url):
+    text = "\n".join(["四川省召开数字经济工作推进会", "发布时间：2023-08-01", NEWS_BODY, *tail])
+    doc = prepare_bytes("n.txt", text.encode())
+    assert doc.url == url
+
+
+def test_a_link_inside_the_article_is_not_the_documents_url():
+    text = "\n".join(
+        ["关于开展2023年数字化转型项目申报工作的通知", "发布日期：2023-05-06", ARTICLE,
+         "请于6月30日前登录申报系统（http://sbxt.example.gov.cn/apply/index.html）完成填报。"]
+    )
+    assert prepare_bytes("s.txt", text.encode()).url is None
+
+
+def test_access_date_stated_by_the_page():
+    text = "\n".join(["四川省召开数字经济工作推进会", "发布时间：2023-08-01", NEWS_BODY,
+                      "原文链接：http://www.sc.gov.cn/a/b.shtml", "采集时间：2024-02-03 10:00"])
+    doc = prepare_bytes("n.txt", text.encode())
+    assert (doc.url, doc.accessed, doc.date) == ("http://www.sc.gov.cn/a/b.shtml", "2024-02-03", "2023-08-01")
+    assert prepare_bytes("n.txt", NEWS_BODY.encode()).accessed is None
+
+
+def test_seed_reply_keeps_its_original_link(corpus):
+    doc = prepare(corpus / "003_8ff921cb0068af41.txt")
+    assert doc.url == "http://www.nxzx.gov.cn/zxgz/tagz/202310/t20231010_780703.html"
+    assert "原文链接" not in doc.body
+    assert prepare(corpus / "004_38373085937308a7.txt").url is None
+
+
+def test_html_head_gives_the_url_and_a_saved_page_its_access_date():
+    page = (
+        "<!DOCTYPE html>\n<!--\n Page saved with SingleFile \n url: https://www.gxzf.gov.cn/zfwj/t1.shtml \n"
+        " saved date: Tue Mar 05 2024 10:11:12 GMT+0800 (中国标准时间)\n-->"
+        '<html><head><link rel="canonical" href="/zfwj/zxwj/t17000001.shtml">'
+        "<title>广西加快数字经济发展若干措施</title></head><body><h1>广西加快数字经济发展若干措施</h1>"
+        f"<p>发布日期：2023-07-01</p><p>{ARTICLE}</p></body></html>"
+    )
+    doc = prepare_bytes("gx.html", page.encode())
+    assert doc.url == "https://www.gxzf.gov.cn/zfwj/zxwj/t17000001.shtml"
+    assert doc.accessed == "2024-03-05"
+
+
+@pytest.mark.parametrize(
+    "line,title",
+    [
+        ("# 云南省数字经济发展三年行动方案", "云南省数字经济发展三年行动方案"),
+        ("## 云南省数字经济发展三年行动方案 ##", "云南省数字经济发展三年行动方案"),
+        ("**云南省数字经济发展三年行动方案**", "云南省数字经济发展三年行动方案"),
+    ],
+)
+def test_markdown_marks_leave_the_title(line, title):
+    text = f"{line}\n\n## 一、总体要求\n\n{ARTICLE}\n"
+    doc = prepare_bytes("yn.md", text.encode())
+    assert doc.title == title
+    assert doc.kind == "plan"
+
+
+# ---- joint issues, wrapped titles, traditional characters ------------------------------------
+
+
+def test_joint_issue_signed_on_separate_lines():
+    text = "\n".join(
+        ["中共某某市委 某某市人民政府印发《关于加快建设数字政府的实施意见》的通知", "各区委、区政府，市委各部委：",
+         "现将《关于加快建设数字政府的实施意见》印发给你们，请结合实际认真贯彻落实。",
+         "中共某某市委", "某某市人民政府", "2023年6月20日", ARTICLE]
+    )
+    doc = prepare_bytes("j.txt", text.encode())
+    assert doc.issuer == "中共某某市委 某某市人民政府"
+    assert doc.date == "2023-06-20"
+
+
+def test_a_sentence_above_the_signature_is_no_issuer():
+    text = "\n".join(["某县数字乡村建设方案", ARTICLE, "某县人民政府办公室", "2023年6月1日"])
+    assert prepare_bytes("s.txt", text.encode()).issuer == "某县人民政府办公室"
+
+
+def test_notice_title_wrapped_over_lines():
+    text = "\n".join(
+        ["某省人民政府办公厅关于印发某省", "推进算力网络建设", "三年行动方案的通知", "某政办发〔2023〕9号",
+         "各市人民政府，省政府各部门：", "《某省推进算力网络建设三年行动方案》已经省人民政府同意，现印发给你们，请认真组织实施。",
+         "某省人民政府办公厅", "2023年3月17日", ARTICLE]
+    )
+    doc = prepare_bytes("w.txt", text.encode())
+    assert doc.title == "某省人民政府办公厅关于印发某省推进算力网络建设三年行动方案的通知"
+    assert (doc.doc_number, doc.issuer, doc.kind) == ("某政办发〔2023〕9号", "某省人民政府办公厅", "plan")
+
+
+def test_traditional_characters_number_and_kind():
+    text = "\n".join(
+        ["澳府〔2022〕8號", "關于推進數字經濟發展的指導意見", "各區人民政府，市政府各部門：",
+         "為加快數字經濟發展，推動數字技術與實體經濟深度融合，結合本市實際，現提出如下指導意見。"]
+    )
+    doc = prepare_bytes("t.txt", text.encode())
+    assert (doc.title, doc.doc_number, doc.kind) == ("關于推進數字經濟發展的指導意見", "澳府〔2022〕8号", "plan")
+
+
+def test_notice_without_its_own_title_takes_the_enclosed_plans_heading():
+    text = "\n".join(
+        ["各乡镇人民政府，县政府各部门：",
+         "《某县数字乡村建设行动方案（2023—2025年）》已经县政府同意，现印发给你们，请认真贯彻执行。",
+         "某县人民政府办公室", "2023年5月8日", "（此件公开发布）", "某县数字乡村建设行动方案（2023—2025年）", ARTICLE]
+    )
+    doc = prepare_bytes("e.txt", text.encode())
+    assert (doc.title, doc.kind, doc.issuer) == ("某县数字乡村建设行动方案（2023—2025年）", "plan", "某县人民政府办公室")
