@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kb.export import EMPTY_CELL, citation_line
+from kb.export import EMPTY_CELL, citation, citation_line
 from kb.models import Comparison
 
 
@@ -76,9 +76,7 @@ def cmd_notes_list(kb: Any, args: argparse.Namespace) -> int:
     lines = []
     for n in notes:
         flag = " [orphaned]" if n.orphaned else ""
-        doc = kb.document(n.doc_id) if n.doc_id else None
-        cite = citation_line({"title": n.doc_title or "", "source": (doc.source if doc else "") or "",
-                              "date": (doc.date if doc else "") or "", "section": n.section, "file": n.doc_name or ""})
+        cite = citation_line(citation(n, kb.document(n.doc_id) if n.doc_id else None))
         lines.append(f"#{n.id}{flag} 「{n.quote or n.target_ref or ''}」 — {cite}")
         if n.comment:
             lines.append(f"    {n.comment}")

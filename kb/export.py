@@ -18,17 +18,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kb.citation import access_date, book_title, doc_url, format_gbt7714
 from kb.compare import Comparer
 from kb.errors import ZhikuError
 from kb.library import Library
 from kb.models import Comparison, Document, Note
 from kb.notes import Notes
+from kb.refs import to_csl_json, to_ris
 
 log = logging.getLogger(__name__)
 
 NOTE_FORMATS = ("md", "html", "docx", "csv")
 COMPARE_FORMATS = ("md", "csv", "xlsx")
 DATA_FORMATS = ("csv", "json")
+REFERENCE_FORMATS = ("ris", "json")  # json: CSL-JSON (Zotero, Mendeley, pandoc)
 _BAD_CHARS = re.compile(r'[\x00-\x1f<>:"/\\|?*]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 
@@ -69,19 +72,30 @@ def _cell(value: Any) -> Any:
 
 
 def citation(note: Note, doc: Document | None) -> dict[str, str]:
-    return {
+    """A note's source: its parts (for CSV columns) and its GB/T 7714 reference (``reference``).
+
+    A note whose document is gone keeps only what the note itself remembers: title and file name.
+    """
+    out = {
         "title": (doc.title if doc else note.doc_title) or "",
         "source": (doc.source if doc else None) or "",
         "date": (doc.date if doc else None) or "",
         "section": note.section,
         "file": (doc.name if doc else note.doc_name) or "",
+        "url": (doc_url(doc) if doc else None) or "",
     }
+    if doc is not None:
+        out["reference"] = format_gbt7714(doc, accessed=access_date(doc), url=doc_url(doc), section=note.section)
+    return out
 
 
 def citation_line(c: dict[str, str]) -> str:
-    parts = [f"《{c['title']}》" if c["title"] else ""]
+    """The reference to print under a quote: GB/T 7714 when the document is known."""
+    if c.get("reference"):
+        return c["reference"]
+    parts = [book_title(c["title"]) if c["title"] else ""]
     for label, key in (("来源", "source"), ("日期", "date"), ("章节", "section"), ("文件", "file")):
-        if c[key]:
+        if c.get(key):
             parts.append(f"{label}：{c[key]}")
     return "｜".join(p for p in parts if p)
 
@@ -112,6 +126,32 @@ class Exporter:
         out = target_path(path, fmt, COMPARE_FORMATS)
         comp = self.comparer.compare(regions, themes, per_cell=per_cell)
         {"md": _compare_md, "csv": _compare_csv, "xlsx": _compare_xlsx}[out.suffix[1:]](out, comp)
+        return out
+
+    def export_references(self, path: str | Path, fmt: str = "ris", *, query: str | None = None,
+                          **note_filters: Any) -> Path:
+        """The documents as references for Zotero/EndNote (RIS or CSL-JSON), the user's notes attached.
+
+        Which documents: a search's (``query``), a note set's (any notes filter), else the library's.
+        """
+        out = target_path(path, fmt, REFERENCE_FORMATS)
+        notes = [n for n in self.notes.find(**note_filters) if n.target_kind != "cell" and n.doc_id]
+        if query:
+            hits = self.library.search(query, limit=100_000).hits
+            ids = list(dict.fromkeys(h.doc_id for h in hits))
+        elif note_filters:
+            ids = list(dict.fromkeys(n.doc_id for n in notes if n.doc_id))
+        else:
+            ids = [d.id for d in self.library.documents()]
+        docs = [d for d in (self.library.document(i) for i in ids) if d is not None]
+        by_doc: dict[str, list[Note]] = {}
+        for n in notes:
+            by_doc.setdefault(n.doc_id or "", []).append(n)
+        if fmt == "ris":
+            out.write_text(to_ris(docs, by_doc), encoding="utf-8", newline="\r\n")
+        else:
+            out.write_text(to_csl_json(docs, by_doc), encoding="utf-8")
+        log.info("exported %d references to %s", len(docs), out)
         return out
 
     def export_entities(self, path: str | Path, fmt: str = "csv") -> Path:
@@ -190,7 +230,10 @@ def _notes_docx(out: Path, items: Iterable[Item]) -> None:
     import docx
     from docx.shared import Pt, RGBColor
 
+    from kb.docx_style import apply_cjk_fonts
+
     d = docx.Document()
+    apply_cjk_fonts(d)
     d.add_heading("智库笔记 Zhiku notes", level=0)
     d.add_paragraph(f"导出时间：{_stamp()}")
     for i, (n, c) in enumerate(items, 1):
@@ -219,10 +262,11 @@ def _notes_csv(out: Path, items: Iterable[Item]) -> None:
     with out.open("w", newline="", encoding="utf-8-sig") as fh:
         w = csv.writer(fh)
         w.writerow(["id", "quote", "comment", "tags", "title", "source", "date", "section", "file", "start", "end",
-                    "orphaned", "created_at", "updated_at"])
+                    "orphaned", "created_at", "updated_at", "url", "reference"])
         for n, c in items:
             w.writerow([n.id, *map(_cell, [n.quote, n.comment, " ".join(n.tags), c["title"], c["source"], c["date"],
-                        c["section"], c["file"]]), n.start, n.end, int(n.orphaned), n.created_at, n.updated_at])
+                        c["section"], c["file"]]), n.start, n.end, int(n.orphaned), n.created_at, n.updated_at,
+                        _cell(c["url"]), _cell(citation_line(c))])
 
 
 

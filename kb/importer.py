@@ -310,6 +310,7 @@ def _document_row(p: Processed) -> dict[str, Any]:
         "removed": to_json([[r.start, r.end, r.reason] for r in doc.removed]),
         "headings": to_json([list(h) for h in doc.headings]),
         "chars": len(doc.body), "status": "pending", "imported_at": now(),
+        "url": doc.url, "accessed": doc.accessed or now()[:10],
     }
 
 

@@ -48,6 +48,8 @@ class Document:
     chars: int = 0
     passages: int = 0
     imported_at: str = ""
+    url: str | None = None  # where it was published (原文链接, canonical link); None for a local file
+    accessed: str | None = None  # ISO day it was read: the page's own, else the import day
 
 
 @dataclass(frozen=True)

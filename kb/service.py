@@ -232,6 +232,10 @@ class KnowledgeBase:
                        themes: Sequence[str] | None = None, per_cell: int = 3) -> Path:
         return self._exporter.export_compare(path, fmt, regions, themes, per_cell)
 
+    def export_references(self, path: str | Path, fmt: str = "ris", *, query: str | None = None,
+                          **note_filters: Any) -> Path:
+        return self._exporter.export_references(path, fmt, query=query, **note_filters)
+
     def export_entities(self, path: str | Path, fmt: str = "csv") -> Path:
         return self._exporter.export_entities(path, fmt)
 

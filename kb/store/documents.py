@@ -14,7 +14,7 @@ from kb.store.database import Database
 from kb.store.rows import doc_from_row
 
 DOC_COLS = ("id, name, path, title, date, source, region, region_chain, kind, issuer, doc_number, chars, "
-            "status, imported_at")
+            "status, imported_at, url, accessed")
 
 
 class Documents:

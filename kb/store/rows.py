@@ -21,6 +21,7 @@ def doc_from_row(r: dict[str, Any]) -> Document:
         id=r["id"], name=r["name"], path=r["path"], title=r["title"], date=r["date"], source=r["source"],
         region=r["region"], region_chain=chain(r["region_chain"]), kind=r["kind"], issuer=r["issuer"],
         doc_number=r["doc_number"], chars=r["chars"], passages=r.get("n_passages") or 0, imported_at=r["imported_at"],
+        url=r.get("url"), accessed=r.get("accessed"),
     )
 
 

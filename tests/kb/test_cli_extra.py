@@ -43,7 +43,7 @@ def test_notes_add_list_rm(kb_dir: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert note["quote"] == "给予最高2000万元奖励" and note["tags"] == ["招商", "奖励"]
     assert main([*k, "notes", "list", "--tag", "招商"]) == 0
     out = capsys.readouterr().out
-    assert f"#{note['id']}" in out and "《长沙市数字经济发展行动计划》" in out and "总部奖励" in out
+    assert f"#{note['id']}" in out and "长沙市工业和信息化局. 长沙市数字经济发展行动计划[EB]. (2023-01-12)." in out and "总部奖励" in out
     assert main([*k, "notes", "add", "--doc", "changsha_plan.txt", "--quote", "文中没有这句"]) == 2
     assert "quote not found" in capsys.readouterr().err
     assert main([*k, "notes", "rm", str(note["id"])]) == 0

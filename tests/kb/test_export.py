@@ -46,8 +46,8 @@ def ekb(kb, tmp_path: Path):
 def test_notes_markdown_and_csv_carry_quote_citation_comment_tags(ekb, tmp_path: Path) -> None:
     md = ekb.export_notes(tmp_path / "notes.md", "md").read_text(encoding="utf-8")
     assert "> 给予最高1000万元综合资助" in md
-    assert "《成都市数字经济发展实施方案》" in md and "来源：成都市经济和信息化局" in md
-    assert "日期：2022-09-01" in md and "文件：chengdu_plan.txt" in md and "章节：" in md
+    # GB/T 7714: issuer. title[type]. (date). — and the section after it
+    assert "成都市经济和信息化局. 成都市数字经济发展实施方案[EB]. (2022-09-01).（二、主要任务" in md
     assert "#人才" in md and "招商成果" in md
     out = ekb.export_notes(tmp_path / "only_tag", "csv", tag="招商")
     assert out.name == "only_tag.csv"
@@ -63,7 +63,7 @@ def test_notes_html_is_standalone_and_escapes_everything(ekb, tmp_path: Path) ->
     assert "力度&lt;很大&gt; &amp; 值得 &quot;参考&quot;" in page and "#&lt;b&gt;" in page
     assert "<b>" not in page and "<很大>" not in page
     assert "http://" not in page and "https://" not in page and "<script" not in page
-    assert "《成都市数字经济发展实施方案》" in page
+    assert "成都市经济和信息化局. 成都市数字经济发展实施方案[EB]. (2022-09-01)." in page
 
 
 def test_notes_docx_has_quotes_and_citations(ekb, tmp_path: Path) -> None:
@@ -72,7 +72,7 @@ def test_notes_docx_has_quotes_and_citations(ekb, tmp_path: Path) -> None:
     out = ekb.export_notes(tmp_path / "notes.docx", "docx")
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "给予最高1000万元综合资助" in text and "总投资120亿元" in text
-    assert "《成都市数字经济发展实施方案》" in text and "来源：甘肃日报" in text and "文件：lanzhou_news.txt" in text
+    assert "成都市数字经济发展实施方案[EB]. (2022-09-01)." in text and "甘肃日报" in text
     assert "招商成果" in text and "#人才" in text
 
 
@@ -127,3 +127,22 @@ def test_bad_targets_get_clear_errors_and_names_are_sanitised(ekb, tmp_path: Pat
     assert out.parent == tmp_path and out.name == "a_b_c__d_.md" and out.exists()
     assert safe_filename("CON.txt") == "_CON.txt" and safe_filename(" ..") == "export"
     assert len(safe_filename("长" * 300 + ".xlsx")) == 120 and safe_filename("长" * 300 + ".xlsx").endswith(".xlsx")
+
+
+def test_references_of_the_library_a_search_and_a_note_set(ekb, tmp_path: Path) -> None:
+    import jsonschema
+    import rispy
+
+    ris = ekb.export_references(tmp_path / "lib.ris", "ris")
+    raw = ris.read_bytes()
+    assert b"\r\n" in raw and raw.count(b"ER  -") == 2
+    records = rispy.loads(raw.decode("utf-8"))
+    plan = next(r for r in records if "成都" in r["title"])
+    assert plan["authors"] == ["成都市经济和信息化局"] and plan["year"] == "2022"
+    assert any("力度" in n for n in plan.get("notes", []))  # the user's note, attached
+    only_news = rispy.loads(ekb.export_references(tmp_path / "q.ris", "ris", query="签约").read_text("utf-8"))
+    assert [r["title"] for r in only_news] == ["兰州新区大数据产业园签约项目落地"]
+    noted = json.loads(ekb.export_references(tmp_path / "n.json", "json", tag="人才").read_text("utf-8"))
+    assert [item["title"] for item in noted] == ["成都市数字经济发展实施方案"]
+    schema = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "csl-data.json").read_text("utf-8"))
+    jsonschema.validate(noted, schema)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from kb.models import Document, Passage
 from ui.citation import book_title, citation, section_at
@@ -29,14 +29,7 @@ def test_citation_is_the_gbt7714_reference_with_the_section() -> None:
 
 
 def test_citation_reads_url_and_access_date_from_the_document() -> None:
-    @dataclass(frozen=True)
-    class WithUrl(Document):
-        url: str | None = None
-        accessed: str | None = None
-
-    base = _doc()
-    doc = WithUrl(**{f: getattr(base, f) for f in base.__dataclass_fields__}, url="https://www.guizhou.gov.cn/b.html",
-                  accessed="2024-01-02")
+    doc = replace(_doc(), url="https://www.guizhou.gov.cn/b.html", accessed="2024-01-02")
     assert citation(doc).endswith("(2023-04-10)[2024-01-02]. https://www.guizhou.gov.cn/b.html.")
     # without a stated access date the import date stands in
     assert "[2023-05-01]" in citation(replace(doc, accessed=None, imported_at="2023-05-01T08:00:00"))

@@ -126,7 +126,7 @@ def test_export_docx_of_the_filtered_notes(view, qtbot, tmp_path: Path) -> None:
     text = "\n".join(p.text for p in docx.Document(out).paragraphs)
     assert "给予最高1000万元落户奖励" in text and "引进算力企业15家" in text
     assert "数据交易中心" not in text
-    assert "《南宁市数字经济发展实施方案》" in text and "来源：南宁市大数据发展局" in text and "文件：hohhot_news.txt" in text
+    assert "南宁市大数据发展局. 南宁市数字经济发展实施方案[EB]. (2022-11-10)." in text and "内蒙古日报" in text
     with qtbot.waitSignal(view.failed, timeout=10000):
         view.export_to(str(tmp_path / "missing" / "x.docx"), "docx")
     assert "does not exist" in view.status.text()
