@@ -89,7 +89,7 @@ def prepare_bytes(name: str, data: bytes, path: str = "", *, max_bytes: int | No
     ext = os.path.splitext(name)[1].lower()
     encoding.check_size(shown, len(data), max_bytes)
     text = read(ext, data, shown)
-    cleaned = _clean.clean(text.raw, text.article_lines, text.title_hint)
+    cleaned = _clean.clean(text.raw, text.article_lines, text.title_hint, text.source)
     if not cleaned.body.strip():
         raise IngestError(shown, "no text found")
     meta = extract(cleaned.lines, cleaned.body, name, text.title_hint)

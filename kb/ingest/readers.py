@@ -29,11 +29,12 @@ class RawText:
     title_hint: str | None = None
     # Lines of the article as an extractor (readability) sees it; bounds the article in `raw`.
     article_lines: tuple[str, ...] = ()
+    source: str = "blocks"  # kb.ingest.layout.SOURCES: how much layout the cleaner undoes
 
 
 def read_text(data: bytes, path: str) -> RawText:
     """Plain text and Markdown: the decoded text as is."""
-    return RawText(decode(data, path))
+    return RawText(decode(data, path), source="text")
 
 
 # ---------------------------------------------------------------- HTML
@@ -276,11 +277,9 @@ def _table_lines(table: object) -> list[str]:
 
 # ---------------------------------------------------------------- PDF
 
-_END_PUNCT = tuple("。！？；：:;!?”」）)")
-
 
 def read_pdf(data: bytes, path: str) -> RawText:
-    """The PDF's text layer, hard-wrapped lines re-joined into paragraphs."""
+    """The PDF's text layer as it is; the cleaner joins hard-wrapped lines and drops layout spaces."""
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise IngestError(path, "not a valid PDF (no %PDF header)")
     try:
@@ -294,32 +293,10 @@ def read_pdf(data: bytes, path: str) -> RawText:
         raise
     except Exception as exc:  # pypdf raises many types on damaged files
         raise IngestError(path, f"not a valid PDF (damaged or truncated: {type(exc).__name__})") from None
-    lines = [line.strip() for page in pages for line in page.split("\n")]
-    if not "".join(lines).strip():
+    text = "\n".join(pages)
+    if not text.strip():
         raise IngestError(path, "no text layer (scanned PDF?)")
-    return RawText(_reflow(lines))
-
-
-def _reflow(lines: list[str]) -> str:
-    """Join lines the PDF wrapped at the page width (those near the typical full length)."""
-    lengths = sorted(len(line) for line in lines if line)
-    if not lengths:
-        return ""
-    full = lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0]
-    out: list[str] = []
-    joining = False
-    for line in lines:
-        if not line:
-            joining = False
-            out.append("")
-            continue
-        if joining and out:
-            sep = " " if out[-1][-1:].isascii() and line[:1].isascii() else ""
-            out[-1] += sep + line
-        else:
-            out.append(line)
-        joining = full >= 15 and len(line) >= 0.85 * full and not line.endswith(_END_PUNCT)
-    return "\n".join(out)
+    return RawText(text, source="pdf")
 
 
 READERS: dict[str, Callable[[bytes, str], RawText]] = {
