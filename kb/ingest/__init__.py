@@ -17,6 +17,7 @@ from pathlib import Path
 from kb.errors import IngestError
 from kb.ingest import clean as _clean
 from kb.ingest import encoding
+from kb.ingest.budget import DEFAULT_SECONDS, MAX_CHARS, Budget
 from kb.ingest.metadata import extract
 from kb.ingest.normalise import normalise
 from kb.ingest.passages import PassageSpan, split_passages
@@ -24,6 +25,8 @@ from kb.ingest.readers import SUPPORTED, read
 from kb.models import RemovedSpan
 
 __all__ = [
+    "DEFAULT_SECONDS",
+    "MAX_CHARS",
     "SUPPORTED",
     "PassageSpan",
     "PreparedDoc",
@@ -54,10 +57,12 @@ class PreparedDoc:
     passages: tuple[PassageSpan, ...]
     headings: tuple[tuple[int, int, str], ...]  # (start in body, level 1.., heading text)
     date_written: str | None = None  # 成文日期 / 印发日期 when the page states one (``date`` is 发布日期)
+    # What the import report should show: text cut at the budget, bytes replaced, text the page hid.
+    warnings: tuple[str, ...] = ()
 
 
-def prepare(path: Path, *, max_bytes: int | None = None) -> PreparedDoc:
-    """Read and prepare one file; IngestError if it cannot be imported."""
+def prepare(path: Path, *, max_bytes: int | None = None, seconds: float | None = DEFAULT_SECONDS) -> PreparedDoc:
+    """Read and prepare one file; IngestError if it cannot be imported (or takes over ``seconds``)."""
     path = Path(path)
     shown = str(path)
     if path.suffix.lower() not in SUPPORTED:
@@ -80,18 +85,26 @@ def prepare(path: Path, *, max_bytes: int | None = None) -> PreparedDoc:
         raise IngestError(shown, "permission denied") from None
     except OSError as exc:
         raise IngestError(shown, f"cannot read ({exc.strerror or exc})") from None
-    return prepare_bytes(path.name, data, shown, max_bytes=max_bytes)
+    return prepare_bytes(path.name, data, shown, max_bytes=max_bytes, seconds=seconds)
 
 
-def prepare_bytes(name: str, data: bytes, path: str = "", *, max_bytes: int | None = None) -> PreparedDoc:
-    """Prepare a document from its bytes; ``name`` (its file name) picks the reader."""
+def prepare_bytes(
+    name: str, data: bytes, path: str = "", *, max_bytes: int | None = None, seconds: float | None = DEFAULT_SECONDS
+) -> PreparedDoc:
+    """Prepare a document from its bytes; ``name`` (its file name) picks the reader.
+
+    Readers stop at ``MAX_CHARS`` characters (the text is cut, with a warning) and give up after
+    ``seconds`` (None: no deadline) with an IngestError.
+    """
     shown = path or name
     ext = os.path.splitext(name)[1].lower()
     encoding.check_size(shown, len(data), max_bytes)
-    text = read(ext, data, shown)
+    budget = Budget(shown, seconds=seconds)
+    text = read(ext, data, shown, budget)
     cleaned = _clean.clean(text.raw, text.article_lines, text.title_hint, text.source)
     if not cleaned.body.strip():
         raise IngestError(shown, "no text found")
+    budget.check("cleaning")
     meta = extract(cleaned.lines, cleaned.body, name, text.title_hint)
     passages, headings = split_passages(cleaned.body, meta.title)
     log.debug(
@@ -113,6 +126,7 @@ def prepare_bytes(name: str, data: bytes, path: str = "", *, max_bytes: int | No
         passages=passages,
         headings=headings,
         date_written=meta.date_written,
+        warnings=text.warnings,
     )
 
 

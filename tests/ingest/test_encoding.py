@@ -115,6 +115,12 @@ def test_undecodable_bytes_are_counted_not_hidden():
     assert notes == ["2 undecodable bytes replaced by U+FFFD"]
 
 
+def test_mixed_file_warning_reaches_the_prepared_document():
+    doc = prepare_bytes("mixed.txt", U8_HEAD + GBK_MIDDLE + U8_TAIL)
+    assert "小型企业数据中心建设给予补助" in doc.body
+    assert doc.warnings == (f"mixed encodings: {len(GBK_MIDDLE)} bytes read as GBK inside UTF-8 text",)
+
+
 def test_big5_is_not_mistaken_for_gbk_runs():
     text = "數位經濟發展實施方案，到二零二五年全縣數位經濟規模達到一千億元。\n" * 20
     assert decode(text.encode("big5"), "x.txt") == text
