@@ -20,6 +20,7 @@ from kb.ingest import encoding
 from kb.ingest.budget import DEFAULT_SECONDS, MAX_CHARS, Budget
 from kb.ingest.metadata import extract
 from kb.ingest.normalise import normalise
+from kb.ingest.original import pack_original, unpack_original
 from kb.ingest.passages import PassageSpan, split_passages
 from kb.ingest.readers import SUPPORTED, read
 from kb.models import RemovedSpan
@@ -35,6 +36,7 @@ __all__ = [
     "normalise",
     "prepare",
     "prepare_bytes",
+    "unpack_original",
 ]
 
 log = logging.getLogger(__name__)
@@ -59,6 +61,9 @@ class PreparedDoc:
     date_written: str | None = None  # 成文日期 / 印发日期 when the page states one (``date`` is 发布日期)
     # What the import report should show: text cut at the budget, bytes replaced, text the page hid.
     warnings: tuple[str, ...] = ()
+    # The file's bytes, compressed (``unpack_original``): ``prepare_bytes(name, unpack_original(original))``
+    # gives this document again, so it can be re-read after a reader fix.
+    original: bytes = b""
 
 
 def prepare(path: Path, *, max_bytes: int | None = None, seconds: float | None = DEFAULT_SECONDS) -> PreparedDoc:
@@ -127,6 +132,7 @@ def prepare_bytes(
         headings=headings,
         date_written=meta.date_written,
         warnings=text.warnings,
+        original=pack_original(data),
     )
 
 
