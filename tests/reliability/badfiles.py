@@ -245,3 +245,31 @@ def hostile_html_unclosed(i: int) -> tuple[bytes, bytes]:
     hostile = [p + _UNCLOSED[k % len(_UNCLOSED)] for k, p in enumerate(body)]
     page = "<html><head><title>{t}</title></head><body><div class='article'><h1>{t}</h1>{b}</div></body></html>"
     return (page.format(t=lines[0], b="".join(hostile)).encode(), page.format(t=lines[0], b="".join(body)).encode())
+
+
+def text_pdf(lines: list[str]) -> bytes:
+    """One page whose text layer holds ``lines`` (any Unicode, through a ToUnicode CMap); each
+    space is drawn as a positioning gap, the way typesetters justify Chinese and set numbers apart."""
+    chars = sorted({c for line in lines for c in line if c != " "})
+    cid = {c: f"{i + 1:04X}" for i, c in enumerate(chars)}
+    ops = ["BT /F1 12 Tf 14 TL 50 780 Td"]
+    for line in lines:
+        segments = ["<" + "".join(cid[c] for c in seg) + ">" for seg in line.split(" ")]
+        ops.append("[" + " -400 ".join(segments) + "] TJ T*")
+    content = ("\n".join(ops) + "\nET").encode()
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /U def /CMapType 2 def\n"
+            "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+            + "".join(f"1 beginbfchar <{cid[c]}> <{ord(c):04X}> endbfchar\n" for c in chars)
+            + "endcmap CMapName currentdict /CMap defineresource pop end end").encode()
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>"
+        b" /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /T /Encoding /Identity-H /DescendantFonts [6 0 R]"
+        b" /ToUnicode 7 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /T /CIDSystemInfo << /Registry (Adobe)"
+        b" /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+    ])
