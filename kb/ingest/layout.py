@@ -7,8 +7,8 @@ boundaries of Chinese text are dropped from the kept lines. Nothing leaves ``raw
 space or line break is a cut in raw coordinates (a "layout" removed span), so the body is still the
 raw text with the removed spans taken out. Spaces inside Latin text ("5G SA", "OS 2.0"), between
 two numbers, after a list marker ("第一章 总则", "1 总体目标") and runs wide enough to separate
-columns are kept; between two ideographs only where the source sets them as layout (PDF, or text
-copied out of one).
+columns are kept; between two words of Chinese only where the source sets them as layout (PDF, or
+text copied out of one); letter-spacing ("国 家 数 据 局", a padded name) goes everywhere.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ _HEAD_START = re.compile(
 )
 _BARE_NUMBER = re.compile(r"[—–-]*\s*\d{1,4}\s*[—–-]*")
 _MIN_FULL = 2
+_HAN_CLASS = "[\u3400-\u9fff\uf900-\ufaff]"
+_LETTER_SPACED = re.compile(rf"(?<!{_HAN_CLASS}){_HAN_CLASS}(?:[ \u00a0\u3000]{_HAN_CLASS}(?!{_HAN_CLASS}))+")
 _PDF_SPACES = re.compile(r"[ \u00a0\u3000\u2002\u2003\u2009]+")
 _TEXT_SPACES = re.compile(r"[ \u00a0]+")
 
@@ -137,11 +139,12 @@ def tidy(line: Line, layout: Layout) -> Line:
     spaces = _PDF_SPACES if layout.max_run > 1 else _TEXT_SPACES
     marker = _MARKER.match(text)
     start = marker.end() if marker else 0
-    drop: list[tuple[int, int]] = []
+    found = _letter_spacing(text, start)
     for m in spaces.finditer(text, start):
         i, j = m.span()
         if i > start and j < len(text) and j - i <= layout.max_run and _removable(text[i - 1], text[j], layout):
-            drop.append((i, j))
+            found.add((i, j))
+    drop = sorted(found)
     if not drop:
         return line
     pieces, pos = [], 0
@@ -151,6 +154,15 @@ def tidy(line: Line, layout: Layout) -> Line:
     pieces.append(text[pos:])
     cuts = [(_to_raw(line, i), _to_raw(line, j - 1) + 1) for i, j in drop]
     return Line(line.start, line.end, "".join(pieces), line.reason, tuple(sorted((*line.cuts, *cuts))))
+
+
+def _letter_spacing(text: str, start: int) -> set[tuple[int, int]]:
+    """Separators inside letter-spaced runs ("国 家 数 据 局", "通　知", a name padded to width):
+    padding, not word breaks, in any source."""
+    out = set()
+    for run in _LETTER_SPACED.finditer(text, start):
+        out.update((k, k + 1) for k in range(run.start() + 1, run.end(), 2))
+    return out
 
 
 def _to_raw(line: Line, i: int) -> int:

@@ -48,9 +48,15 @@ def test_spaces_that_mean_something_stay(text):
     assert _tidy(text, PDF) == kept.get(text, text)
 
 
-def test_spaces_between_ideographs_only_go_where_the_source_makes_them_layout():
-    assert _tidy("记者 单 瑞 报道", BLOCKS) == "记者 单 瑞 报道"
-    assert _tidy("记者 单 瑞 报道", PDF) == "记者单瑞报道"
+def test_spaces_between_words_only_go_where_the_source_makes_them_layout():
+    assert _tidy("加强顶层设计 完善政策体系", BLOCKS) == "加强顶层设计 完善政策体系"
+    assert _tidy("加强顶层设计 完善政策体系", PDF) == "加强顶层设计完善政策体系"
+
+
+def test_letter_spacing_goes_everywhere():
+    assert _tidy("国 家 数 据 局", BLOCKS) == "国家数据局"
+    assert _tidy("通\u3000知", BLOCKS) == "通知"
+    assert _tidy("（记者 王 伟 报道）", BLOCKS) == "（记者 王伟 报道）"
     assert _tidy("到 2025 年，建成 5G 基站", BLOCKS) == "到2025年，建成5G基站"
 
 
@@ -156,5 +162,5 @@ def test_html_keeps_spaced_names_and_menus():
         "</body></html>"
     )
     doc = prepare_bytes("news.html", html.encode())
-    assert "（记者 王 伟）到2025年，全县建成5G基站800个，数字乡村建设取得明显成效，群众获得感持续增强。" in _lines(doc)
+    assert "（记者 王伟）到2025年，全县建成5G基站800个，数字乡村建设取得明显成效，群众获得感持续增强。" in _lines(doc)
     assert "首页 要闻 政务 服务 互动" not in doc.body
