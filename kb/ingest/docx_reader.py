@@ -76,17 +76,19 @@ def read_docx(data: bytes, path: str, budget: Budget | None = None) -> RawText:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             part = _main_part(zf)
-            with zf.open(part) as fh:
-                lines = _parse(_Capped(fh, MAX_XML_BYTES, budget), budget)
+            with zf.open(part) as fh:  # the lying sizes of a damaged member raise here (CRC)
+                lines, complete = _parse(_Capped(fh, MAX_XML_BYTES, budget), budget)
     except IngestError:
         raise
-    except _TooBig:
-        raise IngestError(path, f"document XML expands past {MAX_XML_BYTES >> 20} MB") from None
     except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
         raise IngestError(path, f"not a valid .docx file (damaged or truncated: {type(exc).__name__})") from None
     except Exception as exc:  # lxml syntax errors, a missing part, odd XML
         raise IngestError(path, f"not a valid .docx file ({type(exc).__name__})") from None
     raw = budget.cap("\n".join(line.replace("\r", "") for line in lines))
+    if not complete:
+        if not raw.strip():
+            raise IngestError(path, f"document XML expands past {MAX_XML_BYTES / (1 << 20):g} MB")
+        budget.note(f"read the first {MAX_XML_BYTES / (1 << 20):g} MB of the document XML; the rest expands past the limit")
     if not raw.strip():
         raise IngestError(path, "empty file")
     return RawText(raw)
@@ -124,12 +126,11 @@ def _main_part(zf: zipfile.ZipFile) -> str:
     return "word/document.xml"
 
 
-def _parse(stream: _Capped, budget: Budget) -> list[str]:
+def _parse(stream: _Capped, budget: Budget) -> tuple[list[str], bool]:
+    """Lines of the document, and whether the XML was read to its end (not stopped at its budget)."""
     from lxml import etree
 
     lines: list[str] = []
-    tables: list[_Table] = []
-    skip = 0  # depth inside mc:Fallback (a second copy of text-box content)
     events = etree.iterparse(
         stream,
         events=("start", "end"),
@@ -139,6 +140,16 @@ def _parse(stream: _Capped, budget: Budget) -> list[str]:
         no_network=True,
         load_dtd=False,
     )
+    try:
+        _walk(events, lines, budget)
+    except _TooBig:
+        return lines, False
+    return lines, True
+
+
+def _walk(events: Any, lines: list[str], budget: Budget) -> None:
+    tables: list[_Table] = []
+    skip = 0  # depth inside mc:Fallback (a second copy of text-box content)
     for event, el in events:
         tag = el.tag
         if tag == _FALLBACK:
@@ -157,7 +168,6 @@ def _parse(stream: _Capped, budget: Budget) -> list[str]:
                 break
         elif tables:
             _end_table_part(el, tag, tables, lines)
-    return lines
 
 
 def _start(tag: str, tables: list[_Table]) -> None:

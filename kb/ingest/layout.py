@@ -159,7 +159,7 @@ def tidy(line: Line, layout: Layout) -> Line:
 def _letter_spacing(text: str, start: int) -> set[tuple[int, int]]:
     """Separators inside letter-spaced runs ("国 家 数 据 局", "通　知", a name padded to width):
     padding, not word breaks, in any source."""
-    out = set()
+    out: set[tuple[int, int]] = set()
     for run in _LETTER_SPACED.finditer(text, start):
         out.update((k, k + 1) for k in range(run.start() + 1, run.end(), 2))
     return out

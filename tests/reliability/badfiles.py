@@ -207,9 +207,10 @@ def pdf_form_amplified(uses: int, kilobytes: int) -> bytes:
     ])
 
 
-def docx_amplified(paragraphs: int, seed: int = 1) -> bytes:
+def docx_amplified(paragraphs: int, seed: int = 1, preamble_kb: int = 0) -> bytes:
     """A .docx under the zip-bomb limits whose XML is mostly formatting: each short paragraph of
-    varied text carries ~250 bytes of run and paragraph properties, as long Word documents do."""
+    varied text carries ~250 bytes of run and paragraph properties, as long Word documents do
+    (``preamble_kb`` of bookmarks come first)."""
     import random
 
     rng = random.Random(seed)
@@ -223,6 +224,8 @@ def docx_amplified(paragraphs: int, seed: int = 1) -> bytes:
                 continue
             with zout.open(zipfile.ZipInfo("word/document.xml"), "w", force_zip64=True) as fh:
                 fh.write(f'<?xml version="1.0"?><w:document xmlns:w="{W_NS}"><w:body>'.encode())
+                for k in range(preamble_kb * 16):
+                    fh.write(f'<w:bookmarkStart w:id="{k}" w:name="b{k:08d}"/><w:bookmarkEnd w:id="{k}"/>'.encode())
                 for _ in range(paragraphs):
                     text = "".join(rng.choice(han) for _ in range(3))
                     fh.write(f'<w:p><w:pPr><w:spacing w:line="360" w:lineRule="auto"/><w:ind w:firstLine="640"/>'

@@ -76,18 +76,26 @@ def test_the_deadline_names_itself() -> None:
     assert err.value.reason.startswith("gave up after 0 s (reading page 1 of 20")
 
 
-def test_docx_xml_past_its_budget_is_refused_while_streaming(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_docx_xml_past_its_budget_stops_the_reading_while_streaming(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(docx_reader, "MAX_XML_BYTES", 1024 * 1024)
     data = bad.docx_amplified(paragraphs=20_000)  # ~5 MB of XML, under the zip-bomb ratio
     tracemalloc.start()
     try:
-        with pytest.raises(IngestError) as err:
-            prepare_bytes("amplified.docx", data)
+        doc = prepare_bytes("amplified.docx", data)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert err.value.reason == "document XML expands past 1 MB"
+    assert 3_000 < len(doc.raw.split("\n")) < 6_000  # ~250 bytes of XML a paragraph
+    assert "read the first 1 MB of the document XML; the rest expands past the limit" in doc.warnings
     assert peak < 20_000_000
+
+
+def test_docx_xml_past_its_budget_before_any_text_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(docx_reader, "MAX_XML_BYTES", 64 * 1024)
+    data = bad.docx_amplified(paragraphs=0, preamble_kb=200)
+    with pytest.raises(IngestError) as err:
+        prepare_bytes("amplified.docx", data)
+    assert err.value.reason == "document XML expands past 0.0625 MB"
 
 
 def test_docx_streams_in_little_memory_and_stops_at_the_character_budget(monkeypatch: pytest.MonkeyPatch) -> None:
