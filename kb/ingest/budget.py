@@ -14,10 +14,11 @@ import time
 
 from kb.errors import IngestError
 
-# 3 M characters: about 15 times the longest policy text we know of (a provincial five-year plan
-# outline runs to ~200 k characters; a 300-page research report to ~400 k), and what the rest of an
-# import (cleaning, extraction, indexing) gets through in well under a minute (~20 s measured).
-MAX_CHARS = 3_000_000
+# 2 M characters: 5-10 times the longest policy texts (a provincial five-year plan outline runs to
+# ~200 k characters, a 300-page research report to ~400 k). The rest of an import (cleaning,
+# extraction at ~190 k characters/s, indexing) costs ~18 CPU s per million characters, so a file
+# cut here still imports within a minute.
+MAX_CHARS = 2_000_000
 # Readers give up after this long, leaving headroom under the pipeline's per-file hard limit.
 DEFAULT_SECONDS = 45.0
 

@@ -6,6 +6,7 @@ Scripts, styles and media payloads are dropped; text that a half-closed tag hid 
 
 from __future__ import annotations
 
+import bisect
 import html as html_lib
 import logging
 import re
@@ -84,27 +85,48 @@ def _lines(text: str) -> str:
     return "\n".join(lines)
 
 
-_DROP_BLOCKS = re.compile(
-    r"<(script|style|iframe|noscript|template|svg|object|video|audio|canvas|select|button|textarea|math)\b.*?</\1\s*>"
-    r"|<!--.*?-->",
-    re.S | re.I,
-)
-_BLOCK_TAG = re.compile(r"</?(p|div|br|li|tr|h[1-6]|table|section|article|ul|ol|dd|dt)\b[^>]*>", re.I)
-_HEAD = re.compile(r"<head\b.*?</head\s*>", re.S | re.I)
+_HIDDEN = "script|style|iframe|noscript|template|svg|object|video|audio|canvas|select|button|textarea|math"
+_HIDDEN_TAG = re.compile(rf"<(/?)({_HIDDEN}|head)\b[^<>]*>|<!--", re.I)
+_COMMENT_END = re.compile(r"-->")
+_BLOCK_TAG = re.compile(r"</?(p|div|br|li|tr|h[1-6]|table|section|article|ul|ol|dd|dt)\b[^<>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^<>]*>")  # never spans a "<": linear on pages full of stray brackets
+
+
+def _strip_hidden(html_text: str) -> str:
+    """The page without its head, script, style, media and form blocks and comments.
+
+    One pass: each opening tag is matched to the next closing tag of its name (found by bisection
+    in a list of closing tags), so a page of unclosed tags costs no more than a closed one. An
+    unclosed tag loses only itself, its text stays.
+    """
+    closes: dict[str, list[tuple[int, int]]] = {"--": [(m.start(), m.end()) for m in _COMMENT_END.finditer(html_text)]}
+    for m in _HIDDEN_TAG.finditer(html_text):
+        if m.group(1):
+            closes.setdefault(m.group(2).lower(), []).append((m.start(), m.end()))
+    out, pos = [], 0
+    for m in _HIDDEN_TAG.finditer(html_text):
+        if m.start() < pos or m.group(1):
+            continue
+        ends = closes.get("--" if m.group(0) == "<!--" else m.group(2).lower(), [])
+        k = bisect.bisect_left(ends, (m.end(), 0))
+        out.append(html_text[pos : m.start()])
+        out.append(" ")
+        pos = ends[k][1] if k < len(ends) else m.end()
+    out.append(html_text[pos:])
+    return "".join(out)
 
 
 def _html_text_by_tags(html_text: str) -> str:
     """Fallback for pages the parser gives up on: drop non-text blocks, break at block tags."""
-    text = _DROP_BLOCKS.sub(" ", html_text)
-    text = _BLOCK_TAG.sub("\n", text)
-    text = html_lib.unescape(re.sub(r"<[^>]*>", "", text))
+    text = _BLOCK_TAG.sub("\n", _strip_hidden(html_text))
+    text = html_lib.unescape(_ANY_TAG.sub("", text))
     return "\n".join(line for line in (_WS.sub(" ", x).strip() for x in text.split("\n")) if line)
 
 
 def _visible_chars(html_text: str) -> int:
-    """Characters a browser would show, roughly: tags, head, scripts and comments removed."""
-    text = _HEAD.sub(" ", _DROP_BLOCKS.sub(" ", html_text))
-    return sum(1 for ch in html_lib.unescape(re.sub(r"<[^>]*>", "", text)) if not ch.isspace())
+    """Characters a browser would show, roughly: tags, head, scripts, media and comments removed."""
+    text = html_lib.unescape(_ANY_TAG.sub("", _strip_hidden(html_text)))
+    return sum(1 for ch in text if not ch.isspace())
 
 
 def _decode_html(data: bytes, path: str, notes: list[str]) -> str:

@@ -88,3 +88,10 @@ def test_text_the_reader_cannot_place_is_reported(monkeypatch):
 def test_an_ordinary_page_has_no_warning():
     doc = prepare_bytes("plain.html", _page(""))
     assert doc.warnings == ()
+
+
+def test_pages_of_unclosed_tags_and_stray_brackets_are_read_in_one_pass():
+    """Thousands of unclosed hidden tags and bare '<' once made the text estimate quadratic."""
+    junk = "<button>" * 20_000 + "a < b " * 20_000 + "<!-- " * 5_000 + "<head>" * 5_000
+    doc = prepare_bytes("junk.html", _page(junk))
+    assert all(p in doc.body for p in PARAS)
