@@ -17,13 +17,17 @@ from pathlib import Path
 from kb.errors import IngestError
 from kb.ingest import clean as _clean
 from kb.ingest import encoding
+from kb.ingest.budget import DEFAULT_SECONDS, MAX_CHARS, Budget
 from kb.ingest.metadata import extract
 from kb.ingest.normalise import normalise
+from kb.ingest.original import pack_original, unpack_original
 from kb.ingest.passages import PassageSpan, split_passages
 from kb.ingest.readers import SUPPORTED, read
 from kb.models import RemovedSpan
 
 __all__ = [
+    "DEFAULT_SECONDS",
+    "MAX_CHARS",
     "SUPPORTED",
     "PassageSpan",
     "PreparedDoc",
@@ -32,6 +36,7 @@ __all__ = [
     "normalise",
     "prepare",
     "prepare_bytes",
+    "unpack_original",
 ]
 
 log = logging.getLogger(__name__)
@@ -56,10 +61,15 @@ class PreparedDoc:
     date_written: str | None = None  # 成文日期 / 印发日期 when the page states one (``date`` is 发布日期)
     url: str | None = None  # the page's own address (原文链接, canonical, og:url, saved-from); None for a local file
     accessed: str | None = None  # ISO day the page says it was read or saved; None: the import date stands in
+    # What the import report should show: text cut at the budget, bytes replaced, text the page hid.
+    warnings: tuple[str, ...] = ()
+    # The file's bytes, compressed (``unpack_original``): ``prepare_bytes(name, unpack_original(original))``
+    # gives this document again, so it can be re-read after a reader fix.
+    original: bytes = b""
 
 
-def prepare(path: Path, *, max_bytes: int | None = None) -> PreparedDoc:
-    """Read and prepare one file; IngestError if it cannot be imported."""
+def prepare(path: Path, *, max_bytes: int | None = None, seconds: float | None = DEFAULT_SECONDS) -> PreparedDoc:
+    """Read and prepare one file; IngestError if it cannot be imported (or takes over ``seconds``)."""
     path = Path(path)
     shown = str(path)
     if path.suffix.lower() not in SUPPORTED:
@@ -82,18 +92,26 @@ def prepare(path: Path, *, max_bytes: int | None = None) -> PreparedDoc:
         raise IngestError(shown, "permission denied") from None
     except OSError as exc:
         raise IngestError(shown, f"cannot read ({exc.strerror or exc})") from None
-    return prepare_bytes(path.name, data, shown, max_bytes=max_bytes)
+    return prepare_bytes(path.name, data, shown, max_bytes=max_bytes, seconds=seconds)
 
 
-def prepare_bytes(name: str, data: bytes, path: str = "", *, max_bytes: int | None = None) -> PreparedDoc:
-    """Prepare a document from its bytes; ``name`` (its file name) picks the reader."""
+def prepare_bytes(
+    name: str, data: bytes, path: str = "", *, max_bytes: int | None = None, seconds: float | None = DEFAULT_SECONDS
+) -> PreparedDoc:
+    """Prepare a document from its bytes; ``name`` (its file name) picks the reader.
+
+    Readers stop at ``MAX_CHARS`` characters (the text is cut, with a warning) and give up after
+    ``seconds`` (None: no deadline) with an IngestError.
+    """
     shown = path or name
     ext = os.path.splitext(name)[1].lower()
     encoding.check_size(shown, len(data), max_bytes)
-    text = read(ext, data, shown)
-    cleaned = _clean.clean(text.raw, text.article_lines, text.title_hint)
+    budget = Budget(shown, seconds=seconds)
+    text = read(ext, data, shown, budget)
+    cleaned = _clean.clean(text.raw, text.article_lines, text.title_hint, text.source)
     if not cleaned.body.strip():
         raise IngestError(shown, "no text found")
+    budget.check("cleaning")
     meta = extract(cleaned.lines, cleaned.body, name, text.title_hint, text.url_hint, text.accessed_hint)
     passages, headings = split_passages(cleaned.body, meta.title)
     log.debug(
@@ -117,6 +135,8 @@ def prepare_bytes(name: str, data: bytes, path: str = "", *, max_bytes: int | No
         date_written=meta.date_written,
         url=meta.url,
         accessed=meta.accessed,
+        warnings=text.warnings,
+        original=pack_original(data),
     )
 
 

@@ -17,6 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kb.ingest.layout import detect, join_wrapped, tidy
+from kb.ingest.lines import Line
 from kb.ingest.rules import (
     DOCNO_LINE,
     PUNCT_ANY,
@@ -50,14 +52,6 @@ _TITLE_LIKE = re.compile(
 
 
 @dataclass(frozen=True)
-class Line:
-    start: int  # in raw
-    end: int
-    text: str  # stripped
-    reason: str | None  # None: kept in the body
-
-
-@dataclass(frozen=True)
 class Cleaned:
     body: str
     removed: tuple[RemovedSpan, ...]
@@ -75,9 +69,16 @@ def _split(raw: str) -> list[Line]:
     return out
 
 
-def clean(raw: str, article_lines: Sequence[str] = (), title_hint: str | None = None) -> Cleaned:
-    """Split ``raw`` into the article body and removed spans (see module docstring)."""
+def clean(
+    raw: str, article_lines: Sequence[str] = (), title_hint: str | None = None, source: str = "blocks"
+) -> Cleaned:
+    """Split ``raw`` into the article body and removed spans (see module docstring).
+
+    ``source`` says what the reader made (``kb.ingest.layout.SOURCES``): how much layout to undo.
+    """
     lines = _split(raw)
+    layout = detect(source, lines)
+    lines = join_wrapped(lines, raw, layout)
     reasons: list[str | None] = [classify(line.text) for line in lines]
     _mark_values(lines, reasons)
     _mark_running_headers(lines, reasons)
@@ -111,7 +112,10 @@ def clean(raw: str, article_lines: Sequence[str] = (), title_hint: str | None = 
     if all(r is not None for r in reasons) and lines:
         log.warning("cleaning removed every line; keeping the whole text")
         reasons = [None] * n
-    final = tuple(Line(line.start, line.end, line.text, r) for line, r in zip(lines, reasons, strict=True))
+    final = tuple(
+        tidy(line, layout) if r is None else Line(line.start, line.end, line.text, r, line.cuts)
+        for line, r in zip(lines, reasons, strict=True)
+    )
     body = "\n".join(line.text for line in final if line.reason is None)
     return Cleaned(body, _spans(final), final)
 
@@ -303,10 +307,12 @@ def _flush(run: list[int], reasons: list[str | None], minimum: int, reason: str)
 
 
 def _spans(lines: tuple[Line, ...]) -> tuple[RemovedSpan, ...]:
+    """Removed lines (a run with one reason as one span) and the layout cuts inside kept lines."""
     spans: list[RemovedSpan] = []
     prev_kept = True
     for line in lines:
         if line.reason is None:
+            spans.extend(RemovedSpan(s, e, "layout") for s, e in line.cuts)
             prev_kept = True
             continue
         if spans and not prev_kept and spans[-1].reason == line.reason:

@@ -14,6 +14,7 @@ import re
 from charset_normalizer import from_bytes
 
 from kb.errors import IngestError
+from kb.ingest.mixed import decode_mixed
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +22,6 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936", "hz_gb_2312", "euc_cn"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_MAX_BAD_UTF8 = 0.005  # share of undecodable bytes tolerated in an otherwise UTF-8 file
 _SAMPLE = 65536
 
 
@@ -32,11 +32,15 @@ def check_size(path: str, size: int, max_bytes: int | None = None) -> None:
         raise IngestError(path, f"too large ({size:,} bytes; the limit is {cap:,})")
 
 
-def decode(data: bytes, path: str = "") -> str:
-    """Decode a text file's bytes; raise IngestError for empty, binary or undecodable input."""
+def decode(data: bytes, path: str = "", notes: list[str] | None = None) -> str:
+    """Decode a text file's bytes; raise IngestError for empty, binary or undecodable input.
+
+    What the user should know about the decoding (GBK runs inside UTF-8, replaced bytes) is
+    appended to ``notes``.
+    """
     if not data.strip(b" \t\r\n\x00\x0b\x0c") and not _has_utf16_bom(data):
         raise IngestError(path, "empty file")
-    text = _decode(data, path)
+    text = _decode(data, path, notes if notes is not None else [])
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise IngestError(path, "empty file")
@@ -49,7 +53,7 @@ def _has_utf16_bom(data: bytes) -> bool:
     return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
 
 
-def _decode(data: bytes, path: str) -> str:
+def _decode(data: bytes, path: str, notes: list[str]) -> str:
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8", path)
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
@@ -67,33 +71,15 @@ def _decode(data: bytes, path: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-    if bad <= max(1, len(text) * _MAX_BAD_UTF8):
-        log.warning("%s: %d undecodable bytes replaced", path, bad)
-        return text
+    mixed = decode_mixed(data)
+    if mixed.utf8_wide >= 0.01 * mixed.gb_chars and mixed.plausible(len(data)):
+        notes.extend(mixed.notes())
+        log.warning("%s: %s", path, "; ".join(mixed.notes()))
+        return mixed.text
     gb = _try_gb18030(data)
     if gb is not None:
         return gb
-    mixed = _by_line(data)
-    if mixed is not None:
-        log.warning("%s: mixed UTF-8 and GB18030 lines", path)
-        return mixed
     return _by_charset_normalizer(data, path)
-
-
-def _by_line(data: bytes) -> str | None:
-    """Text pasted together from UTF-8 and GBK sources: each line decoded on its own, or None."""
-    out = []
-    for line in data.split(b"\n"):
-        try:
-            out.append(line.decode("utf-8"))
-        except UnicodeDecodeError:
-            gb = _try_gb18030(line)
-            if gb is None:
-                return None
-            out.append(gb)
-    return "\n".join(out)
 
 
 def _strict(data: bytes, encoding: str, path: str) -> str:

@@ -11,16 +11,22 @@ import pytest
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 
 
-def build_pdf(lines: list[str]) -> bytes:
+def build_pdf(lines: list[str], gaps: bool = False) -> bytes:
     """A minimal valid PDF whose text layer holds ``lines`` (any Unicode, via a ToUnicode CMap).
 
-    No glyphs are embedded: viewers would show nothing, but the text layer is what we read.
+    No glyphs are embedded: viewers would show nothing, but the text layer is what we read. With
+    ``gaps``, each space in a line is drawn as a positioning gap (a TJ offset), as typesetters set
+    justified or mixed Chinese/Latin text; pypdf reads such gaps back as spaces.
     """
-    chars = sorted({c for line in lines for c in line})
+    chars = sorted({c for line in lines for c in line if not (gaps and c == " ")})
     cid = {c: i + 1 for i, c in enumerate(chars)}
     ops = ["BT", "/F1 12 Tf", "14 TL", "50 780 Td"]
     for line in lines:
-        ops.append("<" + "".join(f"{cid[c]:04X}" for c in line) + "> Tj T*")
+        if gaps:
+            segments = ["<" + "".join(f"{cid[c]:04X}" for c in seg) + ">" for seg in line.split(" ")]
+            ops.append("[" + " -400 ".join(segments) + "] TJ T*")
+        else:
+            ops.append("<" + "".join(f"{cid[c]:04X}" for c in line) + "> Tj T*")
     ops.append("ET")
     content = "\n".join(ops).encode("ascii")
     bf = []

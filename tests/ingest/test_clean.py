@@ -11,6 +11,7 @@ from .pages_holdout2 import HOLDOUT2_HARD, HOLDOUT2_PAGES
 from .pages_html import HTML_PAGES
 from .pages_text import TEXT_PAGES
 from .samples import ANHUI_TXT, GUIZHOU_HTML, SICHUAN_HTML, ZHEJIANG_TXT
+from .spans import body_from_raw, boilerplate
 
 
 def body_lines(doc):
@@ -65,15 +66,16 @@ def test_seed_report_drops_breadcrumb_and_sidebar(corpus):
 
 def test_seed_reply_drops_link_disclaimer_and_lists(corpus):
     doc = prepare(corpus / "003_8ff921cb0068af41.txt")
-    assert "(记者 单 瑞)" in doc.body
+    assert "(记者 单瑞)" in doc.body  # the padded name is searchable as written
     for junk in ("原文链接", "免责声明", "最新加入", "热门资讯", "24-12-18", "习近平赴山西考察调研"):
         assert junk not in doc.body
 
 
 def test_seed_research_chapter_untouched(corpus):
     doc = prepare(corpus / "004_38373085937308a7.txt")
-    assert doc.removed == ()
-    assert doc.body == "\n".join(line.strip() for line in doc.raw.split("\n") if line.strip())
+    assert boilerplate(doc) == ()
+    assert doc.body == body_from_raw(doc.raw, doc.removed)
+    assert "推动5G、千兆光纤网" in doc.body  # a layout space at a Chinese/Latin boundary dropped
 
 
 def test_removed_spans_are_raw_coordinates(corpus):
@@ -81,9 +83,14 @@ def test_removed_spans_are_raw_coordinates(corpus):
         doc = prepare(path)
         last = -1
         for span in doc.removed:
-            assert 0 <= span.start < span.end <= len(doc.raw) and span.start > last
-            assert doc.raw[span.start : span.end].strip() == doc.raw[span.start : span.end]
+            assert 0 <= span.start < span.end <= len(doc.raw) and span.start >= last
+            text = doc.raw[span.start : span.end]
+            if span.reason == "layout":
+                assert not text.strip(), text  # only spaces and line breaks
+            else:
+                assert text.strip() == text
             last = span.end
+        assert doc.body == body_from_raw(doc.raw, doc.removed), path.name
 
 
 def test_anhui_page():
@@ -383,8 +390,8 @@ def test_pdf_chapter_loses_page_furniture(make_pdf):
 
     lines = [line.replace("\t", " ") for line in SICHUAN_RESEARCH.data.decode().split("\n") if line.strip()]
     doc = prepare_bytes("chapter.pdf", make_pdf(lines))
-    removed = [doc.raw[r.start : r.end] for r in doc.removed]
-    assert {r.reason for r in doc.removed} == {"page_number", "header"}
+    removed = [doc.raw[r.start : r.end] for r in boilerplate(doc)]
+    assert {r.reason for r in boilerplate(doc)} == {"page_number", "header"}
     assert sum(text.count("四川数字经济发展报告") for text in removed) == 2
     assert doc.body.count("第三章") == 1 and doc.body.startswith("第三章")
     assert "— 4" not in doc.body and "共10页" not in doc.body

@@ -86,3 +86,41 @@ def test_size_cap():
         check_size("big.txt", 11, 10)
     with pytest.raises(IngestError, match="too large"):
         prepare_bytes("big.txt", TEXT.encode() * 10, max_bytes=100)
+
+
+# ---------------------------------------------------------------- GBK inside UTF-8 lines
+
+U8_HEAD = "贵阳市数字经济发展实施方案：到2025年，".encode()
+GBK_MIDDLE = "小型企业数据中心建设给予补助".encode("gbk")  # starts with 小 = D0 A1, valid 2-byte UTF-8
+U8_TAIL = "，最高不超过500万元。\n".encode()
+
+
+def test_gbk_inside_a_utf8_line_is_read_as_gbk_and_reported():
+    notes: list[str] = []
+    text = decode(U8_HEAD + GBK_MIDDLE + U8_TAIL, "x.txt", notes)
+    assert text == "贵阳市数字经济发展实施方案：到2025年，小型企业数据中心建设给予补助，最高不超过500万元。\n"
+    assert notes == [f"mixed encodings: {len(GBK_MIDDLE)} bytes read as GBK inside UTF-8 text"]
+
+
+def test_mixed_segments_over_many_lines_keep_every_character():
+    lines = [U8_HEAD + GBK_MIDDLE + U8_TAIL, "一、总体要求\n".encode("gbk"), "二、重点任务\n".encode()] * 50
+    text = decode(b"".join(lines), "x.txt")
+    assert "\ufffd" not in text and text.count("小型企业数据中心建设给予补助") == 50 and text.count("一、总体要求") == 50
+
+
+def test_undecodable_bytes_are_counted_not_hidden():
+    notes: list[str] = []
+    text = decode(U8_HEAD * 20 + b"\xff\xfe" + U8_TAIL, "x.txt", notes)
+    assert text.count("\ufffd") == 2
+    assert notes == ["2 undecodable bytes replaced by U+FFFD"]
+
+
+def test_mixed_file_warning_reaches_the_prepared_document():
+    doc = prepare_bytes("mixed.txt", U8_HEAD + GBK_MIDDLE + U8_TAIL)
+    assert "小型企业数据中心建设给予补助" in doc.body
+    assert doc.warnings == (f"mixed encodings: {len(GBK_MIDDLE)} bytes read as GBK inside UTF-8 text",)
+
+
+def test_big5_is_not_mistaken_for_gbk_runs():
+    text = "數位經濟發展實施方案，到二零二五年全縣數位經濟規模達到一千億元。\n" * 20
+    assert decode(text.encode("big5"), "x.txt") == text

@@ -5,7 +5,7 @@ import pytest
 
 from kb.errors import IngestError
 from kb.ingest import SUPPORTED, prepare_bytes
-from kb.ingest.readers import read, read_html
+from kb.ingest.readers import read_html
 
 from .samples import GUIZHOU_HTML
 
@@ -120,7 +120,7 @@ def test_pdf_text_layer(make_pdf):
     assert doc.headings and doc.headings[0][2] == "一、总体要求"
 
 
-def test_pdf_hard_wrapped_lines_are_rejoined(make_pdf):
+def test_pdf_hard_wrapped_lines_are_rejoined_in_the_body_only(make_pdf):
     lines = [
         "标题：陕西省数字经济报告",
         "陕西省加快建设数字经济强省，推进算力基础设施建设和",
@@ -128,11 +128,13 @@ def test_pdf_hard_wrapped_lines_are_rejoined(make_pdf):
         "构不断优化。",
         "第二段独立成行。",
     ]
-    raw = read(".pdf", make_pdf(lines), "w.pdf").raw
+    doc = prepare_bytes("w.pdf", make_pdf(lines))
     assert (
         "陕西省加快建设数字经济强省，推进算力基础设施建设和数字产业集聚发展，全省数字经济规模持续扩大，产业结构不断优化。"
-        in raw
+        in doc.body.split("\n")
     )
+    assert "第二段独立成行。" in doc.body.split("\n")
+    assert lines[1] in doc.raw.split("\n")  # the raw view shows the page as it was
 
 
 def test_pdf_without_text_layer(blank_pdf):

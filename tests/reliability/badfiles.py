@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import io
 import zipfile
+import zlib
 
 from .helpers import make_doc
 
@@ -165,3 +166,113 @@ def hostile_html(i: int) -> bytes:
     lines = make_doc(i).splitlines()
     paras = "\n".join(f"<p>{line}</p>" for line in lines[1:] if line.strip())
     return HOSTILE_HTML.format(title=lines[0], paragraphs=paras).encode("utf-8")
+
+
+def pdf_shared_stream(pages: int, kilobytes: int, own_text: bool = False) -> bytes:
+    """A PDF whose ``pages`` pages all draw one Flate content stream of ``kilobytes`` KB decoded
+    (it compresses ~500:1). With ``own_text`` each page also has a small stream of its own."""
+    line = b"BT /F1 12 Tf 50 700 Td (Digital economy plan, Guizhou 2025) Tj ET\n"
+    packed = zlib.compress(line * (kilobytes * 1024 // len(line)), 9)
+    shared = 3 + pages
+    font = shared + 1
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join(f"{3 + i} 0 R" for i in range(pages)).encode(), pages)]
+    for i in range(pages):
+        contents = f"[{shared} 0 R {font + 1 + i} 0 R]" if own_text else f"{shared} 0 R"
+        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 {font} 0 R >> >>"
+                    f" /Contents {contents} >>".encode())
+    objs.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream")
+    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    if own_text:
+        for i in range(pages):
+            own = f"BT /F1 12 Tf 50 600 Td (Page {i + 1} of the Yunnan plan) Tj ET".encode()
+            objs.append(b"<< /Length %d >>\nstream\n" % len(own) + own + b"\nendstream")
+    return _pdf(objs)
+
+
+def pdf_form_amplified(uses: int, kilobytes: int) -> bytes:
+    """One page whose small content stream draws one Form XObject of ``kilobytes`` KB ``uses`` times."""
+    line = b"BT /F1 12 Tf 50 700 Td (Sichuan digital economy) Tj ET\n"
+    form = zlib.compress(line * (kilobytes * 1024 // len(line)), 9)
+    content = zlib.compress(b"/X0 Do\n" * uses, 9)
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 6 0 R >>"
+        b" /XObject << /X0 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 6 0 R >> >>"
+        b" /Length %d /Filter /FlateDecode >>\nstream\n" % len(form) + form + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])
+
+
+def docx_amplified(paragraphs: int, seed: int = 1, preamble_kb: int = 0) -> bytes:
+    """A .docx under the zip-bomb limits whose XML is mostly formatting: each short paragraph of
+    varied text carries ~250 bytes of run and paragraph properties, as long Word documents do
+    (``preamble_kb`` of bookmarks come first)."""
+    import random
+
+    rng = random.Random(seed)
+    han = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
+    good = docx_bytes(["标题"])
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            if info.filename != "word/document.xml":
+                zout.writestr(info.filename, zin.read(info))
+                continue
+            with zout.open(zipfile.ZipInfo("word/document.xml"), "w", force_zip64=True) as fh:
+                fh.write(f'<?xml version="1.0"?><w:document xmlns:w="{W_NS}"><w:body>'.encode())
+                for k in range(preamble_kb * 16):
+                    fh.write(f'<w:bookmarkStart w:id="{k}" w:name="b{k:08d}"/><w:bookmarkEnd w:id="{k}"/>'.encode())
+                for _ in range(paragraphs):
+                    text = "".join(rng.choice(han) for _ in range(3))
+                    fh.write(f'<w:p><w:pPr><w:spacing w:line="360" w:lineRule="auto"/><w:ind w:firstLine="640"/>'
+                             f'</w:pPr><w:r><w:rPr><w:rFonts w:ascii="FangSong" w:hAnsi="FangSong"/><w:sz w:val="32"/>'
+                             f"</w:rPr><w:t>{text}</w:t></w:r></w:p>".encode())
+                fh.write(b"</w:body></w:document>")
+    return out.getvalue()
+
+
+_UNCLOSED = ['<embed src="http://evil.example/x.swf">', "<video src='v.mp4'>", "<button onclick='steal()'>",
+             "<select name='s'><option>OPTION_PAYLOAD</option>", "<svg><script>alert('SVG_PAYLOAD')</script>",
+             "<object data='x.swf'>", "<canvas>", "<audio controls>", "<source src='a.mp4'>", "<iframe src='x'>"]
+
+
+def hostile_html_unclosed(i: int) -> tuple[bytes, bytes]:
+    """(a page whose article is interleaved with unclosed media, form and raw-text tags,
+    the same page without them)."""
+    lines = [line for line in make_doc(i).splitlines() if line.strip()]
+    body = [f"<p>{line}</p>" for line in lines[1:]]
+    hostile = [p + _UNCLOSED[k % len(_UNCLOSED)] for k, p in enumerate(body)]
+    page = "<html><head><title>{t}</title></head><body><div class='article'><h1>{t}</h1>{b}</div></body></html>"
+    return (page.format(t=lines[0], b="".join(hostile)).encode(), page.format(t=lines[0], b="".join(body)).encode())
+
+
+def text_pdf(lines: list[str]) -> bytes:
+    """One page whose text layer holds ``lines`` (any Unicode, through a ToUnicode CMap); each
+    space is drawn as a positioning gap, the way typesetters justify Chinese and set numbers apart."""
+    chars = sorted({c for line in lines for c in line if c != " "})
+    cid = {c: f"{i + 1:04X}" for i, c in enumerate(chars)}
+    ops = ["BT /F1 12 Tf 14 TL 50 780 Td"]
+    for line in lines:
+        segments = ["<" + "".join(cid[c] for c in seg) + ">" for seg in line.split(" ")]
+        ops.append("[" + " -400 ".join(segments) + "] TJ T*")
+    content = ("\n".join(ops) + "\nET").encode()
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /U def /CMapType 2 def\n"
+            "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+            + "".join(f"1 beginbfchar <{cid[c]}> <{ord(c):04X}> endbfchar\n" for c in chars)
+            + "endcmap CMapName currentdict /CMap defineresource pop end end").encode()
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>"
+        b" /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /T /Encoding /Identity-H /DescendantFonts [6 0 R]"
+        b" /ToUnicode 7 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /T /CIDSystemInfo << /Registry (Adobe)"
+        b" /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+    ])

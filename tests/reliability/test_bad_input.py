@@ -16,7 +16,7 @@ import pytest
 
 from kb import paths
 from kb.errors import IngestError
-from kb.ingest import prepare, prepare_bytes
+from kb.ingest import MAX_CHARS, prepare, prepare_bytes
 from kb.ingest.encoding import DEFAULT_MAX_BYTES
 from kb.service import KnowledgeBase
 
@@ -172,6 +172,17 @@ def test_hostile_html_body_is_plain_text_without_scripts(tmp_path: Path) -> None
     assert "实施方案" in doc.title and "给予补助" in doc.body
 
 
+@pytest.mark.parametrize("seed", [5, 6, 7])
+def test_unclosed_media_and_form_tags_lose_no_text(seed: int) -> None:
+    hostile, plain = bad.hostile_html_unclosed(seed)
+    doc, reference = prepare_bytes("hostile.html", hostile), prepare_bytes("plain.html", plain)
+    assert len(doc.body) >= 0.9 * len(reference.body)
+    assert doc.body.split("\n")[-1] == reference.body.split("\n")[-1]
+    for text in (doc.body, doc.raw):
+        for payload in ("OPTION_PAYLOAD", "SVG_PAYLOAD", "evil.example", "<"):
+            assert payload not in text, payload
+
+
 def test_unreadable_file_gets_a_reason(tmp_path: Path) -> None:
     """chmod 000 where it bites (not root); as root, a folder entry that cannot be opened at all."""
     folder = tmp_path / "locked"
@@ -216,7 +227,7 @@ from kb.ingest import prepare
 t = time.perf_counter()
 doc = prepare(Path(sys.argv[1]))
 print(json.dumps({"seconds": time.perf_counter() - t, "chars": len(doc.body), "passages": len(doc.passages),
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "warnings": doc.warnings, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 
@@ -231,7 +242,9 @@ def test_fifty_megabytes_just_under_the_cap_is_read_in_sane_time_and_memory(tmp_
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr[-2000:]
     m = json.loads(out.stdout)
-    assert m["chars"] > 15_000_000 and m["passages"] > 1000
+    # 50 MB of text is ~17 M characters: the reader keeps the first MAX_CHARS and says so
+    assert 0.9 * MAX_CHARS < m["chars"] <= MAX_CHARS and m["passages"] > 1000
+    assert [w for w in m["warnings"] if w.startswith("text cut at")], m["warnings"]
     assert m["seconds"] < 18, m
     assert m["rss_mb"] < 1500, m  # the file is 50 MB; a few copies of its text are fine, not gigabytes
     over = tmp_path / "over.txt"
