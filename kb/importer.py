@@ -120,7 +120,7 @@ class Importer:
         else:
             run.chars += len(doc.body)
             run.extract_seconds += result.extract_seconds
-            run.warnings += [f"{doc.name}: {w}" for w in result.warnings]
+            run.warnings += [f"{doc.name}: {w}" for w in (*doc.warnings, *result.warnings)]
             (run.replaced if other else run.added).append(doc.name)
             run.batch.append((doc.sha256, other))
             if len(run.batch) >= BATCH:
@@ -187,7 +187,7 @@ class Importer:
         add_words(e.name for e in entities)
         spans = [(ps.start, ps.end, ps.section) for ps in doc.passages]
         with self.store.atomic():
-            pids = self.store.documents.insert(_document_row(p), spans)
+            pids = self.store.documents.insert(_document_row(p), spans, original=doc.original)
             ids = self._store_entities(doc.sha256, entities, doc.body)
             self._store_links(doc.sha256, links, ids)
             self._store_measures(doc.sha256, p)
@@ -310,7 +310,7 @@ def _document_row(p: Processed) -> dict[str, Any]:
         "removed": to_json([[r.start, r.end, r.reason] for r in doc.removed]),
         "headings": to_json([list(h) for h in doc.headings]),
         "chars": len(doc.body), "status": "pending", "imported_at": now(),
-        "url": doc.url, "accessed": doc.accessed or now()[:10],
+        "url": doc.url, "accessed": doc.accessed or now()[:10], "warnings": to_json(list(doc.warnings)),
     }
 
 

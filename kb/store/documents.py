@@ -6,6 +6,7 @@ so every reader here that shows documents to a user asks for ``status = 'ok'``.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -23,10 +24,14 @@ class Documents:
 
     # writes -------------------------------------------------------------------------------
 
-    def insert(self, row: dict[str, Any], spans: Sequence[tuple[int, int, str]]) -> list[int]:
-        """A document row and its passages (start, end, section); the passages' ids in order."""
+    def insert(self, row: dict[str, Any], spans: Sequence[tuple[int, int, str]], *, original: bytes = b"") -> list[int]:
+        """A document row, its passages (start, end, section) and its original bytes (packed by
+        ``kb.ingest.pack_original``); the passages' ids in order."""
         with self.db.atomic():
             self.db.table("documents").insert(row)
+            if original:
+                self.db.execute("INSERT INTO originals (doc_id, codec, data) VALUES (?, ?, ?)",
+                                (row["id"], "zhiku", original))
             conn = self.db.conn
             ids = []
             for ordinal, (start, end, section) in enumerate(spans):
@@ -76,6 +81,13 @@ class Documents:
     def newest_with_name(self, name: str) -> str | None:
         return self.db.one("SELECT id FROM documents WHERE name = ? AND status = 'ok' ORDER BY imported_at DESC LIMIT 1",
                            (name,))
+
+    def original(self, doc_id: str) -> bytes | None:
+        """The document's original bytes as kept at import (packed; ``kb.ingest.unpack_original``)."""
+        return self.db.one("SELECT data FROM originals WHERE doc_id = ?", (doc_id,))
+
+    def warnings(self, doc_id: str) -> list[str]:
+        return json.loads(self.db.one("SELECT warnings FROM documents WHERE id = ?", (doc_id,)) or "[]")
 
     def body(self, doc_id: str) -> str:
         return self.db.one("SELECT body FROM documents WHERE id = ?", (doc_id,)) or ""

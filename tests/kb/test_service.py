@@ -185,3 +185,17 @@ def test_check_finds_and_repairs_an_interrupted_replacement(kb: KnowledgeBase, s
     assert "1800余家" in kb.document_text("anhui_news.txt").body and "1600余家" in body
     kept = [n for n in kb.notes() if n.id == note.id]
     assert kept and not kept[0].orphaned
+
+
+def test_import_keeps_the_original_bytes_and_the_readers_warnings(kb: KnowledgeBase, tmp_path: Path) -> None:
+    from kb.ingest import unpack_original
+
+    page = tmp_path / "mixed.txt"
+    data = "贵阳市大数据产业发展报告\n2024年全市新建数据中心机架1万架。\n".encode() + "其中".encode("gbk") + "增长明显。\n".encode()
+    page.write_bytes(data)
+    report = kb.import_paths([page])
+    assert report.ok and any("mixed.txt" in w and "GBK" in w for w in report.warnings)
+    doc = kb.document("mixed.txt")
+    assert doc is not None
+    assert unpack_original(kb.store.documents.original(doc.id)) == data
+    assert any("GBK" in w for w in kb.store.documents.warnings(doc.id))
