@@ -119,10 +119,14 @@ def test_entities_and_measures_as_csv_and_json(ekb, tmp_path: Path) -> None:
 def test_bad_targets_get_clear_errors_and_names_are_sanitised(ekb, tmp_path: Path) -> None:
     with pytest.raises(ZhikuError, match="does not exist"):
         ekb.export_notes(tmp_path / "missing" / "n.md", "md")
-    with pytest.raises(ZhikuError, match="cannot export as 'pdf'"):
+    with pytest.raises(ZhikuError, match="cannot export notes as 'pdf': notes can be exported as md, html, docx, csv"):
         ekb.export_notes(tmp_path / "n.pdf", "pdf")
-    with pytest.raises(ZhikuError, match="cannot export as 'xlsx'"):
-        ekb.export_notes(tmp_path / "n.xlsx", "xlsx")
+    with pytest.raises(ZhikuError, match="cannot export a comparison as 'docx': .* as md, csv or xlsx"):
+        ekb.export_compare(tmp_path / "c.docx", "docx", ["四川", "甘肃"])
+    with pytest.raises(ZhikuError, match="cannot export measures as 'md'"):
+        ekb.export_measures(tmp_path / "m.md", "md")
+    with pytest.raises(ZhikuError, match="is a folder"):
+        ekb.export_notes(tmp_path, "md")
     out = ekb.export_notes(tmp_path / 'a:b*c?"d".md', "md")
     assert out.parent == tmp_path and out.name == "a_b_c__d_.md" and out.exists()
     assert safe_filename("CON.txt") == "_CON.txt" and safe_filename(" ..") == "export"
