@@ -32,6 +32,7 @@ __all__ = ["build_parser", "emit", "main", "to_jsonable"]
 EX_TEMPFAIL = 75
 EX_PIPE = 141  # 128 + SIGPIPE, as a Unix tool killed by a closed pipe
 ENTITY_TYPES = ("region", "park", "enterprise", "platform")
+_NAMED = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG)  # OS errors said plainly
 
 
 def _workers(args: argparse.Namespace) -> int:
@@ -273,6 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parse(parser, argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    previous, sys.unraisablehook = sys.unraisablehook, _after_error
     try:
         return _run(args)
     except BrokenPipeError:
@@ -280,6 +282,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    finally:
+        sys.unraisablehook = previous
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -293,13 +297,23 @@ def _run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG):
+        if exc.errno in _NAMED:
             return _fail(str(describe(exc, exc.filename or args.kb or "the library")))
         raise
     except sqlite3.OperationalError as exc:
         if is_disk_full(exc):
             return _fail(f"the disk is full: {exc} (free some space and run the command again)")
         raise
+
+
+def _after_error(unraisable: Any) -> None:
+    """A file object collected after a write already failed (a full disk) complains a second time while
+    it closes: the error was reported once, so this echo is only logged."""
+    exc = unraisable.exc_value
+    if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError) and exc.errno in _NAMED:
+        log.debug("after the error: %r", exc)
+        return
+    sys.__unraisablehook__(unraisable)
 
 
 def _fail(message: str) -> int:

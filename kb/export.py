@@ -29,6 +29,7 @@ from kb.sheets import (
     neutralise,
     neutralise_csv_file,
     neutralise_xlsx_file,
+    save_zip,
     write_csv,
     write_json,
     write_records,
@@ -237,7 +238,7 @@ def _notes_docx(out: Path, items: Iterable[Item]) -> None:
             p.add_run(_xml_safe(n.comment))
         if n.tags:
             d.add_paragraph("标签：" + " ".join(f"#{_xml_safe(t)}" for t in n.tags))
-    d.save(str(out))
+    save_zip(d, out)
 
 
 def _xml_safe(text: str) -> str:

@@ -10,6 +10,7 @@ for "this is text". Numbers stay numbers. XLSX text cells are written as strings
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -57,7 +58,7 @@ def write_xlsx(out: Path, header: Sequence[str], rows: Iterable[Sequence[Any]], 
             set_cell(ws.cell(row=r, column=c), flat(value))
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    wb.save(str(out))
+    save_zip(wb, out)
 
 
 def set_cell(cell: Any, value: Any) -> None:
@@ -67,6 +68,14 @@ def set_cell(cell: Any, value: Any) -> None:
         cell.data_type = "s"
     else:
         cell.value = value
+
+
+def save_zip(document: Any, out: Path) -> None:
+    """Save an openpyxl workbook or python-docx document (zip files) through memory, then write the bytes:
+    a zip writer that fails on a full disk would otherwise be left open and complain again when collected."""
+    buf = io.BytesIO()
+    document.save(buf)
+    out.write_bytes(buf.getvalue())
 
 
 def write_json(out: Path, records: list[dict[str, Any]]) -> None:
@@ -105,4 +114,4 @@ def neutralise_xlsx_file(path: Path) -> None:
                     set_cell(cell, value)
                     changed = True
     if changed:
-        wb.save(str(path))
+        save_zip(wb, path)
