@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 import sys
 import time
@@ -172,8 +173,9 @@ class Progress:
         if self.bar is None:
             from tqdm import tqdm  # only here: the one command that shows a bar pays for the import
 
-            self.bar = tqdm(total=total, unit="doc", file=self.stream, dynamic_ncols=True, smoothing=0.1,
-                            desc="indexing")
+            sized = _columns(self.stream) > 0  # a terminal that reports no size gets 80 columns
+            self.bar = tqdm(total=total, unit="doc", file=self.stream, dynamic_ncols=sized, ncols=None if sized else 80,
+                            smoothing=0.1, desc="indexing")
         return self.bar
 
     def close(self) -> None:
@@ -187,3 +189,10 @@ def _isatty(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def _columns(stream: TextIO) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return 0
