@@ -234,6 +234,13 @@ def build_parser() -> argparse.ArgumentParser:
     for name in ("region", "kind", "theme", "doc"):
         p.add_argument(f"--{name}")
     p.set_defaults(func=cmd_measures, mode="read")
+    _add_upkeep(sub, common)
+    cli_extra.register(sub)
+    return parser
+
+
+def _add_upkeep(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Corrections, consistency, backups and removal."""
     p = sub.add_parser("correct", parents=[common], help="correct an entity (survives re-import)")
     p.add_argument("action", choices=("rename", "retype", "merge", "delete"))
     p.add_argument("type", choices=ENTITY_TYPES)
@@ -250,9 +257,6 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("remove", parents=[common], help="remove a document (its notes stay)")
     p.add_argument("doc", nargs="?")
     p.set_defaults(func=cmd_remove, mode="write", positional="doc")
-
-    cli_extra.register(sub)
-    return parser
 
 
 def parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:

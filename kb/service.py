@@ -21,6 +21,7 @@ from kb.compare import Comparer
 from kb.errors import NotFoundError, ReadOnlyError
 from kb.export import Exporter
 from kb.extract.wordfreq import set_cache_dir
+from kb.fileio import describe
 from kb.importer import Importer
 from kb.library import Library
 from kb.maintenance import Maintenance
@@ -64,21 +65,20 @@ class KnowledgeBase:
         self.kb_dir = kb_dir
         self._lock = WriterLock(paths.lock_path(kb_dir))
         self.lock_holder: Holder | None = None  # the other live writer when this one is read-only
-        self._demoted = False  # asked to write, but another Zhiku writes
+        self._demoted = False  # asked to write, but cannot: another Zhiku writes, or read-only media
+        self._unwritable = ""  # why the directory itself cannot be written
         exists = paths.store_path(kb_dir).exists()
         if not exists and (readonly or not create):
             raise NotFoundError(f"no Zhiku library in {kb_dir}: create one with `zhiku --kb DIR init` "
                                 "or `zhiku --kb DIR index FILES`")
-        if not readonly:
-            kb_dir.mkdir(parents=True, exist_ok=True)
-            paths.cache_dir(kb_dir).mkdir(exist_ok=True)
-            if not self._take_writer_lock():
-                log.warning("another Zhiku holds %s: opening read-only", kb_dir)
-                readonly = self._demoted = True
-        else:
+        if readonly:
             self.lock_holder = live_holder(paths.lock_path(kb_dir))
+        elif not self._prepare_writer(exists):
+            readonly = self._demoted = True
         set_cache_dir(paths.cache_dir(kb_dir))  # derived jieba word sets, never in /tmp
         self.readonly = readonly
+        if self._demoted:
+            log.warning("%s", self.readonly_reason)
         try:
             self._open_parts(readonly)
         except BaseException:
@@ -109,6 +109,19 @@ class KnowledgeBase:
     def open(cls, kb_dir: str | os.PathLike[str] | None = None, *, readonly: bool = False,
              create: bool = True) -> KnowledgeBase:
         return cls(paths.resolve_kb_dir(kb_dir), readonly=readonly, create=create)
+
+    def _prepare_writer(self, exists: bool) -> bool:
+        """Folders and the writer lock; False when this instance must read only. A library on read-only
+        media (or without permission) opens read-only; a new one that cannot be made is an error."""
+        try:
+            self.kb_dir.mkdir(parents=True, exist_ok=True)
+            paths.cache_dir(self.kb_dir).mkdir(exist_ok=True)
+            return self._take_writer_lock()
+        except OSError as exc:
+            if not exists:
+                raise describe(exc, self.kb_dir) from exc
+            self._unwritable = exc.strerror or str(exc)
+            return False
 
     def _take_writer_lock(self) -> bool:
         """The writer lock; a stale one (its writer gone, a leftover child holding it) is taken over."""
@@ -141,6 +154,8 @@ class KnowledgeBase:
             return ""
         if not self._demoted:
             return f"{self.kb_dir} was opened read-only"
+        if self._unwritable:
+            return f"{self.kb_dir} cannot be written ({self._unwritable}); it is open read-only"
         if self.lock_holder is not None:
             return f"another Zhiku (pid {self.lock_holder.pid}) has {self.kb_dir} open for writing; this one is read-only"
         return f"{self.kb_dir} is open in another Zhiku window; this one is read-only"

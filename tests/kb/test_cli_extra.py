@@ -165,11 +165,11 @@ def test_export_help_and_errors_name_the_formats_of_each_target(
         main(["export", "--help"])
     helptext = " ".join(capsys.readouterr().out.split())
     assert "notes md, html, docx, csv, xlsx or json" in helptext and "compare md, csv or xlsx" in helptext
-    assert "measures csv, xlsx or json" in helptext
+    assert "measures csv, json or xlsx" in helptext
     assert main([*k, "export", "compare", "-f", "docx", "-o", str(tmp_path / "c.docx")]) == 2
     assert "compare can be exported as md, csv or xlsx" in capsys.readouterr().err
     assert main([*k, "export", "entities", "-f", "md", "-o", str(tmp_path / "e.md")]) == 2
-    assert "entities can be exported as csv, xlsx or json" in capsys.readouterr().err
+    assert "entities can be exported as csv, json or xlsx" in capsys.readouterr().err
     for what, fmt in (("notes", "xlsx"), ("notes", "json"), ("measures", "xlsx"), ("entities", "xlsx")):
         assert main([*k, "export", what, "-f", fmt, "-o", str(tmp_path / f"{what}.{fmt}")]) == 0
         assert (tmp_path / f"{what}.{fmt}").stat().st_size > 0

@@ -119,7 +119,7 @@ def test_entities_and_measures_as_csv_and_json(ekb, tmp_path: Path) -> None:
 def test_bad_targets_get_clear_errors_and_names_are_sanitised(ekb, tmp_path: Path) -> None:
     with pytest.raises(ZhikuError, match="does not exist"):
         ekb.export_notes(tmp_path / "missing" / "n.md", "md")
-    with pytest.raises(ZhikuError, match="cannot export notes as 'pdf': notes can be exported as md, html, docx, csv"):
+    with pytest.raises(ZhikuError, match="cannot export notes as 'pdf': notes can be exported as md, html, docx, csv, xlsx or json"):
         ekb.export_notes(tmp_path / "n.pdf", "pdf")
     with pytest.raises(ZhikuError, match="cannot export a comparison as 'docx': .* as md, csv or xlsx"):
         ekb.export_compare(tmp_path / "c.docx", "docx", ["四川", "甘肃"])

@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 from kb import paths
+from kb.service import KnowledgeBase
 
 from .conftest import fill
 from .helpers import PYTHON, ROOT, run_cli, run_python, write_docs
@@ -89,6 +90,9 @@ def test_a_library_on_read_only_media_can_be_searched(tmp_path: Path, small_fs: 
     assert out.returncode == 0 and json.loads(out.stdout)["total"] >= 4, out.stderr
     out = run_cli("--kb", str(kb_dir), "notes", "add", "--doc", "doc_0002.txt", "--quote", "强化人才支撑")
     assert out.returncode == 2 and "read-only" in out.stderr and "Traceback" not in out.stderr, out.stderr
+    with KnowledgeBase.open(kb_dir) as kb:  # as the app opens it: read-only, and it says why
+        assert kb.readonly and "cannot be written (Read-only file system)" in kb.readonly_reason
+        assert len(kb.documents()) == 4
 
 
 def _limited(limit: int) -> None:
