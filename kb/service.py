@@ -21,7 +21,7 @@ from kb.compare import Comparer
 from kb.errors import NotFoundError, ReadOnlyError
 from kb.export import Exporter
 from kb.extract.wordfreq import set_cache_dir
-from kb.fileio import describe
+from kb.fileio import describe, is_disk_full
 from kb.importer import Importer
 from kb.library import Library
 from kb.maintenance import Maintenance
@@ -172,8 +172,8 @@ class KnowledgeBase:
                 continue
             try:
                 obj.close()
-            except Exception as exc:  # already failing; the lock must still go
-                log.warning("closing the %s failed: %s", part, exc)
+            except Exception as exc:  # already failing (a full disk says so once); the lock must still go
+                log.log(logging.DEBUG if is_disk_full(exc) else logging.WARNING, "closing the %s failed: %s", part, exc)
         self._lock.release()
 
     def __enter__(self) -> KnowledgeBase:

@@ -63,10 +63,14 @@ def _connect_readonly(path: str) -> sqlite3.Connection:
     return conn
 
 
-def _open_error(path: str, exc: sqlite3.Error) -> ZhikuError:
+def _open_error(path: str, exc: sqlite3.Error, *, writing: bool = False) -> ZhikuError:
     folder = Path(path).parent
     if is_disk_full(exc) or no_space_left(folder):
-        return DiskFullError(f"the disk holding {folder} is full: free some space to open the library ({exc})")
+        if writing:
+            return DiskFullError(f"the disk holding {folder} is full: nothing can be written to the library until "
+                                 "some space is freed (searching and reading it still work)")
+        return DiskFullError(f"the disk holding {folder} is full and the library's last changes wait in its "
+                             "write-ahead log: free some space to read it")
     return ZhikuError(f"cannot open the library {path}: {exc}")
 
 
@@ -89,7 +93,7 @@ class Database:
                 migrate(conn, log.info)
             except sqlite3.OperationalError as exc:
                 conn.close()
-                raise _open_error(self.path, exc) from exc
+                raise _open_error(self.path, exc, writing=True) from exc
             self._writer = sqlite_utils.Database(conn, execute_plugins=False)
         else:
             self._reader()  # fail now, with the file's own error, if it cannot be read
