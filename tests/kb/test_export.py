@@ -231,3 +231,18 @@ def test_notes_json_and_xlsx_carry_citations(ekb, tmp_path: Path) -> None:
     ws = load_workbook(ekb.export_notes(tmp_path / "n.xlsx", "xlsx"))["Notes"]
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][:3] == ("id", "quote", "comment") and len(rows) == 3
+
+
+def test_os_refusals_are_named_for_people(tmp_path: Path) -> None:
+    import errno
+
+    from kb.fileio import DiskFullError, WriteError, atomic_path, describe
+
+    target = tmp_path / "out.csv"
+    assert isinstance(describe(OSError(errno.ENOSPC, "x"), target), DiskFullError)
+    for code, words in ((errno.EACCES, "permission denied"), (errno.EPERM, "permission denied"),
+                        (errno.EROFS, "read-only"), (errno.EISDIR, "is a folder"), (errno.EFBIG, "larger than")):
+        err = describe(OSError(code, "x"), target)
+        assert isinstance(err, WriteError) and words in str(err) and str(target) in str(err)
+    with pytest.raises(WriteError, match="is a folder"), atomic_path(tmp_path):
+        pass
