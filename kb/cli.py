@@ -1,59 +1,76 @@
-"""``python -m kb`` / ``zhiku``: everything the GUI can do, from the command line, with ``--json``."""
+"""``python -m kb`` / ``zhiku``: everything the GUI can do, from the command line, with ``--json``.
+
+Each command says how it opens the library: ``read`` (read-only: never locks, never writes, so it
+never blocks or demotes a writer and works on a full disk), ``write`` (an existing library only)
+or ``create`` (``index`` and ``init``: the only commands that make a library where none is).
+Exit codes: 0 ok, 1 something failed (a file not imported, a check found problems), 2 an error,
+75 a check put off because an import is running, 130 interrupted, 141 output pipe closed.
+"""
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import json
+import contextlib
+import errno
 import logging
+import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from kb import cli_extra
+from kb.cli_output import Progress, clip, emit, figure_text, shown, table, to_jsonable
 from kb.errors import ZhikuError
+from kb.fileio import describe, is_disk_full
 
 log = logging.getLogger(__name__)
 
+__all__ = ["build_parser", "emit", "main", "to_jsonable"]
 
-def to_jsonable(obj: Any) -> Any:
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, dict):
-        return {str(k): to_jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple, set)):
-        return [to_jsonable(v) for v in obj]
-    if isinstance(obj, Path):
-        return str(obj)
-    return obj
+EX_TEMPFAIL = 75
+EX_PIPE = 141  # 128 + SIGPIPE, as a Unix tool killed by a closed pipe
+ENTITY_TYPES = ("region", "park", "enterprise", "platform")
+_NAMED = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG)  # OS errors said plainly
 
 
-def emit(args: argparse.Namespace, data: Any, text: str | None = None) -> None:
-    if getattr(args, "json", False):
-        json.dump(to_jsonable(data), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    elif text is not None:
-        print(text)
+def _workers(args: argparse.Namespace) -> int:
+    """``--workers`` (None: as many as the machine has, bounded -- the importer's to decide; until it
+    interprets None, one process)."""
+    return args.workers if args.workers is not None else 1
 
 
 def cmd_index(kb: Any, args: argparse.Namespace) -> int:
-    def progress(done: int, total: int, name: str) -> None:
-        if not args.json and not args.quiet:
-            print(f"[{done}/{total}] {name}", file=sys.stderr)
-
-    report = kb.import_paths([Path(p) for p in args.paths], progress=progress, workers=args.workers)
-    for failure in report.failed:
-        print(f"error: {failure.path}: {failure.reason}", file=sys.stderr)
+    progress = Progress(quiet=args.quiet or args.json)
+    try:
+        report = kb.import_paths([Path(p) for p in args.paths], progress=progress.update, workers=_workers(args))
+    finally:
+        progress.close()
     lines = [
         f"added {len(report.added)}, replaced {len(report.replaced)}, unchanged {len(report.unchanged)}, "
         f"duplicates {len(report.duplicates)}, failed {len(report.failed)} "
-        f"({report.chars} characters in {report.seconds:.2f} s; extraction {report.extract_chars_per_s:,.0f} characters/s)"
+        f"({report.chars:,} characters in {report.seconds:.2f} s, "
+        f"{_rate(report):.1f} documents/s; extraction {report.extract_chars_per_s:,.0f} characters/s)"
     ]
-    lines += [f"warning: {w}" for w in report.warnings]
-    lines += [f"duplicate: {path} (same content as {other})" for path, other in report.duplicates]
-    emit(args, report, "\n".join(lines))
+    lines += [f"warning: {clip(w, 300)}" for w in report.warnings]
+    lines += [f"duplicate: {shown(path)} (same content as {shown(other)})" for path, other in report.duplicates]
+    emit(args.json, report, "\n".join(lines))
+    for failure in report.failed:  # at the end, where a user looks, each with its reason
+        print(f"error: {shown(failure.path)}: {clip(failure.reason, 300)}", file=sys.stderr)
     return 1 if report.failed else 0
+
+
+def _rate(report: Any) -> float:
+    done = len(report.added) + len(report.replaced) + len(report.unchanged)
+    return done / report.seconds if report.seconds else 0.0
+
+
+def cmd_init(kb: Any, args: argparse.Namespace) -> int:
+    s = kb.stats()
+    text = f"library ready in {kb.kb_dir} ({s.documents} documents)"
+    emit(args.json, {"kb_dir": str(kb.kb_dir), "documents": s.documents}, text)
+    return 0
 
 
 def _filters(args: argparse.Namespace) -> dict[str, str]:
@@ -69,47 +86,52 @@ def cmd_search(kb: Any, args: argparse.Namespace) -> int:
         for s, e in reversed(hit.snippet_highlights):
             snippet = snippet[:s] + "【" + snippet[s:e] + "】" + snippet[e:]
         where = " · ".join(x for x in (hit.region or "", hit.section) if x)
-        lines.append(f"{i:>2}. {hit.title} [{hit.doc} {hit.start}-{hit.end}] {where}\n    {snippet}")
-    emit(args, {"query": result.query, "total": result.total, "facets": result.facets,
-                "hits": result.hits}, "\n".join(lines))
+        lines.append(f"{i:>2}. {clip(hit.title, 80)} [{shown(hit.doc)} {hit.start}-{hit.end}] {clip(where, 80)}\n"
+                     f"    {clip(snippet, 400)}")
+    emit(args.json, {"query": result.query, "total": result.total, "facets": result.facets,
+                     "hits": result.hits}, "\n".join(lines))
     return 0
 
 
 def cmd_docs(kb: Any, args: argparse.Namespace) -> int:
     docs = kb.documents()
-    lines = [f"{d.name}  {d.date or '?':10}  {d.kind:14} {'/'.join(d.region_chain) or '-'}  {d.title}" for d in docs]
-    emit(args, docs, "\n".join(lines) or "no documents")
+    rows = [(shown(d.name), d.date or "?", d.kind, "/".join(d.region_chain) or "-", clip(d.title, 60)) for d in docs]
+    emit(args.json, docs, table(("file", "date", "kind", "region", "title"), rows) if docs else "no documents")
     return 0
 
 
 def cmd_show(kb: Any, args: argparse.Namespace) -> int:
     text = kb.document_text(args.doc)
     removed = [{"start": r.start, "end": r.end, "reason": r.reason, "text": text.raw[r.start : r.end]} for r in text.removed]
-    data = dataclasses.asdict(text.doc) | {
+    data = to_jsonable(text.doc) | {
         "body": text.body,
         "boilerplate": removed,
-        "passages": [dataclasses.asdict(p) for p in text.passages],
+        "passages": to_jsonable(text.passages),
         "headings": [list(h) for h in text.headings],
     }
     if args.raw:
         data["raw"] = text.raw
     d = text.doc
-    header = f"{d.title}\n{d.date or ''} {d.source or ''} {'/'.join(d.region_chain)} ({d.kind})\n"
-    emit(args, data, header + "\n" + (text.raw if args.raw else text.body))
+    header = f"{clip(d.title, 200)}\n{d.date or ''} {clip(d.source or '', 80)} {'/'.join(d.region_chain)} ({d.kind})\n"
+    emit(args.json, data, header + "\n" + (text.raw if args.raw else text.body))
     return 0
 
 
 def cmd_stats(kb: Any, args: argparse.Namespace) -> int:
     s = kb.stats()
-    emit(args, s, f"{s.documents} documents, {s.passages} passages, {s.chars} characters, entities {s.entities}, "
-                   f"{s.measures} measures, {s.notes} notes ({s.kb_dir})")
+    rows: list[tuple[str, Any]] = [("documents", s.documents), ("passages", s.passages), ("characters", s.chars),
+                                   ("entities", sum(s.entities.values()))]
+    rows += [(f"  {t}", n) for t, n in sorted(s.entities.items(), key=lambda kv: -kv[1])]
+    rows += [("measures", s.measures), ("notes", s.notes)]
+    text = table(("", ""), rows, right=(1,)).split("\n", 1)[1] + f"\nlibrary     {s.kb_dir}"
+    emit(args.json, s, text)
     return 0
 
 
 def cmd_entities(kb: Any, args: argparse.Namespace) -> int:
     ents = kb.entities(type=args.type, region=args.region, text=args.text)
-    emit(args, ents, "\n".join(f"{e.type:10} {e.name}  ({e.mention_count} mentions; {'/'.join(e.region_chain)})"
-                               for e in ents) or "no entities")
+    rows = [(e.type, clip(e.name, 40), e.mention_count, "/".join(e.region_chain) or "-") for e in ents]
+    emit(args.json, ents, table(("type", "name", "mentions", "region"), rows, right=(2,)) if ents else "no entities")
     return 0
 
 
@@ -118,127 +140,194 @@ def cmd_entity(kb: Any, args: argparse.Namespace) -> int:
     if page is None:
         raise ZhikuError(f"no entity named {args.name!r}")
     e = page.entity
-    data = dataclasses.asdict(e) | {
-        "links": [dataclasses.asdict(link) for link in page.links],
-        "mentions": [dataclasses.asdict(m) for m in page.mentions],
-        "measures": [dataclasses.asdict(m) for m in page.measures],
-    }
+    data = to_jsonable(e) | {"links": to_jsonable(page.links), "mentions": to_jsonable(page.mentions),
+                             "measures": to_jsonable(page.measures)}
     lines = [f"{e.name} ({e.type}) {'/'.join(e.region_chain)}", f"aliases: {', '.join(e.aliases) or '-'}"]
     lines += [f"  {link.kind}: {link.src_name} -> {link.dst_name}" for link in page.links]
-    lines += [f"  [{m.doc} {m.start}-{m.end}] {m.sentence}" for m in page.mentions]
-    emit(args, data, "\n".join(lines))
+    lines += [f"  [{shown(m.doc)} {m.start}-{m.end}] {clip(m.sentence, 200)}" for m in page.mentions]
+    emit(args.json, data, "\n".join(lines))
     return 0
 
 
 def cmd_measures(kb: Any, args: argparse.Namespace) -> int:
     ms = kb.measures(region=args.region, kind=args.kind, theme=args.theme, doc=args.doc)
-    emit(args, ms, "\n".join(
-        f"{m.kind:12} {m.amount if m.amount is not None else '-'}{m.unit or ''} {m.year or ''} [{m.doc}] {m.text[:60]}"
-        for m in ms) or "no measures")
+    rows = [(m.region or "-", m.year or "-", m.theme or "-", m.kind, figure_text(m) or "-", shown(m.doc),
+             clip(m.text, 50)) for m in ms]
+    text = table(("region", "year", "theme", "kind", "figure", "file", "text"), rows) if ms else "no measures"
+    emit(args.json, ms, text)
     return 0
 
 
 def cmd_check(kb: Any, args: argparse.Namespace) -> int:
     report = kb.check(repair=args.repair)
+    writer = report.counts.get("writer_pid")
+    if writer is not None and report.ok:
+        emit(args.json, report, f"an import is running (Zhiku pid {writer} is writing to this library): store and "
+                                "index are compared once it has finished; check again then")
+        return EX_TEMPFAIL
     lines = ["consistent" if report.ok else "problems found:"]
     lines += [f"  problem: {p}" for p in report.problems] + [f"  repaired: {r}" for r in report.repaired]
-    emit(args, report, "\n".join(lines))
+    emit(args.json, report, "\n".join(lines))
     return 0 if report.ok else 1
 
 
 def cmd_backup(kb: Any, args: argparse.Namespace) -> int:
     dest = kb.backup(args.path)
-    emit(args, {"backup": str(dest)}, f"backup written to {dest}")
+    emit(args.json, {"backup": str(dest)}, f"backup written to {shown(str(dest))}")
     return 0
 
 
 def cmd_remove(kb: Any, args: argparse.Namespace) -> int:
     kb.remove_document(args.doc)
-    emit(args, {"removed": args.doc}, f"removed {args.doc}")
+    emit(args.json, {"removed": args.doc}, f"removed {shown(args.doc)}")
     return 0
 
 
 def cmd_correct(kb: Any, args: argparse.Namespace) -> int:
     kb.correct_entity(args.action, args.type, args.name, args.value)
-    emit(args, {"corrected": args.name, "action": args.action}, f"{args.action}: {args.name}")
+    emit(args.json, {"corrected": args.name, "action": args.action}, f"{args.action}: {args.name}")
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="zhiku", description="Zhiku knowledge base of regional policy documents")
+    parser = argparse.ArgumentParser(prog="zhiku", description="Zhiku knowledge base of regional policy documents",
+                                     epilog="exit codes: 0 ok; 1 a file failed or a check found problems; 2 error; "
+                                            "75 check put off while an import runs")
     parser.add_argument("--kb", help="knowledge-base directory (default: $ZHIKU_HOME or the user data dir)")
     parser.add_argument("-v", "--verbose", action="store_true")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", help="machine-readable output")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("index", parents=[common], help="import files or folders")
+    p = sub.add_parser("init", parents=[common], help="create an empty library (index also creates one)")
+    p.set_defaults(func=cmd_init, mode="create")
+    p = sub.add_parser("index", parents=[common], help="import files or folders (creates the library if needed)")
     p.add_argument("paths", nargs="+")
-    p.add_argument("--workers", type=int, default=1, help="processes for cleaning and extraction")
-    p.add_argument("-q", "--quiet", action="store_true")
-    p.set_defaults(func=cmd_index)
+    p.add_argument("--workers", type=int, default=None,
+                   help="processes for cleaning and extraction (default: as many as the machine has, bounded)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress")
+    p.set_defaults(func=cmd_index, mode="create")
 
     p = sub.add_parser("search", parents=[common], help="full-text search")
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=10)
     for name in ("region", "doc", "year", "kind", "type"):
         p.add_argument(f"--{name}")
-    p.set_defaults(func=cmd_search)
+    p.set_defaults(func=cmd_search, mode="read")
 
-    sub.add_parser("docs", parents=[common], help="list documents").set_defaults(func=cmd_docs)
-    p = sub.add_parser("show", parents=[common], help="show a document (cleaned body)")
-    p.add_argument("doc")
+    sub.add_parser("docs", parents=[common], help="list documents").set_defaults(func=cmd_docs, mode="read")
+    p = sub.add_parser("show", parents=[common], help="show a document (cleaned body); a name may start with '-'")
+    p.add_argument("doc", nargs="?")
     p.add_argument("--raw", action="store_true", help="include the raw text")
-    p.set_defaults(func=cmd_show)
-    sub.add_parser("stats", parents=[common], help="counts").set_defaults(func=cmd_stats)
+    p.set_defaults(func=cmd_show, mode="read", positional="doc")
+    sub.add_parser("stats", parents=[common], help="counts").set_defaults(func=cmd_stats, mode="read")
 
     p = sub.add_parser("entities", parents=[common], help="list entities")
-    p.add_argument("--type", choices=("region", "park", "enterprise", "platform"))
+    p.add_argument("--type", choices=ENTITY_TYPES)
     p.add_argument("--region")
     p.add_argument("--text")
-    p.set_defaults(func=cmd_entities)
+    p.set_defaults(func=cmd_entities, mode="read")
     p = sub.add_parser("entity", parents=[common], help="one entity with links and mentions")
-    p.add_argument("name")
-    p.set_defaults(func=cmd_entity)
-    p = sub.add_parser("measures", parents=[common], help="policy measures and targets")
+    p.add_argument("name", nargs="?")
+    p.set_defaults(func=cmd_entity, mode="read", positional="name")
+    p = sub.add_parser("measures", parents=[common], help="policy measures and targets, figures as written")
     for name in ("region", "kind", "theme", "doc"):
         p.add_argument(f"--{name}")
-    p.set_defaults(func=cmd_measures)
-    p = sub.add_parser("correct", parents=[common], help="correct an entity (survives re-import)")
-    p.add_argument("action", choices=("rename", "retype", "merge", "delete"))
-    p.add_argument("type", choices=("region", "park", "enterprise", "platform"))
-    p.add_argument("name")
-    p.add_argument("value", nargs="?")
-    p.set_defaults(func=cmd_correct)
-
-    p = sub.add_parser("check", parents=[common], help="verify store and index agree")
-    p.add_argument("--repair", action="store_true")
-    p.set_defaults(func=cmd_check)
-    p = sub.add_parser("backup", parents=[common], help="write a consistent copy of the knowledge base")
-    p.add_argument("path")
-    p.set_defaults(func=cmd_backup)
-    p = sub.add_parser("remove", parents=[common], help="remove a document (its notes stay)")
-    p.add_argument("doc")
-    p.set_defaults(func=cmd_remove)
-
+    p.set_defaults(func=cmd_measures, mode="read")
+    _add_upkeep(sub, common)
     cli_extra.register(sub)
     return parser
 
 
+def _add_upkeep(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Corrections, consistency, backups and removal."""
+    p = sub.add_parser("correct", parents=[common], help="correct an entity (survives re-import)")
+    p.add_argument("action", choices=("rename", "retype", "merge", "delete"))
+    p.add_argument("type", choices=ENTITY_TYPES)
+    p.add_argument("name")
+    p.add_argument("value", nargs="?")
+    p.set_defaults(func=cmd_correct, mode="write")
+
+    p = sub.add_parser("check", parents=[common], help="verify store and index agree (read-only without --repair)")
+    p.add_argument("--repair", action="store_true", help="finish or undo what a crash left behind")
+    p.set_defaults(func=cmd_check, mode="read")
+    p = sub.add_parser("backup", parents=[common], help="write a consistent copy of the knowledge base")
+    p.add_argument("path")
+    p.set_defaults(func=cmd_backup, mode="write")
+    p = sub.add_parser("remove", parents=[common], help="remove a document (its notes stay)")
+    p.add_argument("doc", nargs="?")
+    p.set_defaults(func=cmd_remove, mode="write", positional="doc")
+
+
+def parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse, accepting a document name that starts with ``-`` where a command takes one (``show -x.txt``)."""
+    args, extras = parser.parse_known_args(argv)
+    slot = getattr(args, "positional", None)
+    if slot and getattr(args, slot) is None and len(extras) == 1:
+        setattr(args, slot, extras.pop())
+    if extras:
+        parser.error(f"unrecognized arguments: {' '.join(map(shown, extras))}")
+    if slot and getattr(args, slot) is None:
+        parser.error(f"{args.command}: the following arguments are required: {slot}")
+    if getattr(args, "repair", False):
+        args.mode = "write"
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(parser, argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    from kb.service import KnowledgeBase
-
+    previous, sys.unraisablehook = sys.unraisablehook, _after_error
     try:
-        with KnowledgeBase.open(args.kb) as kb:
-            return int(args.func(kb, args))
-    except ZhikuError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return _run(args)
+    except BrokenPipeError:
+        return _pipe_closed()
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    finally:
+        sys.unraisablehook = previous
+
+
+def _run(args: argparse.Namespace) -> int:
+    from kb.service import KnowledgeBase
+
+    try:
+        with KnowledgeBase.open(args.kb, readonly=args.mode == "read", create=args.mode == "create") as kb:
+            return int(args.func(kb, args))
+    except ZhikuError as exc:
+        return _fail(str(exc))
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if exc.errno in _NAMED:
+            return _fail(str(describe(exc, exc.filename or args.kb or "the library")))
+        raise
+    except sqlite3.OperationalError as exc:
+        if is_disk_full(exc):
+            return _fail(f"the disk is full: {exc} (free some space and run the command again)")
+        raise
+
+
+def _after_error(unraisable: Any) -> None:
+    """A file object collected after a write already failed (a full disk) complains a second time while
+    it closes: the error was reported once, so this echo is only logged."""
+    exc = unraisable.exc_value
+    if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError) and exc.errno in _NAMED:
+        log.debug("after the error: %r", exc)
+        return
+    sys.__unraisablehook__(unraisable)
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def _pipe_closed() -> int:
+    """The reader went away (``| head``): stop quietly, as Unix tools do."""
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    return EX_PIPE

@@ -6,34 +6,12 @@ Each handler takes ``(kb, args)`` and returns an exit code; with ``--json`` it p
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import json
-import sys
-from pathlib import Path
 from typing import Any
 
-from kb.export import EMPTY_CELL, citation, citation_line
+from kb.cli_output import clip, emit, shown
+from kb.errors import ZhikuError
+from kb.export import EMPTY_CELL, FORMATS, citation, citation_line, format_list
 from kb.models import Comparison
-
-
-def _jsonable(obj: Any) -> Any:
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: _jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, dict):
-        return {str(k): _jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple, set)):
-        return [_jsonable(v) for v in obj]
-    if isinstance(obj, Path):
-        return str(obj)
-    return obj
-
-
-def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
-    if getattr(args, "json", False):
-        json.dump(_jsonable(data), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        print(text)
 
 
 def _compare_text(comp: Comparison, markdown: bool) -> str:
@@ -61,13 +39,37 @@ def _compare_text(comp: Comparison, markdown: bool) -> str:
 
 def cmd_compare(kb: Any, args: argparse.Namespace) -> int:
     comp = kb.compare(args.regions or None, args.theme or None, per_cell=args.per_cell)
-    _emit(args, comp, _compare_text(comp, args.md))
+    emit(args.json, comp, _compare_text(comp, args.md))
     return 0
 
 
+def _occurrences(body: str, quote: str) -> list[int]:
+    starts, i = [], body.find(quote) if quote else -1
+    while i >= 0:
+        starts.append(i)
+        i = body.find(quote, i + 1)
+    return starts
+
+
+def _ambiguous(name: str, body: str, quote: str, starts: list[int]) -> ZhikuError:
+    """Which occurrence did the user mean? Say how many there are, and show each in its context."""
+    lines = [f"the quote occurs {len(starts)} times in {shown(name)}; choose one with --occurrence N "
+             f"(1-{len(starts)}) or --near TEXT (words close to the one you mean):"]
+    for n, s in enumerate(starts[:20], 1):
+        before, after = body[max(0, s - 15) : s], body[s + len(quote) : s + len(quote) + 15]
+        lines.append(f"  {n}: …{clip(before, 30)}【{clip(quote, 40)}】{clip(after, 30)}…")
+    return ZhikuError("\n".join(lines))
+
+
 def cmd_notes_add(kb: Any, args: argparse.Namespace) -> int:
-    note = kb.add_note(doc=args.doc, quote=args.quote, comment=args.comment or "", tags=args.tag or ()).note
-    _emit(args, note, f"note #{note.id} on {note.doc_name} at {note.start}-{note.end}")
+    if args.occurrence is None and args.near is None:
+        text = kb.document_text(args.doc)
+        starts = _occurrences(text.body, args.quote)
+        if len(starts) > 1:
+            raise _ambiguous(text.doc.name, text.body, args.quote, starts)
+    note = kb.add_note(doc=args.doc, quote=args.quote, comment=args.comment or "", tags=args.tag or (),
+                       occurrence=args.occurrence, near=args.near).note
+    emit(args.json, note, f"note #{note.id} on {shown(note.doc_name)} at {note.start}-{note.end}")
     return 0
 
 
@@ -77,23 +79,25 @@ def cmd_notes_list(kb: Any, args: argparse.Namespace) -> int:
     for n in notes:
         flag = " [orphaned]" if n.orphaned else ""
         cite = citation_line(citation(n, kb.document(n.doc_id) if n.doc_id else None))
-        lines.append(f"#{n.id}{flag} 「{n.quote or n.target_ref or ''}」 — {cite}")
+        lines.append(f"#{n.id}{flag} 「{clip(n.quote or n.target_ref or '', 200)}」 — {clip(cite, 200)}")
         if n.comment:
-            lines.append(f"    {n.comment}")
+            lines.append(f"    {clip(n.comment, 400)}")
         if n.tags:
-            lines.append("    " + " ".join(f"#{t}" for t in n.tags))
-    _emit(args, notes, "\n".join(lines) or "no notes")
+            lines.append("    " + " ".join(f"#{shown(t)}" for t in n.tags))
+    emit(args.json, notes, "\n".join(lines) or "no notes")
     return 0
 
 
 def cmd_notes_rm(kb: Any, args: argparse.Namespace) -> int:
     kb.remove_note(args.id)
-    _emit(args, {"removed": args.id}, f"note #{args.id} removed")
+    emit(args.json, {"removed": args.id}, f"note #{args.id} removed")
     return 0
 
 
 def cmd_export(kb: Any, args: argparse.Namespace) -> int:
     what, fmt, out = args.what, args.format, args.output
+    if fmt not in FORMATS[what]:
+        raise ZhikuError(f"cannot export {what} as {fmt!r}: {what} can be exported as {format_list(FORMATS[what])}")
     if what == "notes":
         filters = {k: v for k, v in (("tag", args.tag), ("doc", args.doc)) if v}
         if args.region:
@@ -105,8 +109,12 @@ def cmd_export(kb: Any, args: argparse.Namespace) -> int:
         path = kb.export_entities(out, fmt)
     else:
         path = kb.export_measures(out, fmt, **({"region": args.region[0]} if args.region else {}))
-    _emit(args, {"path": str(path), "what": what, "format": fmt}, f"wrote {path}")
+    emit(args.json, {"path": str(path), "what": what, "format": fmt}, f"wrote {shown(str(path))}")
     return 0
+
+
+def _export_formats_help() -> str:
+    return "formats: " + "; ".join(f"{what} {format_list(fmts)}" for what, fmts in FORMATS.items())
 
 
 def register(sub: Any) -> None:
@@ -117,34 +125,39 @@ def register(sub: Any) -> None:
     p.add_argument("--per-cell", type=int, default=3, help="passages per cell")
     p.add_argument("--md", action="store_true", help="print a Markdown table")
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(func=cmd_compare)
+    p.set_defaults(func=cmd_compare, mode="read")
 
     notes = sub.add_parser("notes", help="notes on quotes (add, list, rm)")
     nsub = notes.add_subparsers(dest="notes_command", required=True)
     p = nsub.add_parser("add", help="anchor a note on a quote of a document")
     p.add_argument("--doc", required=True, help="document file name or id")
     p.add_argument("--quote", required=True)
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--occurrence", type=int, metavar="N", help="the N-th occurrence, when the quote occurs more than once")
+    where.add_argument("--near", metavar="TEXT", help="the occurrence closest to TEXT, when the quote occurs more than once")
     p.add_argument("--comment")
     p.add_argument("--tag", action="append", help="repeatable")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_notes_add)
+    p.set_defaults(func=cmd_notes_add, mode="write")
     p = nsub.add_parser("list", help="list notes")
     for name in ("tag", "doc", "region", "text"):
         p.add_argument(f"--{name}")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_notes_list)
+    p.set_defaults(func=cmd_notes_list, mode="read")
     p = nsub.add_parser("rm", help="delete a note")
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_notes_rm)
+    p.set_defaults(func=cmd_notes_rm, mode="write")
 
-    p = sub.add_parser("export", help="write notes, a comparison, entities or measures to a file")
-    p.add_argument("what", choices=("notes", "compare", "entities", "measures"))
-    p.add_argument("--format", "-f", required=True, choices=("md", "html", "docx", "csv", "xlsx", "json"))
-    p.add_argument("-o", "--output", required=True, help="output file (its folder must exist)")
+    p = sub.add_parser("export", help="write notes, a comparison, entities or measures to a file",
+                       epilog=_export_formats_help())
+    p.add_argument("what", choices=tuple(FORMATS))
+    p.add_argument("--format", "-f", required=True, choices=sorted({f for fs in FORMATS.values() for f in fs}),
+                   help=_export_formats_help())
+    p.add_argument("-o", "--output", required=True, help="output file (its folder must exist); written whole or not at all")
     p.add_argument("--region", action="append", help="repeatable; compare uses 2-5")
     p.add_argument("--theme", action="append")
     p.add_argument("--tag")
     p.add_argument("--doc")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_export)
+    p.set_defaults(func=cmd_export, mode="read")

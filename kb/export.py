@@ -2,7 +2,9 @@
 
 Why every quote carries its full citation (title, publisher, date, section, file): exported notes
 end up in reports far from the knowledge base. HTML output is standalone (no remote resources) and
-escapes everything that came from a document or a user.
+escapes everything that came from a document or a user; Markdown escapes HTML too; spreadsheet
+cells are neutralised (``kb.sheets``). Every file is written to a temporary name beside the target
+and renamed (``kb.fileio``): a kill or a full disk never leaves half a file or destroys the old one.
 """
 
 from __future__ import annotations
@@ -10,10 +12,9 @@ from __future__ import annotations
 import csv
 import dataclasses
 import html
-import json
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,17 +22,34 @@ from typing import Any
 from kb.citation import access_date, book_title, doc_url, format_gbt7714
 from kb.compare import Comparer
 from kb.errors import ZhikuError
+from kb.fileio import atomic_path
 from kb.library import Library
 from kb.models import Comparison, Document, Note
 from kb.notes import Notes
 from kb.refs import to_csl_json, to_ris
+from kb.sheets import (
+    neutralise,
+    neutralise_csv_file,
+    neutralise_xlsx_file,
+    save_zip,
+    write_csv,
+    write_json,
+    write_records,
+    write_xlsx,
+)
 
 log = logging.getLogger(__name__)
 
+# What the app's export menu offers (the UI mirrors these three).
 NOTE_FORMATS = ("md", "html", "docx", "csv")
 COMPARE_FORMATS = ("md", "csv", "xlsx")
 DATA_FORMATS = ("csv", "json")
 REFERENCE_FORMATS = ("ris", "json")  # json: CSL-JSON (Zotero, Mendeley, pandoc)
+# Written too, offered by the command line so far: once the menu offers them, fold them in above.
+MORE_FORMATS = {"notes": ("xlsx", "json"), "entities": ("xlsx",), "measures": ("xlsx",)}
+FORMATS = {what: base + MORE_FORMATS.get(what, ()) for what, base in
+           (("notes", NOTE_FORMATS), ("compare", COMPARE_FORMATS), ("entities", DATA_FORMATS), ("measures", DATA_FORMATS),
+            ("references", REFERENCE_FORMATS))}
 _BAD_CHARS = re.compile(r'[\x00-\x1f<>:"/\\|?*]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 
@@ -49,26 +67,42 @@ def safe_filename(name: str, default: str = "export") -> str:
     return clean
 
 
-def target_path(path: str | Path, fmt: str, allowed: Sequence[str]) -> Path:
+def format_list(formats: Sequence[str]) -> str:
+    return ", ".join(formats[:-1]) + " or " + formats[-1] if len(formats) > 1 else "".join(formats)
+
+
+def target_path(path: str | Path, fmt: str, allowed: Sequence[str], what: str = "this") -> Path:
     """Check the format and the folder; sanitise the file name; add the extension if missing."""
     fmt = fmt.lower().lstrip(".")
     if fmt not in allowed:
-        raise ZhikuError(f"cannot export as {fmt!r}; choose one of {', '.join(allowed)}")
+        raise ZhikuError(f"cannot export {what} as {fmt!r}: {what} can be exported as {format_list(allowed)}")
     p = Path(path).expanduser()
+    if p.is_dir():
+        raise ZhikuError(f"{p} is a folder: give the file to write, e.g. {p / ('export.' + fmt)}")
     parent = p.parent
     if not parent.is_dir():
         raise ZhikuError(f"folder {parent} does not exist; create it first or choose another")
     name = safe_filename(p.name)
     if not name.lower().endswith("." + fmt):
         name += "." + fmt
-    return parent / name
+    out = parent / name
+    if out.is_dir():
+        raise ZhikuError(f"{out} is a folder: give the file to write")
+    return out
 
 
-def _cell(value: Any) -> Any:
-    """Neutralise spreadsheet formulas in text that came from documents or users."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "@") or (isinstance(value, str) and value[:1] == "-" and len(value) > 1 and not value[1:2].isdigit()):
-        return "'" + value
-    return value
+_cell = neutralise  # the comparison writers' name for it
+
+
+def md_text(text: str | None) -> str:
+    """Text from a document or a user, inert in Markdown: no raw HTML (``<img onerror=…>``), no entities."""
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _md_file(out: Path) -> None:
+    """Make a Markdown file written elsewhere inert: every ``<`` and ``&`` escaped (its layout has neither)."""
+    text = out.read_text(encoding="utf-8")
+    out.write_text(text.replace("&", "&amp;").replace("<", "&lt;"), encoding="utf-8")
 
 
 def citation(note: Note, doc: Document | None) -> dict[str, str]:
@@ -100,6 +134,15 @@ def citation_line(c: dict[str, str]) -> str:
     return "｜".join(p for p in parts if p)
 
 
+def write_atomic(out: Path, writer: Callable[[Path], None], after: Callable[[Path], None] | None = None) -> Path:
+    """Write with ``writer`` to a temporary file beside ``out`` (then ``after`` on it), and rename it."""
+    with atomic_path(out) as tmp:
+        writer(tmp)
+        if after is not None:
+            after(tmp)
+    return out
+
+
 class Exporter:
     """Writes notes, comparisons, entities and measures to files for other tools."""
 
@@ -109,7 +152,7 @@ class Exporter:
         self.comparer = comparer
 
     def export_notes(self, path: str | Path, fmt: str = "md", **filters: Any) -> Path:
-        out = target_path(path, fmt, NOTE_FORMATS)
+        out = target_path(path, fmt, FORMATS["notes"], "notes")
         notes = [n for n in self.notes.find(**filters) if n.target_kind != "cell"]
         docs: dict[str, Document | None] = {}
         items = []
@@ -117,16 +160,20 @@ class Exporter:
             if n.doc_id and n.doc_id not in docs:
                 docs[n.doc_id] = self.library.document(n.doc_id)
             items.append((n, citation(n, docs.get(n.doc_id) if n.doc_id else None)))
-        {"md": _notes_md, "html": _notes_html, "docx": _notes_docx, "csv": _notes_csv}[out.suffix[1:]](out, items)
+        writer = {"md": _notes_md, "html": _notes_html, "docx": _notes_docx, "csv": _notes_csv,
+                  "xlsx": _notes_xlsx, "json": _notes_json}[out.suffix[1:]]
+        write_atomic(out, lambda tmp: writer(tmp, items))
         log.info("exported %d notes to %s", len(items), out)
         return out
 
     def export_compare(self, path: str | Path, fmt: str = "xlsx", regions: Sequence[str] | None = None,
                        themes: Sequence[str] | None = None, per_cell: int = 3) -> Path:
-        out = target_path(path, fmt, COMPARE_FORMATS)
+        out = target_path(path, fmt, FORMATS["compare"], "a comparison")
         comp = self.comparer.compare(regions, themes, per_cell=per_cell)
-        {"md": _compare_md, "csv": _compare_csv, "xlsx": _compare_xlsx}[out.suffix[1:]](out, comp)
-        return out
+        writer = {"md": _compare_md, "csv": _compare_csv, "xlsx": _compare_xlsx}[out.suffix[1:]]
+        # Whatever the layout, every cell and line is made inert afterwards, from the outside.
+        after = {".md": _md_file, ".csv": neutralise_csv_file, ".xlsx": neutralise_xlsx_file}.get(out.suffix)
+        return write_atomic(out, lambda tmp: writer(tmp, comp), after)
 
     def export_references(self, path: str | Path, fmt: str = "ris", *, query: str | None = None,
                           **note_filters: Any) -> Path:
@@ -134,7 +181,7 @@ class Exporter:
 
         Which documents: a search's (``query``), a note set's (any notes filter), else the library's.
         """
-        out = target_path(path, fmt, REFERENCE_FORMATS)
+        out = target_path(path, fmt, FORMATS["references"], "references")
         notes = [n for n in self.notes.find(**note_filters) if n.target_kind != "cell" and n.doc_id]
         if query:
             hits = self.library.search(query, limit=100_000).hits
@@ -147,34 +194,24 @@ class Exporter:
         by_doc: dict[str, list[Note]] = {}
         for n in notes:
             by_doc.setdefault(n.doc_id or "", []).append(n)
-        if fmt == "ris":
-            out.write_text(to_ris(docs, by_doc), encoding="utf-8", newline="\r\n")
-        else:
-            out.write_text(to_csl_json(docs, by_doc), encoding="utf-8")
+        text = to_ris(docs, by_doc) if out.suffix == ".ris" else to_csl_json(docs, by_doc)
+        newline = "\r\n" if out.suffix == ".ris" else "\n"
+        def write(tmp: Path) -> None:
+            tmp.write_text(text, encoding="utf-8", newline=newline)
+
+        written = write_atomic(out, write)
         log.info("exported %d references to %s", len(docs), out)
-        return out
+        return written
 
     def export_entities(self, path: str | Path, fmt: str = "csv") -> Path:
-        out = target_path(path, fmt, DATA_FORMATS)
-        _write_records(out, [dataclasses.asdict(e) for e in self.library.entities()])
-        return out
+        out = target_path(path, fmt, FORMATS["entities"], "entities")
+        records = [dataclasses.asdict(e) for e in self.library.entities()]
+        return write_atomic(out, lambda tmp: write_records(tmp, records))
 
     def export_measures(self, path: str | Path, fmt: str = "csv", **filters: Any) -> Path:
-        out = target_path(path, fmt, DATA_FORMATS)
-        _write_records(out, [dataclasses.asdict(m) for m in self.library.measures(**filters)])
-        return out
-
-
-def _write_records(out: Path, records: list[dict[str, Any]]) -> None:
-    if out.suffix == ".json":
-        out.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
-        return
-    fields = list(records[0]) if records else []
-    with out.open("w", newline="", encoding="utf-8-sig") as fh:
-        w = csv.writer(fh)
-        w.writerow(fields)
-        for r in records:
-            w.writerow([_cell("；".join(map(str, v)) if isinstance(v, (list, tuple)) else v) for v in r.values()])
+        out = target_path(path, fmt, FORMATS["measures"], "measures")
+        records = [dataclasses.asdict(m) for m in self.library.measures(**filters)]
+        return write_atomic(out, lambda tmp: write_records(tmp, records))
 
 
 # notes writers ------------------------------------------------------------------------------
@@ -187,16 +224,17 @@ def _stamp() -> str:
 
 
 def _notes_md(out: Path, items: Iterable[Item]) -> None:
+    e = md_text
     lines = ["# 智库笔记 Zhiku notes", "", f"导出时间：{_stamp()}", ""]
     for i, (n, c) in enumerate(items, 1):
-        lines.append(f"## {i}. {c['title'] or n.doc_name or '—'}" + (" ⚠ 原文已找不到 (orphaned)" if n.orphaned else ""))
+        lines.append(f"## {i}. {e(c['title'] or n.doc_name or '—')}" + (" ⚠ 原文已找不到 (orphaned)" if n.orphaned else ""))
         lines.append("")
-        lines += [f"> {line}" for line in (n.quote or "").splitlines() or [""]]
-        lines += ["", f"— {citation_line(c)}", ""]
+        lines += [f"> {e(line)}" for line in (n.quote or "").splitlines() or [""]]
+        lines += ["", f"— {e(citation_line(c))}", ""]
         if n.comment:
-            lines += ["**评注：** " + n.comment.replace("\n", "  \n"), ""]
+            lines += ["**评注：** " + e(n.comment).replace("\n", "  \n"), ""]
         if n.tags:
-            lines += ["标签：" + " ".join(f"#{t}" for t in n.tags), ""]
+            lines += ["标签：" + " ".join(f"#{e(t)}" for t in n.tags), ""]
     out.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -250,7 +288,7 @@ def _notes_docx(out: Path, items: Iterable[Item]) -> None:
             p.add_run(_xml_safe(n.comment))
         if n.tags:
             d.add_paragraph("标签：" + " ".join(f"#{_xml_safe(t)}" for t in n.tags))
-    d.save(str(out))
+    save_zip(d, out)
 
 
 def _xml_safe(text: str) -> str:
@@ -258,16 +296,26 @@ def _xml_safe(text: str) -> str:
     return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", text or "")
 
 
-def _notes_csv(out: Path, items: Iterable[Item]) -> None:
-    with out.open("w", newline="", encoding="utf-8-sig") as fh:
-        w = csv.writer(fh)
-        w.writerow(["id", "quote", "comment", "tags", "title", "source", "date", "section", "file", "start", "end",
-                    "orphaned", "created_at", "updated_at", "url", "reference"])
-        for n, c in items:
-            w.writerow([n.id, *map(_cell, [n.quote, n.comment, " ".join(n.tags), c["title"], c["source"], c["date"],
-                        c["section"], c["file"]]), n.start, n.end, int(n.orphaned), n.created_at, n.updated_at,
-                        _cell(c["url"]), _cell(citation_line(c))])
+NOTE_COLUMNS = ("id", "quote", "comment", "tags", "title", "source", "date", "section", "file", "start", "end",
+                "orphaned", "created_at", "updated_at", "url", "reference")
 
+
+def _note_rows(items: Iterable[Item]) -> list[list[Any]]:
+    return [[n.id, n.quote, n.comment, " ".join(n.tags), c["title"], c["source"], c["date"], c["section"], c["file"],
+             n.start, n.end, int(n.orphaned), n.created_at, n.updated_at, c["url"], citation_line(c)] for n, c in items]
+
+
+def _notes_csv(out: Path, items: Iterable[Item]) -> None:
+    write_csv(out, NOTE_COLUMNS, _note_rows(items))
+
+
+def _notes_xlsx(out: Path, items: Iterable[Item]) -> None:
+    write_xlsx(out, NOTE_COLUMNS, _note_rows(items), title="Notes")
+
+
+def _notes_json(out: Path, items: Iterable[Item]) -> None:
+    records = [dataclasses.asdict(n) | {"citation": c, "citation_text": citation_line(c)} for n, c in items]
+    write_json(out, records)
 
 
 # comparison writers -------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from kb import paths
@@ -18,19 +19,23 @@ from kb.models import CheckReport
 from kb.notes import Notes
 from kb.search import SearchIndex
 from kb.store import Store
+from kb.writer_lock import Holder
 
 log = logging.getLogger(__name__)
 
 
 class Maintenance:
     def __init__(self, store: Store, index: SearchIndex, importer: Importer, notes: Notes, kb_dir: Path,
-                 write_lock: threading.RLock) -> None:
+                 write_lock: threading.RLock, require_writable: Callable[[], None],
+                 busy: Callable[[], Holder | None]) -> None:
         self.store = store
         self.index = index
         self.importer = importer
         self.notes = notes
         self.kb_dir = kb_dir
         self._write = write_lock
+        self._writable = require_writable
+        self._busy = busy  # another live Zhiku writing now (seen from a read-only instance)
 
     def recover_at_open(self) -> None:
         """Undo what a crash left behind, cheaply: half-imported documents go; a rebuilt index is refilled.
@@ -52,25 +57,35 @@ class Maintenance:
                 self._repair(self.store.documents.ids("ok"), set(), set())
 
     def check(self, repair: bool = False) -> CheckReport:
-        """Do store and index agree? With ``repair``, finish or undo what a crash left behind."""
+        """Do store and index agree? With ``repair``, finish or undo what a crash left behind.
+
+        Without ``repair`` nothing is written. While another Zhiku writes (an import is running),
+        store and index legitimately differ: only SQLite's integrity is checked, and the report's
+        ``counts["writer_pid"]`` names the writer instead of listing false problems.
+        """
+        if repair:
+            self._writable()
+        writer = self._busy()
         with self._write:
             ok_ids = self.store.documents.ids("ok")
             pending = self.store.documents.ids("pending")
             indexed = self.index.doc_ids()
+            counts = {"documents": len(ok_ids), "pending": len(pending), "indexed_documents": len(indexed)}
+            if writer is not None:
+                problems = self._integrity()
+                return CheckReport(not problems, tuple(problems), (), counts | {"writer_pid": writer.pid})
             problems = self._problems(ok_ids, pending, indexed)
             repaired: list[str] = []
             if repair and problems:
-                if self.store.readonly:
-                    raise ReadOnlyError(f"{self.kb_dir} is open in another Zhiku window; this one is read-only")
                 repaired = self._repair(ok_ids, pending, indexed)
-        counts = {"documents": len(ok_ids), "pending": len(pending), "indexed_documents": len(indexed)}
         return CheckReport(not problems or bool(repaired) and self.check().ok, tuple(problems), tuple(repaired), counts)
 
-    def _problems(self, ok_ids: set[str], pending: set[str], indexed: set[str]) -> list[str]:
-        problems: list[str] = []
+    def _integrity(self) -> list[str]:
         integrity = self.store.db.integrity()
-        if integrity != "ok":
-            problems.append(f"SQLite integrity check: {integrity}")
+        return [] if integrity == "ok" else [f"SQLite integrity check: {integrity}"]
+
+    def _problems(self, ok_ids: set[str], pending: set[str], indexed: set[str]) -> list[str]:
+        problems = self._integrity()
         problems += [f"document {d[:12]} was left half-imported" for d in sorted(pending)]
         problems += [f"document {d[:12]} is stored but not indexed" for d in sorted(ok_ids - indexed)]
         problems += [f"index holds {d[:12]}, which the store does not" for d in sorted(indexed - ok_ids - pending)]

@@ -36,9 +36,15 @@ class Notes:
 
     def add(self, *, doc: str | None, quote: str = "", comment: str = "", tags: Sequence[str] = (),
             start: int | None = None, end: int | None = None, target_kind: str = "quote",
-            target_ref: str | None = None, occurrence: int | None = None) -> Changes:
-        """Anchor a new note on ``quote`` (or ``start``/``end``) in ``doc``; ZhikuError if not found."""
+            target_ref: str | None = None, occurrence: int | None = None, near: str | None = None) -> Changes:
+        """Anchor a new note on ``quote`` (or ``start``/``end``) in ``doc``; ZhikuError if not found.
+
+        A quote that occurs more than once is told apart by ``occurrence`` (1-based) or by ``near``:
+        text close to the occurrence meant.
+        """
         self._writable()
+        if near and doc and quote and start is None:
+            occurrence = occurrence_near(self.library.document_text(doc).body, quote, near)
         if target_kind not in NOTE_TARGETS:
             raise ZhikuError(f"unknown note target {target_kind!r}; use one of {', '.join(NOTE_TARGETS)}")
         if target_kind == "quote" and start is None and not quote.strip():
@@ -203,3 +209,26 @@ def _nth(body: str, quote: str, occurrence: int, name: str) -> tuple[int, int] |
     if not 1 <= occurrence <= len(spans):
         raise ZhikuError(f"the quote occurs {len(spans)} times in {name}; choose an occurrence from 1 to {len(spans)}")
     return spans[occurrence - 1]
+
+
+def occurrence_near(body: str, quote: str, near: str) -> int:
+    """Which (1-based) exact occurrence of ``quote`` lies closest to an occurrence of ``near``."""
+    quotes = _starts(body, quote)
+    anchors = list(_starts(body, near))
+    if not quotes:
+        raise ZhikuError(f"quote not found: {quote[:40]!r}")
+    if not anchors:
+        raise ZhikuError(f"the text to find the quote near is not in the document: {near[:40]!r}")
+
+    def distance(q: int) -> int:
+        return min(max(a - (q + len(quote)), q - (a + len(near)), 0) for a in anchors)
+
+    return min(range(len(quotes)), key=lambda k: distance(quotes[k])) + 1
+
+
+def _starts(body: str, text: str) -> list[int]:
+    out, i = [], body.find(text) if text else -1
+    while i >= 0:
+        out.append(i)
+        i = body.find(text, i + 1)
+    return out

@@ -9,19 +9,19 @@ index; none inherits another. Reads return frozen ``kb.models`` dataclasses; wri
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from kb import paths
 from kb.compare import Comparer
 from kb.errors import NotFoundError, ReadOnlyError
 from kb.export import Exporter
 from kb.extract.wordfreq import set_cache_dir
+from kb.fileio import describe, is_disk_full
 from kb.importer import Importer
 from kb.library import Library
 from kb.maintenance import Maintenance
@@ -45,6 +45,7 @@ from kb.models import (
 from kb.notes import Notes
 from kb.search import SearchIndex
 from kb.store import Store
+from kb.writer_lock import Holder, WriterLock, clear_stale_locks, live_holder
 
 __all__ = ["CheckReport", "KnowledgeBase"]
 
@@ -52,21 +53,45 @@ log = logging.getLogger(__name__)
 
 
 class KnowledgeBase:
-    """A knowledge base in one directory. Safe to use from several threads."""
+    """A knowledge base in one directory. Safe to use from several threads.
 
-    def __init__(self, kb_dir: Path, *, readonly: bool = False) -> None:
+    ``readonly=True`` never writes (no lock, no recovery, no migration): what searches, listings
+    and exports use, so that they never block or demote a writer and work on a full disk. A
+    writable open that finds another live writer falls back to read-only. ``create=False``
+    refuses a directory that holds no library instead of making an empty one.
+    """
+
+    def __init__(self, kb_dir: Path, *, readonly: bool = False, create: bool = True) -> None:
         self.kb_dir = kb_dir
-        self._lock_file: IO[str] | None = None
-        kb_dir.mkdir(parents=True, exist_ok=True)
-        paths.cache_dir(kb_dir).mkdir(exist_ok=True)
+        self._lock = WriterLock(paths.lock_path(kb_dir))
+        self.lock_holder: Holder | None = None  # the other live writer when this one is read-only
+        self._demoted = False  # asked to write, but cannot: another Zhiku writes, or read-only media
+        self._unwritable = ""  # why the directory itself cannot be written
+        exists = paths.store_path(kb_dir).exists()
+        if not exists and (readonly or not create):
+            raise NotFoundError(f"no Zhiku library in {kb_dir}: create one with `zhiku --kb DIR init` "
+                                "or `zhiku --kb DIR index FILES`")
+        if readonly:
+            self.lock_holder = live_holder(paths.lock_path(kb_dir))
+        elif not self._prepare_writer(exists):
+            readonly = self._demoted = True
         set_cache_dir(paths.cache_dir(kb_dir))  # derived jieba word sets, never in /tmp
-        if not readonly and not self._take_writer_lock():
-            log.warning("another Zhiku holds %s: opening read-only", kb_dir)
-            readonly = True
         self.readonly = readonly
-        if readonly and not paths.store_path(kb_dir).exists():
-            raise NotFoundError(f"no knowledge base at {kb_dir}")
+        if self._demoted:
+            log.warning("%s", self.readonly_reason)
+        try:
+            self._open_parts(readonly)
+        except BaseException:
+            self._lock.release()
+            raise
+
+    def _open_parts(self, readonly: bool) -> None:
+        kb_dir = self.kb_dir
         self.store = Store(paths.store_path(kb_dir), readonly=readonly)
+        if readonly and self.store.db.schema_outdated():
+            self.store.close()
+            self._upgrade()
+            self.store = Store(paths.store_path(kb_dir), readonly=True)
         self.index = SearchIndex(paths.index_dir(kb_dir), readonly=readonly)
         write_lock = threading.RLock()
         self._library = Library(self.store, self.index, kb_dir)
@@ -75,39 +100,81 @@ class KnowledgeBase:
                                  self._require_writable, write_lock)
         self._comparer = Comparer(self.store, self._library, self._notes, self._require_writable)
         self._exporter = Exporter(self._library, self._notes, self._comparer)
-        self._maintenance = Maintenance(self.store, self.index, self._importer, self._notes, kb_dir, write_lock)
+        self._maintenance = Maintenance(self.store, self.index, self._importer, self._notes, kb_dir, write_lock,
+                                        self._require_writable, self.writer_busy)
         if not readonly:
             self._maintenance.recover_at_open()
 
     @classmethod
-    def open(cls, kb_dir: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> KnowledgeBase:
-        return cls(paths.resolve_kb_dir(kb_dir), readonly=readonly)
+    def open(cls, kb_dir: str | os.PathLike[str] | None = None, *, readonly: bool = False,
+             create: bool = True) -> KnowledgeBase:
+        return cls(paths.resolve_kb_dir(kb_dir), readonly=readonly, create=create)
+
+    def _prepare_writer(self, exists: bool) -> bool:
+        """Folders and the writer lock; False when this instance must read only. A library on read-only
+        media (or without permission) opens read-only; a new one that cannot be made is an error."""
+        try:
+            self.kb_dir.mkdir(parents=True, exist_ok=True)
+            paths.cache_dir(self.kb_dir).mkdir(exist_ok=True)
+            return self._take_writer_lock()
+        except OSError as exc:
+            if not exists:
+                raise describe(exc, self.kb_dir) from exc
+            self._unwritable = exc.strerror or str(exc)
+            return False
 
     def _take_writer_lock(self) -> bool:
-        fh = open(paths.lock_path(self.kb_dir), "a+")
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            fh.close()
+        """The writer lock; a stale one (its writer gone, a leftover child holding it) is taken over."""
+        if not self._lock.acquire():
+            self.lock_holder = self._lock.holder
             return False
-        fh.seek(0)
-        fh.truncate()
-        fh.write(str(os.getpid()))
-        fh.flush()
-        self._lock_file = fh
+        clear_stale_locks(paths.index_dir(self.kb_dir))
         return True
+
+    def _upgrade(self) -> None:
+        """A library written by an older Zhiku is migrated once, by a short writable open, before it is read."""
+        lock = WriterLock(paths.lock_path(self.kb_dir))
+        if not lock.acquire():
+            return  # its live writer migrated it when it opened
+        try:
+            Store(paths.store_path(self.kb_dir)).close()
+        finally:
+            lock.release()
+
+    def writer_busy(self) -> Holder | None:
+        """Another live Zhiku writing to this library right now (None when this one is the writer)."""
+        if not self.readonly:
+            return None
+        return live_holder(paths.lock_path(self.kb_dir))
+
+    @property
+    def readonly_reason(self) -> str:
+        """Why this instance cannot write, for a message or a banner ("" when it can)."""
+        if not self.readonly:
+            return ""
+        if not self._demoted:
+            return f"{self.kb_dir} was opened read-only"
+        if self._unwritable:
+            return f"{self.kb_dir} cannot be written ({self._unwritable}); it is open read-only"
+        if self.lock_holder is not None:
+            return f"another Zhiku (pid {self.lock_holder.pid}) has {self.kb_dir} open for writing; this one is read-only"
+        return f"{self.kb_dir} is open in another Zhiku window; this one is read-only"
 
     def _require_writable(self) -> None:
         if self.readonly:
-            raise ReadOnlyError(f"{self.kb_dir} is open in another Zhiku window; this one is read-only")
+            raise ReadOnlyError(self.readonly_reason)
 
     def close(self) -> None:
-        self.index.close()
-        self.store.close()
-        if self._lock_file is not None:
-            fcntl.flock(self._lock_file, fcntl.LOCK_UN)
-            self._lock_file.close()
-            self._lock_file = None
+        """Release everything, even after a failure (a full disk): one error is reported, not two."""
+        for part in ("index", "store"):
+            obj = getattr(self, part, None)
+            if obj is None:
+                continue
+            try:
+                obj.close()
+            except Exception as exc:  # already failing (a full disk says so once); the lock must still go
+                log.log(logging.DEBUG if is_disk_full(exc) else logging.WARNING, "closing the %s failed: %s", part, exc)
+        self._lock.release()
 
     def __enter__(self) -> KnowledgeBase:
         return self

@@ -20,8 +20,9 @@ from typing import Any
 
 import sqlite_utils
 
-from kb.errors import ReadOnlyError
-from kb.store.schema import migrate
+from kb.errors import ReadOnlyError, ZhikuError
+from kb.fileio import DiskFullError, is_disk_full, no_space_left
+from kb.store.schema import SCHEMA_VERSION, migrate
 
 log = logging.getLogger(__name__)
 
@@ -30,13 +31,47 @@ Params = Sequence[Any] | dict[str, Any]
 
 def _connect(path: str, *, readonly: bool) -> sqlite3.Connection:
     if readonly and path != ":memory:":
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        conn = _connect_readonly(path)
     else:
         conn = sqlite3.connect(path, check_same_thread=False)
     conn.isolation_level = None  # explicit transactions only (atomic)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
     return conn
+
+
+def _connect_readonly(path: str) -> sqlite3.Connection:
+    """A connection that never writes, even where SQLite cannot create its shared-memory file.
+
+    A WAL database needs ``-shm`` beside it; once the last connection has closed, that file is gone
+    and a reader must create it, which fails on a full disk or read-only media ("disk I/O error").
+    Then, if no write-ahead log holds changes (nobody writes, the last writer closed cleanly), the
+    file is read as immutable: no shared memory, no locks.
+    """
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        wal = Path(path + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise _open_error(path, exc) from exc
+        log.info("reading %s without shared memory (%s)", path, exc)
+    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    return conn
+
+
+def _open_error(path: str, exc: sqlite3.Error, *, writing: bool = False) -> ZhikuError:
+    folder = Path(path).parent
+    if is_disk_full(exc) or no_space_left(folder):
+        if writing:
+            return DiskFullError(f"the disk holding {folder} is full: nothing can be written to the library until "
+                                 "some space is freed (searching and reading it still work)")
+        return DiskFullError(f"the disk holding {folder} is full and the library's last changes wait in its "
+                             "write-ahead log: free some space to read it")
+    return ZhikuError(f"cannot open the library {path}: {exc}")
 
 
 class Database:
@@ -52,9 +87,13 @@ class Database:
         self._writer: sqlite_utils.Database | None = None
         if not readonly:
             conn = _connect(self.path, readonly=False)
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            migrate(conn, log.info)
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+                migrate(conn, log.info)
+            except sqlite3.OperationalError as exc:
+                conn.close()
+                raise _open_error(self.path, exc, writing=True) from exc
             self._writer = sqlite_utils.Database(conn, execute_plugins=False)
         else:
             self._reader()  # fail now, with the file's own error, if it cannot be read
@@ -113,6 +152,11 @@ class Database:
                 else:
                     with self._writer.atomic():
                         yield self._writer
+            except sqlite3.OperationalError as exc:
+                if is_disk_full(exc):
+                    raise DiskFullError(f"the disk holding {Path(self.path).parent} is full: the last change "
+                                        "was not saved (free some space and try again)") from exc
+                raise
             finally:
                 self._local.depth = depth
 
@@ -145,6 +189,10 @@ class Database:
             raise RuntimeError("write through a table only inside atomic()")
         assert self._writer is not None
         return self._writer.table(name)
+
+    def schema_outdated(self) -> bool:
+        """Was the file written by an older Zhiku (a writer must migrate it before it is read)?"""
+        return int(self.one("PRAGMA user_version") or 0) < SCHEMA_VERSION
 
     def integrity(self) -> str:
         return str(self.one("PRAGMA integrity_check"))

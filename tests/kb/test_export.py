@@ -119,10 +119,14 @@ def test_entities_and_measures_as_csv_and_json(ekb, tmp_path: Path) -> None:
 def test_bad_targets_get_clear_errors_and_names_are_sanitised(ekb, tmp_path: Path) -> None:
     with pytest.raises(ZhikuError, match="does not exist"):
         ekb.export_notes(tmp_path / "missing" / "n.md", "md")
-    with pytest.raises(ZhikuError, match="cannot export as 'pdf'"):
+    with pytest.raises(ZhikuError, match="cannot export notes as 'pdf': notes can be exported as md, html, docx, csv, xlsx or json"):
         ekb.export_notes(tmp_path / "n.pdf", "pdf")
-    with pytest.raises(ZhikuError, match="cannot export as 'xlsx'"):
-        ekb.export_notes(tmp_path / "n.xlsx", "xlsx")
+    with pytest.raises(ZhikuError, match="cannot export a comparison as 'docx': .* as md, csv or xlsx"):
+        ekb.export_compare(tmp_path / "c.docx", "docx", ["四川", "甘肃"])
+    with pytest.raises(ZhikuError, match="cannot export measures as 'md'"):
+        ekb.export_measures(tmp_path / "m.md", "md")
+    with pytest.raises(ZhikuError, match="is a folder"):
+        ekb.export_notes(tmp_path, "md")
     out = ekb.export_notes(tmp_path / 'a:b*c?"d".md', "md")
     assert out.parent == tmp_path and out.name == "a_b_c__d_.md" and out.exists()
     assert safe_filename("CON.txt") == "_CON.txt" and safe_filename(" ..") == "export"
@@ -146,3 +150,118 @@ def test_references_of_the_library_a_search_and_a_note_set(ekb, tmp_path: Path) 
     assert [item["title"] for item in noted] == ["成都市数字经济发展实施方案"]
     schema = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "csl-data.json").read_text("utf-8"))
     jsonschema.validate(noted, schema)
+
+
+# formula injection, Markdown, atomic writes -------------------------------------------------------
+
+ATTACKS = ["-2+3+cmd|' /C calc'!A0", "=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "@SUM(A1)", "\tTAB",
+           "\rCR", "＝1+1", "＋1", "－1+cmd|'/C calc'!A0", "＠SUM(1)"]
+
+
+@pytest.fixture
+def hostile_kb(kb, tmp_path: Path):
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    name = "=HYPERLINK(1)-1.txt"  # a file name is text from outside too
+    (folder / name).write_text("=拉萨市大数据产业园公告\n" + "\n".join(f"第{i}条 {a}" for i, a in enumerate(ATTACKS)) +
+                               "\n拉萨市大数据产业园签约项目5个，总投资20亿元。\n", encoding="utf-8")
+    assert kb.import_paths([folder]).ok
+    assert kb.document(name).region_chain[0] == "西藏自治区"
+    for attack in ATTACKS:
+        kb.add_note(doc=name, quote="总投资20亿元", comment=attack, tags=[attack.strip() or "t"])
+    return kb
+
+
+def _formula_like(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"))
+
+
+def test_no_csv_cell_can_start_a_formula(hostile_kb, tmp_path: Path) -> None:
+    outs = [hostile_kb.export_notes(tmp_path / "n.csv", "csv"), hostile_kb.export_entities(tmp_path / "e.csv", "csv"),
+            hostile_kb.export_measures(tmp_path / "m.csv", "csv"),
+            hostile_kb.export_compare(tmp_path / "c.csv", "csv", ["西藏", "四川"])]
+    for out in outs:
+        with out.open(encoding="utf-8-sig", newline="") as fh:
+            cells = [c for row in csv.reader(fh) for c in row]
+        assert cells and not [c for c in cells if _formula_like(c)], out.name
+    with outs[0].open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["comment"] for r in rows} == {"'" + a for a in ATTACKS}  # kept verbatim behind the apostrophe
+    assert all(r["file"] == "'=HYPERLINK(1)-1.txt" for r in rows)
+
+
+def test_no_xlsx_cell_is_a_formula(hostile_kb, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    outs = [hostile_kb.export_notes(tmp_path / "n.xlsx", "xlsx"), hostile_kb.export_measures(tmp_path / "m.xlsx", "xlsx"),
+            hostile_kb.export_entities(tmp_path / "e.xlsx", "xlsx"),
+            hostile_kb.export_compare(tmp_path / "c.xlsx", "xlsx", ["西藏", "四川"])]
+    for out in outs:
+        wb = load_workbook(out)
+        cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]
+        assert cells and not [c.coordinate for c in cells if c.data_type == "f" or _formula_like(c.value)], out.name
+    notes = load_workbook(outs[0])["Notes"]
+    header = [c.value for c in notes[1]]
+    comments = {r[header.index("comment")] for r in notes.iter_rows(min_row=2, values_only=True)}
+    assert comments == {"'" + a for a in ATTACKS}
+    docs = load_workbook(outs[3])["Documents"]
+    assert "'=HYPERLINK(1)-1.txt" in [c.value for c in docs["C"]]  # the file name, as text
+
+
+def test_markdown_exports_carry_no_raw_html(kb, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "plan.txt").write_text("<img src=x onerror=alert(1)>西宁市数字经济实施方案\n发布日期：2023-02-01\n"
+                                     "对新引进的人才给予<b>安家补贴</b>，建设数据中心。\n", encoding="utf-8")
+    assert kb.import_paths([folder]).ok
+    kb.add_note(doc="plan.txt", quote="给予<b>安家补贴</b>", comment="<script>alert(2)</script> & <i>", tags=["<svg>"])
+    notes_md = kb.export_notes(tmp_path / "n.md", "md").read_text(encoding="utf-8")
+    compare_md = kb.export_compare(tmp_path / "c.md", "md", ["青海", "四川"]).read_text(encoding="utf-8")
+    for text in (notes_md, compare_md):
+        assert "<img" not in text and "<b>" not in text and "<script" not in text and "<svg" not in text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in notes_md and "&lt;script&gt;" in notes_md and "&amp; &lt;i&gt;" in notes_md
+    assert "&lt;b>安家补贴" in compare_md  # every tag opener escaped
+    assert "> 给予&lt;b&gt;安家补贴&lt;/b&gt;" in notes_md  # the quote is still a Markdown quote
+
+
+def test_a_failed_export_keeps_the_previous_file_and_leaves_nothing(ekb, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import kb.sheets
+
+    out = ekb.export_measures(tmp_path / "m.csv", "csv")
+    previous = out.read_bytes()
+
+    def half_then_fail(path: Path, header: object, rows: object) -> None:
+        path.write_text("theme,half a row", encoding="utf-8")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(kb.sheets, "write_csv", half_then_fail)
+    with pytest.raises(ZhikuError, match="the disk is full"):
+        ekb.export_measures(tmp_path / "m.csv", "csv")
+    assert out.read_bytes() == previous and [p.name for p in tmp_path.iterdir() if p.is_file()] == ["m.csv"]
+
+
+def test_notes_json_and_xlsx_carry_citations(ekb, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    data = json.loads(ekb.export_notes(tmp_path / "n.json", "json").read_text(encoding="utf-8"))
+    assert {n["quote"] for n in data} == {"给予最高1000万元综合资助", "总投资120亿元"}
+    assert all(n["citation"]["file"] and "[EB]" in n["citation_text"] for n in data)  # GB/T 7714
+    ws = load_workbook(ekb.export_notes(tmp_path / "n.xlsx", "xlsx"))["Notes"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][:3] == ("id", "quote", "comment") and len(rows) == 3
+
+
+def test_os_refusals_are_named_for_people(tmp_path: Path) -> None:
+    import errno
+
+    from kb.fileio import DiskFullError, WriteError, atomic_path, describe
+
+    target = tmp_path / "out.csv"
+    assert isinstance(describe(OSError(errno.ENOSPC, "x"), target), DiskFullError)
+    for code, words in ((errno.EACCES, "permission denied"), (errno.EPERM, "permission denied"),
+                        (errno.EROFS, "read-only"), (errno.EISDIR, "is a folder"), (errno.EFBIG, "larger than")):
+        err = describe(OSError(code, "x"), target)
+        assert isinstance(err, WriteError) and words in str(err) and str(target) in str(err)
+    with pytest.raises(WriteError, match="is a folder"), atomic_path(tmp_path):
+        pass

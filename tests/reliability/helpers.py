@@ -10,6 +10,8 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -76,4 +78,67 @@ def run_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]
     """``python -m kb ARGS`` in a fresh interpreter (real exit codes, real process boundaries)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.run([PYTHON, "-m", "kb", *args], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def statuses(kb_dir: Path) -> dict[str, int]:
+    """Documents per status, read straight from SQLite (read-only: never disturbs a running writer)."""
+    db = kb_dir / "zhiku.sqlite"
+    if not db.exists():
+        return {}
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return dict(conn.execute("SELECT status, COUNT(*) FROM documents GROUP BY status").fetchall())
+    except sqlite3.OperationalError:  # the schema is being created
+        return {}
+    finally:
+        conn.close()
+
+
+def start_cli(*args: str, **popen: Any) -> subprocess.Popen[str]:
+    """``python -m kb ARGS`` started in the background."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    popen.setdefault("stdout", subprocess.PIPE)
+    popen.setdefault("stderr", subprocess.PIPE)
+    return subprocess.Popen([PYTHON, "-m", "kb", *args], cwd=ROOT, env=env, text=True, **popen)
+
+
+def wait_for(condition: Callable[[], bool], child: subprocess.Popen[str] | None = None, timeout: float = 120) -> None:
+    """Poll ``condition`` until it holds; fail if the child ends first or time runs out."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if child is not None and child.poll() is not None:
+            out, err = child.communicate()
+            raise AssertionError(f"the child ended (rc {child.returncode}) before the moment came: {err[-2000:]}")
+        assert time.monotonic() < deadline, "the moment never came"
+        time.sleep(0.02)
+
+
+def children_of(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (from /proc)."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if int(stat.rpartition(")")[2].split()[1]) == pid:
+            out.append(int(entry.name))
+    return out
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def run_python(code: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """A Python snippet in a fresh interpreter (for deaths that must happen at one exact moment)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([PYTHON, "-c", code, *args], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=timeout)

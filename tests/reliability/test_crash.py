@@ -1,17 +1,16 @@
 """A process killed (SIGKILL) in the middle of an import leaves a knowledge base that opens,
 searches, shows only whole documents, repairs itself and imports again.
 
-The kill is real: ``python -m kb index`` runs in a child process and is killed once its progress
-lines show it is well inside the second index batch (the first batch committed, the second
-pending in store and index writer).
+The kills are real: ``python -m kb index`` runs in a child process and is killed once the store
+shows it well inside the second index batch (the first batch committed, the second pending in
+store and index writer); and a child is killed at the one worst moment, between the index commit
+and marking its documents ``ok``.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import signal
-import sqlite3
 import subprocess
 import time
 from pathlib import Path
@@ -19,36 +18,19 @@ from pathlib import Path
 from kb import paths
 from kb.service import KnowledgeBase
 
-from .helpers import PYTHON, ROOT, run_cli, snapshot, write_docs
+from .helpers import run_cli, run_python, snapshot, start_cli, statuses, wait_for, write_docs
 
 N_DOCS = 300
 
 
-def _kill_mid_import(kb_dir: Path, folder: Path, after: int) -> tuple[int, str]:
-    """Start ``index`` in a child, SIGKILL it once ``after`` files were processed; return (rc, stderr)."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    child = subprocess.Popen([PYTHON, "-m", "kb", "--kb", str(kb_dir), "index", str(folder)], cwd=ROOT, env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    seen: list[str] = []
-    assert child.stderr is not None
-    deadline = time.monotonic() + 60
-    for line in child.stderr:
-        seen.append(line)
-        if line.startswith("[") and int(line[1:].split("/")[0]) >= after:
-            child.send_signal(signal.SIGKILL)
-            break
-        assert time.monotonic() < deadline, "import too slow to be killed in time"
-    rc = child.wait(timeout=30)
-    child.stderr.close()
-    return rc, "".join(seen)
-
-
-def _statuses(kb_dir: Path) -> dict[str, int]:
-    conn = sqlite3.connect(f"file:{paths.store_path(kb_dir)}?mode=ro", uri=True)
-    try:
-        return dict(conn.execute("SELECT status, COUNT(*) FROM documents GROUP BY status").fetchall())
-    finally:
-        conn.close()
+def _kill_mid_import(kb_dir: Path, folder: Path) -> int:
+    """Start ``index`` in a child and SIGKILL it inside the second index batch: the first batch
+    committed (``ok``), the second pending in store and index writer. Returns the exit status."""
+    child = start_cli("--kb", str(kb_dir), "index", str(folder), stdout=subprocess.DEVNULL)
+    wait_for(lambda: statuses(kb_dir).get("ok", 0) >= 200 and statuses(kb_dir).get("pending", 0) >= 5, child)
+    child.send_signal(signal.SIGKILL)
+    child.communicate(timeout=30)
+    return child.returncode
 
 
 def test_sigkill_mid_import_leaves_a_usable_consistent_kb(tmp_path: Path) -> None:
@@ -60,12 +42,11 @@ def test_sigkill_mid_import_leaves_a_usable_consistent_kb(tmp_path: Path) -> Non
         kb.import_paths([folder / "doc_0000.txt"])
         kb.add_note(doc="doc_0000.txt", quote="请认真贯彻落实", comment="crash survivor")
 
-    rc, err = _kill_mid_import(kb_dir, folder, after=215)
-    assert rc == -signal.SIGKILL, err[-500:]
-    statuses = _statuses(kb_dir)
+    assert _kill_mid_import(kb_dir, folder) == -signal.SIGKILL
+    counts = statuses(kb_dir)
     # The child died between two commits: the first batch is in, the second is half-way.
-    assert statuses.get("ok", 0) >= 200 and statuses.get("pending", 0) > 0, statuses
-    ok_before = statuses["ok"]
+    assert counts.get("ok", 0) >= 200 and counts.get("pending", 0) > 0, counts
+    ok_before = counts["ok"]
 
     # Read-only first (as a second window would open it): only whole documents, search works.
     with KnowledgeBase.open(kb_dir, readonly=True) as ro:
@@ -81,7 +62,7 @@ def test_sigkill_mid_import_leaves_a_usable_consistent_kb(tmp_path: Path) -> Non
     try:
         assert not kb.readonly
         assert opened < 10
-        assert _statuses(kb_dir).get("pending", 0) == 0
+        assert statuses(kb_dir).get("pending", 0) == 0
         docs = kb.documents()
         assert len(docs) == ok_before
         result = kb.search("实施方案", limit=1000)
@@ -105,36 +86,37 @@ def test_sigkill_mid_import_leaves_a_usable_consistent_kb(tmp_path: Path) -> Non
     assert json.loads(check.stdout)["ok"] is True
 
 
+_DIE_BEFORE_OK = """
+import os, signal, sys
+from kb.service import KnowledgeBase
+from kb.store.documents import Documents
+
+def die(*_args):  # marking 'ok' comes right after the index commit: the process is killed there
+    os.kill(os.getpid(), signal.SIGKILL)
+
+kb = KnowledgeBase.open(sys.argv[1])
+Documents.set_status = die
+kb.import_paths(sys.argv[2:])
+"""
+
+
 def test_kill_between_index_commit_and_ok_never_shows_the_pending_document(tmp_path: Path) -> None:
-    """The worst moment: the index has the passages, the store still says 'pending'."""
+    """The worst moment: the index has the passages, the store still says 'pending' -- a real SIGKILL there."""
     folder = tmp_path / "docs"
     write_docs(folder, 3)
     kb_dir = tmp_path / "kb"
     with KnowledgeBase.open(kb_dir) as kb:
         kb.import_paths([folder / "doc_0000.txt"])
         kb.add_note(doc="doc_0000.txt", quote="请认真贯彻落实")
-        before = snapshot(paths.store_path(kb_dir))
-        # Simulate the crash: run the import but make marking 'ok' never happen.
-        real = kb.store.documents.set_status
-
-        class Killed(BaseException):
-            pass
-
-        def dying_set_status(*_args: object) -> None:  # marking 'ok' comes right after the index commit
-            raise Killed()
-
-        kb.store.documents.set_status = dying_set_status  # type: ignore[method-assign]
-        try:
-            kb.import_paths([folder / "doc_0001.txt", folder / "doc_0002.txt"])
-        except Killed:
-            pass
-        kb.store.documents.set_status = real  # type: ignore[method-assign]
-        assert _statuses(kb_dir).get("pending") == 2
-        # Even in this very process the half-imported documents are invisible.
-        assert kb.search('"编号00001"').hits == ()
-        assert [d.name for d in kb.documents()] == ["doc_0000.txt"]
-    with KnowledgeBase.open(kb_dir, readonly=True) as ro:
-        assert ro.search('"编号00002"').hits == ()
+    before = snapshot(paths.store_path(kb_dir))
+    done = run_python(_DIE_BEFORE_OK, str(kb_dir), str(folder / "doc_0001.txt"), str(folder / "doc_0002.txt"))
+    assert done.returncode == -signal.SIGKILL, done.stderr[-2000:]
+    assert statuses(kb_dir) == {"ok": 1, "pending": 2}
+    with KnowledgeBase.open(kb_dir, readonly=True) as ro:  # the index has them; nobody sees them
+        assert ro.search('"编号00001"').hits == () and ro.search('"编号00002"').hits == ()
+        assert [d.name for d in ro.documents()] == ["doc_0000.txt"]
+    out = run_cli("--kb", str(kb_dir), "search", '"编号00002"', "--json")
+    assert out.returncode == 0 and json.loads(out.stdout)["hits"] == []
     with KnowledgeBase.open(kb_dir) as kb:
         assert kb.check().ok  # repaired at open
         assert snapshot(paths.store_path(kb_dir)) == before

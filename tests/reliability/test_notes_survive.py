@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
-import time
 from pathlib import Path
 
 from kb import paths
 from kb.service import KnowledgeBase
 
-from .helpers import PYTHON, ROOT, make_doc, run_cli, write_docs
+from .helpers import make_doc, run_cli, run_python, start_cli, statuses, wait_for, write_docs
 
 
 def _note_rows(kb_dir: Path) -> list[tuple]:
@@ -63,16 +61,11 @@ def test_notes_outlive_reimport_removal_repair_and_crash(tmp_path: Path) -> None
     # 5. A crash in the middle of an import (the importing process is killed).
     more = tmp_path / "more"
     write_docs(more, 120, start=10)
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    child = subprocess.Popen([PYTHON, "-m", "kb", "--kb", str(kb_dir), "index", str(more)], cwd=ROOT, env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    assert child.stderr is not None
-    for line in child.stderr:
-        if line.startswith("[") and int(line[1:].split("/")[0]) >= 60:
-            child.send_signal(signal.SIGKILL)
-            break
-    assert child.wait(timeout=30) == -signal.SIGKILL
-    child.stderr.close()
+    child = start_cli("--kb", str(kb_dir), "index", str(more), stdout=subprocess.DEVNULL)
+    wait_for(lambda: sum(statuses(kb_dir).values()) >= 60, child)
+    child.send_signal(signal.SIGKILL)
+    child.communicate(timeout=30)
+    assert child.returncode == -signal.SIGKILL
     assert _note_rows(kb_dir) == remaining
     with KnowledgeBase.open(kb_dir) as kb:  # the repair at open leaves notes alone
         assert _note_rows(kb_dir) == remaining
@@ -80,20 +73,52 @@ def test_notes_outlive_reimport_removal_repair_and_crash(tmp_path: Path) -> None
         assert {n.comment for n in kb.notes()} == {"甲 <script>", "乙"}
 
 
-def test_note_writes_are_atomic_and_the_store_is_wal(tmp_path: Path) -> None:
-    with KnowledgeBase.open(tmp_path / "kb") as kb:
+_DIE_IN_NOTES_ADD = """
+import os, signal, sys
+from kb.store.database import Database
+from kb.store.notes import NoteRows
+
+real_execute, real_insert = Database.execute, NoteRows.insert
+
+def execute_and_die_before_commit(self, sql, params=()):
+    if sql.startswith("INSERT INTO notes"):
+        with self.atomic() as db:
+            db.conn.execute(sql, params)
+            os.kill(os.getpid(), signal.SIGKILL)  # the row is written, its transaction not committed
+    return real_execute(self, sql, params)
+
+def insert_and_die_after_commit(self, row):
+    real_insert(self, row)
+    os.kill(os.getpid(), signal.SIGKILL)  # committed; the command never got to say so
+
+if sys.argv[2] == "before":
+    Database.execute = execute_and_die_before_commit
+else:
+    NoteRows.insert = insert_and_die_after_commit
+from kb.cli import main
+main(["--kb", sys.argv[1], "notes", "add", "--doc", "doc_0000.txt", "--quote", "强化人才支撑", "--comment", sys.argv[2]])
+"""
+
+
+def test_a_kill_inside_notes_add_leaves_the_note_whole_or_absent(tmp_path: Path) -> None:
+    kb_dir = tmp_path / "kb"
+    with KnowledgeBase.open(kb_dir) as kb:
         kb.import_paths(write_docs(tmp_path / "docs", 1))
         mode = kb.store.db.conn.execute("PRAGMA journal_mode").fetchone()[0]
         assert mode == "wal"
-        # A failing write inside a transaction leaves no half note behind.
-        try:
-            with kb.store.db.atomic() as db:
-                db.conn.execute("INSERT INTO notes (quote, created_at, updated_at) VALUES ('x', 'now', 'now')")
-                raise RuntimeError("power cut")
-        except RuntimeError:
-            pass
-        assert kb.notes() == []
-        kb.add_note(doc="doc_0000.txt", quote="请认真贯彻落实")
-    # Another connection (another process) sees the committed note at once.
-    assert len(_note_rows(tmp_path / "kb")) == 1
-    time.sleep(0)  # nothing pending: the note is on disk
+        kb.add_note(doc="doc_0000.txt", quote="请认真贯彻落实", comment="kept")
+    before = _note_rows(kb_dir)
+    done = run_python(_DIE_IN_NOTES_ADD, str(kb_dir), "before")
+    assert done.returncode == -signal.SIGKILL, done.stderr[-2000:]
+    assert _note_rows(kb_dir) == before  # absent: no half note
+    done = run_python(_DIE_IN_NOTES_ADD, str(kb_dir), "after")
+    assert done.returncode == -signal.SIGKILL, done.stderr[-2000:]
+    rows = _note_rows(kb_dir)
+    assert rows[:1] == before and [r[1:3] for r in rows[1:]] == [("强化人才支撑", "after")]  # whole
+    with KnowledgeBase.open(kb_dir) as kb:
+        assert kb.check().ok and kb.store.db.integrity() == "ok"
+        note = kb.notes(text="after")[0]
+        assert kb.document_text("doc_0000.txt").body[note.start : note.end] == "强化人才支撑"
+    out = run_cli("--kb", str(kb_dir), "notes", "add", "--doc", "doc_0000.txt", "--quote", "请认真贯彻落实")
+    assert out.returncode == 0, out.stderr
+    assert len(_note_rows(kb_dir)) == 3  # another process sees every committed note
