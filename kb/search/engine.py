@@ -15,15 +15,13 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, repeat
+from itertools import compress, repeat
 from operator import add, itemgetter, mul, not_, truediv
-
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.reading import IndexReader
 
 from kb.search.analyzer import ranking_words
 from kb.search.query import And, Filter, Node, Not, Or, Term
 from kb.search.segdata import K1, SegData, find_gram
+from kb.search.whoosh_io import Reader, doc_frequency, posting_ids
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +39,7 @@ class Leaf:
     seg: SegData
     offset: int
     deleted: frozenset[int] | None
-    open_reader: Callable[[], IndexReader | None]
+    open_reader: Callable[[], Reader | None]
     doc_rank: list[int] = field(default_factory=list)  # per document: rank of its name in the view
     _live: list[int] | None = field(default=None, repr=False)
 
@@ -55,35 +53,6 @@ class Leaf:
     @property
     def n_live(self) -> int:
         return self.seg.n - len(self.deleted or ())
-
-
-def posting_ids(reader: IndexReader, field_name: str, term: str) -> list[int]:
-    """Local docnums of ``field:term`` from Whoosh, read block by block (no per-id calls)."""
-    try:
-        m = reader.postings(field_name, term)
-    except Exception:  # TermNotFound and friends: the term is simply absent
-        return []
-    if isinstance(m, FilterMatcher):
-        m = m.child  # deletions are applied by the caller
-    ids: list[int] = []
-    if hasattr(m, "_read_data") and hasattr(m, "_next_block") and hasattr(m, "_byteids"):
-        # W3 blocks hold delta-coded ids: decode with accumulate (C) instead of Whoosh's generator
-        while m.is_active():
-            if m._data is None:
-                m._read_data()
-            raw = m._data[0]
-            ids.extend(raw if m._byteids else accumulate(raw))
-            m._next_block()
-    else:
-        ids.extend(m.all_ids())
-    return ids
-
-
-def _doc_freq(reader: IndexReader, term: str) -> int:
-    try:
-        return reader.doc_frequency("words", term)
-    except Exception:
-        return 0
 
 
 Gate = tuple["memoryview | None", "set[int] | dict[int, float]"]  # (per-passage array or None, allowed)
@@ -154,7 +123,7 @@ def whole_words(leaf: Leaf, words: list[str]) -> set[int] | None:
     if reader is None:
         return None
     common = UBIQUITOUS * leaf.seg.n
-    freq = sorted((_doc_freq(reader, w), w) for w in set(words))
+    freq = sorted((doc_frequency(reader, w), w) for w in set(words))
     hit: set[int] | None = None
     for df, w in freq:
         if df > common and hit is not None:

@@ -15,20 +15,15 @@ import json
 import logging
 import struct
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 
-from whoosh import fields, index, writing
-from whoosh.codec.whoosh3 import W3Codec
-from whoosh.index import LockError
-from whoosh.reading import IndexReader, SegmentReader
-from whoosh.util import fib
-
 from kb.errors import QueryError, ReadOnlyError, ZhikuError
-from kb.search.analyzer import WordsField, normalise
+from kb.search import whoosh_io as wio
+from kb.search.analyzer import normalise
 from kb.search.engine import Evaluator, Leaf, count_facets, rank_names
 from kb.search.query import And, Node, make_filter, parse, positive_terms
 from kb.search.segdata import Batch, DocRec, SegData, doc_rec, sidecar_ok, sidecar_path, write_segment
@@ -40,21 +35,6 @@ _VERSION_FILE = "zhiku_search.json"
 FACETS = ("region", "doc", "year", "kind", "entity_type")
 FILTER_KEYS = FACETS
 _LOCK_TIMEOUT = 3.0
-# Whoosh spills its posting pool to sorted temp runs past this size. A 200-document batch needs
-# ~14 MB; merges of big segments go past it. 10,000-document import: 24 vs 64 MB cut the
-# parent peak 272 -> 232 MB RSS for ~3% docs/s (bench, 2 cores).
-_WRITER_LIMITMB = 24
-
-
-class FastCodec(W3Codec):
-    """Whoosh's codec minus per-posting length statistics (block-max BM25 is not used)."""
-
-    length_stats = False
-
-    def __init__(self) -> None:
-        super().__init__(blocklimit=256)
-
-
 @dataclass(frozen=True)
 class IndexedPassage:
     passage_id: int
@@ -82,10 +62,6 @@ class IndexResult:
     total: int
     facets: dict[str, list[tuple[str, int]]]
     terms: tuple[str, ...]
-
-
-def _schema() -> fields.Schema:
-    return fields.Schema(passage_id=fields.ID(unique=True), doc_id=fields.ID, words=WordsField())
 
 
 def facet_regions(keys: Iterable[str]) -> list[str]:
@@ -126,13 +102,13 @@ class SearchIndex:
         self.directory = Path(directory)
         self.readonly = readonly
         self.reset = False
-        self._writer: writing.SegmentWriter | None = None
+        self._writer: wio.Writer | None = None
         self._batch = Batch()
         self._pending: dict[str, set[str]] = {}  # doc_id -> passage ids added in this batch
         self._late_deletes: set[str] = set()  # passage ids added then deleted in this batch
         self._docrecs: dict[tuple, DocRec] = {}
         self._segs: dict[str, SegData] = {}  # segment id -> mapped sidecar
-        self._readers: dict[str, IndexReader] = {}  # segment id -> Whoosh reader (words postings)
+        self._readers: dict[str, wio.Reader] = {}  # segment id -> Whoosh reader (words postings)
         self._gen = -2
         self._view: list[Leaf] = []
         self._names: list[str] = []  # every document name of the view, sorted (doc facet order)
@@ -148,16 +124,16 @@ class SearchIndex:
             return False
         return isinstance(data, dict) and data.get("schema") == SCHEMA_VERSION
 
-    def _complete(self, ix: index.Index) -> bool:
+    def _complete(self, ix: wio.Index) -> bool:
         """Every segment of the current generation has its sidecar."""
-        return all(sidecar_ok(sidecar_path(self.directory, s.segment_id())) for s in ix._segments())
+        return all(sidecar_ok(sidecar_path(self.directory, s.segment_id())) for s in wio.segments(ix))
 
-    def _open(self) -> index.Index | None:
+    def _open(self) -> wio.Index | None:
         d = self.directory
-        exists = d.is_dir() and index.exists_in(str(d))
+        exists = wio.exists(d)
         if exists and self._version_ok():
             try:
-                ix = index.open_dir(str(d), readonly=self.readonly)
+                ix = wio.open_index(d, readonly=self.readonly)
                 if self._complete(ix):
                     return ix
                 log.warning("search index %s lacks segment data", d)
@@ -170,7 +146,7 @@ class SearchIndex:
             self.reset = True
         try:
             d.mkdir(parents=True, exist_ok=True)
-            ix = index.create_in(str(d), _schema())
+            ix = wio.create_index(d)
             (d / _VERSION_FILE).write_text(json.dumps({"schema": SCHEMA_VERSION}), "utf-8")
         except OSError as exc:
             raise ZhikuError(f"无法创建检索索引 / cannot create the search index in {d}: {exc}") from exc
@@ -200,16 +176,13 @@ class SearchIndex:
 
     # ------------------------------------------------------------ writing
 
-    def _w(self) -> writing.SegmentWriter:
+    def _w(self) -> wio.Writer:
         if self.readonly or self._ix is None:
             raise ReadOnlyError("检索索引以只读方式打开 / the search index is open read-only")
         if self._writer is None:
             try:
-                # procs=1: a killed multi-process writer leaves workers holding the lock.
-                # compound=False: Whoosh copies a compound segment's parts into memory on open.
-                self._writer = self._ix.writer(procs=1, limitmb=_WRITER_LIMITMB, timeout=_LOCK_TIMEOUT,
-                                               delay=0.1, codec=FastCodec(), compound=False)
-            except LockError as exc:
+                self._writer = wio.open_writer(self._ix, _LOCK_TIMEOUT)
+            except wio.LockError as exc:
                 raise ReadOnlyError(
                     "检索索引正被另一个运行中的程序写入 / the search index is locked by another "
                     f"running process ({self.directory})"
@@ -233,7 +206,7 @@ class SearchIndex:
             for p in passages:
                 pid = str(p.passage_id)
                 text = normalise(p.text)
-                w.add_document(passage_id=pid, doc_id=p.doc_id, words=text)
+                wio.add_passage(w, pid, p.doc_id, text)
                 types = tuple(t for t in dict.fromkeys(p.entity_types) if t)
                 self._batch.add(p.passage_id, text, self._doc_rec(p), (types, _keys(types)))
                 self._pending.setdefault(p.doc_id, set()).add(pid)
@@ -243,42 +216,22 @@ class SearchIndex:
         """Remove a document's passages: committed ones and ones added earlier in this batch."""
         with self._lock:
             w = self._w()
-            w.delete_by_term("doc_id", doc_id)
+            wio.delete_term(w, "doc_id", doc_id)
             # Whoosh cannot delete documents still in the writer's pool: do it after commit.
             self._late_deletes.update(self._pending.pop(doc_id, set()))
 
-    def _policy(self, merge: bool) -> Callable[[writing.SegmentWriter, list], list]:
-        """Whoosh merge policy (MERGE_SMALL or none) that also writes the new segment's sidecar."""
+    def _write_sidecar(self, segment_id: str, olds: Sequence[tuple[str, list[int] | None]], docnum: int) -> None:
+        """Write the new segment's sidecar inside Whoosh's commit, before its TOC names the segment."""
         batch = self._batch
+        if not len(batch) and not olds:
+            return
+        parts = [(self._seg(sid), live) for sid, live in olds]
+        n = write_segment(sidecar_path(self.directory, segment_id), batch, parts)
+        if n != docnum:
+            raise ZhikuError(f"search index segment mismatch: {n} passages vs {docnum} documents")
 
-        def policy(writer: writing.SegmentWriter, segments: list) -> list:
-            keep, merged = list(segments), []
-            if merge:
-                ordered = sorted(segments, key=lambda s: s.doc_count_all())
-                total, point = 0, -1
-                for i, seg in enumerate(ordered):
-                    total += seg.doc_count_all()
-                    if i > 3 and total < fib(i + 5):
-                        point = i
-                        break
-                if point >= 1:
-                    merged, keep = ordered[: point + 1], ordered[point + 1 :]
-            olds = []
-            for seg in merged:
-                reader = SegmentReader(writer.storage, writer.schema, seg)
-                live = list(reader.all_doc_ids()) if seg.deleted_count() else None
-                writer.add_reader(reader)
-                reader.close()
-                olds.append((self._seg(seg.segment_id()), live))
-            if len(batch) or olds:
-                n = write_segment(sidecar_path(self.directory, writer.newsegment.segment_id()), batch, olds)
-                if n != writer.docnum:
-                    raise ZhikuError(f"search index segment mismatch: {n} passages vs {writer.docnum} documents")
-            for seg in merged:  # their decoded text is no longer needed
-                self._segs.pop(seg.segment_id(), None)
-            return keep
-
-        return policy
+    def _forget(self, segment_id: str) -> None:
+        self._segs.pop(segment_id, None)  # merged away: its decoded text is no longer needed
 
     def commit(self, *, merge: bool = True) -> None:
         """Make the batch visible. ``merge=False`` skips merging small segments (faster now, slower later)."""
@@ -295,19 +248,13 @@ class SearchIndex:
             if late:
                 w2 = self._w()
                 for pid in late:
-                    w2.delete_by_term("passage_id", pid)
+                    wio.delete_term(w2, "passage_id", pid)
                 self._writer = None
                 self._commit(w2, merge)
 
-    def _commit(self, w: writing.SegmentWriter, merge: bool) -> None:
+    def _commit(self, w: wio.Writer, merge: bool) -> None:
         try:
-            w.commit(mergetype=self._policy(merge))
-        except BaseException:
-            try:
-                w.cancel()  # release the lock; the TOC was not written
-            except Exception:  # pragma: no cover - already closed
-                pass
-            raise
+            wio.commit(w, wio.merge_policy(merge, self._write_sidecar, self._forget))
         finally:
             self._gen, self._view = -2, []  # the next read takes the new generation
 
@@ -327,7 +274,7 @@ class SearchIndex:
             self.cancel()
             w = self._w()
             self._writer = None
-            w.commit(mergetype=writing.CLEAR)
+            wio.commit_cleared(w)
 
     # ------------------------------------------------------------ reading
 
@@ -342,14 +289,14 @@ class SearchIndex:
             self._segs[segment_id] = data
         return data
 
-    def _reader_for(self, seg: object) -> Callable[[], IndexReader | None]:
-        sid = seg.segment_id()  # type: ignore[attr-defined]
+    def _reader_for(self, seg: wio.Segment) -> Callable[[], wio.Reader | None]:
+        sid = seg.segment_id()
 
-        def open_reader() -> IndexReader | None:
+        def open_reader() -> wio.Reader | None:
             r = self._readers.get(sid)
             if r is None and self._ix is not None:
                 try:
-                    r = SegmentReader(self._ix.storage, self._ix.schema, seg)
+                    r = wio.open_reader(self._ix, seg)
                 except Exception as exc:  # a concurrent merge removed it: rank without the bonus
                     log.warning("cannot open search segment %s: %s", sid, exc)
                     return None
@@ -371,11 +318,10 @@ class SearchIndex:
             return self._view
         for attempt in range(3):
             try:
-                segments = self._ix._segments()
+                segments = wio.segments(self._ix)
                 leaves, offset = [], 0
                 for seg in segments:
-                    dead = frozenset(seg.deleted_docs()) if seg.deleted_count() else None
-                    leaves.append(Leaf(self._seg(seg.segment_id()), offset, dead, self._reader_for(seg)))
+                    leaves.append(Leaf(self._seg(seg.segment_id()), offset, wio.deleted_set(seg), self._reader_for(seg)))
                     offset += seg.doc_count_all()
                 break
             except (OSError, ValueError) as exc:  # a writer replaced the generation meanwhile
