@@ -16,16 +16,23 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import add, itemgetter, mul, not_, truediv
+from operator import add, itemgetter, mul, ne, not_, truediv
 
-from kb.search.analyzer import ranking_words
+from kb.search.analyzer import normalise, ranking_words
 from kb.search.query import And, Filter, Node, Not, Or, Term
+from kb.search.records import UNDATED, docno_key
 from kb.search.segdata import K1, SegData, find_gram
 from kb.search.whoosh_io import Reader, doc_frequency, posting_ids
+from kb.search.zones import inside
 
 log = logging.getLogger(__name__)
 
 WORD_BOOST = 3.0
+# A term found outside every noise span (kb.search.zones) of a passage adds TIER to its score; one
+# found only inside them is worth NOISE_WEIGHT of its BM25 score. So passages rank first by how
+# many query terms they discuss in substance, then by BM25 (``display_score`` drops the tiers).
+TIER = 10000.0
+NOISE_WEIGHT = 0.1
 UBIQUITOUS = 0.3  # a ranking word in more than this share of a segment's passages is not read
 INTERSECT_MIN = 512  # fewer candidates than this: confirm them all
 
@@ -236,10 +243,34 @@ class Evaluator:
                 scores = map(mul, scores, map(boosts.__getitem__, map(whole.__contains__, ids)))
             else:
                 scores = map(mul, scores, repeat(idf))
-            out = dict(zip(ids, scores, strict=True))
+            out = dict(zip(ids, map(TIER.__add__, scores), strict=True))
+            for d in noise_only(leaf, text, ids):
+                out[d] = (out[d] - TIER) * NOISE_WEIGHT
         if not gates:
             self._terms[(text, i)] = out
         return out
+
+
+def noise_only(leaf: Leaf, text: str, ids: list[int]) -> list[int]:
+    """The passages among ``ids`` where every occurrence of ``text`` lies inside a noise span."""
+    seg = leaf.seg
+    flagged = compress(ids, map(ne, map(seg.zoff.__getitem__, ids), map(seg.zoff_end.__getitem__, ids)))
+    out = []
+    n = len(text)
+    for d in flagged:
+        spans = seg.zones(d)
+        body = seg.passage_text(d)
+        i = body.find(text)
+        while i >= 0 and inside(spans, i, i + n):
+            i = body.find(text, i + 1)
+        if i < 0:
+            out.append(d)
+    return out
+
+
+def display_score(score: float) -> float:
+    """A hit's BM25 score without the ranking tiers."""
+    return round(math.fmod(score, TIER), 6) if score >= TIER else round(score, 6)
 
 
 def filter_set(seg: SegData, f: Filter) -> tuple[memoryview, set[int]]:
@@ -250,7 +281,10 @@ def filter_set(seg: SegData, f: Filter) -> tuple[memoryview, set[int]]:
         v = f.value
         return seg.pdoc, {i for i, (a, b) in enumerate(zip(seg.name_norms, seg.doc_ids, strict=True)) if v in (a, b)}
     if f.field == "region":
-        ok = {i for i, b in enumerate(seg.bases) if f.value in b[1]}
+        parts = f.value.split("›")
+        ok = {i for i, b in enumerate(seg.bases) if all(p in b[1] for p in parts)}
+    elif f.field == "year" and f.value == "none":
+        ok = {i for i, b in enumerate(seg.bases) if not b[2]}
     elif f.field == "year":
         if "-" in f.value:
             lo, hi = sorted(int(p) for p in f.value.split("-"))
@@ -259,6 +293,10 @@ def filter_set(seg: SegData, f: Filter) -> tuple[memoryview, set[int]]:
             ok = {i for i, b in enumerate(seg.bases) if b[2] == f.value}
     elif f.field == "kind":
         ok = {i for i, b in enumerate(seg.bases) if b[3].lower() == f.value}
+    elif f.field == "issuer":
+        ok = {i for i, b in enumerate(seg.bases) if b[4] and f.value in normalise(b[4])}
+    elif f.field == "doc_number":
+        ok = {i for i, b in enumerate(seg.bases) if b[5] and f.value in docno_key(b[5])}
     else:  # pragma: no cover - the parser only makes the fields above
         ok = set()
     return seg.pdoc, {d for d, b in enumerate(seg.dbase) if b in ok}
@@ -286,6 +324,8 @@ def count_facets(leaves: list[Leaf], per_leaf: list[Scores], names: list[str]) -
     year: dict[str, int] = {}
     kind: dict[str, int] = {}
     etype: dict[str, int] = {}
+    issuer: dict[str, int] = {}
+    docno: dict[str, int] = {}
     by_rank: dict[int, int] = {}
     for leaf, scores in zip(leaves, per_leaf, strict=True):
         if not scores:
@@ -306,12 +346,16 @@ def count_facets(leaves: list[Leaf], per_leaf: list[Scores], names: list[str]) -
             b = dbase[d]
             per_base[b] = per_base.get(b, 0) + n
         for b, n in per_base.items():
-            regions, _keys, y, k = seg.bases[b]
+            regions, _keys, y, k, iss, dn = seg.bases[b]
             for r in regions:  # type: ignore[assignment]
                 region[r] = region.get(r, 0) + n  # type: ignore[index,call-overload]
-            if y:
-                year[y] = year.get(y, 0) + n
+            y = y or UNDATED
+            year[y] = year.get(y, 0) + n
             kind[k] = kind.get(k, 0) + n
+            if iss:
+                issuer[iss] = issuer.get(iss, 0) + n
+            if dn:
+                docno[dn] = docno.get(dn, 0) + n
         for e, n in Counter(map(seg.pet.__getitem__, keys)).items():
             for t in seg.ets[e][0]:
                 etype[t] = etype.get(t, 0) + n
@@ -319,7 +363,8 @@ def count_facets(leaves: list[Leaf], per_leaf: list[Scores], names: list[str]) -
     order.sort(key=by_rank.__getitem__, reverse=True)  # stable: equal counts stay in name order
     docs = list(zip(map(names.__getitem__, order), map(by_rank.__getitem__, order), strict=True))
     return {"region": sorted_counts(region), "doc": docs, "year": sorted_counts(year),
-            "kind": sorted_counts(kind), "entity_type": sorted_counts(etype)}
+            "kind": sorted_counts(kind), "entity_type": sorted_counts(etype),
+            "issuer": sorted_counts(issuer), "doc_number": sorted_counts(docno)}
 
 
 def sorted_counts(counts: dict[str, int]) -> list[tuple[str, int]]:

@@ -10,15 +10,13 @@ live passages of each merged segment). Sidecars are mapped lazily and cached by 
 from __future__ import annotations
 
 import gc
-import heapq
 import json
 import logging
 import struct
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from operator import itemgetter
+from dataclasses import replace
 from pathlib import Path
 
 from kb.errors import QueryError, ReadOnlyError, ZhikuError
@@ -26,56 +24,27 @@ from kb.search import whoosh_io as wio
 from kb.search.analyzer import normalise
 from kb.search.engine import Evaluator, Leaf, count_facets, rank_names
 from kb.search.query import And, Node, make_filter, parse, positive_terms
+from kb.search.records import (
+    FACETS,
+    FILTER_KEYS,
+    IndexedPassage,
+    IndexResult,
+    facet_regions,
+    filter_keys,
+    region_paths,
+)
+from kb.search.searcher import RELAX_MODES, Options, run
 from kb.search.segdata import Batch, DocRec, SegData, doc_rec, sidecar_ok, sidecar_path, write_segment
+from kb.search.suggest import Vocabulary, suggestions
+from kb.search.textform import squeeze
+from kb.search.thesaurus import Thesaurus
+from kb.search.zones import noise_spans
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3  # 3: sidecar segments, no grams/text/meta in Whoosh
+SCHEMA_VERSION = 4  # 3: sidecar segments, no grams/text/meta in Whoosh; 4: squeezed text, noise spans, issuer
 _VERSION_FILE = "zhiku_search.json"
-FACETS = ("region", "doc", "year", "kind", "entity_type")
-FILTER_KEYS = FACETS
 _LOCK_TIMEOUT = 3.0
-@dataclass(frozen=True)
-class IndexedPassage:
-    passage_id: int
-    doc_id: str
-    text: str  # passage text from the body; normalised here
-    doc_name: str
-    title: str
-    section: str
-    region_keys: tuple[str, ...]
-    year: int | None
-    kind: str
-    entity_types: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class RawHit:
-    passage_id: int
-    doc_id: str
-    score: float
-
-
-@dataclass(frozen=True)
-class IndexResult:
-    hits: list[RawHit]
-    total: int
-    facets: dict[str, list[tuple[str, int]]]
-    terms: tuple[str, ...]
-
-
-def facet_regions(keys: Iterable[str]) -> list[str]:
-    """Region keys worth a facet row: drop short forms of a longer key (江西 of 江西省)."""
-    keys = [k for k in dict.fromkeys(keys) if k]
-    return [k for k in keys if not any(o != k and o.startswith(k) for o in keys)]
-
-
-def _keys(values: Iterable[str]) -> tuple[str, ...]:
-    """Filter forms of keyword values (normalised, no commas), as the filters compare them."""
-    out = (normalise(v).replace(",", " ").strip() for v in dict.fromkeys(values) if v.strip())
-    return tuple(k for k in out if k)
-
-
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """No cyclic GC while a query runs: its many short-lived lists would trigger collections
@@ -112,6 +81,7 @@ class SearchIndex:
         self._gen = -2
         self._view: list[Leaf] = []
         self._names: list[str] = []  # every document name of the view, sorted (doc facet order)
+        self._vocab: tuple[int, Vocabulary] | None = None
         self._lock = threading.RLock()
         self._ix = self._open()
 
@@ -190,12 +160,14 @@ class SearchIndex:
         return self._writer
 
     def _doc_rec(self, p: IndexedPassage) -> DocRec:
-        key = (p.doc_id, p.doc_name, p.region_keys, p.year, p.kind)
+        key = (p.doc_id, p.doc_name, p.region_keys, p.year, p.kind, p.region_chain, p.issuer, p.doc_number)
         rec = self._docrecs.get(key)
         if rec is None:
             year = "" if p.year is None else str(p.year)
-            rec = doc_rec(p.doc_id, p.doc_name, normalise(p.doc_name), facet_regions(p.region_keys),
-                          _keys(p.region_keys), year, p.kind)
+            regions = region_paths(p.region_chain) if p.region_chain else facet_regions(p.region_keys)
+            rec = doc_rec(p.doc_id, p.doc_name, normalise(p.doc_name), regions,
+                          filter_keys((*p.region_keys, *p.region_chain)), year, p.kind,
+                          (p.issuer or "").strip(), (p.doc_number or "").strip())
             self._docrecs[key] = rec
         return rec
 
@@ -203,12 +175,17 @@ class SearchIndex:
         """Analyse and buffer passages in the open writer (visible after ``commit``)."""
         with self._lock:
             w = self._w()
+            titles: dict[str, str] = {}
             for p in passages:
                 pid = str(p.passage_id)
-                text = normalise(p.text)
+                text = squeeze(normalise(p.text))
                 wio.add_passage(w, pid, p.doc_id, text)
                 types = tuple(t for t in dict.fromkeys(p.entity_types) if t)
-                self._batch.add(p.passage_id, text, self._doc_rec(p), (types, _keys(types)))
+                title = titles.get(p.title)
+                if title is None:
+                    title = titles[p.title] = squeeze(normalise(p.title))
+                self._batch.add(p.passage_id, text, self._doc_rec(p), (types, filter_keys(types)),
+                                noise_spans(text, title))
                 self._pending.setdefault(p.doc_id, set()).add(pid)
                 self._late_deletes.discard(pid)
 
@@ -338,10 +315,42 @@ class SearchIndex:
         return leaves
 
     def search(
-        self, query: str, *, limit: int = 20, filters: Mapping[str, str] | None = None
+        self, query: str, *, limit: int = 20, filters: Mapping[str, str] | None = None,
+        thesaurus: Thesaurus | None = None, relax: str = "auto", by_document: bool = False, per_doc: int = 3,
     ) -> IndexResult:
-        """Top ``limit`` passages, the total, facets over all matches, and terms to highlight."""
-        node = parse(query)
+        """Top ``limit`` passages (or documents, ``by_document``), the total, facets over all matches,
+        and terms to highlight; relaxed through ``thesaurus`` when nothing is found as typed
+        (``kb.search.searcher``), with suggestions when even that finds nothing."""
+        if relax not in RELAX_MODES:
+            raise QueryError(f"未知的放宽方式：{relax} / relax must be one of {RELAX_MODES}")
+        node = self._with_filters(parse(query), filters)
+        assert node is not None
+        opts = Options(limit, thesaurus, relax, by_document, per_doc)
+        with self._lock, _gc_paused():
+            leaves = self._refresh()
+            if not leaves:
+                return IndexResult([], 0, {f: [] for f in FACETS}, positive_terms(node), by_document=by_document)
+            result = run(leaves, self._names, node, opts)
+            if result.total == 0 and relax != "off":
+                tips = suggestions(Evaluator(leaves), node, thesaurus, self._vocabulary(leaves))
+                result = replace(result, suggestions=tips)
+        return result
+
+    def facets(self, filters: Mapping[str, str] | None = None) -> dict[str, list[tuple[str, int]]]:
+        """Facet counts over every passage (of the filtered library): the library view's sidebar."""
+        node = self._with_filters(None, filters)
+        with self._lock, _gc_paused():
+            leaves = self._refresh()
+            if not leaves:
+                return {f: [] for f in FACETS}
+            if node is None:
+                per_leaf = [dict.fromkeys(leaf.live, 0.0) for leaf in leaves]
+            else:
+                per_leaf = Evaluator(leaves).run(node)
+            return count_facets(leaves, per_leaf, self._names)
+
+    @staticmethod
+    def _with_filters(node: Node | None, filters: Mapping[str, str] | None) -> Node | None:
         extra: list[Node] = []
         for key, value in (filters or {}).items():
             if key not in FILTER_KEYS:
@@ -349,32 +358,21 @@ class SearchIndex:
             if value is None or str(value).strip() == "":
                 continue
             extra.append(make_filter(key, str(value)))
-        if extra:
-            node = And((node, *extra))
-        terms = positive_terms(node)
-        with self._lock, _gc_paused():
-            leaves = self._refresh()
-            if not leaves:
-                return IndexResult([], 0, {f: [] for f in FACETS}, terms)
-            per_leaf = Evaluator(leaves).run(node)
-            hits = self._top(leaves, per_leaf, max(limit, 0))
-            facets = count_facets(leaves, per_leaf, self._names)
-            total = sum(map(len, per_leaf))
-            del per_leaf
-        return IndexResult(hits=hits, total=total, facets=facets, terms=terms)
+        if not extra:
+            return node
+        parts = (node, *extra) if node is not None else tuple(extra)
+        return parts[0] if len(parts) == 1 else And(parts)
 
-    @staticmethod
-    def _top(leaves: list[Leaf], per_leaf: list[dict[int, float]], limit: int) -> list[RawHit]:
-        best: list[tuple[float, int, int, int]] = []
-        for i, (leaf, scores) in enumerate(zip(leaves, per_leaf, strict=True)):
-            top = heapq.nlargest(limit, scores.items(), key=itemgetter(1)) if limit < len(scores) else scores.items()
-            best.extend((s, leaf.offset + d, i, d) for d, s in top)
-        best.sort(key=lambda x: (-x[0], x[1]))
-        out = []
-        for s, _g, i, d in best[:limit]:
-            seg = leaves[i].seg
-            out.append(RawHit(passage_id=seg.pid[d], doc_id=seg.doc_ids[seg.pdoc[d]], score=round(float(s), 6)))
-        return out
+    def _vocabulary(self, leaves: list[Leaf]) -> Vocabulary:
+        """The words of the current view, read from Whoosh once per generation (empty-result pages only)."""
+        if self._vocab is None or self._vocab[0] != self._gen:
+            words: list[tuple[str, int]] = []
+            for leaf in leaves:
+                reader = leaf.open_reader()
+                if reader is not None:
+                    words.extend(wio.vocabulary(reader))
+            self._vocab = (self._gen, Vocabulary(words))
+        return self._vocab[1]
 
     def doc_ids(self) -> set[str]:
         with self._lock:
