@@ -19,7 +19,7 @@ from itertools import compress, repeat
 from operator import add, itemgetter, mul, ne, not_, truediv
 
 from kb.search.analyzer import normalise, ranking_words
-from kb.search.query import And, Filter, Node, Not, Or, Term
+from kb.search.query import And, Filter, Node, Not, Or, SameDoc, Term
 from kb.search.records import UNDATED, docno_key
 from kb.search.segdata import K1, SegData, find_gram
 from kb.search.whoosh_io import Reader, doc_frequency, posting_ids
@@ -168,6 +168,8 @@ class Evaluator:
             return out
         if isinstance(node, And):
             return self._and(node, i)
+        if isinstance(node, SameDoc):
+            return self._same_doc(node, i)
         assert isinstance(node, Or)
         acc: Scores = {}
         for c in node.children:
@@ -177,6 +179,24 @@ class Evaluator:
                 continue
             for d, s in part.items():
                 acc[d] = acc.get(d, 0.0) + s
+        return acc
+
+    def _same_doc(self, node: SameDoc, i: int) -> Scores:
+        """Passages matching any child, in documents where every child matches (a document lives in one segment)."""
+        seg = self.leaves[i].seg
+        pdoc = seg.pdoc
+        parts = [self._eval(c, i) for c in node.children]
+        docs: set[int] | None = None
+        for child, part in zip(node.children, parts, strict=True):
+            mine = set(map(pdoc.__getitem__, part)) | titled(seg, child)
+            docs = mine if docs is None else docs & mine
+            if not docs:
+                return {}
+        acc: Scores = {}
+        for part in parts:
+            for d, s in part.items():
+                if pdoc[d] in docs:  # type: ignore[operator]
+                    acc[d] = acc.get(d, 0.0) + s
         return acc
 
     def _and(self, node: And, i: int) -> Scores:
@@ -249,6 +269,13 @@ class Evaluator:
         if not gates:
             self._terms[(text, i)] = out
         return out
+
+
+def titled(seg: SegData, node: Node) -> set[int]:
+    """Documents whose title holds the term (or one of an OR of terms)."""
+    texts = [node.text] if isinstance(node, Term) else [c.text for c in node.children if isinstance(c, Term)] \
+        if isinstance(node, Or) else []
+    return {d for d, title in enumerate(seg.titles) if any(t in title for t in texts)} if texts else set()
 
 
 def noise_only(leaf: Leaf, text: str, ids: list[int]) -> list[int]:

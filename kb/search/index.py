@@ -167,7 +167,7 @@ class SearchIndex:
             regions = region_paths(p.region_chain) if p.region_chain else facet_regions(p.region_keys)
             rec = doc_rec(p.doc_id, p.doc_name, normalise(p.doc_name), regions,
                           filter_keys((*p.region_keys, *p.region_chain)), year, p.kind,
-                          (p.issuer or "").strip(), (p.doc_number or "").strip())
+                          (p.issuer or "").strip(), (p.doc_number or "").strip(), squeeze(normalise(p.title)))
             self._docrecs[key] = rec
         return rec
 

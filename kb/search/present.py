@@ -15,8 +15,9 @@ from kb.models import SearchHit, SearchResult
 from kb.search.records import IndexResult, RawHit
 from kb.search.snippets import make_snippet, merge_spans, term_spans
 
-MATCH_LABELS = {"exact": "原文", "synonym": "同义", "related": "相关词", "words": "同段分词"}
-_LEVEL_TEXT = {"synonym": "同义词", "related": "同义/相关词", "words": "分词（各词出现在同一段落）"}
+MATCH_LABELS = {"exact": "原文", "synonym": "同义", "related": "相关词", "words": "同段分词", "document": "同文档"}
+_LEVEL_TEXT = {"synonym": "同义词", "related": "同义/相关词", "words": "分词（各词出现在同一段落）",
+               "document": "各词出现在同一文件"}
 
 
 def notice(result: IndexResult) -> str:
@@ -44,12 +45,26 @@ def build_hit(raw: RawHit, row: Mapping[str, Any], terms: tuple[str, ...]) -> Se
     )
 
 
+def passage_ids(result: IndexResult) -> list[int]:
+    """The passages whose rows ``build_result`` needs: the hits, then the ``more`` hits."""
+    return [h.passage_id for h in (*result.hits, *result.more)]
+
+
 def build_result(query: str, result: IndexResult, rows: Mapping[int, Mapping[str, Any]]) -> SearchResult:
-    """The ``SearchResult`` for ``query``: hits in the index's order, relaxation and suggestions carried over."""
-    hits = tuple(build_hit(raw, rows[raw.passage_id], result.terms) for raw in result.hits if raw.passage_id in rows)
+    """The ``SearchResult`` for ``query``: hits in the index's order, relaxation and suggestions carried over.
+
+    Exact hits highlight the query's terms; relaxed and ``more`` hits also the expansions they matched.
+    """
+    every = (*result.terms, *result.variant_terms)
+
+    def hits_of(raws: list[RawHit]) -> tuple[SearchHit, ...]:
+        return tuple(build_hit(r, rows[r.passage_id], result.terms if r.match == "exact" else every)
+                     for r in raws if r.passage_id in rows)
+
     facets = {k: tuple(vals) for k, vals in result.facets.items()}
     return SearchResult(
-        query, hits, result.total, facets, tuple(result.terms),
+        query, hits_of(result.hits), result.total, facets, every,
         relaxed=result.relaxed, relaxed_from=result.relaxed_from, notice=notice(result),
         expansions=dict(result.expansions), suggestions=result.suggestions, by_document=result.by_document,
+        more_hits=hits_of(result.more), more_total=result.more_total,
     )

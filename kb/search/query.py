@@ -74,7 +74,14 @@ class Or:
     children: tuple[Node, ...]
 
 
-Node = Term | Filter | Not | And | Or
+@dataclass(frozen=True)
+class SameDoc:
+    """Every child matched somewhere in the same document (not typed: made by relaxation)."""
+
+    children: tuple[Node, ...]
+
+
+Node = Term | Filter | Not | And | Or | SameDoc
 
 
 def _err(zh: str, en: str) -> QueryError:
@@ -299,7 +306,7 @@ def positive_terms(node: Node) -> tuple[str, ...]:
         if isinstance(n, Term):
             if n.text not in out:
                 out.append(n.text)
-        elif isinstance(n, (And, Or)):
+        elif isinstance(n, (And, Or, SameDoc)):
             for c in n.children:
                 walk(c)
 

@@ -12,7 +12,8 @@ FACETS = ("region", "doc", "year", "kind", "entity_type", "issuer", "doc_number"
 FILTER_KEYS = FACETS
 REGION_SEP = " › "  # a region facet value is its chain from the top: "贵州省 › 贵阳市 › 观山湖区"
 UNDATED = "未标日期"  # the year facet's value (and a year: filter value) for documents without a date
-MATCH_KINDS = ("exact", "synonym", "related", "words")  # how a hit matched; shown as 原文 / 同义 / 相关词 / 同段分词
+# how a hit matched; shown as 原文 / 同义 / 相关词 / 同段分词 / 同文档
+MATCH_KINDS = ("exact", "synonym", "related", "words", "document")
 
 
 @dataclass(frozen=True)
@@ -46,12 +47,15 @@ class IndexResult:
     hits: list[RawHit]
     total: int
     facets: dict[str, list[tuple[str, int]]]
-    terms: tuple[str, ...]  # positive terms to highlight: the query's, then the expansions that matched
+    terms: tuple[str, ...]  # the query's positive terms, to highlight
     relaxed: str = ""  # "" (exact), or the loosest MATCH_KINDS level the hits needed
     relaxed_from: tuple[str, ...] = ()  # the query terms not found as typed
     expansions: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # term -> ((variant, relation), …)
     suggestions: tuple[tuple[str, str, int], ...] = ()  # (kind, query or value, hits) for an empty result
     by_document: bool = False
+    more: list[RawHit] = field(default_factory=list)  # thesaurus matches beyond the exact hits (exact hits found)
+    more_total: int = 0
+    variant_terms: tuple[str, ...] = ()  # expansions to highlight in relaxed hits and in ``more``
 
 
 def facet_regions(keys: Iterable[str]) -> list[str]:

@@ -4,7 +4,9 @@
 2. ``related``: the same plus related terms;
 3. ``words``: each term split into its words, all in the same passage, each word OR its synonyms
    (房租补贴 -> (房租 | 租金) AND (补贴 | 补助 | …)); a term that names a region some document is
-   about (甘肃) may instead be met by the document's region.
+   about (甘肃) may instead be met by the document's region;
+4. ``document``: the terms of a multi-term query (each OR its synonyms) in the same document
+   rather than the same passage (租金补贴 深圳: a rent clause in a document whose title names the city).
 
 Quoted phrases are never touched, and NOT and filters stay as they are, so every relaxed form
 still honours them. The evaluator marks each hit with the first level that found it.
@@ -16,7 +18,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from kb.search.analyzer import ranking_words
-from kb.search.query import And, Filter, Node, Not, Or, Term
+from kb.search.query import And, Filter, Node, Not, Or, SameDoc, Term
 from kb.search.thesaurus import Thesaurus
 
 MAX_WORDS = 6  # a longer term (a pasted sentence) is split into at most this many words
@@ -29,6 +31,7 @@ class Plan:
     synonym: Node | None = None
     related: Node | None = None
     words: Node | None = None
+    document: Node | None = None
     expansions: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
 
@@ -55,7 +58,7 @@ def rewrite(node: Node, fn: Callable[[Term], Node]) -> Node:
     if isinstance(node, (Filter, Not)):
         return node
     kids = tuple(rewrite(c, fn) for c in node.children)
-    return And(kids) if isinstance(node, And) else Or(kids)
+    return And(kids) if isinstance(node, And) else SameDoc(kids) if isinstance(node, SameDoc) else Or(kids)
 
 
 def _either(term: Term, others: list[Node]) -> Node:
@@ -83,7 +86,7 @@ def plan(node: Node, thesaurus: Thesaurus | None, region_keys: Collection[str] =
         if t.text in region_keys:
             changed = True
             return Or((t, Filter("region", t.text)))
-        words = list(dict.fromkeys(ranking_words(t.text)))[:MAX_WORDS]
+        words = split_words(t.text, thesaurus)
         if len(words) < 2:
             return t
         changed = True
@@ -93,7 +96,37 @@ def plan(node: Node, thesaurus: Thesaurus | None, region_keys: Collection[str] =
             parts.append(_either(Term(w), ws))  # type: ignore[arg-type]
         return And(tuple(parts))
 
-    words_node = rewrite(node, split)  # type: ignore[arg-type]
+    words_node = rewrite(node, split)
     if changed:
         out.words = words_node
+    out.document = _same_document(node, lambda t: _either(t, syn[t.text] + _region(t, region_keys)))
     return out
+
+
+def split_words(text: str, thesaurus: Thesaurus | None) -> list[str]:
+    """The words of a term: thesaurus words where they occur (jieba cuts 首台套奖补 as 首台/套奖/补), jieba's between."""
+    parts = thesaurus.parts(text) if thesaurus else []
+    words: list[str] = []
+    pos = 0
+    for s, e, w in [*parts, (len(text), len(text), "")]:
+        words += ranking_words(text[pos:s]) if s > pos else []
+        if w:
+            words.append(w)
+        pos = e
+    return list(dict.fromkeys(words))[:MAX_WORDS]
+
+
+def _region(t: Term, region_keys: Collection[str]) -> list[Node]:
+    return [Filter("region", t.text)] if t.text in region_keys else []
+
+
+def _same_document(node: Node, widen: Callable[[Term], Node]) -> Node | None:
+    """A top-level AND of two or more positive parts, as "all in the same document"."""
+    if not isinstance(node, And):
+        return None
+    positive = [c for c in node.children if not isinstance(c, (Filter, Not))]
+    if len(positive) < 2:
+        return None
+    rest = tuple(c for c in node.children if isinstance(c, (Filter, Not)))
+    same = SameDoc(tuple(rewrite(c, widen) for c in positive))
+    return And((same, *rest)) if rest else same

@@ -1,16 +1,18 @@
-"""One query over the current segments: exact first, then the relaxed levels, ranked and grouped.
+"""One query over the current segments: exact first, then the thesaurus, ranked and grouped.
 
-The exact query runs first; only when it finds nothing (or when asked, ``relax="always"``) do the
-thesaurus levels run, and the split-into-words level only when those find nothing either. Each
-passage keeps the first level that found it; hits are ordered by level, then by score, so exact
-hits always come first. ``by_document`` returns the best passages of the best documents instead.
+The exact query runs first. When it finds nothing, the relaxed levels (``kb.search.relax``) become
+the result, marked ``relaxed``: synonyms and related terms, and the split-into-words level only
+when those find nothing either. When it finds fewer passages than the page holds, the thesaurus
+expansions' other passages come after it as ``more`` (the exact hits and total stay what the query
+matched as typed). Each passage keeps the first level that found it; within a list hits are
+ordered by level, then by score. ``by_document`` returns the best passages of the best documents.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter
 
 from kb.search.engine import Evaluator, Leaf, Scores, count_facets, display_score
@@ -20,14 +22,15 @@ from kb.search.relax import loose_terms, plan
 from kb.search.thesaurus import Thesaurus
 
 LEVEL = 1.0e6  # above any tiered score (kb.search.engine.TIER * terms): one level never overtakes another
-RELAX_MODES = ("auto", "always", "off")
+RELAX_MODES = ("auto", "off")
+LOOSE = ("words", "document")  # levels tried only while the page is not full
 
 
 @dataclass(frozen=True)
 class Options:
     limit: int = 20
     thesaurus: Thesaurus | None = None
-    relax: str = "auto"  # auto: only when nothing is found as typed; always: append expansions; off
+    relax: str = "auto"  # auto: expansions when the exact hits do not fill the page (see module docstring); off
     by_document: bool = False
     per_doc: int = 3  # passages under each document when grouped
 
@@ -39,32 +42,64 @@ def region_keys(leaves: Iterable[Leaf]) -> set[str]:
 
 def run(leaves: list[Leaf], names: list[str], node: Node, opts: Options) -> IndexResult:
     ev = Evaluator(leaves)
-    levels: list[tuple[str, list[Scores]]] = [("exact", ev.run(node))]
-    terms = list(positive_terms(node))
-    relaxed, expansions = "", {}
-    if opts.relax != "off" and (opts.relax == "always" or not any(levels[0][1])):
-        p = plan(node, opts.thesaurus, region_keys(leaves) if not any(levels[0][1]) else ())
-        expansions = dict(p.expansions)
-        for kind, relaxed_node in (("synonym", p.synonym), ("related", p.related)):
-            if relaxed_node is not None:
-                levels.append((kind, ev.run(relaxed_node)))
-                terms += [t for t in positive_terms(relaxed_node) if t not in terms]
-        if p.words is not None and not any(any(s) for _k, s in levels):
-            levels.append(("words", ev.run(p.words)))
-            terms += [t for t in positive_terms(p.words) if t not in terms]
-        found = [k for k, s in levels[1:] if any(s)]
-        relaxed = found[-1] if found and not any(levels[0][1]) else ""
-    union = _union([s for _k, s in levels])
+    exact = ev.run(node)
+    levels: list[tuple[str, list[Scores]]] = [("exact", exact)]
+    terms = positive_terms(node)
+    found = sum(map(len, exact))
     limit = max(opts.limit, 0)
-    if opts.by_document:
-        hits = _by_document(leaves, union, levels, limit, max(opts.per_doc, 1))
-    else:
-        hits = [_hit(leaves, levels, i, d, s) for s, i, d in _top(leaves, union, limit)]
-    relaxed_from = tuple(_not_found(ev, node)) if relaxed else ()
-    facets = count_facets(leaves, union, names)
-    total = sum(map(len, union))
-    return IndexResult(hits, total, facets, tuple(terms), relaxed, relaxed_from, expansions,
+    if opts.relax == "off" or (found and found >= limit):
+        return _result(leaves, names, levels, ev, node, opts, terms)
+    p = plan(node, opts.thesaurus, region_keys(leaves))
+    extra: list[tuple[str, list[Scores]]] = []
+    seen = [set(scores) for scores in exact]
+    total = found
+    contributed: list[str] = []
+    for kind, relaxed_node in (("synonym", p.synonym), ("related", p.related), ("words", p.words),
+                               ("document", p.document)):
+        if relaxed_node is None or (kind in LOOSE and total >= limit):
+            continue
+        scores = ev.run(relaxed_node)
+        extra.append((kind, scores))
+        before = total
+        for have, new in zip(seen, scores, strict=True):
+            total += len(new.keys() - have)
+            have.update(new)
+        if total > before:
+            contributed.append(kind)
+    ran = {"synonym": p.synonym, "related": p.related, "words": p.words, "document": p.document}
+    variants = tuple(dict.fromkeys(t for k in contributed if (n := ran[k]) is not None
+                                   for t in positive_terms(n) if t not in terms))
+    if found:  # exact hits stay the result; expansions beyond them come as ``more``
+        empty: list[Scores] = [{} for _ in leaves]
+        more = _minus(_union([s for _k, s in extra]), exact) if extra else empty
+        result = _result(leaves, names, levels, ev, node, opts, terms)
+        hits = _rank(leaves, more, [("exact", exact), *extra], limit, opts)
+        return replace(result, more=hits, more_total=sum(map(len, more)), variant_terms=variants if hits else (),
+                       expansions=dict(p.expansions))
+    result = _result(leaves, names, levels + extra, ev, node, opts, terms)
+    if not contributed:
+        return replace(result, expansions=dict(p.expansions))
+    return replace(result, relaxed=contributed[-1], relaxed_from=tuple(_not_found(ev, node)), variant_terms=variants,
+                   expansions=dict(p.expansions))
+
+
+def _result(leaves: list[Leaf], names: list[str], levels: list[tuple[str, list[Scores]]], ev: Evaluator,
+            node: Node, opts: Options, terms: tuple[str, ...]) -> IndexResult:
+    union = _union([s for _k, s in levels])
+    hits = _rank(leaves, union, levels, max(opts.limit, 0), opts)
+    return IndexResult(hits, sum(map(len, union)), count_facets(leaves, union, names), terms,
                        by_document=opts.by_document)
+
+
+def _rank(leaves: list[Leaf], union: list[Scores], levels: list[tuple[str, list[Scores]]], limit: int,
+          opts: Options) -> list[RawHit]:
+    if opts.by_document:
+        return _by_document(leaves, union, levels, limit, max(opts.per_doc, 1))
+    return [_hit(leaves, levels, i, d, s) for s, i, d in _top(leaves, union, limit)]
+
+
+def _minus(per_leaf: list[Scores], exact: list[Scores]) -> list[Scores]:
+    return [{d: s for d, s in scores.items() if d not in ex} for scores, ex in zip(per_leaf, exact, strict=True)]
 
 
 def _union(levels: list[list[Scores]]) -> list[Scores]:

@@ -71,6 +71,7 @@ class DocRec:
     name: str
     name_norm: str
     base: Base
+    title: str = ""  # matching form of the title (a relaxed query may meet a term in the title)
 
 
 @dataclass
@@ -129,6 +130,7 @@ class SegData:
         self.names: list[str] = [d[1] for d in docs]
         self.name_norms: list[str] = [d[2] for d in docs]
         self.dbase: list[int] = [d[3] for d in docs]  # its base id
+        self.titles: list[str] = [d[4] for d in docs]
         self.names_unique = len(set(self.names)) == len(self.names)
         self.ets: list[tuple[tuple[str, ...], tuple[str, ...]]] = [(tuple(e[0]), tuple(e[1])) for e in head["ets"]]
         mv = memoryview(self._mm)
@@ -154,7 +156,7 @@ class SegData:
         self.mm = self._mm  # ``mm.find(term_utf16, off[d], off_end[d])`` confirms a candidate
 
     def doc(self, d: int) -> DocRec:
-        return DocRec(self.doc_ids[d], self.names[d], self.name_norms[d], self.bases[self.dbase[d]])
+        return DocRec(self.doc_ids[d], self.names[d], self.name_norms[d], self.bases[self.dbase[d]], self.titles[d])
 
     def passage_bytes(self, d: int) -> bytes:
         return self._mm[self.off[d] : self.off[d + 1]]
@@ -268,7 +270,7 @@ def write_segment(path: Path, batch: Batch | None, olds: Sequence[tuple[SegData,
     head: dict[str, Any] = {
         "format": FORMAT,
         "n": n,
-        "docs": [[r.doc_id, r.name, r.name_norm, tables.bases[r.base]] for r in tables.docs],
+        "docs": [[r.doc_id, r.name, r.name_norm, tables.bases[r.base], r.title] for r in tables.docs],
         "bases": [[list(b[0]), list(b[1]), *b[2:]] for b in tables.bases],
         "ets": [[list(e[0]), list(e[1])] for e in tables.ets],
         "sections": {},
@@ -464,5 +466,6 @@ def sidecar_ok(path: Path) -> bool:
 
 
 def doc_rec(doc_id: str, name: str, name_norm: str, region_facets: Iterable[str], region_keys: Iterable[str],
-            year: str, kind: str, issuer: str = "", doc_number: str = "") -> DocRec:
-    return DocRec(doc_id, name, name_norm, (tuple(region_facets), tuple(region_keys), year, kind, issuer, doc_number))
+            year: str, kind: str, issuer: str = "", doc_number: str = "", title: str = "") -> DocRec:
+    return DocRec(doc_id, name, name_norm, (tuple(region_facets), tuple(region_keys), year, kind, issuer, doc_number),
+                  title)

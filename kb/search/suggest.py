@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 
 from kb.search.engine import Evaluator
 from kb.search.query import And, Filter, Node
-from kb.search.relax import loose_terms
+from kb.search.relax import loose_terms, plan
 from kb.search.thesaurus import Thesaurus
 
 MAX_THESAURUS = 6
@@ -52,8 +52,18 @@ def _filters(node: Node) -> list[Filter]:
     return []
 
 
-def _count(ev: Evaluator, node: Node) -> int:
-    return sum(map(len, ev.run(node)))
+def _count(ev: Evaluator, node: Node, thesaurus: Thesaurus | None) -> int:
+    """Passages the query would find, relaxed as the search would relax it."""
+    n = sum(map(len, ev.run(node)))
+    if n or thesaurus is None:
+        return n
+    p = plan(node, thesaurus)
+    found: list[set[int]] = [set() for _ in ev.leaves]
+    for relaxed in (p.synonym, p.related, p.words, p.document):
+        if relaxed is not None:
+            for have, scores in zip(found, ev.run(relaxed), strict=True):
+                have.update(scores)
+    return sum(map(len, found))
 
 
 def suggestions(ev: Evaluator, node: Node, thesaurus: Thesaurus | None,
@@ -64,14 +74,17 @@ def suggestions(ev: Evaluator, node: Node, thesaurus: Thesaurus | None,
         assert isinstance(node, And)
         rest = tuple(c for c in node.children if c is not f)
         if rest:
-            n = _count(ev, rest[0] if len(rest) == 1 else And(rest))
+            n = _count(ev, rest[0] if len(rest) == 1 else And(rest), thesaurus)
             if n:
                 out.append(("drop_filter", f"{f.field}:{f.value}", n))
     terms = loose_terms(node)
     seen = set(terms)
     if thesaurus is not None:
         for t in terms:
-            counted = [(v, sum(map(len, ev.term(v)))) for v, _rel in thesaurus.variants(t)[: 3 * MAX_THESAURUS]]
+            cands = [v for v, _rel in thesaurus.variants(t)[: 3 * MAX_THESAURUS]]
+            for _s, _e, part in thesaurus.parts(t):  # its words and their synonyms, which may occur on their own
+                cands += [part, *(v for v, rel in thesaurus.variants(part) if rel == "synonym")]
+            counted = [(v, sum(map(len, ev.term(v)))) for v in dict.fromkeys(cands)]
             counted.sort(key=lambda x: -x[1])
             for v, n in counted[:MAX_THESAURUS]:
                 if v not in seen:

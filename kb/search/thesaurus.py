@@ -241,6 +241,12 @@ class Thesaurus:
         ordered = sorted(out.items(), key=lambda kv: kv[1] != "synonym")
         return ordered[:MAX_VARIANTS]
 
+    def parts(self, term: str) -> list[tuple[int, int, str]]:
+        """The thesaurus words inside a longer term, with their spans (首台套奖补 -> 首台套, 奖补)."""
+        key = _key(term)
+        with self._lock:
+            return [(s, e, key[s:e]) for s, e, _g in self._inner_words(key)]
+
     def _inner_words(self, key: str) -> list[tuple[int, int, list[ThesaurusGroup]]]:
         """Thesaurus words inside ``key`` (not the whole of it), longest first from the left, not overlapping."""
         found: list[tuple[int, int, list[ThesaurusGroup]]] = []

@@ -27,7 +27,7 @@ _RESP_TAIL = re.compile(rf"{_ROLE}[:：]" r"[^。；;\n)〕】\]］]*")
 _DISTRIBUTION = re.compile(r"^\s*(?:主送|抄送|抄报|分送|发送|报送|印发|送)\s*[:：]")
 _ADDRESSEE_ORG = re.compile(r"党委|党组|政府|部门|单位|机构|管委会|委员会|处|局|委|办|厅|院校|高校|企业|团体|街道|镇|乡|区|县")
 
-_FILLER = r"[^\W\d_a-zA-Z由对在将把和与及的为是向给按经]"  # a Chinese character that is not a function word
+_FILLER = r"[^\W\d_a-zA-Z由对在将把与及的为是向给按经]"  # a Chinese character that is not a function word
 _ADMIN = r"(?:省|市|区|县|州|盟|旗|自治区|新区|开发区|高新区|园区)"
 _CORE = (r"(?:招商|商务|投资促进|投促|工信|工业和信息化|经信|经济和信息化|发改|发展和改革|发展改革|财政|税务|统计|"
          r"大数据|数据|政务服务|政务|科技|科学技术|教育|人社|人力资源和社会保障|自然资源|规划和自然资源|生态环境|住建|"
