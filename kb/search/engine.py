@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import add, itemgetter, mul, ne, not_, truediv
+from operator import add, itemgetter, mul, not_, truediv
 
 from kb.search.analyzer import normalise, ranking_words
 from kb.search.query import And, Filter, Node, Not, Or, SameDoc, Term
@@ -28,11 +28,6 @@ from kb.search.zones import inside
 log = logging.getLogger(__name__)
 
 WORD_BOOST = 3.0
-# A term found outside every noise span (kb.search.zones) of a passage adds TIER to its score; one
-# found only inside them is worth NOISE_WEIGHT of its BM25 score. So passages rank first by how
-# many query terms they discuss in substance, then by BM25 (``display_score`` drops the tiers).
-TIER = 10000.0
-NOISE_WEIGHT = 0.1
 UBIQUITOUS = 0.3  # a ranking word in more than this share of a segment's passages is not read
 INTERSECT_MIN = 512  # fewer candidates than this: confirm them all
 
@@ -150,6 +145,7 @@ class Evaluator:
         self.n = max(sum(leaf.n_live for leaf in leaves), 1)
         self._terms: dict[tuple[str, int], Scores] = {}
         self._df: dict[str, int] = {}
+        self.boost_words = True  # off for relaxed levels: the whole-word bonus costs Whoosh reads per term
 
     def run(self, node: Node) -> list[Scores]:
         return [self._eval(node, i) for i in range(len(self.leaves))]
@@ -241,6 +237,12 @@ class Evaluator:
             self._df[text] = n
         return n
 
+    def count(self, text: str) -> int:
+        """Passages holding ``text`` verbatim (no scoring: for suggestions)."""
+        if any((text, i) in self._terms for i in range(len(self.leaves))):
+            return sum(map(len, self.term(text)))
+        return sum(len(term_matches(leaf, text)[0]) for leaf in self.leaves)
+
     def term(self, text: str) -> list[Scores]:
         return [self.term_leaf(text, i) for i in range(len(self.leaves))]
 
@@ -257,15 +259,13 @@ class Evaluator:
             # idf * tf / (tf + norm) [* WORD_BOOST], all in C-level maps
             norms = map(leaf.seg.norm.__getitem__, ids)
             scores = map(truediv, tfs, map(add, tfs, norms))
-            whole = whole_words(leaf, ranking_words(text))
+            whole = whole_words(leaf, ranking_words(text)) if self.boost_words else None
             if whole:
                 boosts = (idf, idf * WORD_BOOST)  # indexed by "is a whole word"
                 scores = map(mul, scores, map(boosts.__getitem__, map(whole.__contains__, ids)))
             else:
                 scores = map(mul, scores, repeat(idf))
-            out = dict(zip(ids, map(TIER.__add__, scores), strict=True))
-            for d in noise_only(leaf, text, ids):
-                out[d] = (out[d] - TIER) * NOISE_WEIGHT
+            out = dict(zip(ids, scores, strict=True))
         if not gates:
             self._terms[(text, i)] = out
         return out
@@ -278,26 +278,26 @@ def titled(seg: SegData, node: Node) -> set[int]:
     return {d for d, title in enumerate(seg.titles) if any(t in title for t in texts)} if texts else set()
 
 
-def noise_only(leaf: Leaf, text: str, ids: list[int]) -> list[int]:
-    """The passages among ``ids`` where every occurrence of ``text`` lies inside a noise span."""
+def substantive(leaf: Leaf, d: int, terms: Iterable[str]) -> bool:
+    """Does one of ``terms`` occur in passage ``d`` outside its noise spans (``kb.search.zones``)?
+
+    Read in place from the mapped text (no decoding): most passages have no spans at all.
+    """
     seg = leaf.seg
-    flagged = compress(ids, map(ne, map(seg.zoff.__getitem__, ids), map(seg.zoff_end.__getitem__, ids)))
-    out = []
-    n = len(text)
-    for d in flagged:
-        spans = seg.zones(d)
-        body = seg.passage_text(d)
-        i = body.find(text)
-        while i >= 0 and inside(spans, i, i + n):
-            i = body.find(text, i + 1)
-        if i < 0:
-            out.append(d)
-    return out
-
-
-def display_score(score: float) -> float:
-    """A hit's BM25 score without the ranking tiers."""
-    return round(math.fmod(score, TIER), 6) if score >= TIER else round(score, 6)
+    if seg.zoff[d] == seg.zoff_end[d]:
+        return True
+    spans = seg.zones(d)
+    base, end = seg.off[d], seg.off_end[d]
+    find = seg.mm.find
+    for t in terms:
+        needle, n = t.encode("utf-16-le"), len(t)
+        pos = find(needle, base, end)
+        while pos >= 0:
+            rel = pos - base
+            if not rel & 1 and not inside(spans, rel >> 1, (rel >> 1) + n):
+                return True
+            pos = find(needle, pos + 1, end)
+    return False
 
 
 def filter_set(seg: SegData, f: Filter) -> tuple[memoryview, set[int]]:

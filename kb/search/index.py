@@ -33,7 +33,7 @@ from kb.search.records import (
     filter_keys,
     region_paths,
 )
-from kb.search.searcher import RELAX_MODES, Options, run
+from kb.search.searcher import RELAX_MODES, Options, region_keys, run
 from kb.search.segdata import Batch, DocRec, SegData, doc_rec, sidecar_ok, sidecar_path, write_segment
 from kb.search.suggest import Vocabulary, suggestions
 from kb.search.textform import squeeze
@@ -82,6 +82,7 @@ class SearchIndex:
         self._view: list[Leaf] = []
         self._names: list[str] = []  # every document name of the view, sorted (doc facet order)
         self._vocab: tuple[int, Vocabulary] | None = None
+        self._regions: tuple[int, frozenset[str]] | None = None
         self._lock = threading.RLock()
         self._ix = self._open()
 
@@ -325,11 +326,13 @@ class SearchIndex:
             raise QueryError(f"未知的放宽方式：{relax} / relax must be one of {RELAX_MODES}")
         node = self._with_filters(parse(query), filters)
         assert node is not None
-        opts = Options(limit, thesaurus, relax, by_document, per_doc)
         with self._lock, _gc_paused():
             leaves = self._refresh()
             if not leaves:
                 return IndexResult([], 0, {f: [] for f in FACETS}, positive_terms(node), by_document=by_document)
+            if self._regions is None or self._regions[0] != self._gen:
+                self._regions = (self._gen, frozenset(region_keys(leaves)))
+            opts = Options(limit, thesaurus, relax, by_document, per_doc, self._regions[1])
             result = run(leaves, self._names, node, opts)
             if result.total == 0 and relax != "off":
                 tips = suggestions(Evaluator(leaves), node, thesaurus, self._vocabulary(leaves))

@@ -8,6 +8,7 @@ differ: a typo, a short or long form) and the passages holding it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
@@ -18,6 +19,7 @@ from kb.search.thesaurus import Thesaurus
 
 MAX_THESAURUS = 6
 MAX_SIMILAR = 5
+CANDIDATES = 60  # words most alike by shared character pairs, compared in full
 
 
 class Vocabulary:
@@ -28,20 +30,25 @@ class Vocabulary:
         for w, n in words:
             freq[w] = freq.get(w, 0) + n
         self.freq = freq
-        self.by_char: dict[str, list[str]] = {}
+        self.by_gram: dict[str, list[str]] = {}
         for w in freq:
-            for c in set(w):
-                self.by_char.setdefault(c, []).append(w)
+            for g in _grams(w):
+                self.by_gram.setdefault(g, []).append(w)
 
     def closest(self, term: str, n: int = MAX_SIMILAR) -> list[str]:
-        """Words within two characters' edit of ``term``, most alike first, then the most frequent."""
-        cands = {w for c in set(term) for w in self.by_char.get(c, ()) if abs(len(w) - len(term)) <= 2 and w != term}
+        """Words sharing a character pair with ``term`` and alike to it, most alike first, then the most frequent."""
+        shared = Counter(w for g in _grams(term) for w in self.by_gram.get(g, ()) if w != term
+                         and abs(len(w) - len(term)) <= 2)
         scored = []
-        for w in cands:
+        for w, _k in shared.most_common(CANDIDATES):
             ratio = SequenceMatcher(None, term, w).ratio()
             if ratio >= 0.5:
                 scored.append((-ratio, -self.freq[w], w))
         return [w for _r, _f, w in sorted(scored)[:n]]
+
+
+def _grams(word: str) -> set[str]:
+    return {word[i : i + 2] for i in range(len(word) - 1)} if len(word) > 1 else {word}
 
 
 def _filters(node: Node) -> list[Filter]:
@@ -81,10 +88,10 @@ def suggestions(ev: Evaluator, node: Node, thesaurus: Thesaurus | None,
     seen = set(terms)
     if thesaurus is not None:
         for t in terms:
-            cands = [v for v, _rel in thesaurus.variants(t)[: 3 * MAX_THESAURUS]]
+            cands = [v for v, _rel in thesaurus.variants(t)[:MAX_THESAURUS]]
             for _s, _e, part in thesaurus.parts(t):  # its words and their synonyms, which may occur on their own
-                cands += [part, *(v for v, rel in thesaurus.variants(part) if rel == "synonym")]
-            counted = [(v, sum(map(len, ev.term(v)))) for v in dict.fromkeys(cands)]
+                cands += [part, *[v for v, rel in thesaurus.variants(part) if rel == "synonym"][:MAX_THESAURUS // 2]]
+            counted = [(v, ev.count(v)) for v in dict.fromkeys(cands)]
             counted.sort(key=lambda x: -x[1])
             for v, n in counted[:MAX_THESAURUS]:
                 if v not in seen:
@@ -102,7 +109,7 @@ def _present(ev: Evaluator, words: Sequence[str], seen: set[str]) -> list[tuple[
     for w in words:
         if w in seen:
             continue
-        n = sum(map(len, ev.term(w)))
+        n = ev.count(w)
         if n:
             seen.add(w)
             found.append((w, n))

@@ -29,7 +29,7 @@ SHIPPED = Path(__file__).resolve().parent.parent / "resources" / "thesaurus.json
 USER_FILE = "thesaurus.json"
 RELATIONS = ("synonym", "related")
 FORMAT = 1
-MAX_VARIANTS = 40
+MAX_VARIANTS = 24
 
 
 @dataclass(frozen=True)
@@ -236,7 +236,7 @@ class Thesaurus:
                 for g in groups:
                     for t in g.terms:
                         _put(out, key[:start] + _key(t) + key[end:], g.relation, key)
-            if len(parts) >= 2:
+            if len(parts) >= 2 and len(out) < MAX_VARIANTS // 2:  # both words replaced: only when few others
                 self._pairs(key, parts[:2], out)
         ordered = sorted(out.items(), key=lambda kv: kv[1] != "synonym")
         return ordered[:MAX_VARIANTS]
