@@ -90,7 +90,7 @@ def suggestions(ev: Evaluator, node: Node, thesaurus: Thesaurus | None,
         for t in terms:
             cands = [v for v, _rel in thesaurus.variants(t)[:MAX_THESAURUS]]
             for _s, _e, part in thesaurus.parts(t):  # its words and their synonyms, which may occur on their own
-                cands += [part, *[v for v, rel in thesaurus.variants(part) if rel == "synonym"][:MAX_THESAURUS // 2]]
+                cands += [part, *[v for v, rel in thesaurus.variants(part) if rel == "synonym"][:MAX_THESAURUS]]
             counted = [(v, ev.count(v)) for v in dict.fromkeys(cands)]
             counted.sort(key=lambda x: -x[1])
             for v, n in counted[:MAX_THESAURUS]:
