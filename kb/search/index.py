@@ -35,7 +35,7 @@ from kb.search.records import (
 )
 from kb.search.searcher import RELAX_MODES, Options, region_keys, run
 from kb.search.segdata import Batch, DocRec, SegData, doc_rec, sidecar_ok, sidecar_path, write_segment
-from kb.search.suggest import Vocabulary, suggestions
+from kb.search.suggest import suggestions
 from kb.search.textform import squeeze
 from kb.search.thesaurus import Thesaurus
 from kb.search.zones import noise_spans
@@ -81,7 +81,6 @@ class SearchIndex:
         self._gen = -2
         self._view: list[Leaf] = []
         self._names: list[str] = []  # every document name of the view, sorted (doc facet order)
-        self._vocab: tuple[int, Vocabulary] | None = None
         self._regions: tuple[int, frozenset[str]] | None = None
         self._lock = threading.RLock()
         self._ix = self._open()
@@ -335,7 +334,7 @@ class SearchIndex:
             opts = Options(limit, thesaurus, relax, by_document, per_doc, self._regions[1])
             result = run(leaves, self._names, node, opts)
             if result.total == 0 and relax != "off":
-                tips = suggestions(Evaluator(leaves), node, thesaurus, self._vocabulary(leaves))
+                tips = suggestions(Evaluator(leaves), node, thesaurus)
                 result = replace(result, suggestions=tips)
         return result
 
@@ -365,17 +364,6 @@ class SearchIndex:
             return node
         parts = (node, *extra) if node is not None else tuple(extra)
         return parts[0] if len(parts) == 1 else And(parts)
-
-    def _vocabulary(self, leaves: list[Leaf]) -> Vocabulary:
-        """The words of the current view, read from Whoosh once per generation (empty-result pages only)."""
-        if self._vocab is None or self._vocab[0] != self._gen:
-            words: list[tuple[str, int]] = []
-            for leaf in leaves:
-                reader = leaf.open_reader()
-                if reader is not None:
-                    words.extend(wio.vocabulary(reader))
-            self._vocab = (self._gen, Vocabulary(words))
-        return self._vocab[1]
 
     def doc_ids(self) -> set[str]:
         with self._lock:

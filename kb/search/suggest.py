@@ -9,46 +9,47 @@ differ: a typo, a short or long form) and the passages holding it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 
+from kb.search.analyzer import ranking_words
 from kb.search.engine import Evaluator
 from kb.search.query import And, Filter, Node
 from kb.search.relax import loose_terms, plan
+from kb.search.segdata import find_gram
 from kb.search.thesaurus import Thesaurus
 
 MAX_THESAURUS = 6
 MAX_SIMILAR = 5
-CANDIDATES = 60  # words most alike by shared character pairs, compared in full
+CANDIDATES = 60  # the most frequent candidate words, compared in full
+SAMPLE = 12  # passages read per character pair of the term
+GRAMS = 3  # the term's rarest character pairs sampled
 
 
-class Vocabulary:
-    """The library's words (jieba tokens of 2+ characters) with document frequencies, by character."""
+def closest_words(ev: Evaluator, term: str, n: int = MAX_SIMILAR) -> list[str]:
+    """Words of the library alike to ``term`` (a typo, a short or long form), most alike first.
 
-    def __init__(self, words: Iterable[tuple[str, int]]) -> None:
-        freq: dict[str, int] = {}
-        for w, n in words:
-            freq[w] = freq.get(w, 0) + n
-        self.freq = freq
-        self.by_gram: dict[str, list[str]] = {}
-        for w in freq:
-            for g in _grams(w):
-                self.by_gram.setdefault(g, []).append(w)
-
-    def closest(self, term: str, n: int = MAX_SIMILAR) -> list[str]:
-        """Words sharing a character pair with ``term`` and alike to it, most alike first, then the most frequent."""
-        shared = Counter(w for g in _grams(term) for w in self.by_gram.get(g, ()) if w != term
-                         and abs(len(w) - len(term)) <= 2)
-        scored = []
-        for w, _k in shared.most_common(CANDIDATES):
-            ratio = SequenceMatcher(None, term, w).ratio()
-            if ratio >= 0.5:
-                scored.append((-ratio, -self.freq[w], w))
-        return [w for _r, _f, w in sorted(scored)[:n]]
-
-
-def _grams(word: str) -> set[str]:
-    return {word[i : i + 2] for i in range(len(word) - 1)} if len(word) > 1 else {word}
+    Candidates come from a sample of the passages sharing a character pair with the term, cut
+    into words by jieba: bounded work, no vocabulary to build.
+    """
+    grams = sorted({term[i : i + 2] for i in range(len(term) - 1)}, key=ev.df)[:GRAMS]  # a typo spares the rarest
+    found: Counter[str] = Counter()
+    for g in grams:
+        taken = 0
+        for leaf in ev.leaves:
+            a, b = find_gram(leaf.seg, g)
+            for d in leaf.seg.post[a : min(b, a + SAMPLE - taken)]:
+                found.update(w for w in ranking_words(leaf.seg.passage_text(d))
+                             if g in w and w not in term and abs(len(w) - len(term)) <= 2)
+            taken += min(b - a, SAMPLE - taken)
+            if taken >= SAMPLE:
+                break
+    scored = []
+    for w, k in found.most_common(CANDIDATES):
+        ratio = SequenceMatcher(None, term, w).ratio()
+        if ratio >= 0.5:
+            scored.append((-ratio, -k, w))
+    return [w for _r, _k, w in sorted(scored)[:n]]
 
 
 def _filters(node: Node) -> list[Filter]:
@@ -73,8 +74,7 @@ def _count(ev: Evaluator, node: Node, thesaurus: Thesaurus | None) -> int:
     return sum(map(len, found))
 
 
-def suggestions(ev: Evaluator, node: Node, thesaurus: Thesaurus | None,
-                vocabulary: Vocabulary | None) -> tuple[tuple[str, str, int], ...]:
+def suggestions(ev: Evaluator, node: Node, thesaurus: Thesaurus | None) -> tuple[tuple[str, str, int], ...]:
     """Suggestions for a query ``node`` (filters included) that found nothing."""
     out: list[tuple[str, str, int]] = []
     for f in _filters(node):
@@ -97,10 +97,9 @@ def suggestions(ev: Evaluator, node: Node, thesaurus: Thesaurus | None,
                 if v not in seen:
                     seen.add(v)
                     out.append(("thesaurus", v, n))
-    if vocabulary is not None:
-        for t in terms:
-            for w in _present(ev, vocabulary.closest(t), seen):
-                out.append(("similar", w[0], w[1]))
+    for t in terms:
+        for w in _present(ev, closest_words(ev, t), seen):
+            out.append(("similar", w[0], w[1]))
     return tuple(out)
 
 

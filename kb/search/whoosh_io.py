@@ -226,12 +226,3 @@ def doc_frequency(reader: Reader, term: str) -> int:
         return int(reader.doc_frequency("words", term))
     except Exception:
         return 0
-
-
-def vocabulary(reader: Reader) -> Iterator[tuple[str, int]]:
-    """Every ``words`` term of a segment with its document frequency (for suggestions)."""
-    try:
-        for text, info in reader.iter_field("words"):
-            yield (text.decode("utf-8") if isinstance(text, bytes) else str(text)), int(info.doc_frequency())
-    except Exception as exc:  # a segment removed by a concurrent merge: skip it
-        log.debug("cannot read the vocabulary of a segment: %s", exc)
