@@ -52,12 +52,16 @@ def closest_words(ev: Evaluator, term: str, n: int = MAX_SIMILAR) -> list[str]:
     return [w for _r, _k, w in sorted(scored)[:n]]
 
 
-def _filters(node: Node) -> list[Filter]:
-    if isinstance(node, Filter):
-        return [node]
-    if isinstance(node, And):
-        return [c for c in node.children if isinstance(c, Filter)]
-    return []
+def _filters(node: Node) -> list[tuple[Filter, Node]]:
+    """Each top-level filter with the query it leaves when dropped (a lone filter leaves nothing)."""
+    if not isinstance(node, And):
+        return []
+    out: list[tuple[Filter, Node]] = []
+    for f in node.children:
+        rest = tuple(c for c in node.children if c is not f)
+        if isinstance(f, Filter) and any(not isinstance(c, Filter) for c in rest):
+            out.append((f, rest[0] if len(rest) == 1 else And(rest)))
+    return out
 
 
 def _count(ev: Evaluator, node: Node, thesaurus: Thesaurus | None) -> int:
@@ -77,13 +81,10 @@ def _count(ev: Evaluator, node: Node, thesaurus: Thesaurus | None) -> int:
 def suggestions(ev: Evaluator, node: Node, thesaurus: Thesaurus | None) -> tuple[tuple[str, str, int], ...]:
     """Suggestions for a query ``node`` (filters included) that found nothing."""
     out: list[tuple[str, str, int]] = []
-    for f in _filters(node):
-        assert isinstance(node, And)
-        rest = tuple(c for c in node.children if c is not f)
-        if rest:
-            n = _count(ev, rest[0] if len(rest) == 1 else And(rest), thesaurus)
-            if n:
-                out.append(("drop_filter", f"{f.field}:{f.value}", n))
+    for f, rest in _filters(node):
+        n = _count(ev, rest, thesaurus)
+        if n:
+            out.append(("drop_filter", f"{f.field}:{f.value}", n))
     terms = loose_terms(node)
     seen = set(terms)
     if thesaurus is not None:

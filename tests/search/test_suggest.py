@@ -26,3 +26,10 @@ def test_suggestions_for_an_empty_result(tmp_path: Path) -> None:
     assert {("thesaurus", "首台套", 1), ("thesaurus", "奖励", 1)} <= set(concept.suggestions)
     assert ix.search("数字孪生", thesaurus=th).suggestions == ()
     ix.close()
+
+
+def test_a_query_of_filters_alone_gets_no_filter_to_drop(tmp_path: Path) -> None:
+    ix = build_index(tmp_path / "ix", [doc_passages("sx", ["推进数字孪生城市建设。"], chain=("山西省",))])
+    res = ix.search("region:河北 year:2023", thesaurus=Thesaurus.load())
+    assert res.total == 0 and not any(k == "drop_filter" for k, _v, _n in res.suggestions)
+    ix.close()
