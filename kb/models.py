@@ -97,6 +97,9 @@ class SearchHit:
     snippet: str  # plain text, cut around the first hit
     snippet_highlights: tuple[tuple[int, int], ...]  # offsets into snippet
     highlights: tuple[tuple[int, int], ...]  # offsets into the body
+    match: str = "exact"  # exact | synonym | related | words | document (原文 / 同义 / 相关词 / 同段分词 / 同文档)
+    matched_terms: tuple[str, ...] = ()  # the query terms or expansions found in this passage
+    doc_total: int = 0  # matching passages in this document (grouped results)
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,14 @@ class SearchResult:
     total: int
     facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
     terms: tuple[str, ...] = ()  # positive terms, for highlighting elsewhere
+    relaxed: str = ""  # "" found as typed; else the loosest match kind the hits needed (synonym/related/words)
+    relaxed_from: tuple[str, ...] = ()  # the query terms not found as typed
+    notice: str = ""  # the header line for a relaxed or empty result, e.g. 未找到“资金补贴”原文，以下为同义/相关词结果
+    expansions: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # term -> ((variant, relation), …)
+    suggestions: tuple[tuple[str, str, int], ...] = ()  # empty result: (drop_filter|thesaurus|similar, value, hits)
+    by_document: bool = False  # hits come grouped: each document's best passages together, best document first
+    more_hits: tuple[SearchHit, ...] = ()  # exact hits found but fewer than the page: thesaurus matches to show after them
+    more_total: int = 0
 
 
 @dataclass(frozen=True)

@@ -15,15 +15,15 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, repeat
+from itertools import compress, repeat
 from operator import add, itemgetter, mul, not_, truediv
 
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.reading import IndexReader
-
-from kb.search.analyzer import ranking_words
-from kb.search.query import And, Filter, Node, Not, Or, Term
+from kb.search.analyzer import normalise, ranking_words
+from kb.search.query import And, Filter, Node, Not, Or, SameDoc, Term
+from kb.search.records import UNDATED, docno_key
 from kb.search.segdata import K1, SegData, find_gram
+from kb.search.whoosh_io import Reader, doc_frequency, posting_ids
+from kb.search.zones import inside
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ class Leaf:
     seg: SegData
     offset: int
     deleted: frozenset[int] | None
-    open_reader: Callable[[], IndexReader | None]
+    open_reader: Callable[[], Reader | None]
     doc_rank: list[int] = field(default_factory=list)  # per document: rank of its name in the view
     _live: list[int] | None = field(default=None, repr=False)
 
@@ -55,35 +55,6 @@ class Leaf:
     @property
     def n_live(self) -> int:
         return self.seg.n - len(self.deleted or ())
-
-
-def posting_ids(reader: IndexReader, field_name: str, term: str) -> list[int]:
-    """Local docnums of ``field:term`` from Whoosh, read block by block (no per-id calls)."""
-    try:
-        m = reader.postings(field_name, term)
-    except Exception:  # TermNotFound and friends: the term is simply absent
-        return []
-    if isinstance(m, FilterMatcher):
-        m = m.child  # deletions are applied by the caller
-    ids: list[int] = []
-    if hasattr(m, "_read_data") and hasattr(m, "_next_block") and hasattr(m, "_byteids"):
-        # W3 blocks hold delta-coded ids: decode with accumulate (C) instead of Whoosh's generator
-        while m.is_active():
-            if m._data is None:
-                m._read_data()
-            raw = m._data[0]
-            ids.extend(raw if m._byteids else accumulate(raw))
-            m._next_block()
-    else:
-        ids.extend(m.all_ids())
-    return ids
-
-
-def _doc_freq(reader: IndexReader, term: str) -> int:
-    try:
-        return reader.doc_frequency("words", term)
-    except Exception:
-        return 0
 
 
 Gate = tuple["memoryview | None", "set[int] | dict[int, float]"]  # (per-passage array or None, allowed)
@@ -154,7 +125,7 @@ def whole_words(leaf: Leaf, words: list[str]) -> set[int] | None:
     if reader is None:
         return None
     common = UBIQUITOUS * leaf.seg.n
-    freq = sorted((_doc_freq(reader, w), w) for w in set(words))
+    freq = sorted((doc_frequency(reader, w), w) for w in set(words))
     hit: set[int] | None = None
     for df, w in freq:
         if df > common and hit is not None:
@@ -174,6 +145,7 @@ class Evaluator:
         self.n = max(sum(leaf.n_live for leaf in leaves), 1)
         self._terms: dict[tuple[str, int], Scores] = {}
         self._df: dict[str, int] = {}
+        self.boost_words = True  # off for relaxed levels: the whole-word bonus costs Whoosh reads per term
 
     def run(self, node: Node) -> list[Scores]:
         return [self._eval(node, i) for i in range(len(self.leaves))]
@@ -192,6 +164,8 @@ class Evaluator:
             return out
         if isinstance(node, And):
             return self._and(node, i)
+        if isinstance(node, SameDoc):
+            return self._same_doc(node, i)
         assert isinstance(node, Or)
         acc: Scores = {}
         for c in node.children:
@@ -201,6 +175,24 @@ class Evaluator:
                 continue
             for d, s in part.items():
                 acc[d] = acc.get(d, 0.0) + s
+        return acc
+
+    def _same_doc(self, node: SameDoc, i: int) -> Scores:
+        """Passages matching any child, in documents where every child matches (a document lives in one segment)."""
+        seg = self.leaves[i].seg
+        pdoc = seg.pdoc
+        parts = [self._eval(c, i) for c in node.children]
+        docs: set[int] | None = None
+        for child, part in zip(node.children, parts, strict=True):
+            mine = set(map(pdoc.__getitem__, part)) | titled(seg, child)
+            docs = mine if docs is None else docs & mine
+            if not docs:
+                return {}
+        acc: Scores = {}
+        for part in parts:
+            for d, s in part.items():
+                if pdoc[d] in docs:  # type: ignore[operator]
+                    acc[d] = acc.get(d, 0.0) + s
         return acc
 
     def _and(self, node: And, i: int) -> Scores:
@@ -245,6 +237,12 @@ class Evaluator:
             self._df[text] = n
         return n
 
+    def count(self, text: str) -> int:
+        """Passages holding ``text`` verbatim (no scoring: for suggestions)."""
+        if any((text, i) in self._terms for i in range(len(self.leaves))):
+            return sum(map(len, self.term(text)))
+        return sum(len(term_matches(leaf, text)[0]) for leaf in self.leaves)
+
     def term(self, text: str) -> list[Scores]:
         return [self.term_leaf(text, i) for i in range(len(self.leaves))]
 
@@ -261,7 +259,7 @@ class Evaluator:
             # idf * tf / (tf + norm) [* WORD_BOOST], all in C-level maps
             norms = map(leaf.seg.norm.__getitem__, ids)
             scores = map(truediv, tfs, map(add, tfs, norms))
-            whole = whole_words(leaf, ranking_words(text))
+            whole = whole_words(leaf, ranking_words(text)) if self.boost_words else None
             if whole:
                 boosts = (idf, idf * WORD_BOOST)  # indexed by "is a whole word"
                 scores = map(mul, scores, map(boosts.__getitem__, map(whole.__contains__, ids)))
@@ -273,6 +271,35 @@ class Evaluator:
         return out
 
 
+def titled(seg: SegData, node: Node) -> set[int]:
+    """Documents whose title holds the term (or one of an OR of terms)."""
+    texts = [node.text] if isinstance(node, Term) else [c.text for c in node.children if isinstance(c, Term)] \
+        if isinstance(node, Or) else []
+    return {d for d, title in enumerate(seg.titles) if any(t in title for t in texts)} if texts else set()
+
+
+def substantive(leaf: Leaf, d: int, terms: Iterable[str]) -> bool:
+    """Does one of ``terms`` occur in passage ``d`` outside its noise spans (``kb.search.zones``)?
+
+    Read in place from the mapped text (no decoding): most passages have no spans at all.
+    """
+    seg = leaf.seg
+    if seg.zoff[d] == seg.zoff_end[d]:
+        return True
+    spans = seg.zones(d)
+    base, end = seg.off[d], seg.off_end[d]
+    find = seg.mm.find
+    for t in terms:
+        needle, n = t.encode("utf-16-le"), len(t)
+        pos = find(needle, base, end)
+        while pos >= 0:
+            rel = pos - base
+            if not rel & 1 and not inside(spans, rel >> 1, (rel >> 1) + n):
+                return True
+            pos = find(needle, pos + 1, end)
+    return False
+
+
 def filter_set(seg: SegData, f: Filter) -> tuple[memoryview, set[int]]:
     """(per-passage array, allowed values) for a filter: document ordinals or entity-type set ids."""
     if f.field == "entity_type":
@@ -281,7 +308,10 @@ def filter_set(seg: SegData, f: Filter) -> tuple[memoryview, set[int]]:
         v = f.value
         return seg.pdoc, {i for i, (a, b) in enumerate(zip(seg.name_norms, seg.doc_ids, strict=True)) if v in (a, b)}
     if f.field == "region":
-        ok = {i for i, b in enumerate(seg.bases) if f.value in b[1]}
+        parts = f.value.split("›")
+        ok = {i for i, b in enumerate(seg.bases) if all(p in b[1] for p in parts)}
+    elif f.field == "year" and f.value == "none":
+        ok = {i for i, b in enumerate(seg.bases) if not b[2]}
     elif f.field == "year":
         if "-" in f.value:
             lo, hi = sorted(int(p) for p in f.value.split("-"))
@@ -290,6 +320,10 @@ def filter_set(seg: SegData, f: Filter) -> tuple[memoryview, set[int]]:
             ok = {i for i, b in enumerate(seg.bases) if b[2] == f.value}
     elif f.field == "kind":
         ok = {i for i, b in enumerate(seg.bases) if b[3].lower() == f.value}
+    elif f.field == "issuer":
+        ok = {i for i, b in enumerate(seg.bases) if b[4] and f.value in normalise(b[4])}
+    elif f.field == "doc_number":
+        ok = {i for i, b in enumerate(seg.bases) if b[5] and f.value in docno_key(b[5])}
     else:  # pragma: no cover - the parser only makes the fields above
         ok = set()
     return seg.pdoc, {d for d, b in enumerate(seg.dbase) if b in ok}
@@ -317,6 +351,8 @@ def count_facets(leaves: list[Leaf], per_leaf: list[Scores], names: list[str]) -
     year: dict[str, int] = {}
     kind: dict[str, int] = {}
     etype: dict[str, int] = {}
+    issuer: dict[str, int] = {}
+    docno: dict[str, int] = {}
     by_rank: dict[int, int] = {}
     for leaf, scores in zip(leaves, per_leaf, strict=True):
         if not scores:
@@ -337,12 +373,16 @@ def count_facets(leaves: list[Leaf], per_leaf: list[Scores], names: list[str]) -
             b = dbase[d]
             per_base[b] = per_base.get(b, 0) + n
         for b, n in per_base.items():
-            regions, _keys, y, k = seg.bases[b]
+            regions, _keys, y, k, iss, dn = seg.bases[b]
             for r in regions:  # type: ignore[assignment]
                 region[r] = region.get(r, 0) + n  # type: ignore[index,call-overload]
-            if y:
-                year[y] = year.get(y, 0) + n
+            y = y or UNDATED
+            year[y] = year.get(y, 0) + n
             kind[k] = kind.get(k, 0) + n
+            if iss:
+                issuer[iss] = issuer.get(iss, 0) + n
+            if dn:
+                docno[dn] = docno.get(dn, 0) + n
         for e, n in Counter(map(seg.pet.__getitem__, keys)).items():
             for t in seg.ets[e][0]:
                 etype[t] = etype.get(t, 0) + n
@@ -350,7 +390,8 @@ def count_facets(leaves: list[Leaf], per_leaf: list[Scores], names: list[str]) -
     order.sort(key=by_rank.__getitem__, reverse=True)  # stable: equal counts stay in name order
     docs = list(zip(map(names.__getitem__, order), map(by_rank.__getitem__, order), strict=True))
     return {"region": sorted_counts(region), "doc": docs, "year": sorted_counts(year),
-            "kind": sorted_counts(kind), "entity_type": sorted_counts(etype)}
+            "kind": sorted_counts(kind), "entity_type": sorted_counts(etype),
+            "issuer": sorted_counts(issuer), "doc_number": sorted_counts(docno)}
 
 
 def sorted_counts(counts: dict[str, int]) -> list[tuple[str, int]]:

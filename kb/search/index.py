@@ -10,96 +10,41 @@ live passages of each merged segment). Sidecars are mapped lazily and cached by 
 from __future__ import annotations
 
 import gc
-import heapq
 import json
 import logging
 import struct
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from operator import itemgetter
+from dataclasses import replace
 from pathlib import Path
 
-from whoosh import fields, index, writing
-from whoosh.codec.whoosh3 import W3Codec
-from whoosh.index import LockError
-from whoosh.reading import IndexReader, SegmentReader
-from whoosh.util import fib
-
 from kb.errors import QueryError, ReadOnlyError, ZhikuError
-from kb.search.analyzer import WordsField, normalise
+from kb.search import whoosh_io as wio
+from kb.search.analyzer import normalise
 from kb.search.engine import Evaluator, Leaf, count_facets, rank_names
 from kb.search.query import And, Node, make_filter, parse, positive_terms
+from kb.search.records import (
+    FACETS,
+    FILTER_KEYS,
+    IndexedPassage,
+    IndexResult,
+    facet_regions,
+    filter_keys,
+    region_paths,
+)
+from kb.search.searcher import RELAX_MODES, Options, region_keys, run
 from kb.search.segdata import Batch, DocRec, SegData, doc_rec, sidecar_ok, sidecar_path, write_segment
+from kb.search.suggest import suggestions
+from kb.search.textform import squeeze
+from kb.search.thesaurus import Thesaurus
+from kb.search.zones import noise_spans
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3  # 3: sidecar segments, no grams/text/meta in Whoosh
+SCHEMA_VERSION = 4  # 3: sidecar segments, no grams/text/meta in Whoosh; 4: squeezed text, noise spans, issuer
 _VERSION_FILE = "zhiku_search.json"
-FACETS = ("region", "doc", "year", "kind", "entity_type")
-FILTER_KEYS = FACETS
 _LOCK_TIMEOUT = 3.0
-# Whoosh spills its posting pool to sorted temp runs past this size. A 200-document batch needs
-# ~14 MB; merges of big segments go past it. 10,000-document import: 24 vs 64 MB cut the
-# parent peak 272 -> 232 MB RSS for ~3% docs/s (bench, 2 cores).
-_WRITER_LIMITMB = 24
-
-
-class FastCodec(W3Codec):
-    """Whoosh's codec minus per-posting length statistics (block-max BM25 is not used)."""
-
-    length_stats = False
-
-    def __init__(self) -> None:
-        super().__init__(blocklimit=256)
-
-
-@dataclass(frozen=True)
-class IndexedPassage:
-    passage_id: int
-    doc_id: str
-    text: str  # passage text from the body; normalised here
-    doc_name: str
-    title: str
-    section: str
-    region_keys: tuple[str, ...]
-    year: int | None
-    kind: str
-    entity_types: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class RawHit:
-    passage_id: int
-    doc_id: str
-    score: float
-
-
-@dataclass(frozen=True)
-class IndexResult:
-    hits: list[RawHit]
-    total: int
-    facets: dict[str, list[tuple[str, int]]]
-    terms: tuple[str, ...]
-
-
-def _schema() -> fields.Schema:
-    return fields.Schema(passage_id=fields.ID(unique=True), doc_id=fields.ID, words=WordsField())
-
-
-def facet_regions(keys: Iterable[str]) -> list[str]:
-    """Region keys worth a facet row: drop short forms of a longer key (江西 of 江西省)."""
-    keys = [k for k in dict.fromkeys(keys) if k]
-    return [k for k in keys if not any(o != k and o.startswith(k) for o in keys)]
-
-
-def _keys(values: Iterable[str]) -> tuple[str, ...]:
-    """Filter forms of keyword values (normalised, no commas), as the filters compare them."""
-    out = (normalise(v).replace(",", " ").strip() for v in dict.fromkeys(values) if v.strip())
-    return tuple(k for k in out if k)
-
-
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """No cyclic GC while a query runs: its many short-lived lists would trigger collections
@@ -126,16 +71,17 @@ class SearchIndex:
         self.directory = Path(directory)
         self.readonly = readonly
         self.reset = False
-        self._writer: writing.SegmentWriter | None = None
+        self._writer: wio.Writer | None = None
         self._batch = Batch()
         self._pending: dict[str, set[str]] = {}  # doc_id -> passage ids added in this batch
         self._late_deletes: set[str] = set()  # passage ids added then deleted in this batch
         self._docrecs: dict[tuple, DocRec] = {}
         self._segs: dict[str, SegData] = {}  # segment id -> mapped sidecar
-        self._readers: dict[str, IndexReader] = {}  # segment id -> Whoosh reader (words postings)
+        self._readers: dict[str, wio.Reader] = {}  # segment id -> Whoosh reader (words postings)
         self._gen = -2
         self._view: list[Leaf] = []
         self._names: list[str] = []  # every document name of the view, sorted (doc facet order)
+        self._regions: tuple[int, frozenset[str]] | None = None
         self._lock = threading.RLock()
         self._ix = self._open()
 
@@ -148,16 +94,16 @@ class SearchIndex:
             return False
         return isinstance(data, dict) and data.get("schema") == SCHEMA_VERSION
 
-    def _complete(self, ix: index.Index) -> bool:
+    def _complete(self, ix: wio.Index) -> bool:
         """Every segment of the current generation has its sidecar."""
-        return all(sidecar_ok(sidecar_path(self.directory, s.segment_id())) for s in ix._segments())
+        return all(sidecar_ok(sidecar_path(self.directory, s.segment_id())) for s in wio.segments(ix))
 
-    def _open(self) -> index.Index | None:
+    def _open(self) -> wio.Index | None:
         d = self.directory
-        exists = d.is_dir() and index.exists_in(str(d))
+        exists = wio.exists(d)
         if exists and self._version_ok():
             try:
-                ix = index.open_dir(str(d), readonly=self.readonly)
+                ix = wio.open_index(d, readonly=self.readonly)
                 if self._complete(ix):
                     return ix
                 log.warning("search index %s lacks segment data", d)
@@ -170,7 +116,7 @@ class SearchIndex:
             self.reset = True
         try:
             d.mkdir(parents=True, exist_ok=True)
-            ix = index.create_in(str(d), _schema())
+            ix = wio.create_index(d)
             (d / _VERSION_FILE).write_text(json.dumps({"schema": SCHEMA_VERSION}), "utf-8")
         except OSError as exc:
             raise ZhikuError(f"无法创建检索索引 / cannot create the search index in {d}: {exc}") from exc
@@ -200,16 +146,13 @@ class SearchIndex:
 
     # ------------------------------------------------------------ writing
 
-    def _w(self) -> writing.SegmentWriter:
+    def _w(self) -> wio.Writer:
         if self.readonly or self._ix is None:
             raise ReadOnlyError("检索索引以只读方式打开 / the search index is open read-only")
         if self._writer is None:
             try:
-                # procs=1: a killed multi-process writer leaves workers holding the lock.
-                # compound=False: Whoosh copies a compound segment's parts into memory on open.
-                self._writer = self._ix.writer(procs=1, limitmb=_WRITER_LIMITMB, timeout=_LOCK_TIMEOUT,
-                                               delay=0.1, codec=FastCodec(), compound=False)
-            except LockError as exc:
+                self._writer = wio.open_writer(self._ix, _LOCK_TIMEOUT)
+            except wio.LockError as exc:
                 raise ReadOnlyError(
                     "检索索引正被另一个运行中的程序写入 / the search index is locked by another "
                     f"running process ({self.directory})"
@@ -217,12 +160,14 @@ class SearchIndex:
         return self._writer
 
     def _doc_rec(self, p: IndexedPassage) -> DocRec:
-        key = (p.doc_id, p.doc_name, p.region_keys, p.year, p.kind)
+        key = (p.doc_id, p.doc_name, p.region_keys, p.year, p.kind, p.region_chain, p.issuer, p.doc_number)
         rec = self._docrecs.get(key)
         if rec is None:
             year = "" if p.year is None else str(p.year)
-            rec = doc_rec(p.doc_id, p.doc_name, normalise(p.doc_name), facet_regions(p.region_keys),
-                          _keys(p.region_keys), year, p.kind)
+            regions = region_paths(p.region_chain) if p.region_chain else facet_regions(p.region_keys)
+            rec = doc_rec(p.doc_id, p.doc_name, normalise(p.doc_name), regions,
+                          filter_keys((*p.region_keys, *p.region_chain)), year, p.kind,
+                          (p.issuer or "").strip(), (p.doc_number or "").strip(), squeeze(normalise(p.title)))
             self._docrecs[key] = rec
         return rec
 
@@ -230,12 +175,17 @@ class SearchIndex:
         """Analyse and buffer passages in the open writer (visible after ``commit``)."""
         with self._lock:
             w = self._w()
+            titles: dict[str, str] = {}
             for p in passages:
                 pid = str(p.passage_id)
-                text = normalise(p.text)
-                w.add_document(passage_id=pid, doc_id=p.doc_id, words=text)
+                text = squeeze(normalise(p.text))
+                wio.add_passage(w, pid, p.doc_id, text)
                 types = tuple(t for t in dict.fromkeys(p.entity_types) if t)
-                self._batch.add(p.passage_id, text, self._doc_rec(p), (types, _keys(types)))
+                title = titles.get(p.title)
+                if title is None:
+                    title = titles[p.title] = squeeze(normalise(p.title))
+                self._batch.add(p.passage_id, text, self._doc_rec(p), (types, filter_keys(types)),
+                                noise_spans(text, title))
                 self._pending.setdefault(p.doc_id, set()).add(pid)
                 self._late_deletes.discard(pid)
 
@@ -243,42 +193,22 @@ class SearchIndex:
         """Remove a document's passages: committed ones and ones added earlier in this batch."""
         with self._lock:
             w = self._w()
-            w.delete_by_term("doc_id", doc_id)
+            wio.delete_term(w, "doc_id", doc_id)
             # Whoosh cannot delete documents still in the writer's pool: do it after commit.
             self._late_deletes.update(self._pending.pop(doc_id, set()))
 
-    def _policy(self, merge: bool) -> Callable[[writing.SegmentWriter, list], list]:
-        """Whoosh merge policy (MERGE_SMALL or none) that also writes the new segment's sidecar."""
+    def _write_sidecar(self, segment_id: str, olds: Sequence[tuple[str, list[int] | None]], docnum: int) -> None:
+        """Write the new segment's sidecar inside Whoosh's commit, before its TOC names the segment."""
         batch = self._batch
+        if not len(batch) and not olds:
+            return
+        parts = [(self._seg(sid), live) for sid, live in olds]
+        n = write_segment(sidecar_path(self.directory, segment_id), batch, parts)
+        if n != docnum:
+            raise ZhikuError(f"search index segment mismatch: {n} passages vs {docnum} documents")
 
-        def policy(writer: writing.SegmentWriter, segments: list) -> list:
-            keep, merged = list(segments), []
-            if merge:
-                ordered = sorted(segments, key=lambda s: s.doc_count_all())
-                total, point = 0, -1
-                for i, seg in enumerate(ordered):
-                    total += seg.doc_count_all()
-                    if i > 3 and total < fib(i + 5):
-                        point = i
-                        break
-                if point >= 1:
-                    merged, keep = ordered[: point + 1], ordered[point + 1 :]
-            olds = []
-            for seg in merged:
-                reader = SegmentReader(writer.storage, writer.schema, seg)
-                live = list(reader.all_doc_ids()) if seg.deleted_count() else None
-                writer.add_reader(reader)
-                reader.close()
-                olds.append((self._seg(seg.segment_id()), live))
-            if len(batch) or olds:
-                n = write_segment(sidecar_path(self.directory, writer.newsegment.segment_id()), batch, olds)
-                if n != writer.docnum:
-                    raise ZhikuError(f"search index segment mismatch: {n} passages vs {writer.docnum} documents")
-            for seg in merged:  # their decoded text is no longer needed
-                self._segs.pop(seg.segment_id(), None)
-            return keep
-
-        return policy
+    def _forget(self, segment_id: str) -> None:
+        self._segs.pop(segment_id, None)  # merged away: its decoded text is no longer needed
 
     def commit(self, *, merge: bool = True) -> None:
         """Make the batch visible. ``merge=False`` skips merging small segments (faster now, slower later)."""
@@ -295,19 +225,13 @@ class SearchIndex:
             if late:
                 w2 = self._w()
                 for pid in late:
-                    w2.delete_by_term("passage_id", pid)
+                    wio.delete_term(w2, "passage_id", pid)
                 self._writer = None
                 self._commit(w2, merge)
 
-    def _commit(self, w: writing.SegmentWriter, merge: bool) -> None:
+    def _commit(self, w: wio.Writer, merge: bool) -> None:
         try:
-            w.commit(mergetype=self._policy(merge))
-        except BaseException:
-            try:
-                w.cancel()  # release the lock; the TOC was not written
-            except Exception:  # pragma: no cover - already closed
-                pass
-            raise
+            wio.commit(w, wio.merge_policy(merge, self._write_sidecar, self._forget))
         finally:
             self._gen, self._view = -2, []  # the next read takes the new generation
 
@@ -327,7 +251,7 @@ class SearchIndex:
             self.cancel()
             w = self._w()
             self._writer = None
-            w.commit(mergetype=writing.CLEAR)
+            wio.commit_cleared(w)
 
     # ------------------------------------------------------------ reading
 
@@ -342,14 +266,14 @@ class SearchIndex:
             self._segs[segment_id] = data
         return data
 
-    def _reader_for(self, seg: object) -> Callable[[], IndexReader | None]:
-        sid = seg.segment_id()  # type: ignore[attr-defined]
+    def _reader_for(self, seg: wio.Segment) -> Callable[[], wio.Reader | None]:
+        sid = seg.segment_id()
 
-        def open_reader() -> IndexReader | None:
+        def open_reader() -> wio.Reader | None:
             r = self._readers.get(sid)
             if r is None and self._ix is not None:
                 try:
-                    r = SegmentReader(self._ix.storage, self._ix.schema, seg)
+                    r = wio.open_reader(self._ix, seg)
                 except Exception as exc:  # a concurrent merge removed it: rank without the bonus
                     log.warning("cannot open search segment %s: %s", sid, exc)
                     return None
@@ -371,11 +295,10 @@ class SearchIndex:
             return self._view
         for attempt in range(3):
             try:
-                segments = self._ix._segments()
+                segments = wio.segments(self._ix)
                 leaves, offset = [], 0
                 for seg in segments:
-                    dead = frozenset(seg.deleted_docs()) if seg.deleted_count() else None
-                    leaves.append(Leaf(self._seg(seg.segment_id()), offset, dead, self._reader_for(seg)))
+                    leaves.append(Leaf(self._seg(seg.segment_id()), offset, wio.deleted_set(seg), self._reader_for(seg)))
                     offset += seg.doc_count_all()
                 break
             except (OSError, ValueError) as exc:  # a writer replaced the generation meanwhile
@@ -392,10 +315,44 @@ class SearchIndex:
         return leaves
 
     def search(
-        self, query: str, *, limit: int = 20, filters: Mapping[str, str] | None = None
+        self, query: str, *, limit: int = 20, filters: Mapping[str, str] | None = None,
+        thesaurus: Thesaurus | None = None, relax: str = "auto", by_document: bool = False, per_doc: int = 3,
     ) -> IndexResult:
-        """Top ``limit`` passages, the total, facets over all matches, and terms to highlight."""
-        node = parse(query)
+        """Top ``limit`` passages (or documents, ``by_document``), the total, facets over all matches,
+        and terms to highlight; relaxed through ``thesaurus`` when nothing is found as typed
+        (``kb.search.searcher``), with suggestions when even that finds nothing."""
+        if relax not in RELAX_MODES:
+            raise QueryError(f"未知的放宽方式：{relax} / relax must be one of {RELAX_MODES}")
+        node = self._with_filters(parse(query), filters)
+        assert node is not None
+        with self._lock, _gc_paused():
+            leaves = self._refresh()
+            if not leaves:
+                return IndexResult([], 0, {f: [] for f in FACETS}, positive_terms(node), by_document=by_document)
+            if self._regions is None or self._regions[0] != self._gen:
+                self._regions = (self._gen, frozenset(region_keys(leaves)))
+            opts = Options(limit, thesaurus, relax, by_document, per_doc, self._regions[1])
+            result = run(leaves, self._names, node, opts)
+            if result.total == 0 and relax != "off":
+                tips = suggestions(Evaluator(leaves), node, thesaurus)
+                result = replace(result, suggestions=tips)
+        return result
+
+    def facets(self, filters: Mapping[str, str] | None = None) -> dict[str, list[tuple[str, int]]]:
+        """Facet counts over every passage (of the filtered library): the library view's sidebar."""
+        node = self._with_filters(None, filters)
+        with self._lock, _gc_paused():
+            leaves = self._refresh()
+            if not leaves:
+                return {f: [] for f in FACETS}
+            if node is None:
+                per_leaf = [dict.fromkeys(leaf.live, 0.0) for leaf in leaves]
+            else:
+                per_leaf = Evaluator(leaves).run(node)
+            return count_facets(leaves, per_leaf, self._names)
+
+    @staticmethod
+    def _with_filters(node: Node | None, filters: Mapping[str, str] | None) -> Node | None:
         extra: list[Node] = []
         for key, value in (filters or {}).items():
             if key not in FILTER_KEYS:
@@ -403,32 +360,10 @@ class SearchIndex:
             if value is None or str(value).strip() == "":
                 continue
             extra.append(make_filter(key, str(value)))
-        if extra:
-            node = And((node, *extra))
-        terms = positive_terms(node)
-        with self._lock, _gc_paused():
-            leaves = self._refresh()
-            if not leaves:
-                return IndexResult([], 0, {f: [] for f in FACETS}, terms)
-            per_leaf = Evaluator(leaves).run(node)
-            hits = self._top(leaves, per_leaf, max(limit, 0))
-            facets = count_facets(leaves, per_leaf, self._names)
-            total = sum(map(len, per_leaf))
-            del per_leaf
-        return IndexResult(hits=hits, total=total, facets=facets, terms=terms)
-
-    @staticmethod
-    def _top(leaves: list[Leaf], per_leaf: list[dict[int, float]], limit: int) -> list[RawHit]:
-        best: list[tuple[float, int, int, int]] = []
-        for i, (leaf, scores) in enumerate(zip(leaves, per_leaf, strict=True)):
-            top = heapq.nlargest(limit, scores.items(), key=itemgetter(1)) if limit < len(scores) else scores.items()
-            best.extend((s, leaf.offset + d, i, d) for d, s in top)
-        best.sort(key=lambda x: (-x[0], x[1]))
-        out = []
-        for s, _g, i, d in best[:limit]:
-            seg = leaves[i].seg
-            out.append(RawHit(passage_id=seg.pid[d], doc_id=seg.doc_ids[seg.pdoc[d]], score=round(float(s), 6)))
-        return out
+        if not extra:
+            return node
+        parts = (node, *extra) if node is not None else tuple(extra)
+        return parts[0] if len(parts) == 1 else And(parts)
 
     def doc_ids(self) -> set[str]:
         with self._lock:

@@ -2,7 +2,9 @@
 
 Syntax: words are ANDed; ``OR``/``|``; ``NOT x``/``-x``; ``"quoted phrase"``
 (also “full-width” and 「corner」 quotes); parentheses; filters ``region:``
-``doc:`` ``year:`` ``kind:`` ``type:``. An unquoted term such as 工业互联网 is
+``doc:`` ``year:`` (``year:未标日期`` for undated documents) ``kind:`` ``type:``
+``issuer:``/``发文机关:`` ``docno:``/``文号:``. Terms are matched in squeezed form
+(``kb.search.textform``): layout spaces inside Chinese text never decide a match. An unquoted term such as 工业互联网 is
 one term matched verbatim (never 工业 OR 互联网). Whoosh's QueryParser is not
 used: it splits CJK terms into OR-ed words and has its own error behaviour.
 """
@@ -14,6 +16,8 @@ from dataclasses import dataclass
 
 from kb.errors import QueryError
 from kb.search.analyzer import is_punct, normalise
+from kb.search.records import REGION_SEP, UNDATED, docno_key
+from kb.search.textform import squeeze
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +35,10 @@ FILTER_FIELDS = {
     "year": "year", "年份": "year", "年": "year",
     "kind": "kind", "类型": "kind", "类别": "kind",
     "type": "entity_type", "entity_type": "entity_type", "实体": "entity_type",
+    "issuer": "issuer", "发文机关": "issuer", "机关": "issuer", "发文单位": "issuer",
+    "docno": "doc_number", "doc_number": "doc_number", "文号": "doc_number", "发文字号": "doc_number",
 }
+UNDATED_VALUES = {UNDATED, "未标", "无日期", "none", "undated", "无"}
 KIND_ALIASES = {
     "方案": "plan", "规划": "plan", "实施方案": "plan", "新闻": "news", "报道": "news",
     "答复": "proposal_reply", "提案答复": "proposal_reply", "研究": "research",
@@ -48,8 +55,8 @@ class Term:
 
 @dataclass(frozen=True)
 class Filter:
-    field: str  # region | doc | year | kind | entity_type
-    value: str
+    field: str  # region | doc | year | kind | entity_type | issuer | doc_number
+    value: str  # year "none": undated; region "a›b": every part in the document's region keys
 
 
 @dataclass(frozen=True)
@@ -67,7 +74,14 @@ class Or:
     children: tuple[Node, ...]
 
 
-Node = Term | Filter | Not | And | Or
+@dataclass(frozen=True)
+class SameDoc:
+    """Every child matched somewhere in the same document (not typed: made by relaxation)."""
+
+    children: tuple[Node, ...]
+
+
+Node = Term | Filter | Not | And | Or | SameDoc
 
 
 def _err(zh: str, en: str) -> QueryError:
@@ -213,7 +227,7 @@ class _Parser:
 
 
 def _term(text: str, *, quoted: bool) -> Term | None:
-    t = normalise(text).strip()
+    t = squeeze(normalise(text).strip())
     if not t or is_punct(t):
         return None
     if len(t) > 100:
@@ -237,6 +251,8 @@ def make_filter(field: str, value: str) -> Filter:
     v = value.strip()
     if not v:
         raise _err(f"筛选条件 {field}: 缺少取值", f"filter {field}: needs a value")
+    if field == "year" and v.lower() in UNDATED_VALUES:
+        return Filter("year", "none")
     if field == "year":
         parts = v.replace("..", "-").replace("～", "-").replace("~", "-").split("-")
         if not all(p.strip().isdigit() and len(p.strip()) == 4 for p in parts) or len(parts) > 2:
@@ -246,6 +262,10 @@ def make_filter(field: str, value: str) -> Filter:
         v = KIND_ALIASES.get(v, v.lower())
     elif field == "entity_type":
         v = TYPE_ALIASES.get(v, v.lower())
+    elif field == "doc_number":
+        v = docno_key(v)
+    elif field == "region" and REGION_SEP.strip() in v:
+        v = "›".join(normalise(part).strip() for part in v.split(REGION_SEP.strip()) if part.strip())
     else:
         v = normalise(v)
     return Filter(field, v)
@@ -286,7 +306,7 @@ def positive_terms(node: Node) -> tuple[str, ...]:
         if isinstance(n, Term):
             if n.text not in out:
                 out.append(n.text)
-        elif isinstance(n, (And, Or)):
+        elif isinstance(n, (And, Or, SameDoc)):
             for c in n.children:
                 walk(c)
 

@@ -9,6 +9,7 @@ with the segment) holding, in the segment's docnum order:
 * ``text`` + ``off``: every passage's normalised text, UTF-16-LE, and each passage's absolute
   byte offset in the file (searched in place with ``mmap.find``: no text on the heap);
 * ``norm``: BM25 length normalisation per passage;
+* ``zoff`` / ``zsp``: per passage, its noise spans (``kb.search.zones``) as start/end pairs;
 * ``gkey`` / ``gstart`` / ``post`` / ``tf``: a gram index, every distinct character and every
   distinct adjacent character pair of each passage -> passage ordinals (+ counts, capped at 255).
   A 1–2 character term's matches are exactly its posting list; longer terms intersect pairs and
@@ -43,7 +44,7 @@ from kb.errors import ZhikuError
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2
+FORMAT = 3  # 3: noise spans, issuer and document number per document
 MAGIC = b"ZKSEG\x00\x01\x00"
 SUFFIX = ".zks"
 K1 = 1.2
@@ -58,6 +59,10 @@ def gram_key(g: str) -> int:
     return (ord(g[0]) << 21) | (ord(g[1]) if len(g) > 1 else 0)
 
 
+# region facet values, region keys (filter forms), year ("" undated), kind, issuer, document number
+Base = tuple[tuple[str, ...], tuple[str, ...], str, str, str, str]
+
+
 @dataclass(frozen=True)
 class DocRec:
     """Per-document values: id, display name, name for the doc: filter, facet ids."""
@@ -65,7 +70,8 @@ class DocRec:
     doc_id: str
     name: str
     name_norm: str
-    base: tuple[tuple[str, ...], tuple[str, ...], str, str]  # region facets, region keys, year, kind
+    base: Base
+    title: str = ""  # matching form of the title (a relaxed query may meet a term in the title)
 
 
 @dataclass
@@ -117,15 +123,14 @@ class SegData:
             raise ValueError(f"{path.name}: not a Zhiku segment file of format {FORMAT}")
         head: dict[str, Any] = json.loads(bytes(self._mm[hoff : hoff + hlen]))
         self.n: int = head["n"]
-        self.bases: list[tuple[tuple[str, ...], tuple[str, ...], str, str]] = [
-            (tuple(b[0]), tuple(b[1]), b[2], b[3]) for b in head["bases"]
-        ]
+        self.bases: list[Base] = [(tuple(b[0]), tuple(b[1]), b[2], b[3], b[4], b[5]) for b in head["bases"]]
         # per document, as parallel lists of str/int: few objects for the garbage collector
         docs = head["docs"]
         self.doc_ids: list[str] = [d[0] for d in docs]
         self.names: list[str] = [d[1] for d in docs]
         self.name_norms: list[str] = [d[2] for d in docs]
         self.dbase: list[int] = [d[3] for d in docs]  # its base id
+        self.titles: list[str] = [d[4] for d in docs]
         self.names_unique = len(set(self.names)) == len(self.names)
         self.ets: list[tuple[tuple[str, ...], tuple[str, ...]]] = [(tuple(e[0]), tuple(e[1])) for e in head["ets"]]
         mv = memoryview(self._mm)
@@ -145,16 +150,25 @@ class SegData:
         self.gstart = sec("gstart")
         self.post = sec("post")
         self.tf = sec("tf")
+        self.zoff = sec("zoff")  # n + 1 offsets into zsp, in pairs
+        self.zoff_end = self.zoff[1:]
+        self.zsp = sec("zsp")
         self.mm = self._mm  # ``mm.find(term_utf16, off[d], off_end[d])`` confirms a candidate
 
     def doc(self, d: int) -> DocRec:
-        return DocRec(self.doc_ids[d], self.names[d], self.name_norms[d], self.bases[self.dbase[d]])
+        return DocRec(self.doc_ids[d], self.names[d], self.name_norms[d], self.bases[self.dbase[d]], self.titles[d])
 
     def passage_bytes(self, d: int) -> bytes:
         return self._mm[self.off[d] : self.off[d + 1]]
 
     def passage_text(self, d: int) -> str:
         return self.passage_bytes(d).decode("utf-16-le")
+
+    def zones(self, d: int) -> list[tuple[int, int]]:
+        """The passage's noise spans (character offsets in its matching form)."""
+        a, b = 2 * self.zoff[d], 2 * self.zoff[d + 1]
+        z = self.zsp[a:b]
+        return list(zip(z[0::2], z[1::2], strict=True))
 
 
 # ---------------------------------------------------------------- lookup
@@ -184,9 +198,12 @@ class Batch:
     pdoc: array = field(default_factory=lambda: array("I"))
     pets: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
     docs: dict[DocRec, int] = field(default_factory=dict)
+    zones: list[list[tuple[int, int]]] = field(default_factory=list)
 
-    def add(self, pid: int, text: str, doc: DocRec, ets: tuple[tuple[str, ...], tuple[str, ...]]) -> None:
+    def add(self, pid: int, text: str, doc: DocRec, ets: tuple[tuple[str, ...], tuple[str, ...]],
+            zones: list[tuple[int, int]] | None = None) -> None:
         d = self.docs.setdefault(doc, len(self.docs))
+        self.zones.append(zones or [])
         self.texts.append(text)
         self.pids.append(pid)
         self.pdoc.append(d)
@@ -222,6 +239,7 @@ def write_segment(path: Path, batch: Batch | None, olds: Sequence[tuple[SegData,
     tables = _Tables()
     pid, pdoc, pet = array("q"), array("I"), array("I")
     lengths = array("I")  # UTF-16 code units per passage
+    zoff, zsp = array("I", [0]), array("I")
     parts: list[Part] = []
     if batch is not None and len(batch):
         docs = list(batch.docs)
@@ -230,6 +248,10 @@ def write_segment(path: Path, batch: Batch | None, olds: Sequence[tuple[SegData,
         pdoc.extend(batch_map[d] for d in batch.pdoc)
         pet.extend(map(tables.et, batch.pets))
         lengths.extend(len(t.encode("utf-16-le")) // 2 for t in batch.texts)
+        for spans in batch.zones:
+            for a, b in spans:
+                zsp.extend((a, b))
+            zoff.append(len(zsp) // 2)
         for i in range(0, len(batch.texts), CHUNK):  # bounded memory for a big batch (repair)
             parts.append(Part(MemGrams(batch.texts[i : i + CHUNK]), None))
     for seg, live in olds:
@@ -240,6 +262,7 @@ def write_segment(path: Path, batch: Batch | None, olds: Sequence[tuple[SegData,
         pdoc.extend(map(dmap.__getitem__, map(seg.pdoc.__getitem__, keep)))
         pet.extend(map(emap.__getitem__, map(seg.pet.__getitem__, keep)))
         lengths.extend(map((1).__rrshift__, map(sub, map(seg.off_end.__getitem__, keep), map(seg.off.__getitem__, keep))))
+        _copy_zones(seg, keep, zoff, zsp)
         parts.append(Part(seg, None if live is None or len(live) == seg.n else live))
     n = len(pid)
     avg = (sum(lengths) / n) if n else 1.0
@@ -247,8 +270,8 @@ def write_segment(path: Path, batch: Batch | None, olds: Sequence[tuple[SegData,
     head: dict[str, Any] = {
         "format": FORMAT,
         "n": n,
-        "docs": [[r.doc_id, r.name, r.name_norm, tables.bases[r.base]] for r in tables.docs],
-        "bases": [[list(b[0]), list(b[1]), b[2], b[3]] for b in tables.bases],
+        "docs": [[r.doc_id, r.name, r.name_norm, tables.bases[r.base], r.title] for r in tables.docs],
+        "bases": [[list(b[0]), list(b[1]), *b[2:]] for b in tables.bases],
         "ets": [[list(e[0]), list(e[1])] for e in tables.ets],
         "sections": {},
     }
@@ -271,6 +294,8 @@ def write_segment(path: Path, batch: Batch | None, olds: Sequence[tuple[SegData,
         put("pdoc", pdoc, "I")
         put("pet", pet, "I")
         put("norm", norm, "f")
+        put("zoff", zoff, "I")
+        put("zsp", zsp, "I")
         _write_text(fh, secs, batch, olds)
         base = secs["text"][0]
         off = array("Q", accumulate((2 * x for x in lengths), initial=base))
@@ -292,6 +317,16 @@ def write_segment(path: Path, batch: Batch | None, olds: Sequence[tuple[SegData,
         os.fsync(fh.fileno())
     os.replace(tmp, path)
     return n
+
+
+def _copy_zones(seg: SegData, keep: Iterable[int], zoff: array, zsp: array) -> None:
+    """Append the noise spans of an old segment's kept passages (most have none)."""
+    starts, ends = seg.zoff, seg.zoff_end
+    for d in keep:
+        a, b = starts[d], ends[d]
+        if a != b:
+            zsp.extend(seg.zsp[2 * a : 2 * b])
+        zoff.append(len(zsp) // 2)
 
 
 def _write_text(fh: Any, secs: dict[str, list], batch: Batch | None,
@@ -431,5 +466,6 @@ def sidecar_ok(path: Path) -> bool:
 
 
 def doc_rec(doc_id: str, name: str, name_norm: str, region_facets: Iterable[str], region_keys: Iterable[str],
-            year: str, kind: str) -> DocRec:
-    return DocRec(doc_id, name, name_norm, (tuple(region_facets), tuple(region_keys), year, kind))
+            year: str, kind: str, issuer: str = "", doc_number: str = "", title: str = "") -> DocRec:
+    return DocRec(doc_id, name, name_norm, (tuple(region_facets), tuple(region_keys), year, kind, issuer, doc_number),
+                  title)

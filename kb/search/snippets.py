@@ -11,6 +11,7 @@ import logging
 from collections.abc import Sequence
 
 from kb.search.analyzer import normalise
+from kb.search.textform import squeeze, squeeze_map, unsqueeze_span
 
 log = logging.getLogger(__name__)
 
@@ -19,25 +20,31 @@ _SENTENCE_END = "。！？!?；;\n"
 _BOUNDARY_SLACK = 20  # how far past the window a sentence boundary may pull the cut
 
 
-def highlight_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
-    """Every verbatim occurrence of each term in ``text``, merged and sorted.
+def term_spans(text: str, terms: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
+    """Per term, every occurrence in ``text`` (terms that do not occur are left out).
 
-    Both sides are compared in normalised form (t2s, half width, lower case);
-    normalisation keeps lengths, so the spans index the original ``text``.
+    Both sides are compared in matching form (t2s, half width, lower case, layout spaces inside
+    Chinese removed: ``kb.search.textform``); the spans index the original ``text`` and may
+    cover such spaces ("500 万元" for 500万元).
     """
+    out: dict[str, list[tuple[int, int]]] = {}
     if not text or not terms:
-        return []
-    norm = normalise(text)
-    found: list[tuple[int, int]] = []
+        return out
+    form, keep = squeeze_map(normalise(text))
     for term in terms:
-        t = normalise(term).strip()
+        t = squeeze(normalise(term).strip())
         if not t:
             continue
-        i = norm.find(t)
+        i = form.find(t)
         while i >= 0:
-            found.append((i, i + len(t)))
-            i = norm.find(t, i + 1)
-    return merge_spans(found)
+            out.setdefault(term, []).append(unsqueeze_span(keep, i, i + len(t)))
+            i = form.find(t, i + 1)
+    return out
+
+
+def highlight_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
+    """Every occurrence of each term in ``text`` (see ``term_spans``), merged and sorted."""
+    return merge_spans([s for spans in term_spans(text, terms).values() for s in spans])
 
 
 def merge_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

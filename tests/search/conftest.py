@@ -56,3 +56,24 @@ def ix(index_dir: Path) -> Iterator[SearchIndex]:
     index.commit()
     yield index
     index.close()
+
+
+def doc_passages(doc_id: str, paragraphs: list[str], *, title: str = "", chain: tuple[str, ...] = (),
+                 keys: tuple[str, ...] = (), year: int | None = 2023, kind: str = "plan", issuer: str | None = None,
+                 doc_number: str | None = None, first_id: int = 1) -> list[IndexedPassage]:
+    """One hand-written document as indexed passages (the title, when given, is its first paragraph)."""
+    texts = ([title] if title else []) + paragraphs
+    keys = keys or tuple(k for name in chain for k in (name, name[:-1]) if len(k) >= 2)  # 河北省 -> 河北省, 河北
+    return [
+        IndexedPassage(first_id + i, doc_id, text, f"{doc_id}.txt", title, "", keys, year, kind, (),
+                       region_chain=chain, issuer=issuer, doc_number=doc_number)
+        for i, text in enumerate(texts)
+    ]
+
+
+def build_index(directory: Path, docs: list[list[IndexedPassage]]) -> SearchIndex:
+    index = SearchIndex(directory)
+    for passages in docs:
+        index.add(passages)
+    index.commit()
+    return index

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from kb.search import add_words, normalise
-from kb.search.analyzer import JiebaTokenizer, is_punct, word_tokens, words_of
+from kb.search.analyzer import is_punct, word_tokens, words_of
+from kb.search.whoosh_io import JiebaTokenizer
 
 
 def test_positions_advance_one_per_token_and_offsets_are_chars() -> None:

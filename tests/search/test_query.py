@@ -23,7 +23,9 @@ def test_or_not_minus_parentheses() -> None:
 
 def test_quotes_ascii_and_full_width() -> None:
     assert parse('"5G基站"') == Term("5g基站", quoted=True)
-    assert parse("“工业 互联网”") == Term("工业 互联网", quoted=True)
+    # layout spaces inside Chinese never decide a match, quoted or not; between Latin words they stay
+    assert parse("“工业 互联网”") == Term("工业互联网", quoted=True)
+    assert parse('"VR AR"') == Term("vr ar", quoted=True)
     assert parse("「数字孪生」") == Term("数字孪生", quoted=True)
 
 

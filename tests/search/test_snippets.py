@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -54,4 +56,6 @@ def test_snippet_spans_always_index_the_term(text: str, term: str, width: int) -
     snip, spans = make_snippet(text, highlight_spans(text, [term]), width=width)
     for s, e in spans:
         assert 0 <= s < e <= len(snip)
-        assert term.startswith(snip[s:e]) or term.endswith(snip[s:e]) or term in snip[s:e]
+        # a highlight may cover layout spaces inside Chinese ("数 字" for 数字): compare without them
+        frag = re.sub(r"\s", "", snip[s:e])
+        assert frag and (term.startswith(frag) or term.endswith(frag) or term in frag)
