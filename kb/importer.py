@@ -195,7 +195,8 @@ class Importer:
         year = _year(doc.date)
         self.index.add(
             IndexedPassage(pid, doc.sha256, doc.body[s:e], doc.name, doc.title, sec, p.region_keys, year, doc.kind,
-                           types_in(mention_spans, s, e))
+                           types_in(mention_spans, s, e), region_chain=p.region_chain, issuer=doc.issuer,
+                           doc_number=doc.doc_number)
             for pid, (s, e, sec) in zip(pids, spans, strict=False)
         )
         return "added", replaces
@@ -273,7 +274,8 @@ class Importer:
         spans = sorted((m.start, m.end, m.entity_type) for m in mentions)
         self.index.add(
             IndexedPassage(p.id, doc_id, p.text, row["name"], row["title"], p.section, tuple(region_keys(chain)),
-                           _year(row["date"]), row["kind"], types_in(spans, p.start, p.end))
+                           _year(row["date"]), row["kind"], types_in(spans, p.start, p.end), region_chain=chain,
+                           issuer=row["issuer"], doc_number=row["doc_number"])
             for p in self.store.documents.passages(doc_id, row["body"])
         )
 

@@ -15,8 +15,9 @@ from pathlib import Path
 from kb.errors import NotFoundError
 from kb.extract.gazetteer import region_keys
 from kb.extract.lexicon import lexicon_words
-from kb.models import Document, DocumentText, Entity, EntityPage, Measure, Mention, SearchHit, SearchResult, Stats
-from kb.search import SearchIndex, add_words, highlight_spans, make_snippet
+from kb.models import Document, DocumentText, Entity, EntityPage, Measure, Mention, SearchResult, Stats
+from kb.search import SearchIndex, Thesaurus, add_words, build_result
+from kb.search.present import passage_ids
 from kb.store import Store
 from kb.store.rows import doc_from_row, measure_from_row, removed_from_json
 from kb.text import sentence_around
@@ -29,6 +30,7 @@ class Library:
         self.store = store
         self.index = index
         self.kb_dir = kb_dir
+        self.thesaurus = Thesaurus.load(kb_dir)  # shipped groups + the user's <kb_dir>/thesaurus.json
         self._words_lock = threading.Lock()
         self._words_loaded = False
 
@@ -73,26 +75,14 @@ class Library:
 
     # search -------------------------------------------------------------------------------
 
-    def search(self, query: str, *, limit: int = 20, filters: Mapping[str, str] | None = None) -> SearchResult:
+    def search(self, query: str, *, limit: int = 20, filters: Mapping[str, str] | None = None,
+               by_document: bool = False, relax: str = "auto") -> SearchResult:
+        """Ranked passages (or documents, ``by_document``) for ``query``; when nothing is found as typed,
+        thesaurus and related matches, each hit saying how it matched (``relax="off"``: exact only)."""
         self.ensure_words()
-        result = self.index.search(query, limit=limit, filters=filters)
-        rows = self.store.documents.passage_rows([h.passage_id for h in result.hits])
-        hits = []
-        for raw in result.hits:
-            row = rows.get(raw.passage_id)
-            if row is None:  # index ahead of store (pending import): never show it
-                continue
-            text = row["text"]
-            spans = highlight_spans(text, result.terms)
-            snippet, snippet_spans = make_snippet(text, spans)
-            hits.append(SearchHit(
-                passage_id=raw.passage_id, doc_id=row["doc_id"], doc=row["name"], title=row["title"],
-                region=row["region"], section=row["section"], score=raw.score, start=row["start"], end=row["end"],
-                text=text, snippet=snippet, snippet_highlights=tuple(snippet_spans),
-                highlights=tuple((row["start"] + s, row["start"] + e) for s, e in spans),
-            ))
-        facets = {k: tuple(vals) for k, vals in result.facets.items()}  # already (name, count) pairs
-        return SearchResult(query, tuple(hits), result.total, facets, tuple(result.terms))
+        result = self.index.search(query, limit=limit, filters=filters, thesaurus=self.thesaurus, relax=relax,
+                                   by_document=by_document)
+        return build_result(query, result, self.store.documents.passage_rows(passage_ids(result)))
 
     # entities and measures ----------------------------------------------------------------
 

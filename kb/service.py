@@ -202,8 +202,9 @@ class KnowledgeBase:
     def stats(self) -> Stats:
         return self._library.stats()
 
-    def search(self, query: str, *, limit: int = 20, filters: Mapping[str, str] | None = None) -> SearchResult:
-        return self._library.search(query, limit=limit, filters=filters)
+    def search(self, query: str, *, limit: int = 20, filters: Mapping[str, str] | None = None,
+               by_document: bool = False, relax: str = "auto") -> SearchResult:
+        return self._library.search(query, limit=limit, filters=filters, by_document=by_document, relax=relax)
 
     def entities(self, *, type: str | None = None, region: str | None = None, text: str | None = None) -> list[Entity]:
         return self._library.entities(type=type, region=region, text=text)
