@@ -311,10 +311,3 @@ def find_time_refs(text: str, base_year: int | None = None) -> list[tuple[int, i
     out.sort()
     return out
 
-
-def __getattr__(name: str):  # TimeScope and quantity_time moved to kb.extract.timescope
-    if name in ("TimeScope", "quantity_time"):
-        from kb.extract import timescope
-
-        return getattr(timescope, name)
-    raise AttributeError(name)

@@ -9,7 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kb.extract.numbers import (
-    TimeScope,
     doc_year,
     find_deadlines,
     find_quantities,
@@ -21,6 +20,7 @@ from kb.extract.numbers import (
     relative_year,
     to_base,
 )
+from kb.extract.timescope import TimeScope
 
 
 @pytest.mark.parametrize(
@@ -172,3 +172,16 @@ def test_time_scope_carries_over_semicolons_and_paragraph_leads():
     assert got[2] == ([2023], 2023)  # 全年: the year last named
     assert got[4] == ([2025], 2025)  # a paragraph opening with a year lends it to what follows
     assert got[7] == ([], None)  # a year in mid-paragraph governs its own sentence only
+
+
+def test_number_grammar_imports_nothing_of_the_time_reading():
+    """numbers is the lower layer: timescope reads years with it, never the other way round."""
+    import subprocess
+    import sys
+
+    code = "import sys, kb.extract.numbers; print('kb.extract.timescope' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+    import kb.extract.numbers as numbers
+
+    assert not hasattr(numbers, "TimeScope")
