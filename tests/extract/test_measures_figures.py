@@ -1,0 +1,77 @@
+"""Figures of measures keep their meaning: ranges, qualifiers, caps with their unit, the words as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.extract.figures import figure_of
+from kb.extract.measures import extract_measures
+
+
+def _fig(text: str, chain: tuple[str, ...] = ("河北省", "石家庄市")) -> list[tuple]:
+    return [(m.kind, m.amount, m.amount_max, m.unit, m.qualifier, m.cap, m.cap_unit, m.rate, m.amount_text)
+            for m in extract_measures(text, chain, doc_date="2023-05-10")]
+
+
+def test_targets_keep_ranges_and_qualifiers_as_symbols():
+    text = ("到2025年，全市培育三至五家营业收入超百亿元的龙头企业，建成5G基站不少于1.2万个，"
+            "引进高层次人才500人左右，数据中心PUE降至1.3以下。")
+    got = _fig(text)
+    assert got[0][:5] == ("target", 3.0, 5.0, "家", None) and got[0][8] == "三至五家"
+    assert got[1][:5] == ("target", 1.2, None, "万个", "≥") and got[1][8] == "不少于1.2万个"
+    assert got[2][:5] == ("target", 500.0, None, "人", "≈")
+    assert got[3][:5] == ("target", 1.3, None, None, "≤") and got[3][8] == "降至1.3以下"
+
+
+def test_several_amounts_in_one_grant_are_several_measures():
+    text = "对获得国家级、省级服务型制造示范企业的，分别给予一次性80万元、30万元的奖励。"
+    ms = extract_measures(text, ("辽宁省", "大连市"))
+    assert [(m.kind, m.amount, m.unit, m.amount_text) for m in ms] == [
+        ("award", 80.0, "万元", "80万元"), ("award", 30.0, "万元", "30万元")]
+    assert ms[0].start == ms[1].start and ms[0].condition == ms[1].condition
+
+
+def test_a_list_of_caps_under_fenbie_is_a_measure_per_cap():
+    text = "对总投资1亿—3亿元和3亿元以上的项目，给予贷款贴息，每年贴息额分别不超过300万元和800万元。"
+    got = _fig(text, ("吉林省",))
+    assert [(g[0], g[1], g[5], g[6], g[8]) for g in got] == [
+        ("subsidy", None, 300.0, "万元", "不超过300万元"), ("subsidy", None, 800.0, "万元", "800万元")]
+
+
+def test_rates_and_caps_under_fenbie_pair_in_order():
+    text = ("对在本市设立区域总部的企业，三年内分别按其营业收入的1%、0.5%给予奖励，"
+            "每年最高分别为600万元、300万元。")
+    got = _fig(text, ("陕西省", "西安市"))
+    assert [(g[7], g[5], g[6]) for g in got] == [(1.0, 600.0, "万元"), (0.5, 300.0, "万元")]
+
+
+def test_cap_only_grant_reads_as_written_and_renders_without_a_dash():
+    [m] = extract_measures("经认定，给予最高不超过150万元奖励。", ("云南省",))
+    assert (m.amount, m.cap, m.cap_unit, m.qualifier, m.amount_text) == (None, 150.0, "万元", None, "最高不超过150万元")
+    assert figure_of(m) == "最高 150 万元"
+
+
+def test_rate_with_cap_renders_both():
+    [m] = extract_measures("对企业购置设备的，按设备投资额的8%给予补助，最高500万元。", ("青海省", "西宁市"))
+    assert (m.rate, m.cap, m.cap_unit, m.amount_text) == (8.0, 500.0, "万元", "8%")
+    assert figure_of(m) == "8%，最高 500 万元"
+
+
+def test_full_interest_subsidy_is_a_full_rate():
+    [m] = extract_measures("对符合条件的项目贷款，给予3年全额贴息。", ("黑龙江省", "哈尔滨市"))
+    assert (m.kind, m.rate, m.amount_text) == ("subsidy", 100.0, "全额")
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("力争培育3-5家独角兽企业。", "3–5 家"),
+        ("到2025年，软件业务收入达到500亿元以上。", "≥ 500 亿元"),
+        ("截至2022年底，已建成5G基站超4.5万个。", "> 4.5 万个"),
+        ("新增规上企业15家。", "15 家"),
+        ("数据中心PUE低于1.25。", "< 1.25"),
+    ],
+)
+def test_figures_render_for_people(text, shown):
+    [m] = extract_measures(text, ("广西壮族自治区", "南宁市"))
+    assert figure_of(m) == shown
