@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kb.errors import ZhikuError
-from kb.extract.classify import classify_theme, classify_tool, document_default
+from kb.extract.classify import classify_theme, document_default, instrument
 from kb.extract.figures import qualifier_symbol
 from kb.extract.measure_region import MeasureRegion
 from kb.extract.numbers import Quantity, find_quantities
@@ -77,6 +77,8 @@ _CLAUSE_CUT = re.compile(r"[，：:]|,(?![0-9]{3}(?![0-9]))")
 _MASK = re.compile(r"《[^《》\n]{0,80}》|〔[0-9０-９]{4}〕[0-9０-９]*号?|[〔\[【(（][0-9]{4}[〕\]】)）][0-9]*号")
 _GRANT_SEG = re.compile(r"给予|予以|一次性|奖补(?!资金)|(?:奖励|补助|补贴|资助)(?=[0-9一二三四五六七八九十两])|最高(?:不超过|可达)?[0-9]|按(?:照)?[^，,。；]{0,20}?[0-9.]+%")
 _GRANT_VERB = re.compile(r"分别给予|给予|予以|分别|按照|按[^，,。；]{0,20}?%|奖励(?=[0-9一二三四五六七八九十])|补助(?=[0-9])|补贴(?=[0-9])")
+_GRANT_KINDS = frozenset(("subsidy", "award", "rent_support"))
+_OBJECT = re.compile(r"[对凡的]")  # a condition that names whom the grant is for
 _TO_YEAR = re.compile(r"(?:力争|争取)?(?:到|至)")
 # A ratio target with no unit (PUE 降至1.5以下, PUE低于1.3): only with a decimal and a level word.
 _BARE_TARGET = re.compile(
@@ -159,6 +161,7 @@ def extract_measures(
         if not qs:
             continue
         context = sections.context(s_start)
+        sent_default = "achievement" if sections.part(s_start) == "review" else default
         for seg in _spans(body, _SEG_CUT, s_start, s_end):
             seg_qs = [q for q in qs if seg[0] <= q.start < seg[1]]
             if not seg_qs:
@@ -167,7 +170,7 @@ def extract_measures(
             if last_cond and body[seg[0] : seg[0] + 2] == "其中" and "\n" not in body[last_cond[0] : seg[0]]:
                 carried = last_cond[1]
             found = _segment(
-                body, seg, (s_start, s_end), seg_qs, deadlines, scope_years, default, context, region, carried,
+                body, seg, (s_start, s_end), seg_qs, deadlines, scope_years, sent_default, context, region, carried,
                 carry, time.base_year,
             )
             out.extend(found)
@@ -270,10 +273,14 @@ def _labelled(  # noqa: PLR0913 - the measure's parts, gathered in one place
 ) -> FoundMeasure:
     """``found`` with its kind, span, time, condition, region, theme and policy instrument."""
     c_text, sent_text = body[clause[0] : clause[1]], body[sent[0] : sent[1]]
+    lead = ""
+    if kind in _GRANT_KINDS:  # 经认定，给予…: a grant that names no object has it in the text before
+        lead = condition if condition and _OBJECT.search(condition) else context[1]
+    tool, basis = instrument(kind, c_text, sent_text, lead)
     return replace(
         found, kind=kind, year=year, deadline=deadline, condition=condition,
         theme=classify_theme(c_text, sent_text, context[1], context[0]),
-        policy_tool=classify_tool(kind, c_text, sent_text),
+        policy_tool=tool, tool_basis=basis,
         start=clause[0], end=clause[1], region=region.at(sent[0], sent[1], q.start),
     )
 
