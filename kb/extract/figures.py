@@ -66,7 +66,8 @@ def format_figure(
     """One line for a measure's figure: ``3–5 家``, ``≥ 500 万元``, ``10%，最高 100 万元``, ``最高 200 万元``.
 
     ``unit`` belongs to ``amount``; the cap uses ``cap_unit`` (else ``unit``); ``rate`` is a
-    percentage. Empty string when the measure holds no figure at all, never ``-万元``.
+    percentage; ``amount_max`` ends the range of the amount, or of the rate when there is no
+    amount (``8–12%``). Empty string when the measure holds no figure at all, never ``-万元``.
     """
     parts: list[str] = []
     if amount is not None:
@@ -77,6 +78,8 @@ def format_figure(
         parts.append(f"{qualifier} {text}" if qualifier else text)
     if rate is not None:
         text = f"{format_number(rate)}%"
+        if amount is None and amount_max is not None and amount_max > rate:  # a rate range: 8–12%
+            text = f"{format_number(rate)}–{format_number(amount_max)}%"
         parts.append(f"{qualifier} {text}" if qualifier and amount is None else text)
     if cap is not None:
         parts.append("最高 " + _with_unit(format_number(cap), cap_unit or unit))

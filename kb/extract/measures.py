@@ -64,7 +64,7 @@ class FoundMeasure:
     start: int
     end: int
     region: str | None
-    amount_max: float | None = None  # upper end of a range (3-5家 -> 3.0 .. 5.0); None for a single number
+    amount_max: float | None = None  # upper end of the figure's range: amount (3-5家) or rate (8%—12%); else None
     cap_unit: str | None = None  # unit of ``cap`` (a 10% rate capped at 100 万元 -> 万元)
     qualifier: str | None = None  # one of kb.extract.figures.QUALIFIERS (超400个 -> ">"), None when exact
     amount_text: str | None = None  # the figure as written: "3-5家", "500万元以上", "最高不超过200万元"
@@ -186,8 +186,10 @@ def _quantities(sent: str, offset: int) -> list[Quantity]:
     starts = {q.start for q in qs}
     for m in _BARE_TARGET.finditer(sent):
         if m.start(2) + offset not in starts:  # 提高到1.5倍 is already a quantity
-            qs.append(Quantity(m.start(2) + offset, m.end() + offset, float(m.group(2)), "", None,
-                               qualifier_symbol((m.group(1), m.group(3))), m.group(1), m.group(0)))
+            symbol = qualifier_symbol((m.group(1), m.group(3)))
+            written = m.group(0) if qualifier_symbol((m.group(1),)) else m.group(0)[len(m.group(1)) :]  # 低于1.3, 1.5以下
+            qs.append(Quantity(m.start(2) + offset, m.end() + offset, float(m.group(2)), "", None, symbol,
+                               m.group(1), written))
     if _GRANT_SEG.search(sent):
         qs += [Quantity(m.start() + offset, m.end() + offset, 100.0, "%", text=m.group(0))
                for m in _FULL_RATE.finditer(sent)]
@@ -259,7 +261,7 @@ def _figure(q: Quantity, rate: float | None, cap_q: Quantity | None, caps_only: 
         kind="", amount=amount, unit=unit, cap=cap_q.amount if cap_q is not None else None, rate=rate,
         year=None, deadline=None, condition=None, theme=None, policy_tool=None, responsible=(), start=0, end=0,
         region=None,
-        amount_max=q.amount_max if amount is not None else None,
+        amount_max=q.amount_max if amount is not None or rate is not None else None,  # 3-5家, 8%—12%
         cap_unit=cap_q.unit if cap_q is not None else None,
         qualifier=None if caps_only else q.qualifier,
         amount_text=cap_text.get(q.start, q.text) if caps_only else q.text or None,

@@ -228,6 +228,7 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         return None  # phone numbers, IDs
     pm = _PREFIX.search(text, max(0, m.start() - 4), m.start())
     prefix = pm.group(1) if pm else None
+    written_from = pm.start() if pm and qualifier_symbol((prefix,)) else m.start()  # 超400个, but 达到 is no qualifier
     return Quantity(
         start=m.start(),
         end=end,
@@ -236,7 +237,7 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         amount_max=amax,
         qualifier=qualifier_symbol((prefix, approx, post)),
         prefix=prefix,
-        text=text[pm.start() if pm else m.start() : end],
+        text=text[written_from:end],
     )
 
 

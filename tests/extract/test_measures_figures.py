@@ -20,7 +20,7 @@ def test_targets_keep_ranges_and_qualifiers_as_symbols():
     assert got[0][:5] == ("target", 3.0, 5.0, "家", None) and got[0][8] == "三至五家"
     assert got[1][:5] == ("target", 1.2, None, "万个", "≥") and got[1][8] == "不少于1.2万个"
     assert got[2][:5] == ("target", 500.0, None, "人", "≈")
-    assert got[3][:5] == ("target", 1.3, None, None, "≤") and got[3][8] == "降至1.3以下"
+    assert got[3][:5] == ("target", 1.3, None, None, "≤") and got[3][8] == "1.3以下"
 
 
 def test_several_amounts_in_one_grant_are_several_measures():
@@ -75,3 +75,9 @@ def test_full_interest_subsidy_is_a_full_rate():
 def test_figures_render_for_people(text, shown):
     [m] = extract_measures(text, ("广西壮族自治区", "南宁市"))
     assert figure_of(m) == shown
+
+
+def test_a_rate_range_keeps_its_upper_end():
+    [m] = extract_measures("对企业数字化改造项目，按投资额的8%—12%给予补助，单个项目最高800万元。", ("辽宁省", "沈阳市"))
+    assert (m.rate, m.amount_max, m.cap, m.amount_text) == (8.0, 12.0, 800.0, "8%—12%")
+    assert figure_of(m) == "8–12%，最高 800 万元"
