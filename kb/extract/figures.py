@@ -9,7 +9,8 @@ the whole mapping; a word not in it (达, 达到: "reaches") gives no qualifier.
   legal usage: 3家以上 means three or more);
 * ``>`` more than -- 超, 超过, 逾, 突破, 余, 多, 高于, 大于, 多于 (500余人: more than 500);
 * ``≈`` about -- 约, 近, 左右, 上下, 大约, 将近, 接近;
-* ``≤`` at most -- 不超过, 不高于, 以内, 以下, 及以下, 最多, 不大于;
+* ``≤`` at most -- 不超过, 不高于, 不多于, 以内, 以下, 及以下, 最多, 不大于 (and a rate after a cap word:
+  按不超过投资额的15% is "≤ 15%");
 * ``<`` less than -- 低于, 不足, 少于, 小于, 未满.
 
 :func:`format_figure` is pure and has no Qt: the CLI, the app and the exports share it.
@@ -26,7 +27,7 @@ QUALIFIER_WORDS: dict[str, str] = {
     **dict.fromkeys(("不低于", "不少于", "以上", "及以上", "至少", "不小于"), "≥"),
     **dict.fromkeys(("超", "超过", "逾", "突破", "余", "多", "高于", "大于", "多于"), ">"),
     **dict.fromkeys(("约", "近", "左右", "上下", "大约", "将近", "接近"), "≈"),
-    **dict.fromkeys(("不超过", "不高于", "以内", "以下", "及以下", "最多", "不大于"), "≤"),
+    **dict.fromkeys(("不超过", "不高于", "不多于", "以内", "以下", "及以下", "最多", "不大于"), "≤"),
     **dict.fromkeys(("低于", "不足", "少于", "小于", "未满"), "<"),
 }
 

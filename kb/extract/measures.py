@@ -32,7 +32,7 @@ from kb.errors import ZhikuError
 from kb.extract.classify import classify_theme, document_default, instrument
 from kb.extract.figures import qualifier_symbol
 from kb.extract.measure_region import MeasureRegion
-from kb.extract.numbers import Quantity, find_quantities
+from kb.extract.numbers import Quantity, find_quantities, is_money, is_percent
 from kb.extract.responsibility import (
     RespBlock,
     SectionContext,
@@ -75,10 +75,17 @@ _SENT_END = re.compile(r"[。！？；!?;\n]|(?<=[\u4e00-\u9fff%）)”])\.(?=[\
 _SEG_CUT = re.compile(r"[，,]\s*(?=对(?!接|标|外|于)|凡)")
 _CLAUSE_CUT = re.compile(r"[，：:]|,(?![0-9]{3}(?![0-9]))")
 _MASK = re.compile(r"《[^《》\n]{0,80}》|〔[0-9０-９]{4}〕[0-9０-９]*号?|[〔\[【(（][0-9]{4}[〕\]】)）][0-9]*号")
-_GRANT_SEG = re.compile(r"给予|予以|一次性|奖补(?!资金)|(?:奖励|补助|补贴|资助)(?=[0-9一二三四五六七八九十两])|最高(?:不超过|可达)?[0-9]|按(?:照)?[^，,。；]{0,20}?[0-9.]+%")
+_GRANT_SEG = re.compile(
+    r"给予|予以|一次性|奖补(?!资金)|(?:奖励|补助|补贴|资助)(?=[0-9一二三四五六七八九十两])|最高(?:不超过|可达)?[0-9]"
+    r"|按(?:照)?[^，,。；]{0,20}?[0-9.]+%|(?:奖励|补助|补贴|资助|奖补)(?:金额|额度)?(?:最高)?不超过[^，,。；]{0,24}?[0-9.]+%"
+)
 _GRANT_VERB = re.compile(r"分别给予|给予|予以|分别|按照|按[^，,。；]{0,20}?%|奖励(?=[0-9一二三四五六七八九十])|补助(?=[0-9])|补贴(?=[0-9])")
 _GRANT_KINDS = frozenset(("subsidy", "award", "rent_support"))
 _OBJECT = re.compile(r"[对凡的]")  # a condition that names whom the grant is for
+_ANAPHORA = re.compile(  # a grant sentence that opens on its verb or on 经认定: what it rewards was said before
+    r"\s*(?:[0-9一二三四五六七八九十]+[.、．]\s*)?(?:经[^，,。；]{0,8}?(?:认定|评定|审核|评审|评估|核定|批准)"
+    r"|对(?:上述|以上|其|此类|该类)|(?:可|均|再|并)?(?:给予|予以|按照|按))"
+)
 _TO_YEAR = re.compile(r"(?:力争|争取)?(?:到|至)")
 # A ratio target with no unit (PUE 降至1.5以下, PUE低于1.3): only with a decimal and a level word.
 _BARE_TARGET = re.compile(
@@ -221,9 +228,15 @@ def _segment(  # noqa: PLR0913 - one call site; the pieces are the sentence's sh
     grant = bool(_GRANT_SEG.search(seg_text))
     gm = _GRANT_VERB.search(seg_text) if grant else None
     grant_at = seg[0] + gm.start() if gm else None
-    if grant:
-        roles = grant_roles(body, seg, qs, clauses, grant_at)
+    if grant:  # money and rates are granted; a count in a grant sentence is a target or a fact
+        money = [q for q in qs if is_money(q.unit) or is_percent(q.unit)]
+        roles = grant_roles(body, seg, money, clauses, grant_at)
         pairs = pair_caps(roles, seg_text, seg[0])
+        counts = [q for q in qs if q not in money and not _in_condition(body, q, grant_at)]
+        if counts:
+            plain = plain_roles(body, sent, counts, clauses, default)
+            roles.qualifies.update(plain.qualifies)
+            pairs = sorted(pairs + [(p, None, False) for p in plain.prims], key=lambda pair: pair[0][0].start)
     else:
         roles = plain_roles(body, sent, qs, clauses, default)
         pairs = [(p, None, False) for p in roles.prims]
@@ -231,8 +244,9 @@ def _segment(  # noqa: PLR0913 - one call site; the pieces are the sentence's sh
     cond = cond or carried
     out: list[FoundMeasure] = []
     for (q, kind, rate), cap_q, caps_only in pairs:
-        clause = seg if grant and kind != "fund" else _find(clauses, q.start)
-        deadline, year = quantity_time(q, clause, seg[0] if grant else sent[0], deadlines, years, body)
+        granted = grant and kind not in ("fund", "target", "achievement")
+        clause = seg if granted else _find(clauses, q.start)
+        deadline, year = quantity_time(q, clause, seg[0] if granted else sent[0], deadlines, years, body)
         if kind == "target" and carry_deadline:
             if deadline is None:
                 deadline, year = carry_deadline
@@ -243,11 +257,16 @@ def _segment(  # noqa: PLR0913 - one call site; the pieces are the sentence's sh
         if kind == "achievement":
             deadline = None
         this_cond = cond
-        if not grant and kind in ("target", "achievement"):
+        if kind in ("target", "achievement"):
             this_cond = roles.qualifies.get(q.start) or count_qualifier(body, q, qs, clause)
         found = _figure(q, rate, cap_q, caps_only, roles.cap_text)
         out.append(_labelled(found, kind, body, clause, sent, context, q, region, year, deadline, this_cond))
     return out
+
+
+def _in_condition(body: str, q: Quantity, grant_at: int | None) -> bool:
+    """对带动10家以上企业的…，给予…: a number before the grant verb and followed by 的 is part of the condition."""
+    return grant_at is not None and q.start < grant_at and "的" in body[q.end : grant_at]
 
 
 def _figure(q: Quantity, rate: float | None, cap_q: Quantity | None, caps_only: bool, cap_text: dict[int, str]
@@ -277,7 +296,10 @@ def _labelled(  # noqa: PLR0913 - the measure's parts, gathered in one place
     c_text, sent_text = body[clause[0] : clause[1]], body[sent[0] : sent[1]]
     lead = ""
     if kind in _GRANT_KINDS:  # 经认定，给予…: a grant that names no object has it in the text before
-        lead = condition if condition and _OBJECT.search(condition) else context[1]
+        if condition and _OBJECT.search(condition):
+            lead = condition
+        elif _ANAPHORA.match(body, clause[0]):
+            lead = context[1]
     tool, basis = instrument(kind, c_text, sent_text, lead)
     return replace(
         found, kind=kind, year=year, deadline=deadline, condition=condition,

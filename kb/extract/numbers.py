@@ -51,7 +51,7 @@ PERCENT_UNITS = frozenset({"%", "％", "‰", "个百分点"})
 
 # Words before a number that say how it relates to the true value (see kb.extract.figures).
 _PREFIX = re.compile(
-    r"(不低于|不少于|不超过|不高于|不足|超过|突破|高于|低于|少于|达到|将近|接近|大约|至少|近|超|逾|约|达)\s?$"
+    r"(不低于|不少于|不超过|不高于|不多于|不足|超过|突破|高于|低于|少于|达到|将近|接近|大约|至少|近|超|逾|约|达)\s?$"
 )
 _SEP = r"(?:[-－~～至到]|—{1,2})"
 _QTY_BODY = (

@@ -14,7 +14,7 @@ Several caps and several amounts or rates under 分别 go together in order: 分
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kb.extract.classify import target_or_achievement
 from kb.extract.numbers import Quantity, is_money, is_percent
@@ -22,11 +22,13 @@ from kb.extract.numbers import Quantity, is_money, is_percent
 _CAP = re.compile(r"(最高|不超过|不高于|最多|上限|限额为?|封顶|累计不超过)[^，,。；0-9]{0,8}$")
 _CAP_LIST = re.compile(r"\s*[和、及与或]\s*")  # 分别不超过500万元和1000万元: the cap list goes on
 _SHARE = re.compile(r"承担|分担|配套比例")
+_SHARE_AFTER = 8  # 按各自50%的比例共同分担: the share word may follow the percent by a few characters
 _FUND = re.compile(r"(专项资金|引导资金|财政资金|基金|资金)(?:共计|总额|规模|总计|达到|达|约|超过|超)?[^，,。；、0-9]{0,4}$")
 _FUND_AFTER = re.compile(r"[^，,。；、0-9]{0,24}?(基金|专项资金)")
 KINDS = (
     ("rent_support", re.compile(r"租金|房租|租赁补贴|免租|租金减免")),
-    ("tax", re.compile(r"个人所得税|个税|税收优惠|税收返还|减税|免税|税收减免|地方贡献|地方留成|加计扣除|减按|免征|减半征收")),
+    ("tax", re.compile(r"个人所得税|个税|税收优惠|税收返还|减税|免税|税收减免|地方贡献|经济贡献|财政贡献|地方留成|加计扣除|减按|免征"
+                       r"|减半征收")),
     ("award", re.compile(r"奖励|奖金|一次性奖|奖(?=[，,。；;.]|$)")),
     ("subsidy", re.compile(r"补助|补贴|奖补|资助|扶持|贴息|补偿")),
 )
@@ -36,6 +38,8 @@ COUNT_UNITS = frozenset("家个项")
 _MONEY_OF = re.compile(r"(?:及?以上|以下)?的[^，,。；;、0-9]{1,20}")  # 营收超百亿元的龙头企业10家
 _MONEY_QUALIFIES = re.compile(r"[^，,。；、0-9]{0,6}?(项目|企业|公司)$")
 _LIST = re.compile(r"[、和及与]")
+_ENUM_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,}、)+[\u4e00-\u9fff]{2,}\s*$")
+_ENUM_UNITS = frozenset("个项类种大")
 
 Prim = tuple[Quantity, str, "float | None"]  # quantity, kind, rate
 
@@ -75,10 +79,12 @@ def grant_roles(body: str, seg: tuple[int, int], qs: list[Quantity], clauses: li
             roles.prims.append((q, "fund", q.amount if is_percent(q.unit) else None))
             continue
         cap = _CAP.search(before)
-        if (cap or _continues_caps(body, roles.caps, q)) and not is_percent(q.unit):  # 按不超过…15%: a rate
+        if (cap or _continues_caps(body, roles.caps, q)) and not is_percent(q.unit):
             roles.caps.append(q)
             roles.cap_text[q.start] = body[clause[0] + cap.start() : q.end] if cap else q.text
             continue
+        if cap and q.qualifier is None:
+            q = replace(q, qualifier="≤")  # 按不超过投资额的15%: a rate of at most 15%
         if grant_at is not None and q.start < grant_at and "的" in body[q.end : grant_at]:
             continue  # part of the condition
         kind = grant_kind(seg_text, q.start - seg[0])
@@ -90,7 +96,8 @@ def grant_roles(body: str, seg: tuple[int, int], qs: list[Quantity], clauses: li
 
 def _share(body: str, q: Quantity, before: str, seg_end: int) -> bool:
     """由市区两级财政各承担50%: a cost share, not a grant."""
-    return bool(_SHARE.search(body[q.end : min(q.end + 4, seg_end)]) or (is_percent(q.unit) and _SHARE.search(before)))
+    after = body[q.end : min(q.end + (_SHARE_AFTER if is_percent(q.unit) else 4), seg_end)]
+    return bool(_SHARE.search(after) or (is_percent(q.unit) and _SHARE.search(before)))
 
 
 def _continues_caps(body: str, caps: list[Quantity], q: Quantity) -> bool:
@@ -125,6 +132,8 @@ def plain_roles(body: str, sent: tuple[int, int], qs: list[Quantity], clauses: l
             continue
         if "之一" in body[q.end : min(q.end + 24, clause[1])]:
             continue  # 全省首批10个…之一: a ranking, not a quantity
+        if _enumerated(body, q, clause):
+            continue
         if _FUND.search(before) or _FUND_AFTER.match(body[q.end : clause[1]]):
             roles.prims.append((q, "fund", None))
             continue
@@ -143,6 +152,12 @@ def plain_roles(body: str, sent: tuple[int, int], qs: list[Quantity], clauses: l
         )
         roles.prims.append((q, kind, None))
     return roles
+
+
+def _enumerated(body: str, q: Quantity, clause: tuple[int, int]) -> bool:
+    """电子信息、光伏制造2个优势产业: a small count of the names just listed, not a quantity."""
+    small = q.amount < 10 and q.amount_max is None and q.unit in _ENUM_UNITS
+    return small and bool(_ENUM_BEFORE.search(body, clause[0], q.start))
 
 
 def _money_of_count(body: str, q: Quantity, nxt: Quantity | None, clause: tuple[int, int], roles: Roles) -> bool:

@@ -81,3 +81,31 @@ def test_a_rate_range_keeps_its_upper_end():
     [m] = extract_measures("对企业数字化改造项目，按投资额的8%—12%给予补助，单个项目最高800万元。", ("辽宁省", "沈阳市"))
     assert (m.rate, m.amount_max, m.cap, m.amount_text) == (8.0, 12.0, 800.0, "8%—12%")
     assert figure_of(m) == "8–12%，最高 800 万元"
+
+
+def test_a_rate_after_a_cap_word_is_at_most_that_rate():
+    [m] = extract_measures("推动企业争取技术改造资金支持，按不超过设备购置金额的20%给予最高3000万元资助。", ("安徽省", "芜湖市"))
+    assert (m.kind, m.rate, m.qualifier, m.cap, m.amount_text) == ("subsidy", 20.0, "≤", 3000.0, "20%")
+    assert figure_of(m) == "≤ 20%，最高 3000 万元"
+
+
+def test_a_rebate_of_fiscal_contribution_without_a_grant_verb():
+    text = "第一年和第二年奖励金额不超过其经济贡献增量的100%，第三年奖励金额不超过其经济贡献增量的60%。"
+    ms = extract_measures(text, ("山西省", "太原市"))
+    assert [(m.kind, m.rate, m.qualifier, m.policy_tool) for m in ms] == [
+        ("tax", 100.0, "≤", "environment"), ("tax", 60.0, "≤", "environment")]
+
+
+def test_a_count_in_a_grant_sentence_is_a_target_not_a_grant():
+    [m] = extract_measures("遴选不多于20家数字经济龙头企业，连续三年予以重点扶持。", ("湖北省", "宜昌市"))
+    assert (m.kind, m.amount, m.unit, m.qualifier) == ("target", 20.0, "家", "≤")
+
+
+def test_listed_names_counted_are_not_measures():
+    text = "巩固提升电子信息、新能源装备2个优势产业，培育工业软件、跨境电商、数字创意3个新兴产业。"
+    assert extract_measures(text, ("江苏省", "淮安市")) == []
+
+
+def test_a_cost_share_is_a_fund_rule():
+    [m] = extract_measures("奖励资金由市和区县按各自50%的比例共同分担。", ("四川省", "宜宾市"))
+    assert (m.kind, m.rate, m.policy_tool, m.tool_basis) == ("fund", 50.0, "environment", "分担")

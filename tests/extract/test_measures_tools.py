@@ -33,3 +33,11 @@ def test_a_plan_review_holds_results_and_its_goals_hold_instruments():
 def test_a_running_total_already_reached_is_a_result():
     ms = extract_measures("力争到2025年建成5G基站5万个。目前全市已累计建成5G基站1.8万个。", ("吉林省", "长春市"))
     assert [(m.kind, m.amount, m.policy_tool) for m in ms] == [("target", 5.0, "supply"), ("achievement", 1.8, None)]
+
+
+def test_a_news_report_of_the_pipeline_and_of_progress_holds_results():
+    text = ("目前，全市在建、拟建数字基础设施项目52个，总投资310亿元。今年全市将新建5G基站3000个，"
+            "上半年已新建1650个，完成年度目标55%，完成投资6.2亿元。")
+    got = [(m.kind, m.amount) for m in extract_measures(text, ("浙江省", "台州市"), doc_date="2021-07-20")]
+    assert got == [("achievement", 52.0), ("achievement", 310.0), ("target", 3000.0), ("achievement", 1650.0),
+                   ("achievement", 55.0), ("achievement", 6.2)]
