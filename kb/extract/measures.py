@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import Any
 
 from kb.errors import ZhikuError
 from kb.extract.classify import classify_theme, document_default, instrument
@@ -189,7 +190,8 @@ def extract_measures(
 
 def _quantities(sent: str, offset: int) -> list[Quantity]:
     """The sentence's quantities in body offsets: numbers with units, bare ratio targets, 100% rates in words."""
-    qs = [replace(q, start=q.start + offset, end=q.end + offset) for q in find_quantities(sent)]
+    qs = [Quantity(q.start + offset, q.end + offset, q.amount, q.unit, q.amount_max, q.qualifier, q.prefix, q.text)
+          for q in find_quantities(sent)]
     starts = {q.start for q in qs}
     for m in _BARE_TARGET.finditer(sent):
         if m.start(2) + offset not in starts:  # 提高到1.5倍 is already a quantity
@@ -270,29 +272,27 @@ def _in_condition(body: str, q: Quantity, grant_at: int | None) -> bool:
 
 
 def _figure(q: Quantity, rate: float | None, cap_q: Quantity | None, caps_only: bool, cap_text: dict[int, str]
-            ) -> FoundMeasure:
-    """The figure fields of a measure (kind, time and labels are filled by :func:`_labelled`)."""
+            ) -> dict[str, Any]:
+    """The figure fields of a measure: amount or rate or cap, range, qualifier, units, the words as written."""
     amount = None if (rate is not None or caps_only) else q.amount
     unit = None if rate is not None or not q.unit else q.unit
     if amount is None and cap_q is not None:
         unit = cap_q.unit  # the stored cap has no unit of its own yet: it reads in ``unit``
-    return FoundMeasure(
-        kind="", amount=amount, unit=unit, cap=cap_q.amount if cap_q is not None else None, rate=rate,
-        year=None, deadline=None, condition=None, theme=None, policy_tool=None, responsible=(), start=0, end=0,
-        region=None,
-        amount_max=q.amount_max if amount is not None or rate is not None else None,  # 3-5家, 8%—12%
-        cap_unit=cap_q.unit if cap_q is not None else None,
-        qualifier=None if caps_only else q.qualifier,
-        amount_text=cap_text.get(q.start, q.text) if caps_only else q.text or None,
-    )
+    return {
+        "amount": amount, "unit": unit, "cap": cap_q.amount if cap_q is not None else None, "rate": rate,
+        "amount_max": q.amount_max if amount is not None or rate is not None else None,  # 3-5家, 8%—12%
+        "cap_unit": cap_q.unit if cap_q is not None else None,
+        "qualifier": None if caps_only else q.qualifier,
+        "amount_text": cap_text.get(q.start, q.text) if caps_only else q.text or None,
+    }
 
 
 def _labelled(  # noqa: PLR0913 - the measure's parts, gathered in one place
-    found: FoundMeasure, kind: str, body: str, clause: tuple[int, int], sent: tuple[int, int],
+    figure: dict[str, Any], kind: str, body: str, clause: tuple[int, int], sent: tuple[int, int],
     context: tuple[str, str], q: Quantity, region: MeasureRegion, year: int | None, deadline: str | None,
     condition: str | None,
 ) -> FoundMeasure:
-    """``found`` with its kind, span, time, condition, region, theme and policy instrument."""
+    """The measure: its figure with its kind, span, time, condition, region, theme and policy instrument."""
     c_text, sent_text = body[clause[0] : clause[1]], body[sent[0] : sent[1]]
     lead = ""
     if kind in _GRANT_KINDS:  # 经认定，给予…: a grant that names no object has it in the text before
@@ -301,11 +301,11 @@ def _labelled(  # noqa: PLR0913 - the measure's parts, gathered in one place
         elif _ANAPHORA.match(body, clause[0]):
             lead = context[1]
     tool, basis = instrument(kind, c_text, sent_text, lead)
-    return replace(
-        found, kind=kind, year=year, deadline=deadline, condition=condition,
+    return FoundMeasure(
+        kind=kind, year=year, deadline=deadline, condition=condition,
         theme=classify_theme(c_text, sent_text, context[1], context[0]),
-        policy_tool=tool, tool_basis=basis,
-        start=clause[0], end=clause[1], region=region.at(sent[0], sent[1], q.start),
+        policy_tool=tool, tool_basis=basis, responsible=(),
+        start=clause[0], end=clause[1], region=region.at(sent[0], sent[1], q.start), **figure,
     )
 
 

@@ -65,6 +65,7 @@ _QTY_BODY = (
 _QTY = re.compile(rf"(?<![0-9A-Za-z.．_+\-/{CN_DIGITS}第]){_QTY_BODY}")
 _QTY_NEXT = re.compile(_QTY_BODY)  # the second half of 10%-20%, 500万元至1000万元
 _RANGE_SEP = re.compile(rf"\s*{_SEP}\s*")
+_ANY_NUMERAL = re.compile(f"[0-9０-９{CN_DIGITS}]")  # a cheap first look: most sentences of prose hold none
 _MAG_VALUE = {"": 1.0, "十": 10.0, "百": 1e2, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8,
               "万亿": 1e12}
 # Units that hide time spans, ordinals or names, not quantities.
@@ -190,7 +191,7 @@ def find_quantities(text: str) -> list[Quantity]:
     3+4), time spans (3个月), small Chinese counts of no measure value (一批, 两个全覆盖, 一次性),
     names like 电科28所.
     """
-    if not isinstance(text, str) or not text:
+    if not isinstance(text, str) or not _ANY_NUMERAL.search(text):
         return []
     out: list[Quantity] = []
     text = _scan_form(text)
@@ -276,11 +277,19 @@ def find_years(text: str) -> list[tuple[int, int, int]]:
     """
     if not isinstance(text, str):
         return []
+    return list(_years(text))
+
+
+@lru_cache(maxsize=64)
+def _years(text: str) -> tuple[tuple[int, int, int], ...]:
+    """find_years' work, cached: a sentence is read for deadlines and for time references in turn."""
+    if "20" not in text and "19" not in text and not _SCAN_NEEDED.search(text):
+        return ()  # no year can be written without these digits
     text = _scan_form(text)
     found = {m.start(1): (m.start(1), m.end(1), int(m.group(1))) for m in YEAR_RE.finditer(text)}
     for m in _YEAR_BARE.finditer(text):
         found.setdefault(m.start(1), (m.start(1), m.end(1), int(m.group(1))))
-    return sorted(found.values())
+    return tuple(sorted(found.values()))
 
 
 def parse_year(text: str) -> int | None:
@@ -299,7 +308,8 @@ def find_deadlines(text: str) -> list[tuple[int, int, str, int | None]]:
     out: list[tuple[int, int, str, int | None]] = []
     text = _scan_form(text)
     taken: list[tuple[int, int]] = []
-    for m in DEADLINE_RE.finditer(text):
+    phrases = DEADLINE_RE.finditer(text) if "年" in text or "五" in text else ()  # every phrase holds one of them
+    for m in phrases:
         phrase = m.group(0).strip()
         if not phrase:
             continue
@@ -351,7 +361,7 @@ def find_time_refs(text: str, base_year: int | None = None) -> list[tuple[int, i
     if not isinstance(text, str):
         return []
     out = [(s, e, y) for s, e, y in find_years(text) if not is_start_year(text, s, e + 1)]
-    if base_year is not None:
+    if base_year is not None and "年" in text:
         for m in _REL_YEAR.finditer(text):
             this_year = m.group(1) in ("今年", "本年") and text.startswith("以来", m.end())  # 今年以来: this year so far
             if this_year or not is_start_year(text, m.start(), m.end()):
