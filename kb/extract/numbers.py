@@ -69,7 +69,7 @@ _ANY_NUMERAL = re.compile(f"[0-9０-９{CN_DIGITS}]")  # a cheap first look: mos
 _MAG_VALUE = {"": 1.0, "十": 10.0, "百": 1e2, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8,
               "万亿": 1e12}
 # Units that hide time spans, ordinals or names, not quantities.
-_BAD_AFTER = re.compile(r"(?:个月|个工作日|次会议|条(?:具体)?(?:措施|政策|举措|意见|规定)|所(?!学校|高校|院校|中小学|医院|幼儿园|职业))")
+_BAD_AFTER = re.compile(r"(?:个月|个工作日|个方面|次会议|条(?:具体)?(?:措施|政策|举措|意见|规定)|所(?!学校|高校|院校|中小学|医院|幼儿园|职业))")
 # 千万元级服务商, 10亿元级项目, 百亿级集群: a tier label, not a quantity.
 _TIER = re.compile(r"\s?(?:级|量级|规模级)")
 
@@ -348,8 +348,11 @@ def relative_year(phrase: str, base_year: int | None) -> int | None:
 
 
 def is_start_year(text: str, start: int, end: int) -> bool:
-    """自2022年…以来 / 2021年出台…以来: the year a period began, not the year of what is counted."""
-    return (start > 0 and text[start - 1] in "自从") or bool(_SINCE_AFTER.match(text, end))
+    """自2022年…以来 / 2021年出台…以来 / 比2020年提高: the year a period began or a comparison base.
+
+    Either way it is not the year of what is counted.
+    """
+    return (start > 0 and text[start - 1] in "自从比较") or bool(_SINCE_AFTER.match(text, end))
 
 
 def find_time_refs(text: str, base_year: int | None = None) -> list[tuple[int, int, int]]:

@@ -109,3 +109,20 @@ def test_listed_names_counted_are_not_measures():
 def test_a_cost_share_is_a_fund_rule():
     [m] = extract_measures("奖励资金由市和区县按各自50%的比例共同分担。", ("四川省", "宜宾市"))
     assert (m.kind, m.rate, m.policy_tool, m.tool_basis) == ("fund", 50.0, "environment", "分担")
+
+
+def test_a_grant_named_after_its_percent_and_its_condition_clause():
+    text = ("对于企业首次完成数据资产入表且入表金额大于200万元的,对企业为入表发生的评估、审计等服务费用予以40%的补贴,"
+            "同一企业补贴最高不超过20万元。")
+    [m] = extract_measures(text, ("贵州省", "贵阳市"))
+    assert (m.kind, m.rate, m.cap, m.cap_unit, m.policy_tool, m.tool_basis) == (
+        "subsidy", 40.0, 20.0, "万元", "demand", "服务费用")
+
+
+def test_a_comparison_base_year_is_not_the_year_of_the_target():
+    [m] = extract_measures("到2025年，核心产业增加值占GDP的比重比2020年提高3个百分点。", ("福建省",), doc_date="2022-01-20")
+    assert (m.kind, m.amount, m.unit, m.year) == ("target", 3.0, "个百分点", 2025)
+
+
+def test_counts_of_aspects_are_not_measures():
+    assert extract_measures("方案部署了6个方面的重大行动。", ("云南省",)) == []
