@@ -1,26 +1,34 @@
 """What a measure is about (theme), its policy instrument, and whether a number is a goal or a fact.
 
-The lexicon is ``kb/resources/measure_lexicon.json`` (general domain words
-with weights). Policy instruments follow Rothwell & Zegveld (1981) as Chinese
-policy-text studies code them:
+The lexicon is ``kb/resources/measure_lexicon.json`` (general domain words with weights).
 
-* **supply** -- government provides resources: talent training, money
-  (财政补贴/奖励/专项资金 are coded 资金投入, i.e. supply; but money tied to
-  finance -- 贷款贴息, 上市奖励 -- is 金融支持, environment), technology,
-  infrastructure, public services. Rent support (租金支持) is a fiscal subsidy
-  in kind, so it is supply too.
-* **environment** -- government shapes the conditions: tax relief (税收优惠,
-  加计扣除, 个税奖励), finance (基金引导, 信贷, 融资, 上市), regulation and
-  standards, goal setting (目标规划: every target unless it clearly sets up
-  demand), strategic measures (领导小组, 考核, 机制, cost-sharing rules).
-* **demand** -- government pulls the market: procurement, outsourcing,
-  pilots and demonstrations (应用示范/试点), market access (以市场换项目,
-  信创替代), trade and overseas measures.
+Policy instruments follow Rothwell & Zegveld (1981) as Chinese policy-text studies code them.
+These are the coding rules the gold files follow (and the code below); the unit coded is one
+measure that is a policy action -- a grant, a fund, a tax measure or a target:
 
-Money instruments stay supply even when they reward a pilot: the coding unit
-is the instrument, not what it rewards. Achievements are facts, not
-instruments: they get the instrument their content names (e.g. 专项资金 ->
-supply), or ``None`` when no instrument word scores.
+* **supply** -- the government provides inputs: talent (training, introduction, living
+  allowances), money for firms, projects and R&D (资金投入: subsidies, awards, special funds),
+  infrastructure (基站, 光网, 数据中心, 算力), public platforms and services (服务平台, 政务服务,
+  公共数据), technical support, laboratories and innovation centres.
+* **environment** -- it shapes the conditions: finance (贷款贴息, 融资担保, 基金, 上市奖励), tax
+  (税收优惠, 个税奖励, 地方贡献), regulation and standards (PUE, 能效), planning and aggregate goals
+  (增加值, 比重, 产值, 营收, numbers of firms to cultivate or attract), IPR, land, assessment and
+  co-funding rules (考核, 各承担50%).
+* **demand** -- it creates or pulls demand: procurement and purchase or use subsidies (政府采购,
+  首购首用, 购买云服务, 数字券), demonstration and application (示范应用, 应用示范, 试点示范, 示范项目,
+  应用场景, 应用案例, 上云), first-version/first-set promotion (首版次, 首台套), outsourcing, trade
+  and export, market opening (以市场换项目).
+
+Money is coded by what it pays for: a finance or tax form makes it environment; paying for a
+demonstration, an application, a purchase makes it demand; otherwise it is supply. A 示范 title on
+a park, base, enterprise or factory (示范园区, 示范工厂) is a title, not a demand cue. A target is
+coded by what it counts: infrastructure, platforms, talent and technology are supply; applications,
+pilots and purchases are demand; anything else is a goal (environment). Achievements and other
+reported outcomes (已入驻17家企业, 建成基站3.1万个) are results, not instruments: no instrument.
+
+:func:`instrument` returns the code with the cue words that decided it (``tool_basis``), so a
+reader can see why and correct it; a code that no word decided names its rule in brackets
+(〔资金投入〕, 〔目标规划〕).
 
 Target or achievement: the nearest aspect marker before a number decides (力争/计划/到2025年
 vs 截至/同比/据统计), then weak markers, then the rest of the sentence, then what the
@@ -36,13 +44,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kb.models import POLICY_TOOLS, THEMES
+from kb.models import MEASURE_KINDS, POLICY_TOOLS, THEMES
 
 log = logging.getLogger(__name__)
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "measure_lexicon.json"
-_MIN_ACHIEVEMENT_TOOL = 1.5
-_MIN_DEMAND_OVERRIDE = 3.0
 
 
 @lru_cache(maxsize=1)
@@ -106,35 +112,93 @@ def classify_theme(clause: str, sentence: str = "", context: str = "", heading: 
     return best
 
 
-def classify_tool(kind: str, clause: str, sentence: str = "") -> str | None:
-    """One of POLICY_TOOLS for a measure of ``kind`` (see the module docstring)."""
+MONEY_KINDS = frozenset(("subsidy", "award", "rent_support", "fund"))
+
+
+@lru_cache(maxsize=8192)
+def _cue_words(text: str) -> dict[str, tuple[str, ...]]:
+    """Instrument cue words in ``text`` per tool, longest match first, in text order, without repeats."""
+    pattern, index = _matcher("tools")
+    out: dict[str, list[str]] = {}
+    for m in pattern.finditer(text):
+        for label, weight in index[m.group(0)]:
+            if weight > 0 and m.group(0) not in out.setdefault(label, []):
+                out[label].append(m.group(0))
+    return {label: tuple(words) for label, words in out.items()}
+
+
+def _basis(words: tuple[str, ...] | list[str]) -> str | None:
+    return "、".join(words[:4]) or None
+
+
+def instrument(kind: str, clause: str, sentence: str = "", lead: str = "") -> tuple[str | None, str | None]:
+    """(policy tool, cue words that decided it) for a measure of ``kind`` (rules in the module docstring).
+
+    ``clause`` is the measure's own text (a grant's whole segment); ``lead`` is the text before a
+    grant that names no object of its own (经认定，给予…): its object is said there.
+    """
+    if kind == "achievement" or kind not in MEASURE_KINDS:
+        return None, None
+    if kind == "tax":
+        return "environment", _basis(_cue_words(clause).get("environment", ())) or "〔税收优惠〕"
+    if kind in MONEY_KINDS:
+        return _money_instrument(kind, clause, lead)
+    return _goal_instrument(clause, sentence)
+
+
+def _money_instrument(kind: str, clause: str, lead: str) -> tuple[str, str]:
+    """Money by what it pays for: finance forms, then demonstration/application/purchase, then supply."""
     lex = lexicon()
-    sc = scores("tools", clause, sentence)
-    if kind == "fund":
-        for word, tool in lex["fund_tool"].items():
-            if word in clause:
-                return str(tool)
-        return "supply"
-    if kind == "target":
-        if sc["demand"] >= 3 * _MIN_DEMAND_OVERRIDE and sc["demand"] > sc["environment"]:
-            return "demand"
-        return "environment"
-    if kind in ("subsidy", "award") and any(w in clause for w in lex["kind_finance"]):
-        return "environment"  # 贷款贴息, 上市奖励: finance support (金融支持)
-    if kind in lex["kind_tool"]:
-        return str(lex["kind_tool"][kind])
-    best, top = _best(scores("tools", clause), POLICY_TOOLS)  # a fact: its own words only
-    return best if top >= 3 * _MIN_ACHIEVEMENT_TOOL else None
+    finance = lex["fund_tool"] if kind == "fund" else dict.fromkeys(lex["kind_finance"], "environment")
+    found = [w for w in finance if w in clause]
+    if found:
+        return "environment", "、".join(found)
+    for text in (clause, lead):
+        demand = [w for w in _cue_words(text).get("demand", ()) if _weight(w, "demand") >= 2]
+        if demand:
+            return "demand", "、".join(demand[:4])
+    money = [w for w in _cue_words(clause).get("supply", ()) if w in _MONEY_WORDS]
+    return "supply", _basis(money) or "〔资金投入〕"
+
+
+_MONEY_WORDS = frozenset(("专项资金", "资金支持", "补助", "补贴", "奖补", "奖励", "资助", "财政资金", "经费"))
+_FIRM_COUNT = re.compile(r"[0-9一二三四五六七八九十百千万]\s*家(?:以上|左右)?[^，,。；;]{0,40}?(?:企业|公司|服务商)")
+_MIN_GOAL_TOOL = 4.5  # a cue word in the clause itself, more than a generic verb (建成, 建设)
+
+
+def _weight(word: str, label: str) -> float:
+    return float(lexicon()["tools"][label].get(word, 0.0))
+
+
+def _goal_instrument(clause: str, sentence: str) -> tuple[str, str]:
+    """A target by what it counts -- the clause's own words -- else a goal (environment).
+
+    The rest of the sentence often lists other targets (建成5G基站…，打造应用案例…), so it never decides.
+    """
+    own = scores("tools", clause)
+    if _FIRM_COUNT.search(clause):
+        own["supply"] = 0.0  # 引进3家软件平台、基础设施企业: firms are counted, whatever their field
+    best, top = _best({k: own[k] for k in ("supply", "demand")}, ("demand", "supply"))
+    tool = best if best is not None and top >= _MIN_GOAL_TOOL and top > own["environment"] else "environment"
+    return tool, _basis(_cue_words(clause).get(tool, ())) or "〔目标规划〕"
+
+
+def classify_tool(kind: str, clause: str, sentence: str = "", lead: str = "") -> str | None:
+    """One of POLICY_TOOLS for a measure of ``kind``, or ``None`` for a result (see :func:`instrument`)."""
+    return instrument(kind, clause, sentence, lead)[0]
 
 
 # Target or achievement: the nearest aspect marker before the number decides.
 _T_STRONG = re.compile(
     r"力争|争取(?=到|在|于|实现|达|20|用|建成|新增|引进|培育|创建|突破)|计划(?=[再还将要]?(?:[到在于至0-9一二三四五六七八九十今明年]|新增|实现|投资|完成|建成|引进|培育))"
-    r"|预计|目标|(?<![截止])(?:到|至)\s*20[0-9]{2}|确保|(?<![虚模])拟|年底前|年内"
+    r"|预计|(?<!完成)(?<!完成年度)(?<!完成全年)目标|(?<![截止])(?:到|至)\s*20[0-9]{2}|确保|(?<![虚模、])拟|年底前|年内"
 )
-_T_WEAK = re.compile(r"将(?=达|实现|超|突破|建成|形成|新增|引进|培育|不低于|不少于)|不低于|不少于|每年")
-_A_STRONG = re.compile(r"据统计|统计显示|数据显示|截至|截止|同比|先后|相继|以来|去年|上年|现已|目前|当年|已经")
+_T_WEAK = re.compile(r"将(?=达|实现|超|突破|建成|新建|建设|打造|形成|新增|引进|培育|不低于|不少于)|不低于|不少于|每年")
+_A_STRONG = re.compile(r"据统计|统计显示|数据显示|截至|截止|同比|先后|相继|以来|至今|去年|上年|现已|目前|当年|已经")
 _A_WEAK = re.compile(r"已|了|获评|共计|成功|共(?=有|下达|争取|签订|引进|培育|建成|完成|实施|吸引|认定|举办|接待)")
+
+
+_DONE_TOTAL = re.compile(r"(?:已|已经)累计")  # 已累计建成: a running total already reached
 
 
 def document_default(body: str) -> str:
@@ -151,12 +215,12 @@ def target_or_achievement(prefix: str, clause_after: str, default: str, since_pr
     累计 (cumulative) is said of both plans and reports: it leaves the call to the document.
     """
     if since_prev is not None:
-        if "累计" in since_prev:
+        if "累计" in since_prev and not _DONE_TOTAL.search(since_prev):
             return default
         if not any(p.search(since_prev) for p in (_T_STRONG, _A_STRONG, _T_WEAK, _A_WEAK)) and prev_kind:
             return prev_kind
         prefix = since_prev
-    elif "累计" in re.split(r"[，,：:]", prefix)[-1]:
+    elif "累计" in re.split(r"[，,：:]", prefix)[-1] and not _DONE_TOTAL.search(prefix):
         return default
     for strong in (True, False):
         tp, ap = (_T_STRONG, _A_STRONG) if strong else (_T_WEAK, _A_WEAK)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import logging
 import re
 
+from kb.extract.gazetteer import Gazetteer, Region
+
 log = logging.getLogger(__name__)
 
 _CLAUSE_CUT = re.compile(r"[，：:]|,(?![0-9]{3}(?![0-9]))")
@@ -39,7 +41,7 @@ Mention = tuple[int, int, str, str | None]  # start, end, name, parent region's 
 
 
 class MeasureRegion:
-    """Region per span: the gazetteer's mention if any (optional module), else the doc's."""
+    """Region per span: the gazetteer's mention if any, else the document's."""
 
     def __init__(self, body: str, chain: tuple[str, ...]) -> None:
         self.chain = chain
@@ -47,18 +49,14 @@ class MeasureRegion:
         self.body = body
         self.cache: dict[int, list[Mention]] = {}
         self.cuts: dict[int, list[int]] = {}
-        self.gazetteer = None
-        self.context: list = []
+        self.gazetteer: Gazetteer | None = None
+        self.context: list[Region] = []
         self.parks: set[str] = set()
         try:
-            from kb.extract.gazetteer import Gazetteer  # optional: written in parallel
-
             self.gazetteer = Gazetteer.default()
             looked = (self.gazetteer.lookup(n) for n in chain)
             self.context = [r for r in looked if r is not None]  # 永川 alone is 永川区 in a 重庆 document
-        except ImportError:
-            pass
-        except Exception:  # the gazetteer must never break measure extraction
+        except Exception:  # a damaged gazetteer file must never break measure extraction
             log.warning("gazetteer failed; measures keep the document region", exc_info=True)
 
     def _common_parent(self, codes: set[str | None]) -> str | None:

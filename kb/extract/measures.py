@@ -2,14 +2,16 @@
 
 Regex based, one pass per sentence. A sentence (split at 。！？； and line ends)
 is cut into *segments* at ``，对`` so that each "对…的，给予…" grant is read on
-its own. In a grant segment numbers play roles: a number followed by ``的``
-before the grant verb (给予/予以/按/分别) is part of the condition; one after
-最高/不超过/限额 is a cap; a percent after 按 is a rate; one before 承担 is a
-cost share (kind ``fund``); the rest are the amounts granted. Outside grants
-every number with a unit is a target or an achievement (or ``fund`` when the
-nearest noun is 资金/基金), told apart by the nearest strong marker
-(力争/计划/到2025年 vs 截至/同比/目前), then weak markers, then what the
-document mostly is (see :mod:`kb.extract.classify`).
+its own. What each number of a segment is -- a grant's amount, rate or cap, part of
+its condition, a cost share, a fund, a target or an achievement -- is read by
+:mod:`kb.extract.roles`; targets and achievements are told apart by the nearest
+strong marker (力争/计划/到2025年 vs 截至/同比/目前), then weak markers, then what
+the document mostly is (see :mod:`kb.extract.classify`).
+
+Every number becomes its own measure: 分别给予一次性50万元、20万元的奖励 is two awards with
+the same span and condition. A figure keeps both ends of a range (``amount``/``amount_max``),
+its qualifier (one of :data:`kb.extract.figures.QUALIFIERS`), its cap with the cap's unit, and
+the words as written (``amount_text``); :func:`kb.extract.figures.format_figure` renders it.
 
 Years come from :class:`kb.extract.timescope.TimeScope` (今年/去年 from ``doc_date``,
 years carried over ；/其中 and from a paragraph's opening time); a target whose year
@@ -25,9 +27,11 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from kb.errors import ZhikuError
-from kb.extract.classify import classify_theme, classify_tool, document_default, target_or_achievement
+from kb.extract.classify import classify_theme, document_default, instrument
+from kb.extract.figures import qualifier_symbol
 from kb.extract.measure_region import MeasureRegion
 from kb.extract.numbers import Quantity, find_quantities, is_money, is_percent
 from kb.extract.responsibility import (
@@ -37,6 +41,7 @@ from kb.extract.responsibility import (
     heading_starts,
     responsibility_blocks,
 )
+from kb.extract.roles import count_qualifier, grant_roles, pair_caps, plain_roles
 from kb.extract.timescope import TimeScope, quantity_time
 
 log = logging.getLogger(__name__)
@@ -60,36 +65,37 @@ class FoundMeasure:
     start: int
     end: int
     region: str | None
-    amount_max: float | None = None  # upper end of a range (3-5家 -> 3.0 .. 5.0)
-    cap_unit: str | None = None  # unit of ``cap`` (a 10% rate capped at 100 万元)
-    qualifier: str | None = None  # 超|以上|余|近|左右... as written around the number
+    amount_max: float | None = None  # upper end of the figure's range: amount (3-5家) or rate (8%—12%); else None
+    cap_unit: str | None = None  # unit of ``cap`` (a 10% rate capped at 100 万元 -> 万元)
+    qualifier: str | None = None  # one of kb.extract.figures.QUALIFIERS (超400个 -> ">"), None when exact
+    amount_text: str | None = None  # the figure as written: "3-5家", "500万元以上", "最高不超过200万元"
+    tool_basis: str | None = None  # the cue words that decided policy_tool ("应用场景、示范应用"), see classify
 
 
 _SENT_END = re.compile(r"[。！？；!?;\n]|(?<=[\u4e00-\u9fff%）)”])\.(?=[\u4e00-\u9fff〔（(“\x22])")  # scraped 元.对…: an ASCII full stop
-_SEG_CUT = re.compile(r"[，,]\s*(?=对(?!接|标|外|于)|凡)")
+_SEG_CUT = re.compile(r"(?<!的)[，,]\s*(?=对(?!接|标|外|于)|凡)")  # 对…的，对企业…给予: one condition, one grant
 _CLAUSE_CUT = re.compile(r"[，：:]|,(?![0-9]{3}(?![0-9]))")
 _MASK = re.compile(r"《[^《》\n]{0,80}》|〔[0-9０-９]{4}〕[0-9０-９]*号?|[〔\[【(（][0-9]{4}[〕\]】)）][0-9]*号")
-_GRANT_SEG = re.compile(r"给予|予以|一次性|奖补(?!资金)|(?:奖励|补助|补贴|资助)(?=[0-9一二三四五六七八九十两])|最高(?:不超过|可达)?[0-9]|按(?:照)?[^，,。；]{0,20}?[0-9.]+%")
+_GRANT_SEG = re.compile(
+    r"给予|予以|一次性|奖补(?!资金)|(?:奖励|补助|补贴|资助)(?=[0-9一二三四五六七八九十两])|最高(?:不超过|可达)?[0-9]"
+    r"|按(?:照)?[^，,。；]{0,20}?[0-9.]+%|(?:奖励|补助|补贴|资助|奖补)(?:金额|额度)?(?:最高)?不超过[^，,。；]{0,24}?[0-9.]+%"
+    r"|[0-9.]+%的?(?:补贴|补助|奖励|资助|奖补)"
+)
 _GRANT_VERB = re.compile(r"分别给予|给予|予以|分别|按照|按[^，,。；]{0,20}?%|奖励(?=[0-9一二三四五六七八九十])|补助(?=[0-9])|补贴(?=[0-9])")
-_CAP = re.compile(r"(最高|不超过|不高于|最多|上限|限额为?|封顶|累计不超过)[^，,。；0-9]{0,8}$")
-_SHARE = re.compile(r"承担|分担|配套比例")
-_FUND = re.compile(r"(专项资金|引导资金|财政资金|基金|资金)(?:共计|总额|规模|总计|达到|达|约|超过|超)?[^，,。；、0-9]{0,4}$")
-_KINDS = (
-    ("rent_support", re.compile(r"租金|房租|租赁补贴|免租|租金减免")),
-    ("tax", re.compile(r"个人所得税|个税|税收优惠|税收返还|减税|免税|税收减免|地方贡献|地方留成|加计扣除|减按|免征|减半征收")),
-    ("award", re.compile(r"奖励|奖金|一次性奖|奖(?=[，,。；;.]|$)")),
-    ("subsidy", re.compile(r"补助|补贴|奖补|资助|扶持|贴息|补偿")),
+_GRANT_KINDS = frozenset(("subsidy", "award", "rent_support"))
+_OBJECT = re.compile(r"[对凡的]")  # a condition that names whom the grant is for
+_ANAPHORA = re.compile(  # a grant sentence that opens on its verb or on 经认定: what it rewards was said before
+    r"\s*(?:[0-9一二三四五六七八九十]+[.、．]\s*)?(?:经[^，,。；]{0,8}?(?:认定|评定|审核|评审|评估|核定|批准)"
+    r"|对(?:上述|以上|其|此类|该类)|(?:可|均|再|并)?(?:给予|予以|按照|按))"
 )
 _TO_YEAR = re.compile(r"(?:力争|争取)?(?:到|至)")
-_AFTER_COUNT = re.compile(r"[^，,。；、和及与]{0,6}?(企业|项目|公司)")
-_COUNT_UNITS = frozenset("家个项")
-# A ratio target with no unit (PUE 降至1.5以下): only with a decimal and a level verb.
-_BARE_TARGET = re.compile(r"(降至|降到|降低到|降低至|提高到|提高至|提升到|提升至)([0-9]+\.[0-9]+)(以下|以上)?(?![0-9.%％万亿千百])")
-_TAX = _KINDS[1][1]
-_FREE_RENT = re.compile(r"(?:租金|房租)(?:全免|全额减免)|免(?:收|交)?(?:租金|房租)")  # 租金全免: a 100% rent rate
-_FUND_AFTER = re.compile(r"[^，,。；、0-9]{0,24}?(基金|专项资金)")
-_MONEY_OF = re.compile(r"(?:及?以上|以下)?的[^，,。；;、0-9]{1,20}")  # 营收超百亿元的龙头企业10家
-_MONEY_QUALIFIES = re.compile(r"[^，,。；、0-9]{0,6}?(项目|企业|公司)$")
+# A ratio target with no unit (PUE 降至1.5以下, PUE低于1.3): only with a decimal and a level word.
+_BARE_TARGET = re.compile(
+    r"(降至|降到|降低到|降低至|提高到|提高至|提升到|提升至|低于|不高于|不超过|小于|控制在)"
+    r"([0-9]+\.[0-9]+)(以下|以上|以内)?(?![0-9.%％万亿千百])"
+)
+# 租金全免, 全额贴息: a 100% rate written without a number.
+_FULL_RATE = re.compile(r"(?:租金|房租)(?:全免|全额减免)|免(?:收|交)?(?:租金|房租)|全额(?=贴息|补贴|补助|资助)")
 
 
 def _spans(text: str, cut: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
@@ -109,26 +115,6 @@ def _spans(text: str, cut: re.Pattern[str], start: int, end: int) -> list[tuple[
         if e > s:
             trimmed.append((s, e))
     return trimmed
-
-
-def _find(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for s, e in spans:
-        if s <= pos < e:
-            return s, e
-    return pos, pos
-
-
-def _grant_kind(seg: str, rel: int) -> str:
-    """The incentive kind whose keyword sits nearest the number (``rel`` into ``seg``)."""
-    if _KINDS[0][1].search(seg):
-        return "rent_support"  # 租金补贴: the specific kind wins over the generic 补贴
-    best, dist = "subsidy", 10**9
-    for kind, pat in _KINDS:
-        for m in pat.finditer(seg):
-            d = m.start() - rel if m.start() >= rel else (rel - m.end()) + 2
-            if d < dist:
-                best, dist = kind, d
-    return best
 
 
 def _condition(body: str, seg: tuple[int, int], grant_at: int) -> str | None:
@@ -178,22 +164,13 @@ def extract_measures(
     time = TimeScope(body, masked, doc_date)
     for s_start, s_end in _spans(split_text, _SENT_END, 0, len(body)):
         sent = body[s_start:s_end]
-        qs = [
-            Quantity(q.start + s_start, q.end + s_start, q.amount, q.unit, q.amount_max, q.qualifier, q.prefix)
-            for q in find_quantities(sent)
-        ]
-        qs += [
-            Quantity(m.start(2) + s_start, m.end() + s_start, float(m.group(2)), "", None, m.group(3) or None, None)
-            for m in _BARE_TARGET.finditer(sent)
-        ]
-        if _GRANT_SEG.search(sent):
-            qs += [Quantity(m.start() + s_start, m.end() + s_start, 100.0, "%") for m in _FREE_RENT.finditer(sent)]
-        qs.sort(key=lambda q: q.start)
+        qs = _quantities(sent, s_start)
         qs = [q for q in qs if not _inside(q.start, masked)]
         deadlines, scope_years, carry = time.read(s_start, s_end, bool(qs))
         if not qs:
             continue
         context = sections.context(s_start)
+        sent_default = "achievement" if sections.part(s_start) == "review" else default
         for seg in _spans(body, _SEG_CUT, s_start, s_end):
             seg_qs = [q for q in qs if seg[0] <= q.start < seg[1]]
             if not seg_qs:
@@ -202,7 +179,7 @@ def extract_measures(
             if last_cond and body[seg[0] : seg[0] + 2] == "其中" and "\n" not in body[last_cond[0] : seg[0]]:
                 carried = last_cond[1]
             found = _segment(
-                body, seg, (s_start, s_end), seg_qs, deadlines, scope_years, default, context, region, carried,
+                body, seg, (s_start, s_end), seg_qs, deadlines, scope_years, sent_default, context, region, carried,
                 carry, time.base_year,
             )
             out.extend(found)
@@ -210,6 +187,24 @@ def extract_measures(
             if conds:
                 last_cond = (seg[1], conds[-1])
     return assign_responsible(body, out, blocks)
+
+
+def _quantities(sent: str, offset: int) -> list[Quantity]:
+    """The sentence's quantities in body offsets: numbers with units, bare ratio targets, 100% rates in words."""
+    qs = [Quantity(q.start + offset, q.end + offset, q.amount, q.unit, q.amount_max, q.qualifier, q.prefix, q.text)
+          for q in find_quantities(sent)]
+    starts = {q.start for q in qs}
+    for m in _BARE_TARGET.finditer(sent):
+        if m.start(2) + offset not in starts:  # 提高到1.5倍 is already a quantity
+            symbol = qualifier_symbol((m.group(1), m.group(3)))
+            written = m.group(0) if qualifier_symbol((m.group(1),)) else m.group(0)[len(m.group(1)) :]  # 低于1.3, 1.5以下
+            qs.append(Quantity(m.start(2) + offset, m.end() + offset, float(m.group(2)), "", None, symbol,
+                               m.group(1), written))
+    if _GRANT_SEG.search(sent):
+        qs += [Quantity(m.start() + offset, m.end() + offset, 100.0, "%", text=m.group(0))
+               for m in _FULL_RATE.finditer(sent)]
+    qs.sort(key=lambda q: q.start)
+    return qs
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -230,82 +225,31 @@ def _segment(  # noqa: PLR0913 - one call site; the pieces are the sentence's sh
     carry_deadline: tuple[str, int | None] | None = None,
     base_year: int | None = None,
 ) -> list[FoundMeasure]:
+    """The measures of one segment: each number's role (:mod:`kb.extract.roles`), then its time and labels."""
     seg_text = body[seg[0] : seg[1]]
-    sent_text = body[sent[0] : sent[1]]
     clauses = _spans(body, _CLAUSE_CUT, seg[0], seg[1])
     grant = bool(_GRANT_SEG.search(seg_text))
     gm = _GRANT_VERB.search(seg_text) if grant else None
     grant_at = seg[0] + gm.start() if gm else None
-    out: list[FoundMeasure] = []
-    caps: list[Quantity] = []
-    prims: list[tuple[Quantity, str, float | None]] = []  # quantity, kind, rate
-    qualifies: dict[int, str] = {}
-    for i, q in enumerate(qs):
-        clause = _find(clauses, q.start)
-        before = body[clause[0] : q.start]
-        if _SHARE.search(body[q.end : min(q.end + 4, seg[1])]) or (is_percent(q.unit) and _SHARE.search(before)):
-            prims.append((q, "fund", q.amount if is_percent(q.unit) else None))
-            continue
-        if grant:
-            if _CAP.search(before) and not is_percent(q.unit):  # 按不超过投资额的15%: still a rate
-                caps.append(q)
-                continue
-            if grant_at is not None and q.start < grant_at and "的" in body[q.end : grant_at]:
-                continue  # part of the condition
-            kind = _grant_kind(seg_text, q.start - seg[0])
-            if is_percent(q.unit) and _TAX.search(body[seg[0] : clause[1]]):
-                kind = "tax"
-            prims.append((q, kind, q.amount if is_percent(q.unit) else None))
-            continue
-        if "之一" in body[q.end : min(q.end + 24, clause[1])]:
-            continue  # 全省首批10个…之一: a ranking, not a quantity
-        if _FUND.search(before) or _FUND_AFTER.match(body[q.end : clause[1]]):
-            prims.append((q, "fund", None))
-            continue
-        if _TAX.search(body[clause[0] : clause[1]]):
-            prims.append((q, "tax", q.amount if is_percent(q.unit) else None))
-            continue
-        nxt = qs[i + 1] if i + 1 < len(qs) else None
-        if (
-            nxt is not None and is_money(q.unit) and nxt.unit in _COUNT_UNITS and nxt.start < clause[1]
-            and (
-                nxt.start - q.end <= 8 and _MONEY_QUALIFIES.search(body[q.end : nxt.start])
-                or _MONEY_OF.fullmatch(body, q.end, nxt.start)
-            )
-        ):
-            qualifies[nxt.start] = body[q.start : nxt.start]
-            continue  # 10亿元以上项目18个: the money qualifies the count
-        prev = qs[i - 1] if i else None
-        if (
-            prev is not None and is_money(q.unit) and prev.unit in _COUNT_UNITS
-            and clause[0] <= prev.start and q.start - prev.end <= 12
-            and not re.search(r"[、和及与]", body[prev.end : q.start]) and _AFTER_COUNT.match(body, q.end)
-        ):
-            continue  # 培育3-5家年营业收入5亿元优质企业: a qualifier of the count
-        prev_ta = next((p for p in reversed(prims) if p[1] in ("target", "achievement")), None)
-        kind = target_or_achievement(
-            body[sent[0] : q.start], body[q.end : clause[1]], default,
-            body[prev_ta[0].end : q.start] if prev_ta else None, prev_ta[1] if prev_ta else None,
-            body[clause[1] : sent[1]],
-        )
-        prims.append((q, kind, None))
-    if not prims and caps:
-        prims = [(c, _grant_kind(seg_text, c.start - seg[0]), None) for c in caps[:1]]
-        caps_only = True
+    if grant:  # money and rates are granted; a count in a grant sentence is a target or a fact
+        money = [q for q in qs if is_money(q.unit) or is_percent(q.unit)]
+        roles = grant_roles(body, seg, money, clauses, grant_at)
+        pairs = pair_caps(roles, seg_text, seg[0])
+        counts = [q for q in qs if q not in money and not _in_condition(body, q, grant_at)]
+        if counts:
+            plain = plain_roles(body, sent, counts, clauses, default)
+            roles.qualifies.update(plain.qualifies)
+            pairs = sorted(pairs + [(p, None, False) for p in plain.prims], key=lambda pair: pair[0][0].start)
     else:
-        caps_only = False
+        roles = plain_roles(body, sent, qs, clauses, default)
+        pairs = [(p, None, False) for p in roles.prims]
     cond = _condition(body, seg, grant_at) if grant and grant_at is not None else None
     cond = cond or carried
-    for q, kind, rate in prims:
-        clause = seg if grant and kind != "fund" else _find(clauses, q.start)
-        cap_q = caps[0] if caps else None
-        if caps_only:
-            cap_q = q
-        amount = None if (rate is not None or caps_only) else q.amount
-        unit = None if rate is not None or not q.unit else q.unit
-        if amount is None and cap_q is not None:
-            unit = cap_q.unit
-        deadline, year = quantity_time(q, clause, seg[0] if grant else sent[0], deadlines, years, body)
+    out: list[FoundMeasure] = []
+    for (q, kind, rate), cap_q, caps_only in pairs:
+        granted = grant and kind not in ("fund", "target", "achievement")
+        clause = seg if granted else _find(clauses, q.start)
+        deadline, year = quantity_time(q, clause, seg[0] if granted else sent[0], deadlines, years, body)
         if kind == "target" and carry_deadline:
             if deadline is None:
                 deadline, year = carry_deadline
@@ -315,41 +259,59 @@ def _segment(  # noqa: PLR0913 - one call site; the pieces are the sentence's sh
             kind = "achievement"  # 2022年…达到55.6% in a 2023 document: a past fact, not a goal
         if kind == "achievement":
             deadline = None
-        c_text = body[clause[0] : clause[1]]
         this_cond = cond
-        if not grant and kind in ("target", "achievement"):
-            this_cond = qualifies.get(q.start) or _count_qualifier(body, q, qs, clause)
-        out.append(
-            FoundMeasure(
-                kind=kind,
-                amount=amount,
-                unit=unit,
-                cap=cap_q.amount if cap_q is not None else None,
-                rate=rate,
-                year=year,
-                deadline=deadline,
-                condition=this_cond,
-                theme=classify_theme(c_text, sent_text, context[1], context[0]),
-                policy_tool=classify_tool(kind, c_text, sent_text),
-                responsible=(),
-                start=clause[0],
-                end=clause[1],
-                region=region.at(sent[0], sent[1], q.start),
-                amount_max=q.amount_max if amount is not None else None,
-                cap_unit=cap_q.unit if cap_q is not None else None,
-                qualifier=q.qualifier,
-            )
-        )
+        if kind in ("target", "achievement"):
+            this_cond = roles.qualifies.get(q.start) or count_qualifier(body, q, qs, clause)
+        found = _figure(q, rate, cap_q, caps_only, roles.cap_text)
+        out.append(_labelled(found, kind, body, clause, sent, context, q, region, year, deadline, this_cond))
     return out
 
 
-def _count_qualifier(body: str, q: Quantity, qs: list[Quantity], clause: tuple[int, int]) -> str | None:
-    """For 培育3-5家年营业收入5亿元优质企业: the money phrase that qualifies the count."""
-    if q.unit not in _COUNT_UNITS:
-        return None
-    for nxt in qs:
-        if nxt.start >= q.end and is_money(nxt.unit) and nxt.start - q.end <= 12 and nxt.start < clause[1]:
-            m = _AFTER_COUNT.match(body, nxt.end)
-            if m and not re.search(r"[、和及与]", body[q.end : nxt.start]):
-                return body[q.end : m.end()].strip() or None
-    return None
+def _in_condition(body: str, q: Quantity, grant_at: int | None) -> bool:
+    """对带动10家以上企业的…，给予…: a number before the grant verb and followed by 的 is part of the condition."""
+    return grant_at is not None and q.start < grant_at and "的" in body[q.end : grant_at]
+
+
+def _figure(q: Quantity, rate: float | None, cap_q: Quantity | None, caps_only: bool, cap_text: dict[int, str]
+            ) -> dict[str, Any]:
+    """The figure fields of a measure: amount or rate or cap, range, qualifier, units, the words as written."""
+    amount = None if (rate is not None or caps_only) else q.amount
+    unit = None if rate is not None or not q.unit else q.unit
+    if amount is None and cap_q is not None:
+        unit = cap_q.unit  # the stored cap has no unit of its own yet: it reads in ``unit``
+    return {
+        "amount": amount, "unit": unit, "cap": cap_q.amount if cap_q is not None else None, "rate": rate,
+        "amount_max": q.amount_max if amount is not None or rate is not None else None,  # 3-5家, 8%—12%
+        "cap_unit": cap_q.unit if cap_q is not None else None,
+        "qualifier": None if caps_only else q.qualifier,
+        "amount_text": cap_text.get(q.start, q.text) if caps_only else q.text or None,
+    }
+
+
+def _labelled(  # noqa: PLR0913 - the measure's parts, gathered in one place
+    figure: dict[str, Any], kind: str, body: str, clause: tuple[int, int], sent: tuple[int, int],
+    context: tuple[str, str], q: Quantity, region: MeasureRegion, year: int | None, deadline: str | None,
+    condition: str | None,
+) -> FoundMeasure:
+    """The measure: its figure with its kind, span, time, condition, region, theme and policy instrument."""
+    c_text, sent_text = body[clause[0] : clause[1]], body[sent[0] : sent[1]]
+    lead = ""
+    if kind in _GRANT_KINDS:  # 经认定，给予…: a grant that names no object has it in the text before
+        if condition and _OBJECT.search(condition):
+            lead = condition
+        elif _ANAPHORA.match(body, clause[0]):
+            lead = context[1]
+    tool, basis = instrument(kind, c_text, sent_text, lead)
+    return FoundMeasure(
+        kind=kind, year=year, deadline=deadline, condition=condition,
+        theme=classify_theme(c_text, sent_text, context[1], context[0]),
+        policy_tool=tool, tool_basis=basis, responsible=(),
+        start=clause[0], end=clause[1], region=region.at(sent[0], sent[1], q.start), **figure,
+    )
+
+
+def _find(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s, e in spans:
+        if s <= pos < e:
+            return s, e
+    return pos, pos

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kb.extract.cnnum import simple_cn_value
+from kb.extract.figures import qualifier_symbol
 
 log = logging.getLogger(__name__)
 
@@ -41,25 +42,34 @@ BASE_UNITS = (
     "个百分点", "平方公里", "平方米", "千瓦时", "人次", "户次", "架次", "平米", "公里", "千米",
     "公顷", "兆瓦", "千瓦", "元", "%", "％", "‰", "家", "个", "人", "名", "位", "台", "套", "亩",
     "项", "件", "架", "次", "倍", "款", "座", "颗", "条", "处", "张", "户", "支", "场", "栋", "辆",
-    "部", "篇", "种", "类", "吨", "所", "批", "块", "Gbps", "Mbps", "GB", "TB", "PB", "EB", "PFlops", "PFLOPS",
+    "部", "篇", "种", "类", "吨", "所", "批", "块", "Tbps", "Gbps", "Mbps", "GB", "TB", "PB", "EB", "Tb", "PFlops", "PFLOPS",
     "EFlops", "EFLOPS", "TFlops", "TFLOPS", "MW", "GW", "kW", "KW",
 )
 _BASE = "|".join(re.escape(u) for u in BASE_UNITS)
 MONEY_UNITS = frozenset({"元", "千元", "万元", "十万元", "百万元", "千万元", "亿元", "万亿元", "亿", "万亿"})
 PERCENT_UNITS = frozenset({"%", "％", "‰", "个百分点"})
 
-_PREFIX = re.compile(r"(不低于|不少于|不超过|超过|突破|高于|达到|近|超|逾|约|达)$")
-_QTY = re.compile(
-    rf"(?<![0-9A-Za-z.．_+\-/{CN_DIGITS}第])"
+# Words before a number that say how it relates to the true value (see kb.extract.figures).
+_PREFIX = re.compile(
+    r"(不低于|不少于|不超过|不高于|不多于|不足|超过|突破|高于|低于|少于|达到|将近|接近|大约|至少|近|超|逾|约|达)\s?$"
+)
+_SEP = r"(?:[-－~～至到]|—{1,2})"
+_QTY_BODY = (
     rf"(?P<n1>{NUM_AR}|{NUM_CN})"
-    rf"(?:\s*(?P<sep>[-－—~～至到])\s*(?P<n2>{NUM_AR}|[{CN_DIGITS}]+?))?"
+    rf"(?:(?P<mag1>万亿|亿|万|千)?\s*(?P<sep>{_SEP})\s*(?P<n2>{NUM_AR}|[{CN_DIGITS}]+?))?"
     r"(?P<approx>余|多)?\s?"
     rf"(?P<unit>(?P<mag>{_MAG})(?P<approx2>余|多)?(?P<base>{_BASE}|P(?![A-Za-z0-9]))"
-    r"|亿(?=[，,。；;、\s）)]|$)|万亿(?=[，,。；;、\s]|$))"
-    r"(?P<post>及以上|以上|以下|左右|以内|上下(?!游))?"
+    r"|亿(?=[，,。；;、\s）)]|$)|万亿(?=[，,。；;、\s]|$)|万(?=[，,。；;、）)]|$))"
+    r"(?P<post>及以上|以上|及以下|以下|左右|以内|上下(?!游))?"
 )
+_QTY = re.compile(rf"(?<![0-9A-Za-z.．_+\-/{CN_DIGITS}第]){_QTY_BODY}")
+_QTY_NEXT = re.compile(_QTY_BODY)  # the second half of 10%-20%, 500万元至1000万元
+_RANGE_SEP = re.compile(rf"\s*{_SEP}\s*")
+_ANY_NUMERAL = re.compile(f"[0-9０-９{CN_DIGITS}]")  # a cheap first look: most sentences of prose hold none
+_MAG_VALUE = {"": 1.0, "十": 10.0, "百": 1e2, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8,
+              "万亿": 1e12}
 # Units that hide time spans, ordinals or names, not quantities.
-_BAD_AFTER = re.compile(r"(?:个月|个工作日|次会议|条(?:具体)?(?:措施|政策|举措|意见|规定)|所(?!学校|高校|院校|中小学|医院|幼儿园|职业))")
+_BAD_AFTER = re.compile(r"(?:个月|个工作日|个方面|次会议|条(?:具体)?(?:措施|政策|举措|意见|规定)|所(?!学校|高校|院校|中小学|医院|幼儿园|职业))")
 # 千万元级服务商, 10亿元级项目, 百亿级集群: a tier label, not a quantity.
 _TIER = re.compile(r"\s?(?:级|量级|规模级)")
 
@@ -80,8 +90,9 @@ DEADLINE_RE = re.compile(
 class Quantity:
     """One number with its unit, as found in a text.
 
-    ``qualifier`` keeps the approximation words around the number
-    (``超``, ``以上``, ``余``, ``左右``...), joined by ``|``.
+    ``start``/``end`` span the number and its unit (and a trailing 以上/左右); ``text`` is the figure
+    as written, a qualifying word before it included (超400个, 不低于100公里, 3-5家). ``qualifier`` is
+    one of :data:`kb.extract.figures.QUALIFIERS` or ``None``; ``prefix`` is the word before the number.
     """
 
     start: int
@@ -91,6 +102,7 @@ class Quantity:
     amount_max: float | None = None
     qualifier: str | None = None
     prefix: str | None = None
+    text: str = ""
 
 
 @lru_cache(maxsize=4096)
@@ -174,51 +186,88 @@ def is_percent(unit: str | None) -> bool:
 def find_quantities(text: str) -> list[Quantity]:
     """Every number+unit in ``text``, with offsets into it.
 
-    Skips what the patterns can tell is not a quantity: ordinals (第3), model
-    names (5G, IPv6, 3+4), time spans (3个月), small Chinese counts of no
-    measure value (一批, 两个全覆盖, 一次性), names like 电科28所.
+    Ranges keep both ends however they are written (3-5家, 三至五家, 2亿—5亿元, 10%-20%). Skips
+    what the patterns can tell is not a quantity: ordinals (第3, 前10位), model names (5G, IPv6,
+    3+4), time spans (3个月), small Chinese counts of no measure value (一批, 两个全覆盖, 一次性),
+    names like 电科28所.
     """
-    if not isinstance(text, str) or not text:
+    if not isinstance(text, str) or not _ANY_NUMERAL.search(text):
         return []
     out: list[Quantity] = []
     text = _scan_form(text)
+    taken = 0
     for m in _QTY.finditer(text):
-        n1 = m.group("n1")
-        unit = m.group("mag") + m.group("base") if m.group("base") else m.group("unit")
-        if _BAD_AFTER.match(text, m.start("unit")) or _TIER.match(text, m.end()):
-            continue
-        if m.end() < len(text) and text[m.end()] in "+＋" or (m.start() > 0 and text[m.start() - 1] in "+＋"):
-            continue
-        chinese = n1[0] in CN_DIGITS
-        amount = parse_amount(n1)
-        if amount is None:
-            continue
-        approx = m.group("approx") or m.group("approx2")
-        small = amount < 10 and not approx and not m.group("mag")  # 一万家 is no small count
-        if chinese and small and not (is_money(unit) or is_percent(unit)):
-            continue
-        if not chinese and "." not in n1 and "," not in n1 and len(n1) >= 9:
-            continue  # phone numbers, IDs
-        amax = parse_amount(m.group("n2")) if m.group("n2") else None
-        if m.group("n2") and (amax is None or amax < amount):
-            amax = None
-        qual = [q for q in (approx, m.group("post")) if q]
-        pm = _PREFIX.search(text, max(0, m.start() - 3), m.start())
-        prefix = pm.group(1) if pm else None
-        if prefix:
-            qual.insert(0, prefix)
-        out.append(
-            Quantity(
-                start=m.start(),
-                end=m.end(),
-                amount=amount,
-                unit=unit.replace("％", "%"),
-                amount_max=amax,
-                qualifier="|".join(qual) or None,
-                prefix=prefix,
-            )
-        )
+        if m.start() < taken:
+            continue  # the upper end of a range already read
+        q = _quantity(text, m)
+        if q is not None:
+            out.append(q)
+            taken = q.end
     return out
+
+
+def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
+    """The quantity of one pattern match, or ``None`` when it is not one (see find_quantities)."""
+    n1 = m.group("n1")
+    unit = m.group("mag") + m.group("base") if m.group("base") else m.group("unit")
+    if _BAD_AFTER.match(text, m.start("unit")) or _TIER.match(text, m.end()):
+        return None
+    if m.end() < len(text) and text[m.end()] in "+＋" or (m.start() > 0 and text[m.start() - 1] in "+＋"):
+        return None
+    if unit in ("位", "名") and m.start() > 0 and text[m.start() - 1] in "前后":
+        return None  # 居全国前10位: a rank
+    amount = parse_amount(n1)
+    if amount is None:
+        return None
+    chinese = n1[0] in CN_DIGITS
+    approx = m.group("approx") or m.group("approx2")
+    amount, amax, end, post = _range_end(text, m, amount, unit)
+    small = amount < 10 and not approx and not m.group("mag") and amax is None  # 一万家 is no small count
+    if chinese and small and not (is_money(unit) or is_percent(unit)):
+        return None
+    if not chinese and "." not in n1 and "," not in n1 and len(n1) >= 9:
+        return None  # phone numbers, IDs
+    pm = _PREFIX.search(text, max(0, m.start() - 4), m.start())
+    prefix = pm.group(1) if pm else None
+    written_from = pm.start() if pm and qualifier_symbol((prefix,)) else m.start()  # 超400个, but 达到 is no qualifier
+    return Quantity(
+        start=m.start(),
+        end=end,
+        amount=amount,
+        unit=unit.replace("％", "%"),
+        amount_max=amax,
+        qualifier=qualifier_symbol((prefix, approx, post)),
+        prefix=prefix,
+        text=text[written_from:end],
+    )
+
+
+def _range_end(text: str, m: re.Match[str], amount: float, unit: str
+               ) -> tuple[float, float | None, int, str | None]:
+    """(lower end, upper end, end offset, trailing word) of the quantity ``m`` starts.
+
+    3-5家 and 三至五家 are one match; 2亿—5亿元 has a magnitude on the lower end, scaled to the
+    unit's (5000万—1亿元 is 0.5..1 亿元); 10%-20% and 500万元至1000万元 repeat the unit, so the
+    upper end is the next quantity. A range whose upper end is not above the lower is no range.
+    """
+    post = m.group("post")
+    if m.group("n2"):
+        amax = parse_amount(m.group("n2"))
+        mag1, mag = m.group("mag1"), m.group("mag") or ""
+        if mag1 and mag1 in _MAG_VALUE and mag in _MAG_VALUE:
+            amount = amount * _MAG_VALUE[mag1] / _MAG_VALUE[mag]
+        elif mag1:
+            amax = None
+        return amount, (amax if amax is not None and amax > amount else None), m.end(), post
+    sep = _RANGE_SEP.match(text, m.end())
+    nxt = _QTY_NEXT.match(text, sep.end()) if sep and not post else None
+    if nxt is None or nxt.group("n2"):
+        return amount, None, m.end(), post
+    nxt_unit = nxt.group("mag") + nxt.group("base") if nxt.group("base") else nxt.group("unit")
+    amax = parse_amount(nxt.group("n1"))
+    if nxt_unit != unit or amax is None or amax <= amount:
+        return amount, None, m.end(), post
+    return amount, amax, nxt.end(), nxt.group("post")
 
 
 def find_years(text: str) -> list[tuple[int, int, int]]:
@@ -228,11 +277,19 @@ def find_years(text: str) -> list[tuple[int, int, int]]:
     """
     if not isinstance(text, str):
         return []
+    return list(_years(text))
+
+
+@lru_cache(maxsize=64)
+def _years(text: str) -> tuple[tuple[int, int, int], ...]:
+    """find_years' work, cached: a sentence is read for deadlines and for time references in turn."""
+    if "20" not in text and "19" not in text and not _SCAN_NEEDED.search(text):
+        return ()  # no year can be written without these digits
     text = _scan_form(text)
     found = {m.start(1): (m.start(1), m.end(1), int(m.group(1))) for m in YEAR_RE.finditer(text)}
     for m in _YEAR_BARE.finditer(text):
         found.setdefault(m.start(1), (m.start(1), m.end(1), int(m.group(1))))
-    return sorted(found.values())
+    return tuple(sorted(found.values()))
 
 
 def parse_year(text: str) -> int | None:
@@ -251,7 +308,8 @@ def find_deadlines(text: str) -> list[tuple[int, int, str, int | None]]:
     out: list[tuple[int, int, str, int | None]] = []
     text = _scan_form(text)
     taken: list[tuple[int, int]] = []
-    for m in DEADLINE_RE.finditer(text):
+    phrases = DEADLINE_RE.finditer(text) if "年" in text or "五" in text else ()  # every phrase holds one of them
+    for m in phrases:
         phrase = m.group(0).strip()
         if not phrase:
             continue
@@ -290,8 +348,11 @@ def relative_year(phrase: str, base_year: int | None) -> int | None:
 
 
 def is_start_year(text: str, start: int, end: int) -> bool:
-    """自2022年…以来 / 2021年出台…以来: the year a period began, not the year of what is counted."""
-    return (start > 0 and text[start - 1] in "自从") or bool(_SINCE_AFTER.match(text, end))
+    """自2022年…以来 / 2021年出台…以来 / 比2020年提高: the year a period began or a comparison base.
+
+    Either way it is not the year of what is counted.
+    """
+    return (start > 0 and text[start - 1] in "自从比较") or bool(_SINCE_AFTER.match(text, end))
 
 
 def find_time_refs(text: str, base_year: int | None = None) -> list[tuple[int, int, int]]:
@@ -303,7 +364,7 @@ def find_time_refs(text: str, base_year: int | None = None) -> list[tuple[int, i
     if not isinstance(text, str):
         return []
     out = [(s, e, y) for s, e, y in find_years(text) if not is_start_year(text, s, e + 1)]
-    if base_year is not None:
+    if base_year is not None and "年" in text:
         for m in _REL_YEAR.finditer(text):
             this_year = m.group(1) in ("今年", "本年") and text.startswith("以来", m.end())  # 今年以来: this year so far
             if this_year or not is_start_year(text, m.start(), m.end()):
@@ -311,10 +372,3 @@ def find_time_refs(text: str, base_year: int | None = None) -> list[tuple[int, i
     out.sort()
     return out
 
-
-def __getattr__(name: str):  # TimeScope and quantity_time moved to kb.extract.timescope
-    if name in ("TimeScope", "quantity_time"):
-        from kb.extract import timescope
-
-        return getattr(timescope, name)
-    raise AttributeError(name)

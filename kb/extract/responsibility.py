@@ -118,12 +118,33 @@ def assign_responsible(body: str, measures: list[M], blocks: list[RespBlock]) ->
     return out
 
 
+# A plan's parts: a review of what was achieved, then goals and tasks. Numbers under a review are facts.
+_REVIEW_PART = re.compile(r"发展基础|发展现状|现状分析|发展成就|主要成就|取得成效|工作成效|主要成效|发展成效|基础条件|现实基础"
+                          r"|发展回顾|工作回顾|工作进展|进展情况|已有基础|取得的成绩")
+_PLAN_PART = re.compile(r"总体要求|指导思想|基本原则|发展目标|主要目标|目标任务|工作目标|重点任务|主要任务|重点工程|保障措施"
+                        r"|实施步骤|政策措施|支持政策|若干措施|推进措施|工作举措|下一步")
+
+
 class SectionContext:
     """Theme context of a sentence: its enclosing heading and its own paragraph, never the section before."""
 
     def __init__(self, body: str) -> None:
         self.body = body
         self.heads = heading_starts(body)
+        self.parts: list[tuple[int, str]] = []  # (heading start, "review"/"plan") of a plan's part headings
+        for h in self.heads:
+            end = body.find("\n", h)
+            title = body[h : end if end >= 0 else len(body)].strip()
+            if len(title) <= 30:
+                kind = "review" if _REVIEW_PART.search(title) else "plan" if _PLAN_PART.search(title) else None
+                if kind:
+                    self.parts.append((h, kind))
+        self._part_starts = [h for h, _ in self.parts]
+
+    def part(self, pos: int) -> str | None:
+        """``"review"`` under 发展基础/发展成就/现状, ``"plan"`` under 总体要求/主要目标/重点任务…, else ``None``."""
+        k = bisect.bisect_right(self._part_starts, pos) - 1
+        return self.parts[k][1] if k >= 0 else None
 
     def context(self, pos: int) -> tuple[str, str]:
         """(titles of the item and of its section; the paragraph before ``pos``, up to 200 chars)."""

@@ -135,7 +135,7 @@ def test_targets_with_ranges_years_and_deadlines():
     assert base[0] == ("target", 8.0, None, "万个", 2025, "到2025年底")
     assert base[1] == ("target", 3.0, 5.0, "家", 2025, "到2025年底")
     assert base[2] == ("target", 1.0, None, "万人", None, "“十四五”期间")
-    assert ms[0].qualifier == "以上" and ms[0].theme == "infrastructure"
+    assert ms[0].qualifier == "≥" and ms[0].amount_text == "8万个以上" and ms[0].theme == "infrastructure"
 
 
 def test_achievements_in_a_news_report():

@@ -9,7 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kb.extract.numbers import (
-    TimeScope,
     doc_year,
     find_deadlines,
     find_quantities,
@@ -21,6 +20,7 @@ from kb.extract.numbers import (
     relative_year,
     to_base,
 )
+from kb.extract.timescope import TimeScope
 
 
 @pytest.mark.parametrize(
@@ -49,11 +49,11 @@ def test_units_kept_as_written_with_qualifiers_and_ranges():
     assert _q("一千万元") == [(1000.0, "万元", None, None)]
     assert _q("二十万元") == [(20.0, "万元", None, None)]
     assert _q("引进3-5家企业") == [(3.0, "家", 5.0, None)]
-    assert _q("培训3000余人次") == [(3000.0, "人次", None, "余")]
-    assert _q("建成基站超400个") == [(400.0, "个", None, "超")]
-    assert _q("规模企业50家左右") == [(50.0, "家", None, "左右")]
+    assert _q("培训3000余人次") == [(3000.0, "人次", None, ">")]
+    assert _q("建成基站超400个") == [(400.0, "个", None, ">")]
+    assert _q("规模企业50家左右") == [(50.0, "家", None, "≈")]
     assert _q("标准机架5.7万架") == [(5.7, "万架", None, None)]
-    assert _q("投资意向金额达1300亿；") == [(1300.0, "亿", None, "达")]
+    assert _q("投资意向金额达1300亿；") == [(1300.0, "亿", None, None)]
     assert _q("同比增长２６.２％") == [(26.2, "%", None, None)]
     assert _q("占地2000亩，面积3万平方米") == [(2000.0, "亩", None, None), (3.0, "万平方米", None, None)]
     assert _q("吸引44家上下游企业") == [(44.0, "家", None, None)]
@@ -131,14 +131,14 @@ def test_every_unit_keeps_the_number_as_written(text, amount, unit):
 
 
 def test_chinese_numerals_with_magnitudes_and_approximations():
-    assert _q("三千余家") == [(3000.0, "家", None, "余")]
+    assert _q("三千余家") == [(3000.0, "家", None, ">")]
     assert _q("一百万元") == [(100.0, "万元", None, None)]
     assert _q("两亿元") == [(2.0, "亿元", None, None)]
     assert _q("五千万元") == [(5000.0, "万元", None, None)]
-    assert _q("两百余家") == [(200.0, "家", None, "余")]
+    assert _q("两百余家") == [(200.0, "家", None, ">")]
     assert _q("推动一万家企业") == [(1.0, "万家", None, None)]  # a magnitude makes it no small count
-    assert _q("培训8万余人次") == [(8.0, "万人次", None, "余")]
-    assert _q("5300多家") == [(5300.0, "家", None, "多")]
+    assert _q("培训8万余人次") == [(8.0, "万人次", None, ">")]
+    assert _q("5300多家") == [(5300.0, "家", None, ">")]
 
 
 @pytest.mark.parametrize("text", ["培育千万元级服务商", "10亿元级项目", "百亿级集群", "打造千亿级产业集群"])
@@ -172,3 +172,65 @@ def test_time_scope_carries_over_semicolons_and_paragraph_leads():
     assert got[2] == ([2023], 2023)  # 全年: the year last named
     assert got[4] == ([2025], 2025)  # a paragraph opening with a year lends it to what follows
     assert got[7] == ([], None)  # a year in mid-paragraph governs its own sentence only
+
+
+def test_number_grammar_imports_nothing_of_the_time_reading():
+    """numbers is the lower layer: timescope reads years with it, never the other way round."""
+    import subprocess
+    import sys
+
+    code = "import sys, kb.extract.numbers; print('kb.extract.timescope' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+    import kb.extract.numbers as numbers
+
+    assert not hasattr(numbers, "TimeScope")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "amount_max", "unit", "written"),
+    [
+        ("引进3-5家企业", 3.0, 5.0, "家", "3-5家"),
+        ("争创1－2个示范基地", 1.0, 2.0, "个", "1－2个"),
+        ("培育三至五家企业", 3.0, 5.0, "家", "三至五家"),
+        ("新增一到两家平台", 1.0, 2.0, "家", "一到两家"),
+        ("给予一次性奖补20—50万元", 20.0, 50.0, "万元", "20—50万元"),
+        ("总投资2亿—5亿元的项目", 2.0, 5.0, "亿元", "2亿—5亿元"),
+        ("投资5000万~1亿元的项目", 0.5, 1.0, "亿元", "5000万~1亿元"),
+        ("按投资额的10%-20%给予补助", 10.0, 20.0, "%", "10%-20%"),
+        ("给予500万元至1000万元支持", 500.0, 1000.0, "万元", "500万元至1000万元"),
+        ("补贴5万-10万元", 5.0, 10.0, "万元", "5万-10万元"),
+    ],
+)
+def test_every_written_range_keeps_both_ends(text, amount, amount_max, unit, written):
+    [q] = find_quantities(text)
+    assert (q.amount, q.amount_max, q.unit, q.text) == (pytest.approx(amount), amount_max, unit, written)
+
+
+def test_a_range_that_does_not_rise_is_no_range():
+    assert _q("5-3家") == [(5.0, "家", None, None)]
+    assert [q.amount for q in find_quantities("2021—2023年累计引进人才5-10人")] == [5.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol", "written"),
+    [
+        ("不低于100公里", "≥", "不低于100公里"), ("不少于8个", "≥", "不少于8个"), ("3家以上", "≥", "3家以上"),
+        ("500万元及以上", "≥", "500万元及以上"), ("至少20家", "≥", "至少20家"),
+        ("超400个", ">", "超400个"), ("超过2500万元", ">", "超过2500万元"), ("逾30家", ">", "逾30家"),
+        ("突破1.2万亿元", ">", "突破1.2万亿元"), ("3000余人", ">", "3000余人"), ("增速高于25%", ">", "高于25%"), ("高于全国2.2个百分点", None, "2.2个百分点"),
+        ("约12亿元", "≈", "约12亿元"), ("近600家", "≈", "近600家"), ("50家左右", "≈", "50家左右"),
+        ("不超过200万元", "≤", "不超过200万元"), ("10%以内", "≤", "10%以内"), ("30%以下", "≤", "30%以下"),
+        ("低于5%", "<", "低于5%"), ("不足10家", "<", "不足10家"),
+        ("达到13亿元", None, "13亿元"), ("实现营业收入1500万元", None, "1500万元"),
+    ],
+)
+def test_qualifiers_are_normalised_and_the_words_kept(text, symbol, written):
+    [q] = find_quantities(text)
+    assert (q.qualifier, q.text) == (symbol, written)
+
+
+def test_ranks_and_bare_magnitudes():
+    assert find_quantities("全省信息基础设施指数居全国前10位") == []
+    assert _q("4G基站14.07万,每万人拥有基站54.43个") == [(14.07, "万", None, None), (54.43, "个", None, None)]
+    assert _q("出口带宽23.39Tb,带宽能力达28Tbps") == [(23.39, "Tb", None, None), (28.0, "Tbps", None, None)]
