@@ -151,7 +151,7 @@ def cmd_entity(kb: Any, args: argparse.Namespace) -> int:
 
 def cmd_measures(kb: Any, args: argparse.Namespace) -> int:
     ms = kb.measures(region=args.region, kind=args.kind, theme=args.theme, doc=args.doc)
-    rows = [(m.region or "-", m.year or "-", m.theme or "-", m.kind, figure_text(m) or "-", shown(m.doc),
+    rows = [(m.region or "-", str(m.year or "-"), m.theme or "-", m.kind, figure_text(m) or "-", shown(m.doc),
              clip(m.text, 50)) for m in ms]
     text = table(("region", "year", "theme", "kind", "figure", "file", "text"), rows) if ms else "no measures"
     emit(args.json, ms, text)

@@ -2,7 +2,7 @@
 
 Why a module of its own: every command prints through these, so that a file name holding a
 newline cannot forge an output line, Chinese columns line up (wide characters count two), and
-the figure format can switch to the measure extractor's ``format_figure`` in one place.
+figures go through the measure extractor's ``figure_of`` in one place.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
+
+from kb.extract.figures import figure_of
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -100,40 +102,12 @@ def _cell_text(value: Any) -> str:
 # figures ----------------------------------------------------------------------------------------
 
 
-def _plain_number(value: float) -> str:
-    return str(int(value)) if value == int(value) and abs(value) < 1e15 else f"{value:.6f}".rstrip("0").rstrip(".")
-
-
-def _fallback_figure(amount: float | None, amount_max: float | None = None, unit: str | None = None,
-                     qualifier: str | None = None, cap: float | None = None, cap_unit: str | None = None,
-                     rate: float | None = None) -> str:
-    """Until the extractor's ``format_figure`` ships: integers as integers, ranges, caps and rates shown."""
-    parts = []
-    if amount is not None:
-        number = _plain_number(amount)
-        if amount_max is not None and amount_max > amount:
-            number += "–" + _plain_number(amount_max)
-        parts.append((f"{qualifier} " if qualifier else "") + number + (unit or ""))
-    if rate is not None:
-        parts.append(f"{_plain_number(rate)}%")
-    if cap is not None:
-        parts.append(f"最高{_plain_number(cap)}{cap_unit or unit or ''}")
-    return "，".join(parts)
-
-
-try:  # the measure extractor's formatter, where it exists
-    from kb.extract.figures import format_figure as _format_figure  # type: ignore[import-not-found,unused-ignore]
-except ImportError:
-    _format_figure = _fallback_figure
-
-
 def figure_text(m: Any) -> str:
     """A measure's figure as a person reads it: the words as written when the extractor kept them."""
     written = getattr(m, "amount_text", None)
     if written:
         return str(written)
-    return str(_format_figure(m.amount, getattr(m, "amount_max", None), m.unit, getattr(m, "qualifier", None),
-                              m.cap, getattr(m, "cap_unit", None), m.rate))
+    return figure_of(m)
 
 
 # import progress ----------------------------------------------------------------------------------

@@ -225,7 +225,8 @@ class Importer:
         default = p.region_chain[-1] if p.region_chain else None
         self.store.measures.add([
             (doc_id, m.region or default, m.kind, m.amount, m.unit, m.cap, m.rate, m.year, m.deadline, m.condition,
-             m.theme, m.policy_tool, to_json(list(m.responsible)), m.start, m.end)
+             m.theme, m.policy_tool, to_json(list(m.responsible)), m.start, m.end, m.amount_max, m.qualifier,
+             m.cap_unit, m.amount_text, m.tool_basis)
             for m in p.measures])
 
     def _finish_batch(self, run: _Run) -> None:

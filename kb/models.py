@@ -183,6 +183,11 @@ class Measure:
     start: int
     end: int
     entities: tuple[str, ...] = ()
+    amount_max: float | None = None  # upper end of a range: 3-5家 -> amount 3, amount_max 5
+    qualifier: str | None = None  # ≥ > ≈ ≤ < (kb.extract.figures: 以上/超过/约/以内...)
+    cap_unit: str | None = None  # the cap's own unit when it differs from the amount's
+    amount_text: str | None = None  # the figure as written: "3-5家", "500万元以上"
+    tool_basis: str | None = None  # the words that decided policy_tool ("应用场景、示范应用")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from typing import Any
 from kb.store.database import Database
 
 COLUMNS = ("doc_id", "region", "kind", "amount", "unit", "cap", "rate", "year", "deadline", "condition", "theme",
-           "policy_tool", "responsible", "start", "end")
+           "policy_tool", "responsible", "start", "end", "amount_max", "qualifier", "cap_unit", "amount_text",
+           "tool_basis")
 _INSERT = (f"INSERT INTO measures ({', '.join(f'[{c}]' for c in COLUMNS)}) "
            f"VALUES ({', '.join('?' * len(COLUMNS))})")
 

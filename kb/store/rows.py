@@ -36,7 +36,9 @@ def measure_from_row(r: dict[str, Any]) -> Measure:
         id=r["id"], doc_id=r["doc_id"], doc=r["doc_name"], region=r["region"], kind=r["kind"], amount=r["amount"],
         unit=r["unit"], cap=r["cap"], rate=r["rate"], year=r["year"], deadline=r["deadline"], condition=r["condition"],
         theme=r["theme"], policy_tool=r["policy_tool"], responsible=tuple(json.loads(r["responsible"] or "[]")),
-        text=r["text"] or "", start=r["start"], end=r["end"],
+        text=r["text"] or "", start=r["start"], end=r["end"], amount_max=r.get("amount_max"),
+        qualifier=r.get("qualifier"), cap_unit=r.get("cap_unit"), amount_text=r.get("amount_text"),
+        tool_basis=r.get("tool_basis"),
     )
 
 

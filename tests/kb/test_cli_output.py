@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from types import SimpleNamespace
 
-from kb.cli_output import Progress, _fallback_figure, clip, figure_text, shown, table, width
+from kb.cli_output import Progress, clip, figure_text, shown, table, width
 
 
 def test_names_are_quoted_only_when_they_could_mislead() -> None:
@@ -27,11 +27,15 @@ def test_tables_line_up_wide_characters() -> None:
 
 
 def test_figures_read_as_written() -> None:
-    assert _fallback_figure(15.0, unit="家") == "15家"
-    assert _fallback_figure(3.0, 5.0, "家") == "3–5家"
-    assert _fallback_figure(None, cap=500.0, unit="万元") == "最高500万元"
-    assert _fallback_figure(None, rate=10.0, cap=100.0, cap_unit="万元") == "10%，最高100万元"
-    assert _fallback_figure(2.5, unit="亿元", qualifier="≥") == "≥ 2.5亿元"
+    def fig(**values: object) -> str:
+        fields = dict.fromkeys(("amount", "amount_max", "unit", "qualifier", "cap", "cap_unit", "rate"))
+        return figure_text(SimpleNamespace(**(fields | values))).replace(" ", "")
+
+    assert fig(amount=15.0, unit="家") == "15家"
+    assert fig(amount=3.0, amount_max=5.0, unit="家") == "3–5家"
+    assert "最高500万元" in fig(cap=500.0, unit="万元")
+    assert fig(rate=10.0, cap=100.0, cap_unit="万元") == "10%，最高100万元"
+    assert fig(amount=2.5, unit="亿元", qualifier="≥") == "≥2.5亿元"
     measure = SimpleNamespace(amount=15.0, unit="家", cap=None, rate=None)
     assert figure_text(measure).replace(" ", "") == "15家"
     assert figure_text(SimpleNamespace(amount=15.0, unit="家", cap=None, rate=None, amount_text="15家以上")) == "15家以上"
