@@ -147,8 +147,10 @@ class Comparer:
             rows = self.store.themes.rows()
         if not rows:
             return default_themes()
-        english = {t.key: t.label_en for t in default_themes()}
-        return [theme_from_row(r, english.get(r["key"], "")) for r in rows]
+        # The English label belongs to the shipped wording: a theme the user renamed keeps its own label.
+        shipped = {t.key: (t.label, t.label_en) for t in default_themes()}
+        return [theme_from_row(r, shipped[r["key"]][1] if shipped.get(r["key"], ("",))[0] == r["label"] else "")
+                for r in rows]
 
     def theme(self, ref: str) -> Theme:
         """A theme by key or label."""

@@ -370,3 +370,12 @@ class Changes:
             self.themes or other.themes, other.note or self.note, other.theme or self.theme,
             other.entity_id if other.entity_id is not None else self.entity_id,
         )
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """One row of the library view: a document and how much was found in it."""
+
+    doc: Document
+    entities: int = 0  # distinct entities mentioned
+    measures: int = 0

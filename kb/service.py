@@ -30,6 +30,7 @@ from kb.models import (
     CheckReport,
     Comparison,
     Document,
+    DocumentSummary,
     DocumentText,
     Entity,
     EntityPage,
@@ -245,3 +246,8 @@ class KnowledgeBase:
 
     def backup(self, target: str | os.PathLike[str]) -> Path:
         return self._maintenance.backup(Path(target))
+
+    # appended: reads for the desktop views ----------------------------------------------------
+
+    def document_summaries(self) -> list[DocumentSummary]:
+        return self._library.document_summaries()
