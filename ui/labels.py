@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -74,21 +73,14 @@ def entity_colour(entity_type: str) -> str:
     return ENTITY_COLOURS.get(entity_type, OTHER_COLOUR)
 
 
-@cache
-def _default_theme_labels() -> dict[str, tuple[str, str]]:
-    from kb.compare import default_themes
-
-    return {t.key: (t.label, t.label_en) for t in default_themes()}
-
-
 def theme_label(theme: Any) -> str:
     """A theme's name in the interface language: label_zh in Chinese, label_en in English.
 
-    A theme the user renamed (or made) keeps the user's label in both languages.
+    The core gives ``label_en`` only for a shipped theme under its shipped name, so a theme the user
+    renamed (or made) keeps the user's label in both languages.
     """
     from ui.i18n import current_language
 
     if current_language() == "zh" or not getattr(theme, "label_en", ""):
         return str(theme.label)
-    default = _default_theme_labels().get(theme.key)
-    return theme.label_en if default is None or default[0] == theme.label else str(theme.label)
+    return str(theme.label_en)

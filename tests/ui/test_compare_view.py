@@ -32,16 +32,21 @@ DOCS = {
 
 
 @pytest.fixture
-def view(kb, qtbot, tmp_path: Path) -> CompareView:
+def view(kb, controller, qtbot, settle, tmp_path: Path) -> CompareView:
     folder = tmp_path / "in"
     folder.mkdir()
     for name, text in DOCS.items():
         (folder / name).write_text(text, encoding="utf-8")
     assert kb.import_paths([folder]).ok
-    widget = CompareView(kb)
+    widget = CompareView(controller)
+    widget.kb = kb  # for the tests' own checks of what the store holds
     qtbot.addWidget(widget)
     widget.resize(1400, 900)
     widget.show()
+    with qtbot.waitSignal(controller.regionsLoaded, timeout=20000):
+        widget.reload()
+    settle(controller)
+    widget.settle = lambda: settle(controller)
     return widget
 
 
@@ -108,18 +113,23 @@ def test_opening_a_cells_passage_emits_its_offsets(view, qtbot) -> None:
 def test_adding_editing_and_removing_a_theme(view, qtbot, monkeypatch) -> None:
     monkeypatch.setattr(view, "ask_theme", lambda *a: ("工业互联网", "工业互联网 OR 平台", ["digital_transformation"]))
     add = next(b for b in view.findChildren(type(view.compare_button)) if b.text() == "Add")
-    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.controller.themesLoaded, timeout=20000):  # the write's Changes name themes
+        qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
     assert view.theme_model.rows()[-1].label == "工业互联网"
+    assert view.current_theme().label == "工业互联网"  # the new theme is selected
     assert view.kb.theme("工业互联网").query == "工业互联网 OR 平台"
-    view.theme_list.setCurrentIndex(view.theme_model.index(view.theme_model.rowCount() - 1, 0))
     monkeypatch.setattr(view, "ask_theme", lambda *a: ("工业互联网平台", "工业互联网", []))
-    view._on_edit_theme()
+    with qtbot.waitSignal(view.controller.themesLoaded, timeout=20000):
+        view._on_edit_theme()
     assert view.kb.theme("工业互联网平台").measure_themes == ()
+    assert view.current_theme().label == "工业互联网平台"
     monkeypatch.setattr(view, "confirm", lambda text: True)
-    view._on_remove_theme()
+    with qtbot.waitSignal(view.controller.themesLoaded, timeout=20000):
+        view._on_remove_theme()
     assert "工业互联网平台" not in [t.label for t in view.kb.themes()]
+    assert "工业互联网平台" not in [t.label for t in view.theme_model.rows()]
     monkeypatch.setattr(view, "ask_theme", lambda *a: ("坏", '"未闭合', []))
-    with qtbot.waitSignal(view.failed):
+    with qtbot.waitSignal(view.failed, timeout=20000):
         view._on_add_theme()
 
 

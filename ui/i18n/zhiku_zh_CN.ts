@@ -114,112 +114,112 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../views/compare_view.py" line="167"/>
+        <location filename="../views/compare_view.py" line="180"/>
         <source>Themes (rows)</source>
         <translation>主题（行）</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="168"/>
+        <location filename="../views/compare_view.py" line="181"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="169"/>
+        <location filename="../views/compare_view.py" line="182"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="170"/>
+        <location filename="../views/compare_view.py" line="183"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="171"/>
+        <location filename="../views/compare_view.py" line="184"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="172"/>
+        <location filename="../views/compare_view.py" line="185"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="173"/>
+        <location filename="../views/compare_view.py" line="186"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿 (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="173"/>
+        <location filename="../views/compare_view.py" line="186"/>
         <source>Markdown (.md)</source>
         <translation>Markdown (.md)</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="173"/>
+        <location filename="../views/compare_view.py" line="186"/>
         <source>CSV (.csv)</source>
         <translation>CSV (.csv)</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="369"/>
+        <location filename="../views/compare_view.py" line="374"/>
         <source>Cell note saved</source>
         <translation>单元格笔记已保存</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="371"/>
+        <location filename="../views/compare_view.py" line="378"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="392"/>
+        <location filename="../views/compare_view.py" line="395"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="176"/>
+        <location filename="../views/compare_view.py" line="189"/>
         <source>Matrix</source>
         <translation>对比矩阵</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="176"/>
+        <location filename="../views/compare_view.py" line="189"/>
         <source>Numbers</source>
         <translation>数字指标</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="176"/>
+        <location filename="../views/compare_view.py" line="189"/>
         <source>Policy instruments</source>
         <translation>政策工具</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="230"/>
+        <location filename="../views/compare_view.py" line="247"/>
         <source>Zhiku</source>
         <translation>智库</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="251"/>
+        <location filename="../views/compare_view.py" line="267"/>
         <source>Remove the theme “%1”?</source>
         <translation>删除主题“%1”？</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="299"/>
+        <location filename="../views/compare_view.py" line="302"/>
         <source>Pick between %1 and %2 regions.</source>
         <translation>请选择 %1 到 %2 个地区。</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="304"/>
+        <location filename="../views/compare_view.py" line="308"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="314"/>
+        <location filename="../views/compare_view.py" line="324"/>
         <source>Documents per region — %1</source>
         <translation>各地区文档数 — %1</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="376"/>
+        <location filename="../views/compare_view.py" line="385"/>
         <source>Export comparison</source>
         <translation>导出比较结果</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="389"/>
+        <location filename="../views/compare_view.py" line="401"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -556,128 +556,128 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="14"/>
+        <location filename="../labels.py" line="13"/>
         <source>Plan</source>
         <translation>实施方案</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="15"/>
+        <location filename="../labels.py" line="14"/>
         <source>News</source>
         <translation>新闻报道</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="16"/>
+        <location filename="../labels.py" line="15"/>
         <source>Proposal reply</source>
         <translation>提案答复</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="17"/>
+        <location filename="../labels.py" line="16"/>
         <source>Research</source>
         <translation>研究报告</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="18"/>
+        <location filename="../labels.py" line="17"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="19"/>
+        <location filename="../labels.py" line="18"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="22"/>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="21"/>
+        <location filename="../labels.py" line="42"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="23"/>
+        <location filename="../labels.py" line="22"/>
         <source>Park</source>
         <translation>园区</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="24"/>
+        <location filename="../labels.py" line="23"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="25"/>
+        <location filename="../labels.py" line="24"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="28"/>
+        <location filename="../labels.py" line="27"/>
         <source>located in</source>
         <translation>位于</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="29"/>
+        <location filename="../labels.py" line="28"/>
         <source>part of</source>
         <translation>隶属</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="30"/>
+        <location filename="../labels.py" line="29"/>
         <source>built by</source>
         <translation>建设方</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="31"/>
+        <location filename="../labels.py" line="30"/>
         <source>mentioned with</source>
         <translation>同时提及</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="34"/>
+        <location filename="../labels.py" line="33"/>
         <source>Subsidy</source>
         <translation>补贴</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="35"/>
+        <location filename="../labels.py" line="34"/>
         <source>Award</source>
         <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="36"/>
+        <location filename="../labels.py" line="35"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="37"/>
+        <location filename="../labels.py" line="36"/>
         <source>Fund</source>
         <translation>基金</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="38"/>
+        <location filename="../labels.py" line="37"/>
         <source>Rent support</source>
         <translation>租金支持</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="38"/>
         <source>Tax</source>
         <translation>税收</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="39"/>
         <source>Achievement</source>
         <translation>成效</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44"/>
+        <location filename="../labels.py" line="43"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="45"/>
+        <location filename="../labels.py" line="44"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="46"/>
+        <location filename="../labels.py" line="45"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="47"/>
+        <location filename="../labels.py" line="46"/>
         <source>Entity type</source>
         <translation>实体类型</translation>
     </message>
@@ -708,180 +708,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="196"/>
-        <location filename="../window_workspace.py" line="102"/>
+        <location filename="../main_window.py" line="185"/>
         <source>Opening the knowledge base…</source>
         <translation>正在打开知识库…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="203"/>
         <source>%1 documents, %2 passages</source>
         <translation>%1 篇文档，%2 个段落</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="318"/>
         <source>An import is already running.</source>
         <translation>已有导入任务在进行。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="314"/>
+        <location filename="../main_window.py" line="320"/>
         <source>Importing the starter corpus…</source>
         <translation>正在导入初始语料…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="314"/>
+        <location filename="../main_window.py" line="320"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="332"/>
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="333"/>
         <source>Documents (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)</source>
         <translation>文档 (*.txt *.md *.html *.htm *.docx *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="338"/>
         <source>Import a folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391"/>
+        <location filename="../main_window.py" line="389"/>
         <source>Zhiku — policy library</source>
         <translation>智库 — 政策文献库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396"/>
+        <location filename="../main_window.py" line="393"/>
         <source>(read-only: another window has it open)</source>
         <translation>（只读：另一个窗口正在使用）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="394"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="399"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="399"/>
         <source>Read</source>
         <translation>阅读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="399"/>
         <source>Entities</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403"/>
+        <location filename="../main_window.py" line="400"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403"/>
+        <location filename="../main_window.py" line="400"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
-        <source>%1 — coming soon</source>
-        <translation>%1 — 即将推出</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="410"/>
+        <location filename="../main_window.py" line="403"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411"/>
+        <location filename="../main_window.py" line="404"/>
         <source>Back (Alt+Left)</source>
         <translation>后退（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412"/>
+        <location filename="../main_window.py" line="405"/>
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413"/>
+        <location filename="../main_window.py" line="406"/>
         <source>Forward (Alt+Right)</source>
         <translation>前进（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414"/>
+        <location filename="../main_window.py" line="407"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="408"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="416"/>
+        <location filename="../main_window.py" line="409"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="417"/>
+        <location filename="../main_window.py" line="410"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418"/>
+        <location filename="../main_window.py" line="411"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="419"/>
+        <location filename="../main_window.py" line="412"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../window_workspace.py" line="52"/>
-        <source>Read-only: another Zhiku window has this knowledge base open; importing, notes and entity corrections are off.</source>
-        <translation>只读：另一个智库窗口正在使用此知识库；导入、笔记和实体纠正不可用。</translation>
-    </message>
-    <message>
-        <location filename="../window_workspace.py" line="84"/>
-        <source>Renamed “%1” to “%2”.</source>
-        <translation>已将“%1”重命名为“%2”。</translation>
-    </message>
-    <message>
-        <location filename="../window_workspace.py" line="85"/>
-        <source>“%1” is now of type %2.</source>
-        <translation>“%1”的类型已改为%2。</translation>
-    </message>
-    <message>
-        <location filename="../window_workspace.py" line="86"/>
-        <source>Merged “%1” into “%2”.</source>
-        <translation>已将“%1”合并到“%2”。</translation>
-    </message>
-    <message>
-        <location filename="../window_workspace.py" line="87"/>
-        <source>Deleted “%1”.</source>
-        <translation>已删除“%1”。</translation>
-    </message>
-    <message>
-        <location filename="../window_workspace.py" line="116"/>
-        <source>Note added — see Notes.</source>
-        <translation>笔记已添加，可在“笔记”中查看。</translation>
-    </message>
-    <message>
-        <location filename="../window_workspace.py" line="119"/>
-        <source>Citation copied: %1</source>
-        <translation>已复制引用：%1</translation>
-    </message>
-    <message>
-        <location filename="../window_workspace.py" line="122"/>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
     </message>
 </context>
 <context>
@@ -956,42 +910,42 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../views/note_dialog.py" line="26"/>
+        <location filename="../views/note_dialog.py" line="24"/>
         <source>Add note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../views/note_dialog.py" line="32"/>
+        <location filename="../views/note_dialog.py" line="30"/>
         <source>Entity</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../views/note_dialog.py" line="32"/>
+        <location filename="../views/note_dialog.py" line="30"/>
         <source>Measure</source>
         <translation>政策措施</translation>
     </message>
     <message>
-        <location filename="../views/note_dialog.py" line="33"/>
+        <location filename="../views/note_dialog.py" line="31"/>
         <source>Quote</source>
         <translation>引文</translation>
     </message>
     <message>
-        <location filename="../views/note_dialog.py" line="35"/>
+        <location filename="../views/note_dialog.py" line="33"/>
         <source>Your comment</source>
         <translation>你的评注</translation>
     </message>
     <message>
-        <location filename="../views/note_dialog.py" line="36"/>
+        <location filename="../views/note_dialog.py" line="34"/>
         <source>Comment</source>
         <translation>评注</translation>
     </message>
     <message>
-        <location filename="../views/note_dialog.py" line="38"/>
+        <location filename="../views/note_dialog.py" line="36"/>
         <source>tags separated by spaces, e.g. 招商 奖励</source>
         <translation>标签以空格分隔，例如：招商 奖励</translation>
     </message>
     <message>
-        <location filename="../views/note_dialog.py" line="39"/>
+        <location filename="../views/note_dialog.py" line="37"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -1082,150 +1036,155 @@
 <context>
     <name>NotesView</name>
     <message>
-        <location filename="../views/notes_view.py" line="190"/>
+        <location filename="../views/notes_view.py" line="203"/>
         <source>Search notes</source>
         <translation>搜索笔记</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="191"/>
+        <location filename="../views/notes_view.py" line="204"/>
         <source>Orphaned only</source>
         <translation>仅显示失联笔记</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="192"/>
+        <location filename="../views/notes_view.py" line="205"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="193"/>
+        <location filename="../views/notes_view.py" line="206"/>
         <source>Word (.docx)</source>
         <translation>Word (.docx)</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="193"/>
+        <location filename="../views/notes_view.py" line="206"/>
         <source>Web page (.html)</source>
         <translation>网页 (.html)</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="194"/>
+        <location filename="../views/notes_view.py" line="207"/>
         <source>Markdown (.md)</source>
         <translation>Markdown (.md)</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="194"/>
+        <location filename="../views/notes_view.py" line="207"/>
         <source>CSV (.csv)</source>
         <translation>CSV (.csv)</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="197"/>
+        <location filename="../views/notes_view.py" line="210"/>
         <source>Quote</source>
         <translation>引文</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="197"/>
+        <location filename="../views/notes_view.py" line="210"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="197"/>
+        <location filename="../views/notes_view.py" line="210"/>
         <source>Comment</source>
         <translation>评注</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="198"/>
+        <location filename="../views/notes_view.py" line="211"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="200"/>
+        <location filename="../views/notes_view.py" line="213"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="201"/>
+        <location filename="../views/notes_view.py" line="214"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="202"/>
+        <location filename="../views/notes_view.py" line="215"/>
         <source>Open the quoted passage in the reader (or the entity&apos;s page)</source>
         <translation>在阅读器中打开引用的段落（实体笔记则打开实体页面）</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="203"/>
+        <location filename="../views/notes_view.py" line="216"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="204"/>
+        <location filename="../views/notes_view.py" line="217"/>
         <source>Re-attach…</source>
         <translation>重新锚定…</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="205"/>
+        <location filename="../views/notes_view.py" line="218"/>
         <source>Anchor this orphaned note again: choose a document to search its quote in</source>
         <translation>重新锚定这条失锚笔记：选择一个文档，在其中查找引文</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="206"/>
-        <location filename="../views/notes_view.py" line="234"/>
+        <location filename="../views/notes_view.py" line="219"/>
+        <location filename="../views/notes_view.py" line="258"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="206"/>
-        <location filename="../views/notes_view.py" line="237"/>
+        <location filename="../views/notes_view.py" line="219"/>
+        <location filename="../views/notes_view.py" line="261"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="207"/>
-        <location filename="../views/notes_view.py" line="241"/>
+        <location filename="../views/notes_view.py" line="220"/>
+        <location filename="../views/notes_view.py" line="265"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="296"/>
+        <location filename="../views/notes_view.py" line="323"/>
         <source>Entity: %1</source>
         <translation>实体：%1</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="298"/>
+        <location filename="../views/notes_view.py" line="325"/>
         <source>Orphaned — the quote is no longer in the document. </source>
         <translation>已失联——引用的文字已不在文档中。</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="311"/>
+        <location filename="../views/notes_view.py" line="338"/>
         <source>Zhiku</source>
         <translation>智库</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="324"/>
+        <location filename="../views/notes_view.py" line="346"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="329"/>
+        <location filename="../views/notes_view.py" line="350"/>
         <source>Delete this note? This cannot be undone.</source>
         <translation>删除这条笔记？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="358"/>
+        <location filename="../views/notes_view.py" line="352"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../views/notes_view.py" line="372"/>
         <source>Re-attached in %1</source>
         <translation>已重新锚定到 %1</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="371"/>
+        <location filename="../views/notes_view.py" line="384"/>
         <source>Export notes</source>
         <translation>导出笔记</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="387"/>
+        <location filename="../views/notes_view.py" line="399"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="390"/>
+        <location filename="../views/notes_view.py" line="404"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1299,47 +1258,47 @@
         <translation>为选中的文字添加笔记（%1）</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="308"/>
+        <location filename="../views/reader_view.py" line="311"/>
         <source>Removed: %1</source>
         <translation>已清除：%1</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="369"/>
+        <location filename="../views/reader_view.py" line="372"/>
         <source>Add note…</source>
         <translation>添加笔记…</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="371"/>
+        <location filename="../views/reader_view.py" line="374"/>
         <source>Copy citation</source>
         <translation>复制引用</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="372"/>
+        <location filename="../views/reader_view.py" line="375"/>
         <source>Copy 《title》, source, date, section and file of the selection or passage (%1)</source>
         <translation>复制所选文字或当前段落的《标题》、来源、日期、章节和文件名（%1）</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="375"/>
+        <location filename="../views/reader_view.py" line="378"/>
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="376"/>
+        <location filename="../views/reader_view.py" line="379"/>
         <source>Open a search result or an entity mention to read it here.</source>
         <translation>打开搜索结果或实体提及，即可在此阅读。</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="379"/>
+        <location filename="../views/reader_view.py" line="382"/>
         <source>Search hit</source>
         <translation>搜索命中</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="381"/>
+        <location filename="../views/reader_view.py" line="384"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="383"/>
+        <location filename="../views/reader_view.py" line="386"/>
         <source>Legend:</source>
         <translation>图例：</translation>
     </message>
@@ -1347,37 +1306,37 @@
 <context>
     <name>ReattachDialog</name>
     <message>
-        <location filename="../views/reattach_dialog.py" line="41"/>
+        <location filename="../views/reattach_dialog.py" line="45"/>
         <source>Re-attach note</source>
         <translation>重新锚定笔记</translation>
     </message>
     <message>
-        <location filename="../views/reattach_dialog.py" line="45"/>
+        <location filename="../views/reattach_dialog.py" line="49"/>
         <source>The quote was not found in its document any more. Choose a document; the quote is searched in it (you may shorten it first).</source>
         <translation>原文档中已找不到这段引文。请选择一个文档，将在其中查找引文（可先缩短引文）。</translation>
     </message>
     <message>
-        <location filename="../views/reattach_dialog.py" line="65"/>
+        <location filename="../views/reattach_dialog.py" line="70"/>
         <source>Re-attach</source>
         <translation>重新锚定</translation>
     </message>
     <message>
-        <location filename="../views/reattach_dialog.py" line="69"/>
+        <location filename="../views/reattach_dialog.py" line="74"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../views/reattach_dialog.py" line="70"/>
+        <location filename="../views/reattach_dialog.py" line="75"/>
         <source>Quote</source>
         <translation>引文</translation>
     </message>
     <message>
-        <location filename="../views/reattach_dialog.py" line="92"/>
+        <location filename="../views/reattach_dialog.py" line="97"/>
         <source>The quote is empty.</source>
         <translation>引文为空。</translation>
     </message>
     <message>
-        <location filename="../views/reattach_dialog.py" line="101"/>
+        <location filename="../views/reattach_dialog.py" line="116"/>
         <source>The quote is not in “%1”. Choose another document or shorten the quote.</source>
         <translation>“%1”中找不到这段引文。请换一个文档，或缩短引文后重试。</translation>
     </message>

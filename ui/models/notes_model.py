@@ -69,7 +69,7 @@ class NotesModel(RowTableModel["Note"]):
             return QCoreApplication.translate("NotesModel", "Anchored")
         if column == self.COL_TARGET:
             source = self.TARGETS.get(row.target_kind)
-            return QCoreApplication.translate(self.CONTEXT, source) if source else row.target_kind
+            return QCoreApplication.translate(self.CONTEXT, str(source)) if source else row.target_kind
         return None
 
     def tooltip(self, row: Note, column: int) -> str | None:

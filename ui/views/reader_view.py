@@ -286,10 +286,13 @@ class ReaderView(QWidget):
         """The text's standard menu (copy, select all) with "Add note…" on top."""
         menu = self.text.createStandardContextMenu(pos)
         self._update_note_action()
-        first = menu.actions()[0] if menu.actions() else None
-        menu.insertAction(first, self.add_note_action)
-        menu.insertAction(first, self.copy_citation_action)
-        menu.insertSeparator(first)
+        if menu.actions():
+            first = menu.actions()[0]
+            menu.insertAction(first, self.add_note_action)
+            menu.insertAction(first, self.copy_citation_action)
+            menu.insertSeparator(first)
+        else:
+            menu.addActions([self.add_note_action, self.copy_citation_action])
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         return menu
 
