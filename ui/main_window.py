@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.progress = ProgressStrip()
         self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # messages name files, queries, entities
         self.readonly_label = QLabel()
         self.readonly_label.setObjectName("readonlyBanner")
         self.readonly_label.setStyleSheet("QLabel { background: #fff3cd; color: #7a5200; padding: 1px 8px; }")

@@ -4,22 +4,22 @@
 <context>
     <name>CellDetailModel</name>
     <message>
-        <location filename="../models/compare_model.py" line="124"/>
+        <location filename="../models/compare_model.py" line="126"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="125"/>
+        <location filename="../models/compare_model.py" line="127"/>
         <source>Text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="126"/>
+        <location filename="../models/compare_model.py" line="128"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="135"/>
+        <location filename="../models/compare_model.py" line="137"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
@@ -27,53 +27,53 @@
 <context>
     <name>CellPanel</name>
     <message>
-        <location filename="../views/cell_panel.py" line="128"/>
+        <location filename="../views/cell_panel.py" line="129"/>
         <source>Open in reader</source>
         <translation>在阅读器中打开</translation>
     </message>
     <message>
-        <location filename="../views/cell_panel.py" line="129"/>
-        <location filename="../views/cell_panel.py" line="145"/>
+        <location filename="../views/cell_panel.py" line="130"/>
+        <location filename="../views/cell_panel.py" line="146"/>
         <source>Add note…</source>
         <translation>添加笔记…</translation>
     </message>
     <message>
-        <location filename="../views/cell_panel.py" line="135"/>
+        <location filename="../views/cell_panel.py" line="136"/>
         <source>Select a cell to see its passages and measures</source>
         <translation>选择一个单元格，查看其段落和政策措施</translation>
     </message>
     <message>
-        <location filename="../views/cell_panel.py" line="138"/>
+        <location filename="../views/cell_panel.py" line="139"/>
         <source>%1 · %2: %3 passages, %4 measures</source>
         <translation>%1 · %2：%3 个段落，%4 条措施</translation>
     </message>
     <message>
-        <location filename="../views/cell_panel.py" line="142"/>
+        <location filename="../views/cell_panel.py" line="143"/>
         <source>Your note for this cell (shown in the matrix instead of the passage):</source>
         <translation>本单元格的笔记（在矩阵中代替段落显示）：</translation>
     </message>
     <message>
-        <location filename="../views/cell_panel.py" line="143"/>
+        <location filename="../views/cell_panel.py" line="144"/>
         <source>e.g. 人才政策未见具体条款</source>
         <translation>例如：人才政策未见具体条款</translation>
     </message>
     <message>
-        <location filename="../views/cell_panel.py" line="144"/>
+        <location filename="../views/cell_panel.py" line="145"/>
         <source>Save cell note</source>
         <translation>保存单元格笔记</translation>
     </message>
     <message>
-        <location filename="../views/cell_panel.py" line="146"/>
+        <location filename="../views/cell_panel.py" line="147"/>
         <source>Add a note on the selected passage or measure</source>
         <translation>为选中的段落或措施添加笔记</translation>
     </message>
     <message>
-        <location filename="../views/cell_panel.py" line="147"/>
+        <location filename="../views/cell_panel.py" line="148"/>
         <source>Open</source>
         <translation>打开原文</translation>
     </message>
     <message>
-        <location filename="../views/cell_panel.py" line="148"/>
+        <location filename="../views/cell_panel.py" line="149"/>
         <source>Open the selected passage in the reader</source>
         <translation>在阅读器中打开选中的段落</translation>
     </message>
@@ -81,32 +81,32 @@
 <context>
     <name>CompareModel</name>
     <message>
-        <location filename="../models/compare_model.py" line="23"/>
+        <location filename="../models/compare_model.py" line="24"/>
         <source>✎ %1</source>
         <translation>✎ %1</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="25"/>
+        <location filename="../models/compare_model.py" line="26"/>
         <source>No relevant content</source>
         <translation>无相关内容</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="26"/>
+        <location filename="../models/compare_model.py" line="27"/>
         <source>%1 passages · %2 measures</source>
         <translation>%1 个段落 · %2 条措施</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="35"/>
+        <location filename="../models/compare_model.py" line="36"/>
         <source> (1 doc)</source>
         <translation>（1 篇）</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="36"/>
+        <location filename="../models/compare_model.py" line="37"/>
         <source> (%1 docs)</source>
         <translation>（%1 篇）</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="108"/>
+        <location filename="../models/compare_model.py" line="110"/>
         <source>No documents</source>
         <translation>没有文档</translation>
     </message>
@@ -114,112 +114,112 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../views/compare_view.py" line="180"/>
+        <location filename="../views/compare_view.py" line="181"/>
         <source>Themes (rows)</source>
         <translation>主题（行）</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="181"/>
+        <location filename="../views/compare_view.py" line="182"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="182"/>
+        <location filename="../views/compare_view.py" line="183"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="183"/>
+        <location filename="../views/compare_view.py" line="184"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="184"/>
+        <location filename="../views/compare_view.py" line="185"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="185"/>
+        <location filename="../views/compare_view.py" line="186"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="186"/>
+        <location filename="../views/compare_view.py" line="187"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿 (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="186"/>
+        <location filename="../views/compare_view.py" line="187"/>
         <source>Markdown (.md)</source>
         <translation>Markdown (.md)</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="186"/>
+        <location filename="../views/compare_view.py" line="187"/>
         <source>CSV (.csv)</source>
         <translation>CSV (.csv)</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="374"/>
+        <location filename="../views/compare_view.py" line="375"/>
         <source>Cell note saved</source>
         <translation>单元格笔记已保存</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="378"/>
+        <location filename="../views/compare_view.py" line="379"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="395"/>
+        <location filename="../views/compare_view.py" line="396"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="189"/>
+        <location filename="../views/compare_view.py" line="190"/>
         <source>Matrix</source>
         <translation>对比矩阵</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="189"/>
+        <location filename="../views/compare_view.py" line="190"/>
         <source>Numbers</source>
         <translation>数字指标</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="189"/>
+        <location filename="../views/compare_view.py" line="190"/>
         <source>Policy instruments</source>
         <translation>政策工具</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="247"/>
+        <location filename="../views/compare_view.py" line="248"/>
         <source>Zhiku</source>
         <translation>智库</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="267"/>
+        <location filename="../views/compare_view.py" line="268"/>
         <source>Remove the theme “%1”?</source>
         <translation>删除主题“%1”？</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="302"/>
+        <location filename="../views/compare_view.py" line="303"/>
         <source>Pick between %1 and %2 regions.</source>
         <translation>请选择 %1 到 %2 个地区。</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="308"/>
+        <location filename="../views/compare_view.py" line="309"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="324"/>
+        <location filename="../views/compare_view.py" line="325"/>
         <source>Documents per region — %1</source>
         <translation>各地区文档数 — %1</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="385"/>
+        <location filename="../views/compare_view.py" line="386"/>
         <source>Export comparison</source>
         <translation>导出比较结果</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="401"/>
+        <location filename="../views/compare_view.py" line="402"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -227,52 +227,52 @@
 <context>
     <name>DocHeader</name>
     <message>
-        <location filename="../views/doc_header.py" line="64"/>
+        <location filename="../views/doc_header.py" line="65"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="65"/>
+        <location filename="../views/doc_header.py" line="66"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="66"/>
+        <location filename="../views/doc_header.py" line="67"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="67"/>
+        <location filename="../views/doc_header.py" line="68"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="68"/>
+        <location filename="../views/doc_header.py" line="69"/>
         <source>Issuer</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="69"/>
+        <location filename="../views/doc_header.py" line="70"/>
         <source>Doc no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="70"/>
+        <location filename="../views/doc_header.py" line="71"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="91"/>
+        <location filename="../views/doc_header.py" line="92"/>
         <source>Copy citation</source>
         <translation>复制引用</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="92"/>
+        <location filename="../views/doc_header.py" line="93"/>
         <source>Show raw page</source>
         <translation>显示原始网页</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="93"/>
+        <location filename="../views/doc_header.py" line="94"/>
         <source>Show the page as scraped, with the removed boilerplate greyed out</source>
         <translation>按抓取时的原样显示网页，被清除的栏目等以灰色显示</translation>
     </message>
@@ -280,42 +280,42 @@
 <context>
     <name>EntityCorrector</name>
     <message>
-        <location filename="../entity_corrections.py" line="113"/>
+        <location filename="../entity_corrections.py" line="114"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../entity_corrections.py" line="114"/>
+        <location filename="../entity_corrections.py" line="115"/>
         <source>Change type</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../entity_corrections.py" line="122"/>
+        <location filename="../entity_corrections.py" line="123"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../entity_corrections.py" line="123"/>
+        <location filename="../entity_corrections.py" line="124"/>
         <source>Delete entity…</source>
         <translation>删除实体…</translation>
     </message>
     <message>
-        <location filename="../entity_corrections.py" line="161"/>
+        <location filename="../entity_corrections.py" line="162"/>
         <source>Delete the entity “%1”? Its mentions and links go too; re-imports keep it deleted.</source>
         <translation>删除实体“%1”？其提及和关联也将一并删除；重新导入后仍保持删除。</translation>
     </message>
     <message>
-        <location filename="../entity_corrections.py" line="170"/>
+        <location filename="../entity_corrections.py" line="171"/>
         <source>Rename entity</source>
         <translation>重命名实体</translation>
     </message>
     <message>
-        <location filename="../entity_corrections.py" line="171"/>
+        <location filename="../entity_corrections.py" line="172"/>
         <source>New name for “%1”:</source>
         <translation>“%1”的新名称：</translation>
     </message>
     <message>
-        <location filename="../entity_corrections.py" line="180"/>
+        <location filename="../entity_corrections.py" line="181"/>
         <source>Zhiku</source>
         <translation>智库</translation>
     </message>
@@ -708,132 +708,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="186"/>
         <source>Opening the knowledge base…</source>
         <translation>正在打开知识库…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="204"/>
         <source>%1 documents, %2 passages</source>
         <translation>%1 篇文档，%2 个段落</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318"/>
+        <location filename="../main_window.py" line="319"/>
         <source>An import is already running.</source>
         <translation>已有导入任务在进行。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
+        <location filename="../main_window.py" line="321"/>
         <source>Importing the starter corpus…</source>
         <translation>正在导入初始语料…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
+        <location filename="../main_window.py" line="321"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332"/>
+        <location filename="../main_window.py" line="333"/>
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="334"/>
         <source>Documents (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)</source>
         <translation>文档 (*.txt *.md *.html *.htm *.docx *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338"/>
+        <location filename="../main_window.py" line="339"/>
         <source>Import a folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="389"/>
+        <location filename="../main_window.py" line="390"/>
         <source>Zhiku — policy library</source>
         <translation>智库 — 政策文献库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393"/>
+        <location filename="../main_window.py" line="394"/>
         <source>(read-only: another window has it open)</source>
         <translation>（只读：另一个窗口正在使用）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="394"/>
+        <location filename="../main_window.py" line="395"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="400"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="400"/>
         <source>Read</source>
         <translation>阅读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="400"/>
         <source>Entities</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400"/>
+        <location filename="../main_window.py" line="401"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400"/>
+        <location filename="../main_window.py" line="401"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403"/>
+        <location filename="../main_window.py" line="404"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="404"/>
+        <location filename="../main_window.py" line="405"/>
         <source>Back (Alt+Left)</source>
         <translation>后退（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../main_window.py" line="406"/>
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406"/>
+        <location filename="../main_window.py" line="407"/>
         <source>Forward (Alt+Right)</source>
         <translation>前进（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407"/>
+        <location filename="../main_window.py" line="408"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408"/>
+        <location filename="../main_window.py" line="409"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="410"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410"/>
+        <location filename="../main_window.py" line="411"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411"/>
+        <location filename="../main_window.py" line="412"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412"/>
+        <location filename="../main_window.py" line="413"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -902,7 +902,7 @@
         <translation>将“%1”合并到（其提及、关联和名称都将移过去）：</translation>
     </message>
     <message>
-        <location filename="../entity_corrections.py" line="46"/>
+        <location filename="../entity_corrections.py" line="47"/>
         <source>Type part of a name…</source>
         <translation>输入名称的一部分…</translation>
     </message>
@@ -1036,155 +1036,155 @@
 <context>
     <name>NotesView</name>
     <message>
-        <location filename="../views/notes_view.py" line="203"/>
+        <location filename="../views/notes_view.py" line="204"/>
         <source>Search notes</source>
         <translation>搜索笔记</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="204"/>
+        <location filename="../views/notes_view.py" line="205"/>
         <source>Orphaned only</source>
         <translation>仅显示失联笔记</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="205"/>
+        <location filename="../views/notes_view.py" line="206"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="206"/>
+        <location filename="../views/notes_view.py" line="207"/>
         <source>Word (.docx)</source>
         <translation>Word (.docx)</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="206"/>
+        <location filename="../views/notes_view.py" line="207"/>
         <source>Web page (.html)</source>
         <translation>网页 (.html)</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="207"/>
+        <location filename="../views/notes_view.py" line="208"/>
         <source>Markdown (.md)</source>
         <translation>Markdown (.md)</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="207"/>
+        <location filename="../views/notes_view.py" line="208"/>
         <source>CSV (.csv)</source>
         <translation>CSV (.csv)</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="210"/>
+        <location filename="../views/notes_view.py" line="211"/>
         <source>Quote</source>
         <translation>引文</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="210"/>
+        <location filename="../views/notes_view.py" line="211"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="210"/>
+        <location filename="../views/notes_view.py" line="211"/>
         <source>Comment</source>
         <translation>评注</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="211"/>
+        <location filename="../views/notes_view.py" line="212"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="213"/>
+        <location filename="../views/notes_view.py" line="214"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="214"/>
+        <location filename="../views/notes_view.py" line="215"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="215"/>
+        <location filename="../views/notes_view.py" line="216"/>
         <source>Open the quoted passage in the reader (or the entity&apos;s page)</source>
         <translation>在阅读器中打开引用的段落（实体笔记则打开实体页面）</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="216"/>
+        <location filename="../views/notes_view.py" line="217"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="217"/>
+        <location filename="../views/notes_view.py" line="218"/>
         <source>Re-attach…</source>
         <translation>重新锚定…</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="218"/>
+        <location filename="../views/notes_view.py" line="219"/>
         <source>Anchor this orphaned note again: choose a document to search its quote in</source>
         <translation>重新锚定这条失锚笔记：选择一个文档，在其中查找引文</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="219"/>
-        <location filename="../views/notes_view.py" line="258"/>
+        <location filename="../views/notes_view.py" line="220"/>
+        <location filename="../views/notes_view.py" line="259"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="219"/>
-        <location filename="../views/notes_view.py" line="261"/>
+        <location filename="../views/notes_view.py" line="220"/>
+        <location filename="../views/notes_view.py" line="262"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="220"/>
-        <location filename="../views/notes_view.py" line="265"/>
+        <location filename="../views/notes_view.py" line="221"/>
+        <location filename="../views/notes_view.py" line="266"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="323"/>
+        <location filename="../views/notes_view.py" line="324"/>
         <source>Entity: %1</source>
         <translation>实体：%1</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="325"/>
+        <location filename="../views/notes_view.py" line="326"/>
         <source>Orphaned — the quote is no longer in the document. </source>
         <translation>已失联——引用的文字已不在文档中。</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="338"/>
+        <location filename="../views/notes_view.py" line="339"/>
         <source>Zhiku</source>
         <translation>智库</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="346"/>
+        <location filename="../views/notes_view.py" line="347"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="350"/>
+        <location filename="../views/notes_view.py" line="351"/>
         <source>Delete this note? This cannot be undone.</source>
         <translation>删除这条笔记？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="352"/>
+        <location filename="../views/notes_view.py" line="353"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="372"/>
+        <location filename="../views/notes_view.py" line="373"/>
         <source>Re-attached in %1</source>
         <translation>已重新锚定到 %1</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="384"/>
+        <location filename="../views/notes_view.py" line="385"/>
         <source>Export notes</source>
         <translation>导出笔记</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="399"/>
+        <location filename="../views/notes_view.py" line="400"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="404"/>
+        <location filename="../views/notes_view.py" line="405"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1192,37 +1192,37 @@
 <context>
     <name>NumbersModel</name>
     <message>
-        <location filename="../models/compare_model.py" line="152"/>
+        <location filename="../models/compare_model.py" line="154"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="153"/>
+        <location filename="../models/compare_model.py" line="155"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="154"/>
+        <location filename="../models/compare_model.py" line="156"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="155"/>
+        <location filename="../models/compare_model.py" line="157"/>
         <source>Amount</source>
         <translation>金额/数量</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="156"/>
+        <location filename="../models/compare_model.py" line="158"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="157"/>
+        <location filename="../models/compare_model.py" line="159"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="158"/>
+        <location filename="../models/compare_model.py" line="160"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1230,17 +1230,17 @@
 <context>
     <name>ProgressStrip</name>
     <message>
-        <location filename="../views/progress_bar.py" line="44"/>
+        <location filename="../views/progress_bar.py" line="47"/>
         <source>Importing %1/%2 %3</source>
         <translation>正在导入 %1/%2 %3</translation>
     </message>
     <message>
-        <location filename="../views/progress_bar.py" line="49"/>
+        <location filename="../views/progress_bar.py" line="52"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../views/progress_bar.py" line="53"/>
+        <location filename="../views/progress_bar.py" line="56"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1248,57 +1248,57 @@
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../views/reader_view.py" line="281"/>
+        <location filename="../views/reader_view.py" line="282"/>
         <source>Switch back to the cleaned text to add a note</source>
         <translation>切换回正文视图后才能添加笔记</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="283"/>
+        <location filename="../views/reader_view.py" line="284"/>
         <source>Note the selected text (%1)</source>
         <translation>为选中的文字添加笔记（%1）</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="311"/>
+        <location filename="../views/reader_view.py" line="312"/>
         <source>Removed: %1</source>
         <translation>已清除：%1</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="372"/>
+        <location filename="../views/reader_view.py" line="373"/>
         <source>Add note…</source>
         <translation>添加笔记…</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="374"/>
+        <location filename="../views/reader_view.py" line="375"/>
         <source>Copy citation</source>
         <translation>复制引用</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="375"/>
+        <location filename="../views/reader_view.py" line="376"/>
         <source>Copy 《title》, source, date, section and file of the selection or passage (%1)</source>
         <translation>复制所选文字或当前段落的《标题》、来源、日期、章节和文件名（%1）</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="378"/>
+        <location filename="../views/reader_view.py" line="379"/>
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="379"/>
+        <location filename="../views/reader_view.py" line="380"/>
         <source>Open a search result or an entity mention to read it here.</source>
         <translation>打开搜索结果或实体提及，即可在此阅读。</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="382"/>
+        <location filename="../views/reader_view.py" line="383"/>
         <source>Search hit</source>
         <translation>搜索命中</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="384"/>
+        <location filename="../views/reader_view.py" line="385"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="386"/>
+        <location filename="../views/reader_view.py" line="387"/>
         <source>Legend:</source>
         <translation>图例：</translation>
     </message>
@@ -1380,29 +1380,29 @@
 <context>
     <name>SearchView</name>
     <message numerus="yes">
-        <location filename="../views/search_view.py" line="217"/>
+        <location filename="../views/search_view.py" line="218"/>
         <source>%n passage(s) found</source>
         <translation>
             <numerusform>找到 %n 个段落</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/search_view.py" line="219"/>
+        <location filename="../views/search_view.py" line="220"/>
         <source>Nothing found for “%1”.</source>
         <translation>没有找到“%1”。</translation>
     </message>
     <message>
-        <location filename="../views/search_view.py" line="269"/>
+        <location filename="../views/search_view.py" line="270"/>
         <source>Search the documents (Ctrl+K)… e.g. 数据中心 region:贵州</source>
         <translation>搜索文档（Ctrl+K）… 例如：数据中心 region:贵州</translation>
     </message>
     <message>
-        <location filename="../views/search_view.py" line="270"/>
+        <location filename="../views/search_view.py" line="271"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../views/search_view.py" line="271"/>
+        <location filename="../views/search_view.py" line="272"/>
         <source>Narrow by</source>
         <translation>筛选</translation>
     </message>
@@ -1448,12 +1448,12 @@
 <context>
     <name>ThemeModel</name>
     <message>
-        <location filename="../models/compare_model.py" line="182"/>
+        <location filename="../models/compare_model.py" line="184"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="182"/>
+        <location filename="../models/compare_model.py" line="184"/>
         <source>Query</source>
         <translation>检索式</translation>
     </message>

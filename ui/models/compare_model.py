@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ui.labels import label, theme_label
 from ui.models.base import ROW_ROLE, SORT_ROLE, Index, RowTableModel, fmt_number
+from ui.plain import tip
 
 if TYPE_CHECKING:
     from kb.models import CompareCell, Comparison, NumberRow, Theme
@@ -89,7 +90,7 @@ class CompareModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return cell.count
         if role == Qt.ItemDataRole.ToolTipRole:
-            return cell.hits[0].text if cell.hits else None
+            return tip(cell.hits[0].text) if cell.hits else None
         if role == Qt.ItemDataRole.BackgroundRole:
             if cell.override:
                 return QBrush(QColor(OVERRIDE_BG))
@@ -105,12 +106,13 @@ class CompareModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._comp.columns):
             col = self._comp.columns[section]
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "\n".join(f"{d.title} ({d.name})" for d in col.docs) or QCoreApplication.translate("CompareModel", "No documents")
+                return tip("\n".join(f"{d.title} ({d.name})" for d in col.docs)
+                           or QCoreApplication.translate("CompareModel", "No documents"))
             return f"{col.region}\n{doc_count(len(col.docs)).strip()}"  # two lines: long region names stay readable
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._comp.rows):
             theme = self._comp.rows[section].theme
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{theme_label(theme)}\n{theme.query}"
+                return tip(f"{theme_label(theme)}\n{theme.query}")
             return two_lines(theme_label(theme))
         return None
 

@@ -113,6 +113,7 @@ class CompareView(QWidget):
         self.export_button.setMenu(self.export_menu)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # region names, file paths, messages
         side = QWidget()
         sl = QVBoxLayout(side)
         sl.setContentsMargins(0, 0, 4, 0)

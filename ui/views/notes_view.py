@@ -163,6 +163,7 @@ class NotesView(QWidget):
         form.addRow(buttons)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(self.status)
 
         split = QSplitter(Qt.Orientation.Vertical)

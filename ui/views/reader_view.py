@@ -33,6 +33,7 @@ from ui.labels import ENTITY_COLOURS, HIT_COLOUR, PASSAGE_COLOUR, entity_colour,
 from ui.models.base import ROW_ROLE
 from ui.models.outline_model import OutlineModel
 from ui.note_target import NoteTarget
+from ui.plain import tip as plain_tip
 from ui.textpos import Utf16Map
 from ui.views.doc_header import DocHeader
 from ui.views.text_browser import SafeTextBrowser
@@ -203,7 +204,7 @@ class ReaderView(QWidget):
             fmt.setBackground(QColor(entity_colour(m.entity_type)))
             fmt.setAnchor(True)
             fmt.setAnchorHref(f"entity:{m.entity_id}")
-            fmt.setToolTip(f"{label('entity_type', m.entity_type)}: {m.entity_name}")
+            fmt.setToolTip(plain_tip(f"{label('entity_type', m.entity_type)}: {m.entity_name}"))
             self._format(m.start, m.end, fmt)
         self._apply_selections()
         doc.setModified(False)
@@ -308,7 +309,7 @@ class ReaderView(QWidget):
         for span in self.view.text.removed:
             fmt = QTextCharFormat()
             fmt.setForeground(QColor(REMOVED_COLOUR))
-            fmt.setToolTip(self.tr("Removed: %1").replace("%1", span.reason))
+            fmt.setToolTip(plain_tip(self.tr("Removed: %1").replace("%1", span.reason)))
             self._format(span.start, span.end, fmt)
         self.text.setExtraSelections([])
         self.scroll_to(0)

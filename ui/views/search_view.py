@@ -136,6 +136,7 @@ class SearchView(QWidget):
         self.filter_bar.setContentsMargins(0, 0, 0, 0)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # repeats the user's query
 
         self.hits = SearchHitModel(self)
         self.results = QListView()
