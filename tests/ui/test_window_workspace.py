@@ -166,7 +166,7 @@ def test_notes_on_an_entity_a_measure_and_a_comparison_passage(qtbot, window, mo
 
 @pytest.mark.parametrize(("what", "fmt"), [
     ("notes", "md"), ("notes", "html"), ("notes", "docx"), ("notes", "csv"),
-    ("compare", "md"), ("compare", "csv"), ("compare", "xlsx"),
+    ("compare", "md"), ("compare", "csv"), ("compare", "xlsx"), ("compare", "docx"),
     ("entities", "csv"), ("entities", "json"), ("measures", "csv"), ("measures", "json"),
 ])
 def test_each_file_menu_export_writes_its_file(qtbot, window, tmp_path: Path, monkeypatch, what, fmt) -> None:
@@ -184,10 +184,14 @@ def test_each_file_menu_export_writes_its_file(qtbot, window, tmp_path: Path, mo
         window.export_menu.action(what, fmt).trigger()
     assert blocker.args == [what, str(target)] and target.stat().st_size > 0
     assert str(target) in window.status_label.text()
-    if fmt == "docx":
+    if fmt == "docx" and what == "notes":
         import docx
 
         assert quote in "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+    elif fmt == "docx":
+        import docx
+
+        assert [c.text for c in docx.Document(str(target)).tables[0].rows[0].cells][1:] == ["宁夏回族自治区", "贵州省"]
     elif fmt == "xlsx":
         from openpyxl import load_workbook
 
