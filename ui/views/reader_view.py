@@ -192,7 +192,7 @@ class ReaderView(QWidget):
         assert self.view is not None
         body = self.view.text.body
         self.map = Utf16Map(body)
-        self.text.setPlainText(body)
+        self._set_text(body)
         doc = self.text.document()
         self._space_paragraphs()
         for start, _level, heading in self.view.text.headings:
@@ -304,7 +304,7 @@ class ReaderView(QWidget):
         assert self.view is not None
         raw = self.view.text.raw
         self.map = Utf16Map(raw)
-        self.text.setPlainText(raw)
+        self._set_text(raw)
         self._space_paragraphs()
         for span in self.view.text.removed:
             fmt = QTextCharFormat()
@@ -313,6 +313,18 @@ class ReaderView(QWidget):
             self._format(span.start, span.end, fmt)
         self.text.setExtraSelections([])
         self.scroll_to(0)
+
+    def _set_text(self, text: str) -> None:
+        """New text in plain formats: the cursor's format (an entity link's colour and anchor, after a
+        click on one) would otherwise carry over into every character of the next document."""
+        self.text.setTextCursor(QTextCursor(self.text.document()))
+        self.text.setCurrentCharFormat(QTextCharFormat())
+        self.text.document().clear()
+        self.text.setCurrentCharFormat(QTextCharFormat())
+        self.text.setPlainText(text)
+        cursor = QTextCursor(self.text.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.setCharFormat(QTextCharFormat())
 
     def _space_paragraphs(self) -> None:
         """Air between paragraphs and lines; block formats do not move any text position."""
