@@ -251,3 +251,6 @@ class KnowledgeBase:
 
     def document_summaries(self) -> list[DocumentSummary]:
         return self._library.document_summaries()
+
+    def example_queries(self, limit: int = 2) -> list[str]:
+        return self._library.example_queries(limit)
