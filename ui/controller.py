@@ -73,6 +73,7 @@ class AppController(QObject):
         searchFinished(object): a ``SearchResult``.
         documentLoaded(object): a ``DocumentView``.
         documentsLoaded(object): ``list[DocumentSummary]`` — every document of the library.
+        examplesLoaded(object): ``list[str]`` — queries that find something in this library.
         entitiesLoaded(object): ``list[Entity]``.
         entityLoaded(object): an ``EntityPage`` (or None when it no longer exists).
         notesLoaded(object): a ``NotesData`` (notes, tags, documents).
@@ -95,6 +96,7 @@ class AppController(QObject):
     searchFinished = Signal(object)
     documentLoaded = Signal(object)
     documentsLoaded = Signal(object)
+    examplesLoaded = Signal(object)
     entitiesLoaded = Signal(object)
     entityLoaded = Signal(object)
     notesLoaded = Signal(object)
@@ -129,6 +131,7 @@ class AppController(QObject):
     def _documents_changed(self, changes: Changes) -> None:
         if changes.documents:
             self.load_documents()
+            self.load_examples()
 
     # plumbing -------------------------------------------------------------------------------
     def is_current(self, kind: str, serial: int) -> bool:
@@ -226,6 +229,7 @@ class AppController(QObject):
         self.kb_dir = str(self.kb.kb_dir)
         self.opened.emit(stats)
         self.load_documents()
+        self.load_examples()
 
     # reads --------------------------------------------------------------------------------
     def search(self, query: str, filters: dict[str, str] | None = None, limit: int = 50) -> None:
@@ -249,6 +253,9 @@ class AppController(QObject):
             self.documentsLoaded.emit(rows)
 
         self._read("documents", lambda kb: kb.document_summaries(), done)
+
+    def load_examples(self) -> None:
+        self._read("examples", lambda kb: kb.example_queries(), self.examplesLoaded.emit)
 
     def load_entities(self) -> None:
         self._read("entities", lambda kb: kb.entities(), self.entitiesLoaded.emit)
@@ -275,12 +282,7 @@ class AppController(QObject):
     def compare(self, regions: Sequence[str], on_error: Reply | None = None) -> None:
         regions = list(regions)
 
-        def read(kb: KnowledgeBase) -> CompareResult:
-            comp = kb.compare(regions)
-            shown = list(comp.regions)
-            return CompareResult(comp, tuple(kb.compare_numbers(shown)), kb.tool_mix(shown))
-
-        self._read("compare", read, self.comparisonReady.emit, on_error)
+        self._read("compare", lambda kb: CompareResult(kb.compare(regions)), self.comparisonReady.emit, on_error)
 
     # writes -------------------------------------------------------------------------------
     def add_note(self, **kwargs: Any) -> None:

@@ -11,10 +11,11 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSplitter, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
+from ui import window_state
 from ui.controller import AppController, DocumentView
 from ui.export_menu import ExportMenu
 from ui.navigation import History, NavEntry
@@ -22,6 +23,7 @@ from ui.plain import tip
 from ui.views.compare_view import CompareView
 from ui.views.entity_view import EntityView
 from ui.views.import_dialog import ImportSummaryDialog
+from ui.views.library_view import LibraryView
 from ui.views.notes_view import NotesView
 from ui.views.progress_bar import ProgressStrip
 from ui.views.reader_view import ReaderView
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-VIEW_KEYS = ("search", "reader", "entity", "compare", "notes")
+VIEW_KEYS = ("library", "search", "reader", "entity", "compare", "notes")
 
 
 def _shortcuts(main: str, standard: QKeySequence.StandardKey) -> list[QKeySequence]:
@@ -63,9 +65,10 @@ class MainWindow(QMainWindow):
         self.controller = AppController(self)
         self.setAcceptDrops(True)
 
+        self.library_view = LibraryView(self.controller)
         self.search_view = SearchView(settings)
         self.reader_view = ReaderView()
-        self.entity_view = EntityView()
+        self.entity_view = EntityView(titles=self.controller.titles)
         self.compare_view = CompareView(self.controller)
         self.notes_view = NotesView(self.controller)
         self.stack = QStackedWidget()
@@ -77,8 +80,8 @@ class MainWindow(QMainWindow):
         self.nav_group = QActionGroup(self)
         self.nav_actions: dict[str, QAction] = {}
         self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.nav)
-        for key, view in zip(VIEW_KEYS, (self.search_view, self.reader_view, self.entity_view, self.compare_view,
-                                          self.notes_view), strict=True):
+        for key, view in zip(VIEW_KEYS, (self.library_view, self.search_view, self.reader_view, self.entity_view,
+                                          self.compare_view, self.notes_view), strict=True):
             self.register_view(key, view)
         self.setCentralWidget(self.stack)
 
@@ -167,6 +170,9 @@ class MainWindow(QMainWindow):
         c.failed.connect(self._failed)
         self.progress.cancelRequested.connect(c.cancel_import)
         self.search_view.searchRequested.connect(self.run_search)
+        self.search_view.cleared.connect(lambda: self.show_view("library"))
+        self.library_view.openDocument.connect(lambda doc_id: self.open_document(doc_id, "library"))
+        c.examplesLoaded.connect(self.search_view.set_examples)
         self.search_view.hitActivated.connect(self.open_hit)
         self.reader_view.entityActivated.connect(self.open_entity)
         self.entity_view.entitySelected.connect(self.open_entity)
@@ -198,7 +204,7 @@ class MainWindow(QMainWindow):
         self.entity_view.corrector.set_readonly(readonly, reason)
         self.entity_view.page.update_correct_button()
         self.readonly_label.setVisible(readonly)
-        for view in (self.compare_view, self.notes_view):
+        for view in (self.compare_view, self.notes_view, self.library_view):
             view.set_readonly(readonly)
         self._update_title()
         self.status_label.setText(self.tr("%1 documents, %2 passages").replace("%1", str(stats.documents))
@@ -206,6 +212,15 @@ class MainWindow(QMainWindow):
         if stats.documents == 0 and not readonly and self.corpus_dir is not None and self.corpus_dir.is_dir():
             self.import_paths([self.corpus_dir], starter=True)
         self.controller.load_entities()
+        self._land()
+
+    def _land(self) -> None:
+        """The restored last query is run (its results, not an empty page); with none, the library."""
+        query = self.search_view.box.text().strip()
+        if query:
+            self.run_search(query, {})
+        else:
+            self.show_view("library")
 
     # navigation
     def navigate(self, entry: NavEntry) -> None:
@@ -272,6 +287,12 @@ class MainWindow(QMainWindow):
     def open_entity(self, entity_id: int) -> None:
         self.navigate(NavEntry("entity", entity_id))
 
+    def open_document(self, doc_id: str, from_view: str | None = None) -> None:
+        """Read a whole document from its start; Back returns to ``from_view`` (the library)."""
+        if from_view is not None:
+            self.history.visit(NavEntry("view", from_view))
+        self.navigate(NavEntry("document", (doc_id, "start"), {"highlights": (), "focus": None}))
+
     def open_passage(self, doc_id: str, start: int, end: int, from_view: str | None = None) -> None:
         """Read ``start..end`` highlighted; Back returns to ``from_view`` (compare, notes)."""
         if from_view is not None:
@@ -323,7 +344,7 @@ class MainWindow(QMainWindow):
 
     def _import_finished(self, report: ImportReport) -> None:
         self.progress.hide()
-        self.import_dialog = ImportSummaryDialog(report, self)
+        self.import_dialog = ImportSummaryDialog(report, self.controller.titles, self)
         self.status_label.setText(self.import_dialog.headline())
         self.import_dialog.show()
         self.importSummaryShown.emit(self.import_dialog)
@@ -358,17 +379,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("ui/lang", lang)
         self.lang_actions[lang].setChecked(True)
 
-    def _splitters(self) -> list[QSplitter]:
-        return [s for s in self.findChildren(QSplitter) if s.objectName()]
-
     def _restore_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        for splitter in self._splitters():
-            state = self.settings.value(f"splitters/{splitter.objectName()}")
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
+        window_state.restore(self, self.settings)
         last = self.settings.value("search/last", "")
         if last:
             self.search_view.box.setText(str(last))
@@ -376,10 +388,7 @@ class MainWindow(QMainWindow):
         self.lang_actions.get(lang, self.lang_actions["zh"]).setChecked(True)
 
     def save_state(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        for splitter in self._splitters():
-            self.settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
-        self.settings.sync()
+        window_state.save(self, self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
@@ -397,7 +406,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
     def retranslate(self) -> None:
-        names = {"search": self.tr("Search"), "reader": self.tr("Read"), "entity": self.tr("Entities"),
+        names = {"library": self.tr("Library"), "search": self.tr("Search"), "reader": self.tr("Read"), "entity": self.tr("Entities"),
                  "compare": self.tr("Compare"), "notes": self.tr("Notes")}
         for key, action in self.nav_actions.items():
             action.setText(names.get(key, key))

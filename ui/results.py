@@ -7,11 +7,11 @@ that holds the knowledge base.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kb.models import Comparison, Document, DocumentText, Mention, Note, NumberRow
+    from kb.models import Comparison, Document, DocumentText, Mention, Note
 
 
 @dataclass(frozen=True)
@@ -55,9 +55,9 @@ class RegionChoices:
 
 @dataclass(frozen=True)
 class CompareResult:
+    """A comparison with everything its tabs show (indicators and instrument mix travel inside it)."""
+
     comparison: Comparison
-    numbers: tuple[NumberRow, ...]
-    mix: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def region_choices(documents: Sequence[Document], defaults: Sequence[str]) -> RegionChoices:

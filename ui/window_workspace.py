@@ -23,10 +23,6 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class Workspace(QObject):
     """Wires compare, notes, reader and entity views to each other through the window."""
 
@@ -48,8 +44,8 @@ class Workspace(QObject):
 
     @staticmethod
     def readonly_reason() -> str:
-        return _tr("Read-only: another Zhiku window has this knowledge base open; importing, notes and entity "
-                   "corrections are off.")
+        return QCoreApplication.translate(
+            "MainWindow", "Read-only: another Zhiku window has this knowledge base open; importing, notes and entity corrections are off.")
 
     def _open_entity_from_notes(self, name: str) -> None:
         self.window.history.visit(NavEntry("view", "notes"))
@@ -71,10 +67,10 @@ class Workspace(QObject):
         elif shown is not None:
             w.controller.load_entity(shown.id)  # its links may have pointed at the deleted one
         messages = {
-            "rename": _tr("Renamed “%1” to “%2”."),
-            "retype": _tr("“%1” is now of type %2."),
-            "merge": _tr("Merged “%1” into “%2”."),
-            "delete": _tr("Deleted “%1”."),
+            "rename": QCoreApplication.translate("MainWindow", "Renamed “%1” to “%2”."),
+            "retype": QCoreApplication.translate("MainWindow", "“%1” is now of type %2."),
+            "merge": QCoreApplication.translate("MainWindow", "Merged “%1” into “%2”."),
+            "delete": QCoreApplication.translate("MainWindow", "Deleted “%1”."),
         }
         value = label("entity_type", done.value) if done.action == "retype" else (done.value or "")
         w.status_label.setText(messages[done.action].replace("%1", done.name).replace("%2", value))
@@ -91,7 +87,7 @@ class Workspace(QObject):
         w = self.window
         if w.controller.readonly or not w.controller.is_open():
             w.status_label.setText(self.readonly_reason() if w.controller.readonly else
-                                   _tr("Opening the knowledge base…"))
+                                   QCoreApplication.translate("MainWindow", "Opening the knowledge base…"))
             return False
         values = self.ask_note(target)
         if values is None:
@@ -102,14 +98,14 @@ class Workspace(QObject):
 
     def _note_added(self, note: Note) -> None:
         self.window.reader_view.add_note_mark(note)
-        self.window.status_label.setText(_tr("Note added — see Notes."))
+        self.window.status_label.setText(QCoreApplication.translate("MainWindow", "Note added — see Notes."))
 
     def _citation_copied(self, text: str) -> None:
-        self.window.status_label.setText(_tr("Citation copied: %1").replace("%1", text))
+        self.window.status_label.setText(QCoreApplication.translate("MainWindow", "Citation copied: %1").replace("%1", text))
 
     # exports ----------------------------------------------------------------------------------
     def _exported(self, _what: str, path: str) -> None:
-        self.window.status_label.setText(_tr("Exported to %1").replace("%1", path))
+        self.window.status_label.setText(QCoreApplication.translate("MainWindow", "Exported to %1").replace("%1", path))
         self.window.statusBar().setToolTip(tip(path))
 
     def export_options(self, what: str) -> dict[str, Any]:

@@ -10,6 +10,8 @@ from ui.plain import tip
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's dataclass
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts naturally (numbers as numbers)
+PARAGRAPHS_ROLE = Qt.ItemDataRole.UserRole + 20  # [(style, text), ...] for the summary delegate
+EXPANDED_ROLE = Qt.ItemDataRole.UserRole + 21  # whether the cell's row is expanded in place
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex

@@ -9,19 +9,16 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListView,
     QMenu,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,15 +26,15 @@ from PySide6.QtWidgets import (
 
 from kb.models import MAX_REGIONS, MIN_REGIONS, Comparison
 from ui.labels import theme_label
-from ui.models.base import ROW_ROLE, SORT_ROLE
-from ui.models.compare_model import CompareModel, NumbersModel, ThemeModel, doc_count
+from ui.models.base import ROW_ROLE
+from ui.models.compare_model import ThemeModel, column_header
 from ui.note_target import NoteTarget
 from ui.plain import ask_yes_no
 from ui.results import CompareResult, RegionChoices
-from ui.views.cell_panel import CellPanel
+from ui.views.compare_tabs import IndicatorTab, ToolTab
+from ui.views.matrix_tab import MatrixTab
 from ui.views.region_picker import RegionPicker
 from ui.views.theme_dialog import ThemeDialog
-from ui.views.tool_mix_chart import ToolMixChart
 
 if TYPE_CHECKING:
     from kb.models import Changes, Theme
@@ -45,7 +42,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXPORT_FORMATS = ("xlsx", "md", "csv")
+EXPORT_FORMATS = ("xlsx", "docx", "md", "csv")
 
 
 class CompareView(QWidget):
@@ -73,8 +70,6 @@ class CompareView(QWidget):
         self._select_theme: str | None = None
         self._keep_cell: tuple[int, int] | None = None
         self.theme_model = ThemeModel(self)
-        self.matrix_model = CompareModel(self)
-        self.numbers_model = NumbersModel(self)
         self._build()
         self.retranslate()
         controller.regionsLoaded.connect(self._show_regions)
@@ -125,57 +120,35 @@ class CompareView(QWidget):
         sl.addWidget(self.export_button)
         sl.addWidget(self.status)
 
-        self.matrix = QTableView()
-        self.matrix.setModel(self.matrix_model)
-        self.matrix.setWordWrap(True)
-        self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.matrix.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.matrix.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 3 + 14)
-        self.matrix.selectionModel().currentChanged.connect(self._on_cell)
-        self.cell = CellPanel()
+        self.matrix_tab = MatrixTab()
+        self.matrix, self.matrix_model, self.cell = self.matrix_tab.table, self.matrix_tab.model, self.matrix_tab.cell
         self.detail_model, self.detail, self.override_edit = self.cell.model, self.cell.table, self.cell.override_edit
+        self.matrix_tab.cellChanged.connect(lambda _c: self._on_cell(self.matrix.currentIndex(), QModelIndex()))
         self.cell.openItem.connect(self._open_item)
         self.cell.noteRequested.connect(self._note_item)
         self.cell.saveRequested.connect(self.save_override)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.setObjectName("compareSplitter")
-        split.addWidget(self.matrix)
-        split.addWidget(self.cell)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-
-        self.numbers = QTableView()
-        self.numbers_proxy = QSortFilterProxyModel(self)
-        self.numbers_proxy.setSourceModel(self.numbers_model)
-        self.numbers_proxy.setSortRole(SORT_ROLE)
-        self.numbers.setModel(self.numbers_proxy)
-        self.numbers.setSortingEnabled(True)
-        self.numbers.setWordWrap(False)
-        self.numbers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.numbers.verticalHeader().setVisible(False)
-        self.numbers.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.numbers.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NumbersModel.COL_WHAT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(NumbersModel.COL_DOC, QHeaderView.ResizeMode.Interactive)
-        self.numbers.doubleClicked.connect(self._on_open_number)
-        self.chart = ToolMixChart()
+        self.indicator_tab = IndicatorTab()
+        self.indicators, self.indicator_model = self.indicator_tab.table, self.indicator_tab.model
+        self.indicator_tab.openFact.connect(lambda f: self.open_passage.emit(f.doc_id, f.start, f.end))
+        self.tool_tab = ToolTab(self.controller.titles)
+        self.chart = self.tool_tab.chart
+        self.tool_tab.openMeasure.connect(lambda m: self.open_passage.emit(m.doc_id, m.start, m.end))
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(split, "")
-        self.tabs.addTab(self.numbers, "")
-        self.tabs.addTab(self.chart, "")
-        outer = QSplitter(Qt.Orientation.Horizontal)
-        outer.setObjectName("compareOuterSplitter")
-        outer.addWidget(side)
-        outer.addWidget(self.tabs)
-        outer.setStretchFactor(0, 0)
-        outer.setStretchFactor(1, 1)
-        outer.setSizes([230, 1000])
+        self.tabs.addTab(self.matrix_tab, "")
+        self.tabs.addTab(self.indicator_tab, "")
+        self.tabs.addTab(self.tool_tab, "")
+        self.outer = QSplitter(Qt.Orientation.Horizontal)
+        self.outer.setObjectName("compareOuterSplitter")
+        self.outer.addWidget(side)
+        self.outer.addWidget(self.tabs)
+        self.outer.setStretchFactor(0, 0)
+        self.outer.setStretchFactor(1, 1)
+        self.outer.setCollapsible(1, False)
+        self.outer.setSizes([210, 1000])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(outer)
+        layout.addWidget(self.outer)
 
     def retranslate(self) -> None:
         self.themes_title.setText(self.tr("Themes (rows)"))
@@ -184,13 +157,13 @@ class CompareView(QWidget):
         self.remove_button.setText(self.tr("Remove"))
         self.compare_button.setText(self.tr("Compare"))
         self.export_button.setText(self.tr("Export…"))
-        names = {"xlsx": self.tr("Excel workbook (.xlsx)"), "md": self.tr("Markdown (.md)"), "csv": self.tr("CSV (.csv)")}
+        names = {"xlsx": self.tr("Excel workbook (.xlsx)"), "docx": self.tr("Word (.docx)"),
+                 "md": self.tr("Markdown (.md)"), "csv": self.tr("CSV (.csv)")}
         for fmt, action in self.export_actions.items():
             action.setText(names[fmt])
-        for i, text in enumerate((self.tr("Matrix"), self.tr("Numbers"), self.tr("Policy instruments"))):
+        for i, text in enumerate((self.tr("Matrix"), self.tr("Indicators"), self.tr("Policy instruments"))):
             self.tabs.setTabText(i, text)
-        for model in (self.theme_model, self.numbers_model):
-            model.retranslate()
+        self.theme_model.retranslate()
         self.matrix_model.retranslate()
         current = self.matrix.currentIndex()
         if current.isValid():
@@ -314,14 +287,14 @@ class CompareView(QWidget):
         comp = result.comparison
         self._set_busy(False)
         self.matrix_model.set_comparison(comp)
-        self.numbers_model.set_rows(list(result.numbers))
-        self.numbers.resizeColumnsToContents()
-        self.chart.set_mix(result.mix)
+        self.matrix_tab.refit()
+        self.indicator_tab.set_comparison(comp)
+        self.tool_tab.set_comparison(comp)
         self.cell.set_cell(None)
         if self._keep_cell is not None:
             self.select_cell(*self._keep_cell)
             self._keep_cell = None
-        feeds = "；".join(f"{c.region}{doc_count(len(c.docs))}" for c in comp.columns)
+        feeds = "；".join(f"{column_header(c).replace(chr(10), ' ')}" for c in comp.columns)
         self._show_status(self.tr("Documents per region — %1").replace("%1", feeds))
         self.comparison_ready.emit(comp)
 
@@ -331,10 +304,10 @@ class CompareView(QWidget):
     # the selected cell ----------------------------------------------------------------------
 
     def select_cell(self, row: int, column: int) -> None:
-        self.matrix.setCurrentIndex(self.matrix_model.index(row, column))
+        self.matrix_tab.select_cell(row, column)
 
     def current_cell(self) -> Any:
-        return self.matrix_model.data(self.matrix.currentIndex(), ROW_ROLE)
+        return self.matrix_tab.current_cell()
 
     def _on_cell(self, current: QModelIndex, _previous: QModelIndex) -> None:
         cell = self.matrix_model.data(current, ROW_ROLE)
@@ -351,14 +324,7 @@ class CompareView(QWidget):
         self.open_passage.emit(item.doc_id, item.start, item.end)
 
     def _note_item(self, item: Any) -> None:
-        is_hit = hasattr(item, "passage_id")
-        target = NoteTarget.passage(item.doc_id, item.start, item.end, item.text) if is_hit else NoteTarget.of_measure(item)
-        self.note_requested.emit(target)
-
-    def _on_open_number(self, index: QModelIndex) -> None:
-        row = self.numbers_proxy.data(index, ROW_ROLE)
-        if row is not None:
-            self.open_passage.emit(row.doc_id, row.start, row.end)
+        self.note_requested.emit(NoteTarget.passage(item.doc_id, item.start, item.end, item.text))
 
     def save_override(self, text: str | None = None) -> bool:
         """Store the user's note for the selected cell (empty text restores the passages), then redo the matrix."""
