@@ -33,14 +33,17 @@ class Bucket:
     kinds: tuple[str, ...] = ()  # only measures of these kinds (empty: any)
 
 
+COMPUTE = re.compile(r"FLOPS|^[PETG]$|^[PETG]FLOPS$|算力")
+INCENTIVES = ("subsidy", "award", "fund", "rent_support", "tax")
+
 BUCKETS = (
     Bucket("base_stations", "5G基站", re.compile(r"基站"), COUNTS),
     Bucket("racks", "数据中心机架", re.compile(r"机架"), COUNTS),
-    Bucket("compute", "算力", re.compile(r"算力|[PE]FLOPS|智算|超算"), re.compile(r".")),
+    Bucket("compute", "算力", re.compile(r"算力|FLOPS|智算|超算"), COMPUTE),
+    Bucket("funds", "资金·奖补", None, MONEY, INCENTIVES),  # an award's amount, whatever else the clause names
     Bucket("scale", "规模·产值·收入", re.compile(r"增加值|规模|产值|营业收入|营收|收入|税收|GDP|总量|产出"),
            re.compile(MONEY.pattern + "|" + SHARE.pattern)),
     Bucket("investment", "投资", re.compile(r"投资|投入|融资"), MONEY),
-    Bucket("funds", "资金·奖补", None, MONEY, ("subsidy", "award", "fund", "rent_support", "tax")),
     Bucket("firms", "企业", re.compile(r"企业|公司|供应商|服务商|工厂|商户|厂商|主体"), re.compile(FIRMS.pattern + "|个$")),
     Bucket("talent", "人才", re.compile(r"人才|博士|工程师|专家|团队|人员|学员|从业"), re.compile(PEOPLE.pattern + "|个$")),
     Bucket("projects", "项目", re.compile(r"项目"), COUNTS),

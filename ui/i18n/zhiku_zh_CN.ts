@@ -101,14 +101,14 @@
         <translation>无相关内容</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="54"/>
+        <location filename="../models/compare_model.py" line="55"/>
         <source>%1 sentences · %2 measures</source>
         <translation>%1 句 · %2 条措施</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="59"/>
-        <source>+%1 more — select the cell</source>
-        <translation>另有 %1 句，选中单元格查看</translation>
+        <location filename="../models/compare_model.py" line="58"/>
+        <source> — select the cell for all</source>
+        <translation>，选中单元格查看全部</translation>
     </message>
     <message>
         <location filename="../models/compare_model.py" line="71"/>
@@ -1121,17 +1121,17 @@
 <context>
     <name>MatrixTab</name>
     <message>
-        <location filename="../views/matrix_tab.py" line="106"/>
+        <location filename="../views/matrix_tab.py" line="107"/>
         <source>Hide evidence ▾</source>
         <translation>隐藏依据 ▾</translation>
     </message>
     <message>
-        <location filename="../views/matrix_tab.py" line="106"/>
+        <location filename="../views/matrix_tab.py" line="107"/>
         <source>Show evidence ▴</source>
         <translation>显示依据 ▴</translation>
     </message>
     <message>
-        <location filename="../views/matrix_tab.py" line="127"/>
+        <location filename="../views/matrix_tab.py" line="128"/>
         <source>Click a theme to expand its row; select a cell to read its evidence.</source>
         <translation>单击主题展开该行；选中单元格查看依据原句。</translation>
     </message>

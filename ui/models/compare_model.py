@@ -51,12 +51,12 @@ def cell_paragraphs(cell: CompareCell, expanded: bool = False) -> Paragraphs:
     if not cell.evidence:
         return [("empty", QCoreApplication.translate("CompareModel", "No relevant content"))]
     shown = cell.evidence[: SUMMARY_EXPANDED if expanded else SUMMARY]
-    out = [("meta", QCoreApplication.translate("CompareModel", "%1 sentences · %2 measures").replace("%1", str(cell.count))
-            .replace("%2", str(len(cell.measures))))]
-    out += [("item", f"• {sentence_text(e)}") for e in shown]
-    more = len(cell.evidence) - len(shown)
-    if more > 0:
-        out.append(("meta", QCoreApplication.translate("CompareModel", "+%1 more — select the cell").replace("%1", str(more))))
+    out = [("item", f"• {sentence_text(e)}") for e in shown]
+    counts = QCoreApplication.translate("CompareModel", "%1 sentences · %2 measures").replace("%1", str(cell.count)) \
+        .replace("%2", str(len(cell.measures)))
+    if len(cell.evidence) > len(shown):
+        counts += QCoreApplication.translate("CompareModel", " — select the cell for all")
+    out.append(("meta", counts))
     return out
 
 

@@ -145,7 +145,7 @@ class CompareView(QWidget):
         self.outer.setStretchFactor(0, 0)
         self.outer.setStretchFactor(1, 1)
         self.outer.setCollapsible(1, False)
-        self.outer.setSizes([210, 1000])
+        self.outer.setSizes([200, 1000])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.outer)

@@ -96,7 +96,8 @@ class MatrixTab(QWidget):
         self._sync_button()
 
     def evidence_shown(self) -> bool:
-        return len(self.splitter.sizes()) > 1 and self.splitter.sizes()[1] > 0
+        sizes = self.splitter.sizes()
+        return sum(sizes) == 0 or sizes[1] > 0  # before the first layout the panel is meant to show
 
     def _sync_button(self) -> None:
         shown = self.evidence_shown()

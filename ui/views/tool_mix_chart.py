@@ -103,7 +103,7 @@ class ToolMixChart(QWidget):
                 p.setPen(QColor("#222222"))
                 p.drawText(QRect(rect.x() - 6, rect.y() - fm.height() - 2, rect.width() + 12, fm.height()),
                            Qt.AlignmentFlag.AlignHCenter, f"{share * 100:.0f}%")
-            name = fm.elidedText(region, Qt.TextElideMode.ElideRight, int(group) - 4)
+            name = fm.elidedText(f"{region} (n={sum(counts.values())})", Qt.TextElideMode.ElideRight, int(group) - 4)
             p.drawText(QRect(int(LEFT + g * group), bottom + 6, int(group), fm.height() + 4),
                        Qt.AlignmentFlag.AlignHCenter, name)
 
