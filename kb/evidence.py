@@ -13,7 +13,15 @@ a cell as "what this region does about X". A sentence supports a theme only when
 * a quantified-target theme (one whose measures are ``kind:target``) needs a number with a unit,
   a year or deadline, and forward-looking wording, whatever else it says: "远景目标纲要作出的
   决策部署" holds no target, and "截至上半年实现产值X亿元，同比增长Y%" reports a result;
-* a heading ("四、加大数据要素市场培育力度") names a topic but says nothing about it.
+* a heading ("四、加大数据要素市场培育力度") names a topic but says nothing about it, and a term
+  inside a book title (《关于加快数据要素市场建设的意见》) names a document, not what the
+  sentence does;
+* the conventional framing of a policy document — its purpose ("为深入贯彻……制定本方案"), its
+  guiding ideology, the notice that issues it — counts for half: it names themes without saying
+  what the region does about them.
+
+Sentences and terms are compared in the search form (Simplified, half-width, lower-case), so a
+plan published in Traditional characters is read like any other.
 
 Each sentence then serves the one theme it speaks of most, and a second theme only when it
 clearly speaks of that one too. All of this is general wording of Chinese policy documents.
@@ -26,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kb.ingest.normalise import normalise
 from kb.models import Measure
 
 SENTENCE_ENDS = "。！？!?；;\n"
@@ -38,14 +47,19 @@ MIN_SENTENCE = 8  # characters; shorter pieces are headings or list stubs
 _UNIT = (r"(?:万亿元|亿元|万元|元|万个|个|万家|家|万架|架|万台|台|座|项|万人次|人次|万人|人|名|户|所|条|套|倍|"
          r"千瓦|兆瓦|万千瓦|公里|千米|平方米|平方公里|亩|吨|GB|TB|PB|EB|Gbps|G|P|PFLOPS|EFLOPS|%|％|个百分点)")
 _NUMBER = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二两三四五六七八九十百千万亿]+)"
-QUANTITY = re.compile(_NUMBER + r"\s*(?:余|多|以上|左右)?\s*" + _UNIT)
+QUANTITY = re.compile(_NUMBER + r"\s*(?:余|多|以上|左右)?\s*" + _UNIT, re.I)
 DEADLINE = re.compile(r"(?:19|20)\d{2}\s*年|年底前|年内|今年|明年|到期末|届时|十[一二三四五六七八九]五(?:末|期间|时期)|"
                       r"(?:三|五|十)年内")
 FORWARD = re.compile(r"力争|争取|确保|预计|计划|目标|到\s*(?:19|20)\d{2}|至\s*(?:19|20)\d{2}|将(?:达到|建成|突破|超过|实现)|"
                      r"年底前|年内|以上|翻番")
 BACKWARD = re.compile(r"截至|截止|已经|已(?:建成|实现|完成|达到|累计|引进|落户|入驻)|累计|同比|比上年|较上年|上半年|去年")
 LIST_ITEM = 0.5  # a term that is one item of an enumeration
+FRAMING_WEIGHT = 0.5  # a document's purpose, guiding ideology or issuing notice
+FRAMING = re.compile(r"制定本(?:规划|计划|方案|意见|措施|办法|细则)|(?:现|特)提出(?:如下|以下)|"
+                     r"^(?:坚持)?以习近平新时代中国特色社会主义思想为指导|印发给你们|现将《|印发《|"
+                     r"^为(?:深入)?贯彻(?:落实)?")
 HEADING_CHARS = 30  # a piece this short without a sentence mark is a heading
+SHORT_STATEMENT = 16  # a statement this short says too little to stand for a theme
 _ENUMERATOR = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])\s*")
 
 
@@ -89,7 +103,8 @@ def query_terms(query: str) -> tuple[str, ...]:
 def theme_rule(key: str, label: str, query: str, measure_themes: Sequence[str]) -> ThemeRule:
     """Weights: the theme's own name and long or Latin terms are strong; short everyday terms weak."""
     out = []
-    for t in query_terms(query):
+    label = normalise(label)
+    for t in dict.fromkeys(normalise(t) for t in query_terms(query)):
         strong = len(t) >= 3 or bool(re.search(r"[A-Za-z0-9]", t)) or t in label or label in t
         out.append((t, STRONG if strong else WEAK))
     return ThemeRule(key, tuple(out), tuple(measure_themes), "kind:target" in measure_themes)
@@ -130,12 +145,18 @@ def in_enumeration(sentence: str, start: int, end: int) -> bool:
     return (start > 0 and sentence[start - 1] == "、") or (end < len(sentence) and sentence[end] == "、")
 
 
+def quoted_titles(sentence: str) -> list[tuple[int, int]]:
+    """Spans of book titles (《...》): the names of documents the sentence cites."""
+    return [(m.start(), m.end()) for m in re.finditer(r"《[^《》]{1,80}》", sentence)]
+
+
 def term_hits(sentence: str, rule: ThemeRule, vocab: Sequence[str]) -> dict[str, float]:
     """The theme's terms the sentence really uses, with their weights (the best occurrence of each)."""
     weights = dict(rule.terms)
+    titles = quoted_titles(sentence)
     found: dict[str, float] = {}
     for s, e, term in occurrences(sentence, tuple(dict.fromkeys((*vocab, *weights)))):
-        if term in weights:
+        if term in weights and not any(a <= s and e <= b for a, b in titles):
             w = weights[term] * (LIST_ITEM if in_enumeration(sentence, s, e) else 1.0)
             found[term] = max(found.get(term, 0.0), w)
     return found
@@ -155,10 +176,18 @@ def is_quantified_target(sentence: str, measures: Sequence[Measure] = ()) -> boo
     return bool(FORWARD.search(sentence)) and not BACKWARD.search(sentence)
 
 
-def is_heading(sentence: str) -> bool:
-    """A short piece with no sentence mark: a heading names a topic and says nothing about it."""
+def is_heading(sentence: str, has_measure: bool = False) -> bool:
+    """A heading names a topic and says nothing about it: a short piece without a sentence mark, a
+    numbered line of a few words ("（一）推动网络基础设施利用。"), or any very short statement
+    without a figure ("通信基础设施持续完善。")."""
     text = sentence.strip()
-    return len(text) < HEADING_CHARS and not re.search(r"[。！？!?；;，,]", text)
+    if len(text) < HEADING_CHARS and not re.search(r"[。！？!?；;，,]", text):
+        return True
+    if has_measure:
+        return False
+    body = display_text(text)
+    return len(body) < SHORT_STATEMENT or (body != " ".join(text.split()) and len(body) < HEADING_CHARS
+                                            and not re.search(r"[，,；;]", body))
 
 
 def _strip_years(sentence: str) -> str:
@@ -171,8 +200,12 @@ def measure_matches(m: Measure, measure_themes: Sequence[str]) -> bool:
 
 
 def support(sentence: str, rule: ThemeRule, measures: Sequence[Measure], other_terms: Sequence[str]) -> float:
-    """How clearly ``sentence`` speaks of the theme (0 when it does not)."""
-    if is_heading(sentence):
+    """How clearly ``sentence`` speaks of the theme (0 when it does not).
+
+    ``other_terms`` is every theme's vocabulary in search form (``ThemeRule.terms`` are).
+    """
+    sentence = normalise(sentence)
+    if is_heading(sentence, bool(measures)):
         return 0.0
     if rule.targets:
         return CLEAR if is_quantified_target(sentence, measures) else 0.0
@@ -182,6 +215,8 @@ def support(sentence: str, rule: ThemeRule, measures: Sequence[Measure], other_t
     strong = sum(w for w in hits.values() if w >= STRONG)
     weak = sorted((w for w in hits.values() if w < STRONG), reverse=True)
     score = strong + sum(w if i == 0 else w / 2 for i, w in enumerate(weak))  # everyday words add up slowly
+    if FRAMING.search(sentence.strip()):
+        score *= FRAMING_WEIGHT
     if any(measure_matches(m, rule.measure_themes) for m in measures):
         score += THEME_MEASURE
     elif measures:

@@ -192,3 +192,17 @@ def test_the_starter_corpus_evidence_stays_on_theme(corpus_kb) -> None:
                     assert is_quantified_target(e.text, e.measures), e.text
             if not cell.evidence:
                 assert cell.empty and not cell.hits and not cell.measures
+
+
+def test_traditional_script_and_cited_titles() -> None:
+    assert score("data_elements", "培育發展數據要素市場，推動公共數據開放共享。") >= SUPPORTED
+    assert score("data_elements", "現將《關於加快數據要素市場建設的實施意見》印發給你們，請認真貫徹落實。") == 0.0
+    assert score("infrastructure", "通信基础设施持续完善。") == 0.0  # too short to stand for a theme
+    assert score("infrastructure", "（一）推动网络基础设施利用。") == 0.0
+
+
+def test_a_documents_framing_counts_for_half() -> None:
+    framing = "为深入贯彻党中央决策部署，赋能经济社会数字化转型，制定本行动计划。"
+    assert score("digital_transformation", framing) < SUPPORTED
+    doing = "推动规模以上工业企业实施数字化转型，建成工业互联网平台10个。"
+    assert score("digital_transformation", doing) >= SUPPORTED
