@@ -129,6 +129,10 @@ def test_the_instrument_chart_shows_shares_counts_on_hover_and_lists_a_bars_meas
         heights = {t: next(r.height() for r, reg, tool in bars if (reg, tool) == (region, t)) for t in tools}
         if total:  # the tallest bar is the largest share, whatever the region's size
             assert max(heights, key=heights.get) == max(tools, key=lambda t: len(tools[t]))
+    assert all(chart.titles()) and chart.titles()[0] != chart.titles()[1]  # value axis, category axis, legend
+    image = chart.grab().toImage()
+    ticks = [image.pixelColor(x, y).name() for x in range(0, 60, 2) for y in range(60, chart.height() - 60, 2)]
+    assert any(c not in ("#ffffff",) for c in ticks)  # the axis title and the percent ticks are painted left of the axis
     rect, region, tool = max(bars, key=lambda b: b[0].height())
     count = len(comp.tool_measures[region][tool])
     assert f"{count} of" in chart.bar_tip(region, tool)

@@ -101,6 +101,13 @@ def test_edit_and_delete_with_confirmation(view, qtbot, monkeypatch) -> None:
     assert len(view.visible_notes()) == 2
 
 
+def test_notes_name_their_document_by_title_with_the_file_as_tooltip(view) -> None:
+    row = next(r for r in range(view.proxy.rowCount()) if view.proxy.index(r, 0).data() == "引进算力企业15家")
+    doc = view.proxy.index(row, NotesModel.COL_DOC)
+    assert doc.data() == "呼和浩特市和林格尔新区数据中心集群加快建设"
+    assert "hohhot_news.txt" in doc.data(Qt.ItemDataRole.ToolTipRole)
+
+
 def test_open_passage_emits_the_quote_offsets(view, qtbot) -> None:
     note = next(n for n in view.visible_notes() if n.comment == "总部奖励")
     view.select_note(note.id)

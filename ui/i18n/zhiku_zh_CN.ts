@@ -1749,22 +1749,22 @@
         <translation>%1 · %2：%4 条措施中的 %3 条（%5%）</translation>
     </message>
     <message>
-        <location filename="../views/tool_mix_chart.py" line="87"/>
+        <location filename="../views/tool_mix_chart.py" line="92"/>
         <source>Run a comparison to see the policy-instrument mix</source>
         <translation>运行比较后可查看政策工具结构</translation>
     </message>
     <message>
-        <location filename="../views/tool_mix_chart.py" line="124"/>
+        <location filename="../views/tool_mix_chart.py" line="70"/>
         <source>Share of the region&apos;s measures</source>
         <translation>占该地区措施的比例</translation>
     </message>
     <message>
-        <location filename="../views/tool_mix_chart.py" line="127"/>
+        <location filename="../views/tool_mix_chart.py" line="70"/>
         <source>Region (click a bar to list its measures)</source>
         <translation>地区（单击柱形查看其措施）</translation>
     </message>
     <message>
-        <location filename="../views/tool_mix_chart.py" line="131"/>
+        <location filename="../views/tool_mix_chart.py" line="71"/>
         <source>Policy instrument:</source>
         <translation>政策工具：</translation>
     </message>

@@ -65,6 +65,11 @@ class ToolMixChart(QWidget):
         return text.replace("%3", str(counts.get(tool, 0))).replace("%4", str(sum(counts.values()))) \
             .replace("%5", f"{share * 100:.0f}")
 
+    def titles(self) -> tuple[str, str, str]:
+        """The value axis, the category axis and the legend, as painted."""
+        return (self.tr("Share of the region's measures"), self.tr("Region (click a bar to list its measures)"),
+                self.tr("Policy instrument:"))
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         found = self.bar_at(event.position().toPoint())
         if found:
@@ -121,14 +126,14 @@ class ToolMixChart(QWidget):
         p.translate(14, TOP + height // 2)
         p.rotate(-90)
         p.drawText(QRect(-height // 2, -fm.height() // 2 - 2, height, fm.height() + 4), Qt.AlignmentFlag.AlignCenter,
-                   self.tr("Share of the region's measures"))
+                   self.titles()[0])
         p.restore()
         p.drawText(QRect(LEFT, self.height() - fm.height() - 2, self.width() - LEFT - RIGHT, fm.height()),
-                   Qt.AlignmentFlag.AlignHCenter, self.tr("Region (click a bar to list its measures)"))
+                   Qt.AlignmentFlag.AlignHCenter, self.titles()[1])
 
     def _legend(self, p: QPainter) -> None:
         fm = p.fontMetrics()
-        title = self.tr("Policy instrument:")
+        title = self.titles()[2]
         p.setPen(QColor("#222222"))
         p.drawText(LEFT, 12 + fm.ascent(), title)
         x = LEFT + fm.horizontalAdvance(title) + 12
