@@ -54,6 +54,7 @@ FORWARD = re.compile(r"力争|争取|确保|预计|计划|目标|到\s*(?:19|20)
                      r"年底前|年内|以上|翻番")
 BACKWARD = re.compile(r"截至|截止|已经|已(?:建成|实现|完成|达到|累计|引进|落户|入驻)|累计|同比|比上年|较上年|上半年|去年")
 LIST_ITEM = 0.5  # a term that is one item of an enumeration
+REPEAT, REPEAT_CAP = 0.1, 0.5  # each further mention of the theme's terms: it speaks of it more
 FRAMING_WEIGHT = 0.5  # a document's purpose, guiding ideology or issuing notice
 FRAMING = re.compile(r"制定本(?:规划|计划|方案|意见|措施|办法|细则)|(?:现|特)提出(?:如下|以下)|"
                      r"^(?:坚持)?以习近平新时代中国特色社会主义思想为指导|印发给你们|现将《|印发《|"
@@ -152,14 +153,21 @@ def quoted_titles(sentence: str) -> list[tuple[int, int]]:
 
 def term_hits(sentence: str, rule: ThemeRule, vocab: Sequence[str]) -> dict[str, float]:
     """The theme's terms the sentence really uses, with their weights (the best occurrence of each)."""
+    return _hits(sentence, rule, vocab)[0]
+
+
+def _hits(sentence: str, rule: ThemeRule, vocab: Sequence[str]) -> tuple[dict[str, float], int]:
+    """Term weights as ``term_hits``, and how many times the theme's terms occur in all."""
     weights = dict(rule.terms)
     titles = quoted_titles(sentence)
     found: dict[str, float] = {}
+    mentions = 0
     for s, e, term in occurrences(sentence, tuple(dict.fromkeys((*vocab, *weights)))):
         if term in weights and not any(a <= s and e <= b for a, b in titles):
             w = weights[term] * (LIST_ITEM if in_enumeration(sentence, s, e) else 1.0)
             found[term] = max(found.get(term, 0.0), w)
-    return found
+            mentions += 1
+    return found, mentions
 
 
 def is_quantified_target(sentence: str, measures: Sequence[Measure] = ()) -> bool:
@@ -209,12 +217,13 @@ def support(sentence: str, rule: ThemeRule, measures: Sequence[Measure], other_t
         return 0.0
     if rule.targets:
         return CLEAR if is_quantified_target(sentence, measures) else 0.0
-    hits = term_hits(sentence, rule, other_terms)
+    hits, mentions = _hits(sentence, rule, other_terms)
     if not hits:
         return 0.0
     strong = sum(w for w in hits.values() if w >= STRONG)
     weak = sorted((w for w in hits.values() if w < STRONG), reverse=True)
     score = strong + sum(w if i == 0 else w / 2 for i, w in enumerate(weak))  # everyday words add up slowly
+    score += min(REPEAT_CAP, REPEAT * (mentions - len(hits)))
     if FRAMING.search(sentence.strip()):
         score *= FRAMING_WEIGHT
     if any(measure_matches(m, rule.measure_themes) for m in measures):

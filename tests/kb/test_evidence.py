@@ -206,3 +206,14 @@ def test_a_documents_framing_counts_for_half() -> None:
     assert score("digital_transformation", framing) < SUPPORTED
     doing = "推动规模以上工业企业实施数字化转型，建成工业互联网平台10个。"
     assert score("digital_transformation", doing) >= SUPPORTED
+
+
+def test_a_sentence_goes_to_the_theme_it_mentions_most() -> None:
+    from kb.evidence import Candidate, Sentence, assign
+
+    text = "实现工业园区5G网络全覆盖，重点应用场景5G网络深度覆盖。"
+    scores = {k: score(k, text) for k in ("parks_carriers", "infrastructure")}
+    assert scores["infrastructure"] > scores["parks_carriers"] >= SUPPORTED
+    cand = Candidate(Sentence("d", 0, len(text), text), "d.txt", "", "", (), scores)
+    assigned = assign([cand], ["parks_carriers", "infrastructure"])  # parks listed first: no tie to win
+    assert assigned["infrastructure"] == [cand] and assigned["parks_carriers"] == []
