@@ -107,6 +107,9 @@ def cmd_export(kb: Any, args: argparse.Namespace) -> int:
         path = kb.export_compare(out, fmt, args.region or None, args.theme or None)
     elif what == "entities":
         path = kb.export_entities(out, fmt)
+    elif what == "references":  # RIS or CSL-JSON: a search's documents, a note set's, else the library's
+        notes = {k: v for k, v in (("tag", args.tag), ("doc", args.doc)) if v}
+        path = kb.export_references(out, fmt, query=args.query, **notes)
     else:
         path = kb.export_measures(out, fmt, **({"region": args.region[0]} if args.region else {}))
     emit(args.json, {"path": str(path), "what": what, "format": fmt}, f"wrote {shown(str(path))}")
@@ -149,7 +152,7 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_notes_rm, mode="write")
 
-    p = sub.add_parser("export", help="write notes, a comparison, entities or measures to a file",
+    p = sub.add_parser("export", help="write notes, a comparison, entities, measures or references (RIS, CSL-JSON) to a file",
                        epilog=_export_formats_help())
     p.add_argument("what", choices=tuple(FORMATS))
     p.add_argument("--format", "-f", required=True, choices=sorted({f for fs in FORMATS.values() for f in fs}),
@@ -159,5 +162,6 @@ def register(sub: Any) -> None:
     p.add_argument("--theme", action="append")
     p.add_argument("--tag")
     p.add_argument("--doc")
+    p.add_argument("--query", help="references: the documents this search finds")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_export, mode="read")

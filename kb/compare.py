@@ -1,9 +1,11 @@
 """Cross-region comparison: a theme × region matrix of passages and measures, plus numbers.
 
-Why themes are stored queries: a user reads "招商引资 in one city vs another" as the passages that
-a query finds in each region's documents, so a theme is a saved search (editable by the user)
-plus the measure themes/kinds that belong to it. A region column covers everything beneath it.
-Default columns come from the library itself (``default_regions``), never from a list in code.
+Why themes are stored queries: a user reads "招商引资 in one city vs another" as what a query finds
+in each region's documents, so a theme is a saved search (editable by the user) plus the measure
+themes/kinds that belong to it. A cell's evidence is the sentences of those finds that really speak
+of the theme (``kb.evidence``), each serving one theme unless it clearly speaks of two. A region
+column covers everything beneath it, except a region that has its own column ("不含X市"). Default
+columns come from the library itself (``default_regions``), never from a list in code.
 """
 
 from __future__ import annotations
@@ -12,10 +14,25 @@ import json
 import logging
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from kb.errors import NotFoundError, QueryError, ZhikuError
+from kb.evidence import (
+    Candidate,
+    MeasureIndex,
+    Sentence,
+    ThemeRule,
+    assign,
+    measure_matches,
+    split_sentences,
+    strongest,
+    support,
+    theme_rule,
+)
+from kb.extract.gazetteer import Gazetteer
+from kb.indicators import indicator_rows
 from kb.library import Library
 from kb.models import (
     MAX_REGIONS,
@@ -29,6 +46,7 @@ from kb.models import (
     CompareRow,
     Comparison,
     Document,
+    Evidence,
     Measure,
     NumberRow,
     SearchHit,
@@ -37,6 +55,7 @@ from kb.models import (
 from kb.notes import Notes
 from kb.store import Store
 from kb.store.rows import theme_from_row
+from kb.text import sentence_around
 
 log = logging.getLogger(__name__)
 
@@ -95,8 +114,20 @@ def _group(chains: Sequence[tuple[str, ...]], level: int, prefix: tuple[str, ...
     return out
 
 
+def region_key(name: str) -> str:
+    """One key per place: "贵阳" and "贵阳市" are the same region (the gazetteer's code), else the name."""
+    found = Gazetteer.default().lookup(name)
+    return found.code if found is not None else name
+
+
 def check_regions(regions: Sequence[str]) -> tuple[str, ...]:
-    names = tuple(dict.fromkeys(r.strip() for r in regions if r and r.strip()))
+    """The regions in the order given, each place once (the first spelling kept), 2 to 5 of them."""
+    seen: dict[str, str] = {}
+    for r in regions:
+        name = (r or "").strip()
+        if name and region_key(name) not in seen:
+            seen[region_key(name)] = name
+    names = tuple(seen.values())
     if not MIN_REGIONS <= len(names) <= MAX_REGIONS:
         raise ZhikuError(f"compare needs {MIN_REGIONS} to {MAX_REGIONS} different regions, got {len(names)}")
     return names
@@ -112,10 +143,6 @@ def check_measure_themes(values: Sequence[str]) -> tuple[str, ...]:
         else:
             raise ZhikuError(f"unknown measure theme {v!r}; use one of {', '.join(THEMES)} or kind:<{'|'.join(MEASURE_KINDS)}>")
     return tuple(dict.fromkeys(out))
-
-
-def measure_matches(m: Measure, measure_themes: Sequence[str]) -> bool:
-    return any(m.theme == t or (t.startswith("kind:") and m.kind == t[5:]) for t in measure_themes)
 
 
 def short_clause(text: str, amount: float | None = None, limit: int = 40) -> str:
@@ -147,8 +174,10 @@ class Comparer:
             rows = self.store.themes.rows()
         if not rows:
             return default_themes()
-        english = {t.key: t.label_en for t in default_themes()}
-        return [theme_from_row(r, english.get(r["key"], "")) for r in rows]
+        # The English label belongs to the shipped wording: a theme the user renamed keeps its own label.
+        shipped = {t.key: (t.label, t.label_en) for t in default_themes()}
+        return [theme_from_row(r, shipped[r["key"]][1] if shipped.get(r["key"], ("",))[0] == r["label"] else "")
+                for r in rows]
 
     def theme(self, ref: str) -> Theme:
         """A theme by key or label."""
@@ -237,37 +266,102 @@ class Comparer:
 
     def compare(self, regions: Sequence[str] | None = None, themes: Sequence[str] | None = None,
                 per_cell: int = 3) -> Comparison:
-        """Theme rows × region columns; each cell holds its top passages and measures."""
+        """Theme rows × region columns; each cell holds its evidence sentences, passages and measures.
+
+        Every theme is scored even when only some are shown, so a sentence lands in the same cell
+        whichever rows the user asked for. The comparison also carries the figures side by side
+        (``indicators``) and each region's measures by policy instrument (``tool_measures``).
+        """
         names = self._regions(regions)
-        chosen = self.themes() if not themes else [self.theme(t) for t in themes]
-        columns = tuple(CompareColumn(r, tuple(self.library.region_documents(r))) for r in names)
+        every = self.themes()
+        chosen = every if not themes else [self.theme(t) for t in themes]
+        columns = self.columns(names)
         overrides = self._cell_overrides()
-        region_measures = {c.region: self.library.measures(region=c.region) if c.docs else [] for c in columns}
+        rules = [theme_rule(t.key, t.label, t.query, t.measure_themes) for t in every]
+        vocab = tuple(dict.fromkeys(term for r in rules for term, _ in r.terms))
+        measures = {c.region: self._column_measures(c) for c in columns}
+        bodies = _Bodies(self.store)
+        built = {c.region: self._column_cells(c, every, rules, vocab, measures[c.region], bodies, per_cell)
+                 for c in columns}
         rows = []
         for theme in chosen:
             cells = []
             for col in columns:
-                count, hits = self._cell_hits(theme.query, col, per_cell)
-                ms = tuple(m for m in region_measures[col.region] if measure_matches(m, theme.measure_themes))
                 note = overrides.get(f"{col.region}|{theme.key}")
-                cells.append(CompareCell(col.region, theme.key, count, hits, ms,
-                                         note[1] if note else None, note[0] if note else None))
+                cells.append(replace(built[col.region][theme.key], override=note[1] if note else None,
+                                     override_note_id=note[0] if note else None))
             rows.append(CompareRow(theme, tuple(cells)))
-        return Comparison(names, columns, tuple(rows))
+        indicators = indicator_rows(names, measures, bodies.sentence_of)
+        tools = {c.region: {t: tuple(m for m in measures[c.region] if m.policy_tool == t) for t in POLICY_TOOLS}
+                 for c in columns}
+        return Comparison(names, tuple(columns), tuple(rows), indicators, tools)
 
-    def _cell_hits(self, query: str, col: CompareColumn, per_cell: int) -> tuple[int, tuple[SearchHit, ...]]:
+    def columns(self, names: Sequence[str]) -> list[CompareColumn]:
+        """Each region's documents, less those of another column's region that it contains."""
+        docs = {r: self.library.region_documents(r) for r in names}
+        ids = {r: {d.id for d in docs[r]} for r in names}
+        out = []
+        for r in names:
+            inner = tuple(o for o in names if o != r and _contains(r, o, ids[r], ids[o]))
+            drop = set().union(*(ids[o] for o in inner)) if inner else set()
+            out.append(CompareColumn(r, tuple(d for d in docs[r] if d.id not in drop), inner))
+        return out
+
+    def _column_measures(self, col: CompareColumn) -> list[Measure]:
         if not col.docs:
-            return 0, ()
+            return []
         ids = {d.id for d in col.docs}
-        result = self.library.search(query, limit=_SEARCH_LIMIT, filters={"region": col.region})
-        hits = [h for h in result.hits if h.doc_id in ids]
-        if not result.hits and result.total == 0:
-            # The index may spell the region differently: fall back to the column's documents.
-            result = self.library.search(query, limit=_SEARCH_LIMIT)
-            hits = [h for h in result.hits if h.doc_id in ids]
-            return len(hits), tuple(_evidence_first(hits)[:per_cell])
-        count = result.total - (len(result.hits) - len(hits))
-        return max(count, len(hits)), tuple(_evidence_first(hits)[:per_cell])
+        return [m for m in self.library.measures(region=col.region) if m.doc_id in ids]
+
+    def _column_cells(self, col: CompareColumn, themes: Sequence[Theme], rules: Sequence[ThemeRule],
+                      vocab: Sequence[str], measures: Sequence[Measure], bodies: _Bodies,
+                      per_cell: int) -> dict[str, CompareCell]:
+        """Every theme's cell of one column: candidates from searches and measures, scored, assigned."""
+        if not col.docs:
+            return {t.key: CompareCell(col.region, t.key, 0, (), ()) for t in themes}
+        docs = {d.id: d for d in col.docs}
+        index = MeasureIndex(measures)
+        cands: dict[tuple[str, int], Candidate] = {}
+        for theme, rule in zip(themes, rules, strict=True):
+            for hit in self._theme_hits(theme.query, col, bool(col.excludes)):
+                for sent in split_sentences(hit.doc_id, hit.text, hit.start):
+                    cands.setdefault((sent.doc_id, sent.start), Candidate(
+                        sent, hit.doc, hit.title, hit.section, index.within(sent), {}, hit))
+            for m in measures:
+                if measure_matches(m, rule.measure_themes) and m.doc_id in docs:
+                    sent = bodies.sentence(m)
+                    if (sent.doc_id, sent.start) not in cands:
+                        d = docs[m.doc_id]
+                        cands[(sent.doc_id, sent.start)] = Candidate(
+                            sent, d.name, d.title, self.store.documents.section_at(d.id, sent.start),
+                            index.within(sent), {})
+        for c in cands.values():
+            c.scores = {r.key: support(c.sentence.text, r, c.measures, vocab) for r in rules}
+        assigned = assign(cands.values(), [r.key for r in rules])
+        out = {}
+        for theme, rule in zip(themes, rules, strict=True):
+            kept = strongest(assigned[rule.key], rule.key)
+            keys = {(c.sentence.doc_id, c.sentence.start) for c in assigned[rule.key]}
+            ms = tuple(m for m in measures if measure_matches(m, rule.measure_themes)
+                       and (m.doc_id, bodies.sentence(m).start) in keys)
+            evidence = tuple(Evidence(c.sentence.doc_id, c.doc, c.title, c.section, c.sentence.start, c.sentence.end,
+                                      c.sentence.text, c.measures, round(c.scores[rule.key], 2)) for c in kept)
+            hits: list[SearchHit] = []
+            for c in kept:
+                if isinstance(c.passage, SearchHit) and all(h.passage_id != c.passage.passage_id for h in hits):
+                    hits.append(c.passage)
+            out[theme.key] = CompareCell(col.region, theme.key, len(evidence), tuple(hits[:per_cell]), ms,
+                                         evidence=evidence)
+        return out
+
+    def _theme_hits(self, query: str, col: CompareColumn, narrowed: bool) -> list[SearchHit]:
+        """The theme's passages in the column's documents (a wider net when sub-regions are left out)."""
+        ids = {d.id for d in col.docs}
+        limit = _SEARCH_LIMIT * (2 if narrowed else 1)
+        result = self.library.search(query, limit=limit, filters={"region": col.region})
+        if not result.hits and result.total == 0:  # the index may spell the region differently
+            result = self.library.search(query, limit=limit)
+        return _evidence_first([h for h in result.hits if h.doc_id in ids])
 
     # cell overrides -------------------------------------------------------------------------
 
@@ -314,6 +408,41 @@ class Comparer:
                     counts[m.policy_tool] += 1
             mix[region] = counts
         return mix
+
+
+class _Bodies:
+    """Document bodies read once per comparison, for the sentence around each measure."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._bodies: dict[str, str] = {}
+
+    def body(self, doc_id: str) -> str:
+        if doc_id not in self._bodies:
+            self._bodies[doc_id] = self.store.documents.body(doc_id)
+        return self._bodies[doc_id]
+
+    def sentence(self, m: Measure) -> Sentence:
+        """The measure's sentence, bounded as ``kb.evidence.split_sentences`` bounds it."""
+        body = self.body(m.doc_id)
+        s, e = sentence_around(body, m.start, m.end) if body else (m.start, m.end)
+        while e > s and body and body[e - 1] == "\n":
+            e -= 1
+        return Sentence(m.doc_id, s, e, body[s:e] if body else m.text)
+
+    def sentence_of(self, m: Measure) -> str:
+        return str(self.sentence(m).text).strip()
+
+
+def _contains(outer: str, inner: str, outer_ids: set[str], inner_ids: set[str]) -> bool:
+    """``inner`` lies within ``outer`` (the gazetteer says so, or its documents are a strict subset)."""
+    if not inner_ids or not inner_ids <= outer_ids:
+        return False
+    g = Gazetteer.default()
+    a, b = g.lookup(outer), g.lookup(inner)
+    if a is not None and b is not None:
+        return g.is_ancestor(a, b)
+    return inner_ids < outer_ids
 
 
 def _evidence_first(hits: list[SearchHit]) -> list[SearchHit]:

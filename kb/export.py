@@ -9,7 +9,6 @@ and renamed (``kb.fileio``): a kill or a full disk never leaves half a file or d
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import html
 import logging
@@ -19,12 +18,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kb import compare_writers
 from kb.citation import access_date, book_title, doc_url, format_gbt7714
 from kb.compare import Comparer
+from kb.compare_writers import EMPTY_CELL
 from kb.errors import ZhikuError
 from kb.fileio import atomic_path
 from kb.library import Library
-from kb.models import Comparison, Document, Note
+from kb.models import Document, Note
 from kb.notes import Notes
 from kb.refs import to_csl_json, to_ris
 from kb.sheets import (
@@ -42,7 +43,7 @@ log = logging.getLogger(__name__)
 
 # What the app's export menu offers (the UI mirrors these three).
 NOTE_FORMATS = ("md", "html", "docx", "csv")
-COMPARE_FORMATS = ("md", "csv", "xlsx")
+COMPARE_FORMATS = ("md", "csv", "xlsx", "docx")
 DATA_FORMATS = ("csv", "json")
 REFERENCE_FORMATS = ("ris", "json")  # json: CSL-JSON (Zotero, Mendeley, pandoc)
 # Written too, offered by the command line so far: once the menu offers them, fold them in above.
@@ -170,7 +171,8 @@ class Exporter:
                        themes: Sequence[str] | None = None, per_cell: int = 3) -> Path:
         out = target_path(path, fmt, FORMATS["compare"], "a comparison")
         comp = self.comparer.compare(regions, themes, per_cell=per_cell)
-        writer = {"md": _compare_md, "csv": _compare_csv, "xlsx": _compare_xlsx}[out.suffix[1:]]
+        writer = {"md": compare_writers.write_md, "csv": compare_writers.write_csv, "xlsx": compare_writers.write_xlsx,
+                  "docx": compare_writers.write_docx}[out.suffix[1:]]
         # Whatever the layout, every cell and line is made inert afterwards, from the outside.
         after = {".md": _md_file, ".csv": neutralise_csv_file, ".xlsx": neutralise_xlsx_file}.get(out.suffix)
         return write_atomic(out, lambda tmp: writer(tmp, comp), after)
@@ -196,6 +198,7 @@ class Exporter:
             by_doc.setdefault(n.doc_id or "", []).append(n)
         text = to_ris(docs, by_doc) if out.suffix == ".ris" else to_csl_json(docs, by_doc)
         newline = "\r\n" if out.suffix == ".ris" else "\n"
+
         def write(tmp: Path) -> None:
             tmp.write_text(text, encoding="utf-8", newline=newline)
 
@@ -318,119 +321,7 @@ def _notes_json(out: Path, items: Iterable[Item]) -> None:
     write_json(out, records)
 
 
-# comparison writers -------------------------------------------------------------------------
-
-EMPTY_CELL = "无相关内容"
-KIND_ZH = {"subsidy": "补贴", "award": "奖励", "target": "目标", "fund": "基金", "rent_support": "租金支持",
-           "tax": "税收", "achievement": "成效"}
-
-
-def _hit_cite(h: Any) -> str:
-    return "｜".join(p for p in (f"《{h.title}》", h.section, h.doc) if p)
-
-
-def _passage_rows(comp: Comparison) -> list[list[Any]]:
-    rows = []
-    for row in comp.rows:
-        for cell in row.cells:
-            for rank, h in enumerate(cell.hits, 1):
-                rows.append([row.theme.key, row.theme.label, cell.region, rank, h.text.strip(), h.title, h.doc,
-                             h.section, h.start, h.end])
-    return rows
-
-
-def _compare_md(out: Path, comp: Comparison) -> None:
-    esc = lambda s: (s or "").replace("|", "\\|").replace("\n", " ")  # noqa: E731
-    lines = ["# 区域比较 Comparison", "", f"导出时间：{_stamp()}", "",
-             "| 主题 | " + " | ".join(comp.regions) + " |", "|---" * (len(comp.regions) + 1) + "|"]
-    for row in comp.rows:
-        cells = []
-        for c in row.cells:
-            if c.override:
-                cells.append(esc(c.override))
-            elif c.empty:
-                cells.append(EMPTY_CELL)
-            else:
-                top = c.hits[0].snippet if c.hits else c.measures[0].text
-                cells.append(f"{c.count} 段 / {len(c.measures)} 项措施：{esc(top)[:60]}")
-        lines.append(f"| {esc(row.theme.label)} | " + " | ".join(cells) + " |")
-    lines += ["", "## 数据来源", ""]
-    for col in comp.columns:
-        names = "、".join(f"《{d.title}》({d.name})" for d in col.docs) or "（无文档）"
-        lines.append(f"- **{col.region}**：{names}")
-    for row in comp.rows:
-        lines += ["", f"## {row.theme.label}"]
-        for c in row.cells:
-            lines += ["", f"### {c.region}", ""]
-            if c.override:
-                lines += [f"*用户评述：* {c.override}", ""]
-            if c.empty:
-                lines.append(EMPTY_CELL)
-            for h in c.hits:
-                lines += [f"> {h.text.strip()}".replace("\n", "\n> "), "", f"— {_hit_cite(h)}", ""]
-            for m in c.measures:
-                lines.append(f"- 措施（{KIND_ZH.get(m.kind, m.kind)}）：{m.text.strip()} — {m.doc}")
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def _compare_csv(out: Path, comp: Comparison) -> None:
-    with out.open("w", newline="", encoding="utf-8-sig") as fh:
-        w = csv.writer(fh)
-        w.writerow(["theme_key", "theme", "region", "passages", "measures", "present", "override", "rank", "quote",
-                    "title", "file", "section", "start", "end"])
-        for row in comp.rows:
-            for c in row.cells:
-                base = [row.theme.key, row.theme.label, c.region, c.count, len(c.measures), int(not c.empty),
-                        _cell(c.override or "")]
-                if not c.hits:
-                    w.writerow(base + [0, "", "", "", "", "", ""])
-                for rank, h in enumerate(c.hits, 1):
-                    w.writerow(base + [rank, _cell(h.text.strip()), _cell(h.title), h.doc, _cell(h.section), h.start, h.end])
-
-
-def _compare_xlsx(out: Path, comp: Comparison) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Matrix"
-    ws.append(["主题 Theme", *comp.regions])
-    for row in comp.rows:
-        texts = []
-        for c in row.cells:
-            if c.override:
-                texts.append(c.override)
-            elif c.empty:
-                texts.append(EMPTY_CELL)
-            else:
-                quotes = "\n".join(f"• {h.text.strip()[:200]} — {_hit_cite(h)}" for h in c.hits)
-                texts.append(f"{c.count} 段 / {len(c.measures)} 项措施\n{quotes}".strip())
-        ws.append([row.theme.label, *map(_cell, texts)])
-    for col in "BCDEF":
-        ws.column_dimensions[col].width = 60
-    ws.column_dimensions["A"].width = 16
-    for r in ws.iter_rows(min_row=2):
-        for cell in r:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for title, value in (("Counts", lambda c: c.count), ("Measures", lambda c: len(c.measures)),
-                         ("Presence", lambda c: int(not c.empty))):
-        sheet = wb.create_sheet(title)
-        sheet.append(["theme_key", "theme", *comp.regions])
-        for row in comp.rows:
-            sheet.append([row.theme.key, row.theme.label, *(value(c) for c in row.cells)])
-    quotes = wb.create_sheet("Passages")
-    quotes.append(["theme_key", "theme", "region", "rank", "quote", "title", "file", "section", "start", "end"])
-    for r in _passage_rows(comp):
-        quotes.append([_cell(v) for v in r])
-    docs = wb.create_sheet("Documents")
-    docs.append(["region", "title", "file", "date", "source", "region_chain"])
-    for column in comp.columns:
-        for d in column.docs:
-            docs.append([column.region, _cell(d.title), d.name, d.date, _cell(d.source or ""), " > ".join(d.region_chain)])
-    wb.save(str(out))
+# comparison writers: the same side-by-side layout in every format live in kb/compare_writers.py
 
 
 __all__ = ["Exporter", "safe_filename", "target_path", "citation", "citation_line", "EMPTY_CELL"]

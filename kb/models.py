@@ -278,6 +278,7 @@ class Theme:
 class CompareColumn:
     region: str
     docs: tuple[Document, ...]  # the documents that feed this column
+    excludes: tuple[str, ...] = ()  # contained regions shown in their own columns, left out of this one
 
 
 @dataclass(frozen=True)
@@ -289,6 +290,7 @@ class CompareCell:
     measures: tuple[Measure, ...]
     override: str | None = None  # the user's own text for this cell
     override_note_id: int | None = None
+    evidence: tuple[Evidence, ...] = ()  # the sentences that speak of the theme, strongest first
 
     @property
     def empty(self) -> bool:
@@ -306,6 +308,8 @@ class Comparison:
     regions: tuple[str, ...]
     columns: tuple[CompareColumn, ...]
     rows: tuple[CompareRow, ...]
+    indicators: tuple[IndicatorRow, ...] = ()  # figures side by side, indicator × region
+    tool_measures: dict[str, dict[str, tuple[Measure, ...]]] = field(default_factory=dict)  # region -> tool -> measures
 
     def cell(self, region: str, theme_key: str) -> CompareCell:
         col = self.regions.index(region)
@@ -388,3 +392,52 @@ class Changes:
             self.themes or other.themes, other.note or self.note, other.theme or self.theme,
             other.entity_id if other.entity_id is not None else self.entity_id,
         )
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """One row of the library view: a document and how much was found in it."""
+
+    doc: Document
+    entities: int = 0  # distinct entities mentioned
+    measures: int = 0
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence that speaks of a comparison theme, with the measures it holds (their figures)."""
+
+    doc_id: str
+    doc: str  # source file name
+    title: str
+    section: str
+    start: int  # the sentence in the body
+    end: int
+    text: str
+    measures: tuple[Measure, ...] = ()
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class IndicatorFact:
+    """One figure of an indicator in one region: amounts (near-duplicates merged), year, sentence."""
+
+    kind: str  # a MEASURE_KINDS value
+    amounts: tuple[float, ...]
+    unit: str | None
+    year: int | None
+    text: str  # the sentence
+    doc_id: str
+    doc: str
+    start: int
+    end: int
+    sources: int = 1  # how many near-identical sentences were merged into this one
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One indicator (5G基站, 数据中心机架, 企业, 资金, ...) across the comparison's regions."""
+
+    key: str
+    label: str
+    cells: tuple[tuple[IndicatorFact, ...], ...]  # one tuple per column, in column order

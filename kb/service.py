@@ -30,6 +30,7 @@ from kb.models import (
     CheckReport,
     Comparison,
     Document,
+    DocumentSummary,
     DocumentText,
     Entity,
     EntityPage,
@@ -317,3 +318,11 @@ class KnowledgeBase:
 
     def backup(self, target: str | os.PathLike[str]) -> Path:
         return self._maintenance.backup(Path(target))
+
+    # appended: reads for the desktop views ----------------------------------------------------
+
+    def document_summaries(self) -> list[DocumentSummary]:
+        return self._library.document_summaries()
+
+    def example_queries(self, limit: int = 2) -> list[str]:
+        return self._library.example_queries(limit)

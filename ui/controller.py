@@ -1,67 +1,59 @@
-"""The one object that talks to ``kb.KnowledgeBase``: every call runs on a worker thread.
+"""The one object views hold: every knowledge-base call runs off the UI thread and answers by signal.
 
-Why one single-thread pool: the knowledge base serialises everything behind one lock anyway, and
-running jobs in submission order means "open" always precedes the first search. Each request
-kind carries a serial number so a slow, superseded answer (an old search) is dropped.
+Why two lanes: requests (searches, reads, small writes) run one at a time, in submission order, on a
+single worker, so "open" always precedes the first search; an import runs on its own lane, so a
+search or a notes refresh is never queued behind minutes of indexing (the store gives each thread
+its own reader, so requests read while the import writes). Each request kind carries a serial
+number so a slow, superseded answer (an old search) is dropped. Every write's ``Changes`` goes out
+on ``changed``; each view refreshes only what it names (Anki's OpChanges).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
+from ui.results import CompareResult, Correction, DocumentView, NotesData, RegionChoices, TitleBook, region_choices
 from ui.workers import CancelFn, Job, ProgressFn, Worker
 
 if TYPE_CHECKING:
     from kb import KnowledgeBase
-    from kb.models import DocumentText, Mention, Note
+    from kb.models import Changes
+
+__all__ = ["AppController", "CompareResult", "Correction", "DocumentView", "NotesData", "RegionChoices"]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class DocumentView:
-    """What the reader needs: the text, its entity mentions, and where to look."""
-
-    text: DocumentText
-    mentions: tuple[Mention, ...]
-    highlights: tuple[tuple[int, int], ...] = ()
-    focus: tuple[int, int] | None = None  # a span to scroll to and tint (passage or mention)
-    notes: tuple[Note, ...] = ()  # the anchored notes on this document, underlined in the reader
-
-
-@dataclass(frozen=True)
-class Correction:
-    """What an entity correction changed: the views refresh from this (and open ``entity_id``)."""
-
-    action: str  # rename | retype | merge | delete
-    type: str
-    name: str
-    value: str | None
-    entity_id: int | None  # the entity the corrected one became (None once deleted)
+Reply = Callable[[Any], None]
 
 
 class _Request(QObject):
     """Receives one worker's signals in the UI thread and hands them to the controller."""
 
-    def __init__(self, owner: AppController, kind: str, serial: int, on_result: Callable[[Any], None]) -> None:
+    def __init__(self, owner: AppController, kind: str, serial: int, on_result: Reply,
+                 on_error: Reply | None, latest_only: bool) -> None:
         super().__init__(owner)
-        self.owner, self.kind, self.serial, self.on_result = owner, kind, serial, on_result
+        self.owner, self.kind, self.serial = owner, kind, serial
+        self.on_result, self.on_error, self.latest_only = on_result, on_error, latest_only
+
+    def _wanted(self) -> bool:
+        """A read superseded by a newer one of its kind is dropped; a write always answers."""
+        return not self.latest_only or self.owner.is_current(self.kind, self.serial)
 
     @Slot(object)
     def result(self, value: Any) -> None:
-        if self.owner.is_current(self.kind, self.serial):
+        if self._wanted():
             self.on_result(value)
 
     @Slot(object)
     def error(self, exc: object) -> None:
-        if self.owner.is_current(self.kind, self.serial):
+        if self._wanted():
             self.owner.report_error(self.kind, exc)
+            if self.on_error is not None:
+                self.on_error(exc)
 
     @Slot(int, int, str)
     def progress(self, done: int, total: int, label: str) -> None:
@@ -77,44 +69,71 @@ class AppController(QObject):
 
     Signals:
         opened(object): the open KnowledgeBase's ``Stats``.
+        changed(object): the ``Changes`` of a write that just finished (import, note, theme, correction).
         searchFinished(object): a ``SearchResult``.
         documentLoaded(object): a ``DocumentView``.
+        documentsLoaded(object): ``list[DocumentSummary]`` — every document of the library.
+        examplesLoaded(object): ``list[str]`` — queries that find something in this library.
         entitiesLoaded(object): ``list[Entity]``.
         entityLoaded(object): an ``EntityPage`` (or None when it no longer exists).
+        notesLoaded(object): a ``NotesData`` (notes, tags, documents).
+        themesLoaded(object): ``list[Theme]``.
+        regionsLoaded(object): a ``RegionChoices`` for the comparison's region picker.
+        comparisonReady(object): a ``CompareResult``.
         importProgress(int, int, str): files done, total, current file.
         importFinished(object): an ``ImportReport``.
         noteAdded(object): the new ``Note``.
         entityCorrected(object): a ``Correction`` the knowledge base has stored.
         exported(str, str): what was exported ("notes", "compare", "entities", "measures") and the file.
         failed(str, str): request kind and a message fit for the user.
+        errored(str, object): request kind and the exception itself (for dialogs that explain it).
         busyChanged(bool): whether any job is queued or running.
         idle(): every job has finished.
     """
 
     opened = Signal(object)
+    changed = Signal(object)
     searchFinished = Signal(object)
     documentLoaded = Signal(object)
+    documentsLoaded = Signal(object)
+    examplesLoaded = Signal(object)
     entitiesLoaded = Signal(object)
     entityLoaded = Signal(object)
+    notesLoaded = Signal(object)
+    themesLoaded = Signal(object)
+    regionsLoaded = Signal(object)
+    comparisonReady = Signal(object)
     importProgress = Signal(int, int, str)
     importFinished = Signal(object)
     noteAdded = Signal(object)
     entityCorrected = Signal(object)
     exported = Signal(str, str)
     failed = Signal(str, str)
+    errored = Signal(str, object)
     busyChanged = Signal(bool)
     idle = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
+        self.pool = QThreadPool(self)  # the request lane
         self.pool.setMaxThreadCount(1)
+        self.import_pool = QThreadPool(self)  # the import lane
+        self.import_pool.setMaxThreadCount(1)
         self.kb: KnowledgeBase | None = None
+        self.titles = TitleBook()
+        self.readonly = False
+        self.kb_dir = ""
         self._serials: dict[str, int] = {}
         self._jobs: dict[_Request, Worker] = {}
         self._import: Worker | None = None
+        self.changed.connect(self._documents_changed)
 
-    # plumbing
+    def _documents_changed(self, changes: Changes) -> None:
+        if changes.documents:
+            self.load_documents()
+            self.load_examples()
+
+    # plumbing -------------------------------------------------------------------------------
     def is_current(self, kind: str, serial: int) -> bool:
         return self._serials.get(kind) == serial
 
@@ -124,11 +143,15 @@ class AppController(QObject):
     def importing(self) -> bool:
         return self._import is not None
 
-    def _submit(self, kind: str, job: Job, on_result: Callable[[Any], None]) -> Worker:
+    def is_open(self) -> bool:
+        return self.kb is not None
+
+    def _submit(self, kind: str, job: Job, on_result: Reply, on_error: Reply | None = None,
+                pool: QThreadPool | None = None, latest_only: bool = True) -> Worker:
         serial = self._serials.get(kind, 0) + 1
         self._serials[kind] = serial
         worker = Worker(job)
-        request = _Request(self, kind, serial, on_result)
+        request = _Request(self, kind, serial, on_result, on_error, latest_only)
         worker.signals.result.connect(request.result)
         worker.signals.error.connect(request.error)
         worker.signals.progress.connect(request.progress)
@@ -137,8 +160,24 @@ class AppController(QObject):
         self._jobs[request] = worker
         if not was_busy:
             self.busyChanged.emit(True)
-        self.pool.start(worker)
+        (pool or self.pool).start(worker)
         return worker
+
+    def _read(self, kind: str, call: Callable[[KnowledgeBase], Any], on_result: Reply,
+              on_error: Reply | None = None) -> None:
+        """Run ``call(kb)`` on the request lane; ``on_result`` gets its value in the UI thread."""
+        self._submit(kind, lambda _p, _c: call(self._need_kb()), on_result, on_error)
+
+    def _write(self, kind: str, call: Callable[[KnowledgeBase], Changes], then: Reply | None = None,
+               on_error: Reply | None = None) -> None:
+        """Run a write on the request lane; its ``Changes`` go out on ``changed`` (after ``then``)."""
+
+        def done(changes: Changes) -> None:
+            if then is not None:
+                then(changes)
+            self.changed.emit(changes)
+
+        self._submit(kind, lambda _p, _c: call(self._need_kb()), done, on_error, latest_only=False)
 
     def job_finished(self, request: _Request) -> None:
         worker = self._jobs.pop(request, None)
@@ -160,13 +199,14 @@ class AppController(QObject):
             log.error("%s failed: %r", kind, exc)
             message = f"{type(exc).__name__}: {exc}"
         self.failed.emit(kind, message)
+        self.errored.emit(kind, exc)
 
     def _need_kb(self) -> KnowledgeBase:
         if self.kb is None:
             raise RuntimeError("the knowledge base is not open yet")
         return self.kb
 
-    # requests
+    # opening ------------------------------------------------------------------------------
     def open(self, kb_dir: Path | None) -> None:
         """Open (or create) the knowledge base; heavy imports happen on the worker thread."""
 
@@ -176,72 +216,141 @@ class AppController(QObject):
             kb = KnowledgeBase.open(kb_dir)
             return kb, kb.stats()
 
-        def done(value: Any) -> None:
-            self.kb, stats = value
-            self.opened.emit(stats)
+        self._submit("open", job, self._opened)
 
-        self._submit("open", job, done)
+    def attach(self, kb: KnowledgeBase) -> None:
+        """Use a knowledge base opened elsewhere (tests, the screenshot runner); emits ``opened``."""
+        self.kb = kb
+        self._read("open", lambda k: (k, k.stats()), self._opened)
 
+    def _opened(self, value: Any) -> None:
+        self.kb, stats = value
+        self.readonly = bool(self.kb.readonly)
+        self.kb_dir = str(self.kb.kb_dir)
+        self.opened.emit(stats)
+        self.load_documents()
+        self.load_examples()
+
+    # reads --------------------------------------------------------------------------------
     def search(self, query: str, filters: dict[str, str] | None = None, limit: int = 50) -> None:
         filters = dict(filters or {})
-        self._submit("search", lambda _p, _c: self._need_kb().search(query, limit=limit, filters=filters),
-                     self.searchFinished.emit)
+        self._read("search", lambda kb: kb.search(query, limit=limit, filters=filters), self.searchFinished.emit)
 
     def load_document(self, ref: str, highlights: Sequence[tuple[int, int]] = (),
                       focus: tuple[int, int] | None = None) -> None:
-        def job(_p: ProgressFn, _c: CancelFn) -> DocumentView:
-            kb = self._need_kb()
+        def read(kb: KnowledgeBase) -> DocumentView:
             text = kb.document_text(ref)
             notes = tuple(n for n in kb.notes(doc=text.doc.id) if n.start is not None and not n.orphaned)
             return DocumentView(text, tuple(kb.mentions_in(text.doc.id)), tuple(highlights), focus, notes)
 
-        self._submit("document", job, self.documentLoaded.emit)
+        self._read("document", read, self.documentLoaded.emit)
+
+    def load_documents(self) -> None:
+        """Every document with its counts; also refreshes the title book the views name documents by."""
+
+        def done(rows: Any) -> None:
+            self.titles.update(r.doc for r in rows)
+            self.documentsLoaded.emit(rows)
+
+        self._read("documents", lambda kb: kb.document_summaries(), done)
+
+    def load_examples(self) -> None:
+        self._read("examples", lambda kb: kb.example_queries(), self.examplesLoaded.emit)
 
     def load_entities(self) -> None:
-        self._submit("entities", lambda _p, _c: self._need_kb().entities(), self.entitiesLoaded.emit)
+        self._read("entities", lambda kb: kb.entities(), self.entitiesLoaded.emit)
 
     def load_entity(self, ref: int | str) -> None:
-        self._submit("entity", lambda _p, _c: self._need_kb().entity(ref), self.entityLoaded.emit)
+        self._read("entity", lambda kb: kb.entity(ref), self.entityLoaded.emit)
 
+    def load_notes(self) -> None:
+        """The notes (cell notes aside), the tags and the documents the region filter needs."""
+
+        def read(kb: KnowledgeBase) -> NotesData:
+            notes = tuple(n for n in kb.notes() if n.target_kind != "cell")
+            return NotesData(notes, tuple(kb.tags()), tuple(kb.documents()))
+
+        self._read("notes", read, self.notesLoaded.emit)
+
+    def load_themes(self) -> None:
+        self._read("themes", lambda kb: kb.themes(), self.themesLoaded.emit)
+
+    def load_regions(self) -> None:
+        self._read("regions", lambda kb: region_choices(kb.documents(), kb.default_regions()),
+                   self.regionsLoaded.emit)
+
+    def compare(self, regions: Sequence[str], on_error: Reply | None = None) -> None:
+        regions = list(regions)
+
+        self._read("compare", lambda kb: CompareResult(kb.compare(regions)), self.comparisonReady.emit, on_error)
+
+    # writes -------------------------------------------------------------------------------
     def add_note(self, **kwargs: Any) -> None:
-        """``kb.add_note(**kwargs)`` on the worker; ``noteAdded`` or ``failed("note", …)`` answers."""
-        self._submit("note", lambda _p, _c: self._need_kb().add_note(**kwargs).note, self.noteAdded.emit)
+        """``kb.add_note(**kwargs)``; ``noteAdded`` and ``changed`` answer (or ``failed("note", …)``)."""
+        self._write("note", lambda kb: kb.add_note(**kwargs), lambda ch: self.noteAdded.emit(ch.note))
+
+    def update_note(self, note_id: int, comment: str, tags: Sequence[str], then: Reply | None = None) -> None:
+        self._write("note", lambda kb: kb.update_note(note_id, comment=comment, tags=list(tags)), then)
+
+    def remove_note(self, note_id: int, then: Reply | None = None) -> None:
+        self._write("note", lambda kb: kb.remove_note(note_id), then)
+
+    def reattach_note(self, note_id: int, doc: str, quote: str, then: Reply | None = None,
+                      on_error: Reply | None = None) -> None:
+        """Anchor an orphaned note in ``doc``; ``then`` gets the ``Changes`` (``.note`` is the note)."""
+        self._write("reattach", lambda kb: kb.reattach_note(note_id, doc, quote), then, on_error)
+
+    def add_theme(self, label: str, query: str, measure_themes: Sequence[str], then: Reply | None = None) -> None:
+        self._write("theme", lambda kb: kb.add_theme(label, query, list(measure_themes)), then)
+
+    def update_theme(self, key: str, label: str, query: str, measure_themes: Sequence[str],
+                     then: Reply | None = None) -> None:
+        self._write("theme", lambda kb: kb.update_theme(key, label=label, query=query,
+                                                        measure_themes=list(measure_themes)), then)
+
+    def remove_theme(self, key: str, then: Reply | None = None) -> None:
+        self._write("theme", lambda kb: kb.remove_theme(key), then)
+
+    def set_cell_override(self, region: str, theme_key: str, text: str, then: Reply | None = None) -> None:
+        self._write("cell", lambda kb: kb.set_cell_override(region, theme_key, text), then)
+
+    def remove_document(self, ref: str, then: Reply | None = None) -> None:
+        self._write("remove", lambda kb: kb.remove_document(ref), then)
 
     def correct_entity(self, action: str, type: str, name: str, value: str | None = None) -> None:
-        """``kb.correct_entity`` on the worker; ``entityCorrected`` or ``failed("correct", …)`` answers."""
-
-        def job(_p: ProgressFn, _c: CancelFn) -> Correction:
-            changes = self._need_kb().correct_entity(action, type, name, value)
-            return Correction(action, type, name, value, changes.entity_id)
-
-        self._submit("correct", job, self.entityCorrected.emit)
+        """``kb.correct_entity``; ``entityCorrected`` and ``changed`` answer (or ``failed("correct", …)``)."""
+        self._write("correct", lambda kb: kb.correct_entity(action, type, name, value),
+                    lambda ch: self.entityCorrected.emit(Correction(action, type, name, value, ch.entity_id)))
 
     def export(self, what: str, path: str | Path, fmt: str, **kwargs: Any) -> None:
-        """Write notes / compare / entities / measures to ``path`` on the worker thread."""
+        """Write notes / compare / entities / measures to ``path`` on the request lane."""
         methods = {"notes": "export_notes", "compare": "export_compare", "entities": "export_entities",
                    "measures": "export_measures"}
         if what not in methods:
             raise ValueError(f"cannot export {what!r}")
+        self._submit(f"export:{what}", lambda _p, _c: str(getattr(self._need_kb(), methods[what])(path, fmt, **kwargs)),
+                     lambda out: self.exported.emit(what, out), latest_only=False)
 
-        def job(_p: ProgressFn, _c: CancelFn) -> str:
-            return str(getattr(self._need_kb(), methods[what])(path, fmt, **kwargs))
-
-        self._submit(f"export:{what}", job, lambda out: self.exported.emit(what, out))
-
+    # the import lane ------------------------------------------------------------------------
     def import_paths(self, paths: Sequence[Path]) -> bool:
-        """Start importing; False when an import is already running (one writer at a time)."""
+        """Start importing on the import lane; False when an import is already running."""
         if self._import is not None:
             return False
         paths = [Path(p) for p in paths]
 
         def job(progress: ProgressFn, cancelled: CancelFn) -> Any:
-            return self._need_kb().import_paths(paths, progress=progress, cancel=cancelled)
+            kb = self._need_kb()
+            report = kb.import_paths(paths, progress=progress, cancel=cancelled)
+            return report, kb.documents()  # the titles the report names, read on this lane too
 
-        def done(report: Any) -> None:
-            self._import = None  # before the signal: its handlers may start the next import
+        def done(value: Any) -> None:
+            report, docs = value
+            self._import = None  # before the signals: their handlers may start the next import
+            self.titles.update(docs)
             self.importFinished.emit(report)
+            self.changed.emit(report.changes)
 
-        self._import = self._submit("import", job, done)
+        self._import = self._submit("import", job, done, pool=self.import_pool, latest_only=False)
         return True
 
     def cancel_import(self) -> None:
@@ -249,10 +358,12 @@ class AppController(QObject):
             self._import.cancel()
 
     def shutdown(self, timeout_ms: int = 30000) -> None:
-        """Cancel the import, let the running job end, then close the knowledge base."""
+        """Cancel the import, let the running jobs end, then close the knowledge base."""
         self.cancel_import()
-        self.pool.clear()
-        self.pool.waitForDone(timeout_ms)
+        for pool in (self.pool, self.import_pool):
+            pool.clear()
+        for pool in (self.pool, self.import_pool):
+            pool.waitForDone(timeout_ms)
         if self.kb is not None:
             try:
                 self.kb.close()

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.labels import ENTITY_COLOURS, label
+from ui.plain import ask_yes_no, tip
 
 if TYPE_CHECKING:
     from kb.models import Entity
@@ -42,6 +42,7 @@ class MergeDialog(QDialog):
         self.prompt = QLabel(self.tr("Merge “%1” into (its mentions, links and names move there):")
                              .replace("%1", entity.name))
         self.prompt.setWordWrap(True)
+        self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(self.tr("Type part of a name…"))
         self.completer = QCompleter(QStringListModel(self.names, self), self)
@@ -168,7 +169,7 @@ class EntityCorrector(QObject):
 
     def ask_name(self, entity: Entity) -> str | None:
         text, ok = QInputDialog.getText(self.widget, self.tr("Rename entity"),
-                                        self.tr("New name for “%1”:").replace("%1", entity.name),
+                                        tip(self.tr("New name for “%1”:").replace("%1", entity.name)),
                                         QLineEdit.EchoMode.Normal, entity.name)
         return text if ok else None
 
@@ -177,4 +178,4 @@ class EntityCorrector(QObject):
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def confirm(self, text: str) -> bool:
-        return QMessageBox.question(self.widget, self.tr("Zhiku"), text) == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self.widget, self.tr("Zhiku"), text)

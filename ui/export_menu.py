@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 EXPORTS: dict[str, tuple[str, ...]] = {
     "notes": ("docx", "html", "md", "csv"),
-    "compare": ("xlsx", "md", "csv"),
+    "compare": ("xlsx", "docx", "md", "csv"),
     "entities": ("csv", "json"),
     "measures": ("csv", "json"),
 }

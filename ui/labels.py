@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -39,6 +38,27 @@ _LABELS: dict[str, dict[str, Any]] = {  # values: QT_TRANSLATE_NOOP source strin
         "tax": QT_TRANSLATE_NOOP("Labels", "Tax"),
         "achievement": QT_TRANSLATE_NOOP("Labels", "Achievement"),
     },
+    "indicator": {
+        "base_stations": QT_TRANSLATE_NOOP("Labels", "5G base stations"),
+        "racks": QT_TRANSLATE_NOOP("Labels", "Data-centre racks"),
+        "compute": QT_TRANSLATE_NOOP("Labels", "Computing power"),
+        "scale": QT_TRANSLATE_NOOP("Labels", "Scale, output, revenue"),
+        "investment": QT_TRANSLATE_NOOP("Labels", "Investment"),
+        "funds": QT_TRANSLATE_NOOP("Labels", "Funds and awards"),
+        "firms": QT_TRANSLATE_NOOP("Labels", "Enterprises"),
+        "talent": QT_TRANSLATE_NOOP("Labels", "Talent"),
+        "projects": QT_TRANSLATE_NOOP("Labels", "Projects"),
+        "platforms": QT_TRANSLATE_NOOP("Labels", "Platforms and carriers"),
+        "shares": QT_TRANSLATE_NOOP("Labels", "Shares and growth"),
+        "areas": QT_TRANSLATE_NOOP("Labels", "Area"),
+        "other_amounts": QT_TRANSLATE_NOOP("Labels", "Other amounts"),
+        "other_counts": QT_TRANSLATE_NOOP("Labels", "Other counts"),
+    },
+    "tool": {
+        "supply": QT_TRANSLATE_NOOP("Labels", "Supply"),
+        "environment": QT_TRANSLATE_NOOP("Labels", "Environment"),
+        "demand": QT_TRANSLATE_NOOP("Labels", "Demand"),
+    },
     "facet": {
         "region": QT_TRANSLATE_NOOP("Labels", "Region"),
         "doc": QT_TRANSLATE_NOOP("Labels", "Document"),
@@ -74,21 +94,14 @@ def entity_colour(entity_type: str) -> str:
     return ENTITY_COLOURS.get(entity_type, OTHER_COLOUR)
 
 
-@cache
-def _default_theme_labels() -> dict[str, tuple[str, str]]:
-    from kb.compare import default_themes
-
-    return {t.key: (t.label, t.label_en) for t in default_themes()}
-
-
 def theme_label(theme: Any) -> str:
     """A theme's name in the interface language: label_zh in Chinese, label_en in English.
 
-    A theme the user renamed (or made) keeps the user's label in both languages.
+    The core gives ``label_en`` only for a shipped theme under its shipped name, so a theme the user
+    renamed (or made) keeps the user's label in both languages.
     """
     from ui.i18n import current_language
 
     if current_language() == "zh" or not getattr(theme, "label_en", ""):
         return str(theme.label)
-    default = _default_theme_labels().get(theme.key)
-    return theme.label_en if default is None or default[0] == theme.label else str(theme.label)
+    return str(theme.label_en)

@@ -1,6 +1,8 @@
 """The main window: left navigation over stacked views, history, import, settings.
 
-It wires views to the ``AppController``; it never calls the knowledge base itself.
+It wires views to the ``AppController``; it never calls the knowledge base itself. Views refresh
+from the controller's ``changed`` signal; the window re-runs what it shows (a search, an entity
+page) when the ``Changes`` name what that shows.
 """
 
 from __future__ import annotations
@@ -9,30 +11,31 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSplitter, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
+from ui import window_state
 from ui.controller import AppController, DocumentView
 from ui.export_menu import ExportMenu
 from ui.navigation import History, NavEntry
+from ui.plain import tip
+from ui.views.compare_view import CompareView
 from ui.views.entity_view import EntityView
 from ui.views.import_dialog import ImportSummaryDialog
-from ui.views.placeholder_view import PlaceholderView
+from ui.views.library_view import LibraryView
+from ui.views.notes_view import NotesView
 from ui.views.progress_bar import ProgressStrip
 from ui.views.reader_view import ReaderView
 from ui.views.search_view import SearchView
-from ui.window_workspace import WorkspaceMixin
-from ui.workers import wait_for_jobs
+from ui.window_workspace import Workspace
 
 if TYPE_CHECKING:
-    from kb.models import EntityPage, ImportReport, Measure, Mention, SearchHit, SearchResult, Stats
-    from ui.views.compare_view import CompareView
-    from ui.views.notes_view import NotesView
+    from kb.models import Changes, EntityPage, ImportReport, Measure, Mention, SearchHit, SearchResult, Stats
 
 log = logging.getLogger(__name__)
 
-VIEW_KEYS = ("search", "reader", "entity", "compare", "notes")
+VIEW_KEYS = ("library", "search", "reader", "entity", "compare", "notes")
 
 
 def _shortcuts(main: str, standard: QKeySequence.StandardKey) -> list[QKeySequence]:
@@ -42,7 +45,7 @@ def _shortcuts(main: str, standard: QKeySequence.StandardKey) -> list[QKeySequen
     return keys
 
 
-class MainWindow(WorkspaceMixin, QMainWindow):
+class MainWindow(QMainWindow):
     """Signals:
         importSummaryShown(object): the ``ImportSummaryDialog`` just shown (non-modal).
     """
@@ -58,15 +61,16 @@ class MainWindow(WorkspaceMixin, QMainWindow):
         self.stats: Stats | None = None
         self.history = History()
         self.import_dialog: ImportSummaryDialog | None = None
-        self.compare_view: CompareView | None = None  # built once the knowledge base is open
-        self.notes_view: NotesView | None = None
         self.readonly = False
         self.controller = AppController(self)
         self.setAcceptDrops(True)
 
+        self.library_view = LibraryView(self.controller)
         self.search_view = SearchView(settings)
         self.reader_view = ReaderView()
-        self.entity_view = EntityView()
+        self.entity_view = EntityView(titles=self.controller.titles)
+        self.compare_view = CompareView(self.controller)
+        self.notes_view = NotesView(self.controller)
         self.stack = QStackedWidget()
         self.views: dict[str, QWidget] = {}
         self.nav = QToolBar()
@@ -76,14 +80,15 @@ class MainWindow(WorkspaceMixin, QMainWindow):
         self.nav_group = QActionGroup(self)
         self.nav_actions: dict[str, QAction] = {}
         self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.nav)
-        for key in VIEW_KEYS:
-            self.register_view(key, {"search": self.search_view, "reader": self.reader_view,
-                                     "entity": self.entity_view}.get(key) or PlaceholderView(""))
+        for key, view in zip(VIEW_KEYS, (self.library_view, self.search_view, self.reader_view, self.entity_view,
+                                          self.compare_view, self.notes_view), strict=True):
+            self.register_view(key, view)
         self.setCentralWidget(self.stack)
 
         self._build_actions()
         self.progress = ProgressStrip()
         self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # messages name files, queries, entities
         self.readonly_label = QLabel()
         self.readonly_label.setObjectName("readonlyBanner")
         self.readonly_label.setStyleSheet("QLabel { background: #fff3cd; color: #7a5200; padding: 1px 8px; }")
@@ -91,6 +96,7 @@ class MainWindow(WorkspaceMixin, QMainWindow):
         self.statusBar().addWidget(self.readonly_label)
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
+        self.workspace = Workspace(self)
         self._connect()
         self.retranslate()
         self._restore_state()
@@ -99,22 +105,15 @@ class MainWindow(WorkspaceMixin, QMainWindow):
 
     # setup
     def register_view(self, key: str, widget: QWidget) -> None:
-        """Add (or replace a placeholder with) a view; another part of the team adds compare/notes."""
-        old = self.views.get(key)
-        if old is not None:
-            index = self.stack.indexOf(old)
-            self.stack.removeWidget(old)
-            old.deleteLater()
-            self.stack.insertWidget(index, widget)
-        else:
-            self.stack.addWidget(widget)
-            action = QAction(self)
-            action.setCheckable(True)
-            action.setObjectName(f"nav_{key}")
-            action.triggered.connect(lambda _=False, k=key: self.show_view(k))
-            self.nav_group.addAction(action)
-            self.nav.addAction(action)
-            self.nav_actions[key] = action
+        """Add a view to the stack with its navigation button."""
+        self.stack.addWidget(widget)
+        action = QAction(self)
+        action.setCheckable(True)
+        action.setObjectName(f"nav_{key}")
+        action.triggered.connect(lambda _=False, k=key: self.show_view(k))
+        self.nav_group.addAction(action)
+        self.nav.addAction(action)
+        self.nav_actions[key] = action
         self.views[key] = widget
 
     def _build_actions(self) -> None:
@@ -145,7 +144,7 @@ class MainWindow(WorkspaceMixin, QMainWindow):
         self.file_menu.addAction(self.import_files_action)
         self.file_menu.addAction(self.import_folder_action)
         self.file_menu.addSeparator()
-        self.export_menu = ExportMenu(self.controller, self._export_options, self)
+        self.export_menu = ExportMenu(self.controller, lambda what: self.workspace.export_options(what), self)
         self.file_menu.addMenu(self.export_menu)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -161,28 +160,25 @@ class MainWindow(WorkspaceMixin, QMainWindow):
     def _connect(self) -> None:
         c = self.controller
         c.opened.connect(self._opened)
+        c.changed.connect(self._on_changed)
         c.searchFinished.connect(self._search_finished)
         c.documentLoaded.connect(self._document_loaded)
         c.entitiesLoaded.connect(self.entity_view.set_entities)
         c.entityLoaded.connect(self._entity_loaded)
         c.importProgress.connect(self.progress.update_progress)
         c.importFinished.connect(self._import_finished)
-        c.noteAdded.connect(self._note_added)
-        c.entityCorrected.connect(self._entity_corrected)
-        self.entity_view.corrector.requested.connect(c.correct_entity)
-        c.exported.connect(self._exported)
         c.failed.connect(self._failed)
         self.progress.cancelRequested.connect(c.cancel_import)
         self.search_view.searchRequested.connect(self.run_search)
+        self.search_view.cleared.connect(lambda: self.show_view("library"))
+        self.library_view.openDocument.connect(lambda doc_id: self.open_document(doc_id, "library"))
+        c.examplesLoaded.connect(self.search_view.set_examples)
         self.search_view.hitActivated.connect(self.open_hit)
         self.reader_view.entityActivated.connect(self.open_entity)
         self.entity_view.entitySelected.connect(self.open_entity)
         self.entity_view.page.entityActivated.connect(self.open_entity)
         self.entity_view.page.mentionActivated.connect(self.open_mention)
         self.entity_view.page.measureActivated.connect(self.open_measure)
-        self.reader_view.noteRequested.connect(self.request_note)
-        self.reader_view.citationCopied.connect(self._citation_copied)
-        self.entity_view.page.noteRequested.connect(self.request_note)
         self.back_action.triggered.connect(self.go_back)
         self.forward_action.triggered.connect(self.go_forward)
         self.import_files_action.triggered.connect(self._pick_files)
@@ -198,25 +194,33 @@ class MainWindow(WorkspaceMixin, QMainWindow):
 
     def _opened(self, stats: Stats) -> None:
         self.stats = stats
-        kb = self.controller.kb
-        readonly = self.readonly = bool(kb and kb.readonly)
+        readonly = self.readonly = self.controller.readonly
         self.import_files_action.setEnabled(not readonly)
         self.import_folder_action.setEnabled(not readonly)
         self.setAcceptDrops(not readonly)
-        reason = self._readonly_reason() if readonly else ""
+        reason = self.workspace.readonly_reason() if readonly else ""
         self.reader_view.set_notes_allowed(not readonly, reason)
         self.entity_view.page.set_notes_allowed(not readonly, reason)
         self.entity_view.corrector.set_readonly(readonly, reason)
         self.entity_view.page.update_correct_button()
         self.readonly_label.setVisible(readonly)
-        if kb is not None:
-            self._install_views(kb)
+        for view in (self.compare_view, self.notes_view, self.library_view):
+            view.set_readonly(readonly)
         self._update_title()
         self.status_label.setText(self.tr("%1 documents, %2 passages").replace("%1", str(stats.documents))
                                   .replace("%2", str(stats.passages)))
         if stats.documents == 0 and not readonly and self.corpus_dir is not None and self.corpus_dir.is_dir():
             self.import_paths([self.corpus_dir], starter=True)
         self.controller.load_entities()
+        self._land()
+
+    def _land(self) -> None:
+        """The restored last query is run (its results, not an empty page); with none, the library."""
+        query = self.search_view.box.text().strip()
+        if query:
+            self.run_search(query, {})
+        else:
+            self.show_view("library")
 
     # navigation
     def navigate(self, entry: NavEntry) -> None:
@@ -283,6 +287,30 @@ class MainWindow(WorkspaceMixin, QMainWindow):
     def open_entity(self, entity_id: int) -> None:
         self.navigate(NavEntry("entity", entity_id))
 
+    def open_document(self, doc_id: str, from_view: str | None = None) -> None:
+        """Read a whole document from its start; Back returns to ``from_view`` (the library)."""
+        if from_view is not None:
+            self.history.visit(NavEntry("view", from_view))
+        self.navigate(NavEntry("document", (doc_id, "start"), {"highlights": (), "focus": None}))
+
+    def open_passage(self, doc_id: str, start: int, end: int, from_view: str | None = None) -> None:
+        """Read ``start..end`` highlighted; Back returns to ``from_view`` (compare, notes)."""
+        if from_view is not None:
+            self.history.visit(NavEntry("view", from_view))
+        self.navigate(NavEntry("document", (doc_id, "span", start, end),
+                               {"highlights": ((start, end),), "focus": (start, end)}))
+
+    # refreshing what a write changed
+    def _on_changed(self, changes: Changes) -> None:
+        """Re-read only what the write named: the entity list, the shown page, the shown search."""
+        entry = self.history.current
+        if changes.any_entities:
+            self.controller.load_entities()
+            if entry is not None and entry.kind == "entity" and (changes.entities_all or entry.key in changes.entities):
+                self.controller.load_entity(entry.key)
+        if changes.documents and entry is not None and entry.kind == "search":
+            self.controller.search(entry.key[0], dict(entry.key[1]))
+
     # results
     def _search_finished(self, result: SearchResult) -> None:
         self.search_view.show_result(result)
@@ -303,7 +331,7 @@ class MainWindow(WorkspaceMixin, QMainWindow):
         elif kind == "import":
             self.progress.hide()
         self.status_label.setText(message)
-        self.statusBar().setToolTip(message)
+        self.statusBar().setToolTip(tip(message))
 
     # import
     def import_paths(self, paths: list[Path], starter: bool = False) -> bool:
@@ -316,17 +344,10 @@ class MainWindow(WorkspaceMixin, QMainWindow):
 
     def _import_finished(self, report: ImportReport) -> None:
         self.progress.hide()
-        self.import_dialog = ImportSummaryDialog(report, self)
+        self.import_dialog = ImportSummaryDialog(report, self.controller.titles, self)
         self.status_label.setText(self.import_dialog.headline())
         self.import_dialog.show()
         self.importSummaryShown.emit(self.import_dialog)
-        self.controller.load_entities()
-        if self.compare_view is not None and self.notes_view is not None:
-            self.compare_view.reload()  # new regions; notes of replaced documents moved or orphaned
-            self.notes_view.refresh()
-        entry = self.history.current
-        if entry is not None and entry.kind == "search":
-            self.controller.search(entry.key[0], dict(entry.key[1]))
 
     def _pick_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
@@ -358,17 +379,8 @@ class MainWindow(WorkspaceMixin, QMainWindow):
         self.settings.setValue("ui/lang", lang)
         self.lang_actions[lang].setChecked(True)
 
-    def _splitters(self) -> list[QSplitter]:
-        return [s for s in self.findChildren(QSplitter) if s.objectName()]
-
     def _restore_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        for splitter in self._splitters():
-            state = self.settings.value(f"splitters/{splitter.objectName()}")
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
+        window_state.restore(self, self.settings)
         last = self.settings.value("search/last", "")
         if last:
             self.search_view.box.setText(str(last))
@@ -376,37 +388,28 @@ class MainWindow(WorkspaceMixin, QMainWindow):
         self.lang_actions.get(lang, self.lang_actions["zh"]).setChecked(True)
 
     def save_state(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        for splitter in self._splitters():
-            self.settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
-        self.settings.sync()
+        window_state.save(self, self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        wait_for_jobs()  # a comparison or export still running must not see the knowledge base close
-        self.controller.shutdown()
+        self.controller.shutdown()  # lets a running comparison or export end before the knowledge base closes
         super().closeEvent(event)
 
     def _update_title(self) -> None:
         title = self.tr("Zhiku — policy library")
-        kb = self.controller.kb
-        if kb is not None:
-            title += f" — {kb.kb_dir}"
-            if kb.readonly:
+        if self.controller.is_open():
+            title += f" — {self.controller.kb_dir}"
+            if self.controller.readonly:
                 title += " " + self.tr("(read-only: another window has it open)")
                 self.readonly_label.setText(self.tr("Read-only"))
-                self.readonly_label.setToolTip(self._readonly_reason())
+                self.readonly_label.setToolTip(tip(self.workspace.readonly_reason()))
         self.setWindowTitle(title)
 
     def retranslate(self) -> None:
-        names = {"search": self.tr("Search"), "reader": self.tr("Read"), "entity": self.tr("Entities"),
+        names = {"library": self.tr("Library"), "search": self.tr("Search"), "reader": self.tr("Read"), "entity": self.tr("Entities"),
                  "compare": self.tr("Compare"), "notes": self.tr("Notes")}
         for key, action in self.nav_actions.items():
             action.setText(names.get(key, key))
-        for key in ("compare", "notes"):
-            view = self.views.get(key)
-            if isinstance(view, PlaceholderView):
-                view.label.setText(self.tr("%1 — coming soon").replace("%1", names[key]))
         self.back_action.setText(self.tr("Back"))
         self.back_action.setToolTip(self.tr("Back (Alt+Left)"))
         self.forward_action.setText(self.tr("Forward"))

@@ -26,6 +26,7 @@ class ShotPlan:
     view: str | None = None
     tab: str | None = None  # compare: matrix | numbers | chart
     regions: tuple[str, ...] = ()  # compare: the columns, in order (default: the service's defaults)
+    entity_click: bool = False  # reader: follow an entity link, then come back (the reader's next render)
     timeout_s: float = 300.0
 
 
@@ -44,6 +45,8 @@ class ScreenshotRunner(QObject):
             self.steps.append(self._search)
             if plan.view == "reader":
                 self.steps.append(self._open_top_hit)
+                if plan.entity_click:
+                    self.steps += [self._click_entity, self._back]
         if plan.entity:
             self.steps.append(self._load_entity)
         if plan.view == "compare":
@@ -80,6 +83,15 @@ class ScreenshotRunner(QObject):
         if result is not None and result.hits:
             self.window.open_hit(result.hits[0])
 
+    def _click_entity(self) -> None:
+        view = self.window.reader_view.view
+        if view is not None and view.mentions:
+            mention = view.mentions[len(view.mentions) // 2]
+            self.window.reader_view.entityActivated.emit(mention.entity_id)
+
+    def _back(self) -> None:
+        self.window.go_back()
+
     def _load_entity(self) -> None:
         self.window.controller.load_entity(self.plan.entity or "")
 
@@ -105,6 +117,11 @@ class ScreenshotRunner(QObject):
                 cells = [(r, c) for r, row in enumerate(comp.rows) for c, cell in enumerate(row.cells) if not cell.empty]
                 if cells:
                     view.select_cell(*cells[0])
+            if comp is not None and tab == 2:  # the chart: list the measures of the largest bar
+                bars = [(len(ms), r, t) for r, tools in comp.tool_measures.items() for t, ms in tools.items()]
+                if bars:
+                    _n, region, tool = max(bars)
+                    view.tool_tab.show_bar(region, tool)
             return True
 
         return ready
@@ -117,7 +134,7 @@ class ScreenshotRunner(QObject):
                 view.select_note(notes[0].id)
 
     def _final_view(self) -> None:
-        view = self.plan.view or ("entity" if self.plan.entity else "search")
+        view = self.plan.view or ("entity" if self.plan.entity else "search" if self.plan.query else "library")
         if view in self.window.views:
             self.window.show_view(view)
 

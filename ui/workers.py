@@ -1,7 +1,7 @@
 """Background work: a ``QRunnable`` that reports through a ``QObject`` of signals.
 
-Why: the knowledge base holds one lock and imports can take minutes; the UI thread only ever
-receives results through queued signals, never waits and never pumps events itself.
+Why: imports take minutes and every read touches SQLite; the UI thread only ever receives results
+through queued signals, never waits and never pumps events itself. The controller owns the pools.
 """
 
 from __future__ import annotations
@@ -64,37 +64,3 @@ class Worker(QRunnable):
         finally:
             self.signals.finished.emit()
 
-
-_running: set[Worker] = set()
-
-
-def start_job(job: Job, on_result: Callable[[Any], None], on_error: Callable[[object], None] | None = None,
-              on_finished: Callable[[], None] | None = None) -> Worker:
-    """Run ``job`` on the global pool; callbacks run in the UI thread.
-
-    Why a module-level set: the ``Worker`` (and its signals object) must outlive the caller's
-    frame until ``finished``; views that fire and forget (an export, a cell note) need no bookkeeping.
-    """
-    from PySide6.QtCore import QThreadPool
-
-    worker = Worker(job)
-    worker.signals.result.connect(on_result)
-    if on_error is not None:
-        worker.signals.error.connect(on_error)
-
-    def done() -> None:
-        _running.discard(worker)
-        if on_finished is not None:
-            on_finished()
-
-    worker.signals.finished.connect(done)
-    _running.add(worker)
-    QThreadPool.globalInstance().start(worker)
-    return worker
-
-
-def wait_for_jobs(timeout_ms: int = 30000) -> bool:
-    """Block until the global pool is idle (before closing the knowledge base under it)."""
-    from PySide6.QtCore import QThreadPool
-
-    return QThreadPool.globalInstance().waitForDone(timeout_ms)

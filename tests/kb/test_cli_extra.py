@@ -164,10 +164,12 @@ def test_export_help_and_errors_name_the_formats_of_each_target(
     with pytest.raises(SystemExit):
         main(["export", "--help"])
     helptext = " ".join(capsys.readouterr().out.split())
-    assert "notes md, html, docx, csv, xlsx or json" in helptext and "compare md, csv or xlsx" in helptext
-    assert "measures csv, json or xlsx" in helptext
-    assert main([*k, "export", "compare", "-f", "docx", "-o", str(tmp_path / "c.docx")]) == 2
-    assert "compare can be exported as md, csv or xlsx" in capsys.readouterr().err
+    assert "notes md, html, docx, csv, xlsx or json" in helptext and "compare md, csv, xlsx or docx" in helptext
+    assert "measures csv, json or xlsx" in helptext and "references ris or json" in helptext
+    assert main([*k, "export", "compare", "-f", "html", "-o", str(tmp_path / "c.html")]) == 2
+    assert "compare can be exported as md, csv, xlsx or docx" in capsys.readouterr().err
+    assert main([*k, "export", "references", "-f", "ris", "-o", str(tmp_path / "refs.ris")]) == 0
+    assert (tmp_path / "refs.ris").read_text(encoding="utf-8").count("ER  -") == 2
     assert main([*k, "export", "entities", "-f", "md", "-o", str(tmp_path / "e.md")]) == 2
     assert "entities can be exported as csv, json or xlsx" in capsys.readouterr().err
     for what, fmt in (("notes", "xlsx"), ("notes", "json"), ("measures", "xlsx"), ("entities", "xlsx")):

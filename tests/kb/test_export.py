@@ -90,15 +90,38 @@ def test_compare_xlsx_has_matrix_quotes_counts_and_presence(ekb, tmp_path: Path)
     assert all(v in (0, 1) for r in presence for v in r[2:])
     assert next(r for r in presence if r[0] == "talent")[2:] == [1, 1]
     assert next(r for r in presence if r[0] == "governance")[2:] == [0, 0]
-    passages = [[c.value for c in r] for r in wb["Passages"].iter_rows(min_row=2)]
-    assert any(r[2] == "甘肃" and r[6] == "lanzhou_news.txt" for r in passages)
+    header, *passages = [[c.value for c in r] for r in wb["Passages"].iter_rows()]
+    assert any(r[header.index("region")] == "甘肃" and r[header.index("file")] == "lanzhou_news.txt" for r in passages)
     docs = [[c.value for c in r] for r in wb["Documents"].iter_rows(min_row=2)]
     assert ["四川", "chengdu_plan.txt"] == [docs[0][0], docs[0][2]]
+    for ws in wb.worksheets:  # every sheet: header frozen, every used column a readable width
+        assert ws.freeze_panes == "B2", ws.title
+        assert all((ws.column_dimensions[col[0].column_letter].width or 0) >= 6 for col in ws.iter_cols(max_row=1))
+    indicators = [[c.value for c in r] for r in wb["Indicators"].iter_rows()]
+    assert indicators[0] == ["指标 Indicator", "四川", "甘肃"]
+    stations = next(r for r in indicators if r[0] == "5G基站")
+    assert "2万个" in stations[1] and stations[2] == "—"  # side by side: a figure where the region has one
+    tools = [[c.value for c in r] for r in wb["Tools"].iter_rows(min_row=2)]
+    assert {r[0] for r in tools} == {"四川", "甘肃"} and all(abs(sum(r[4:7]) - 1) < 0.01 or sum(r[1:4]) == 0 for r in tools)
+
+
+def test_compare_docx_keeps_the_side_by_side_layout(ekb, tmp_path: Path) -> None:
+    import docx
+
+    out = ekb.export_compare(tmp_path / "cmp.docx", "docx", ["四川", "甘肃"])
+    d = docx.Document(str(out))
+    matrix, indicators = d.tables[0], d.tables[1]
+    assert [c.text for c in matrix.rows[0].cells] == ["主题", "四川", "甘肃"]
+    talent = next(r for r in matrix.rows if r.cells[0].text == "人才")
+    assert "1000万元" in talent.cells[1].text and len(matrix.rows) == 11
+    assert [c.text for c in indicators.rows[0].cells] == ["指标", "四川", "甘肃"]
+    assert any("无相关内容" in c.text for r in matrix.rows for c in r.cells)
 
 
 def test_compare_md_and_csv(ekb, tmp_path: Path) -> None:
     md = ekb.export_compare(tmp_path / "cmp.md", "md", ["四川", "甘肃"]).read_text(encoding="utf-8")
     assert "| 主题 | 四川 | 甘肃 |" in md and "无相关内容" in md and "— 《兰州新区大数据产业园签约项目落地》" in md
+    assert "| 指标 | 四川 | 甘肃 |" in md and "## 政策工具" in md  # figures side by side, as in the app
     with ekb.export_compare(tmp_path / "cmp.csv", "csv", ["四川", "甘肃"]).open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["region"] for r in rows} == {"四川", "甘肃"}
@@ -121,8 +144,8 @@ def test_bad_targets_get_clear_errors_and_names_are_sanitised(ekb, tmp_path: Pat
         ekb.export_notes(tmp_path / "missing" / "n.md", "md")
     with pytest.raises(ZhikuError, match="cannot export notes as 'pdf': notes can be exported as md, html, docx, csv, xlsx or json"):
         ekb.export_notes(tmp_path / "n.pdf", "pdf")
-    with pytest.raises(ZhikuError, match="cannot export a comparison as 'docx': .* as md, csv or xlsx"):
-        ekb.export_compare(tmp_path / "c.docx", "docx", ["四川", "甘肃"])
+    with pytest.raises(ZhikuError, match="cannot export a comparison as 'html': .* as md, csv, xlsx or docx"):
+        ekb.export_compare(tmp_path / "c.html", "html", ["四川", "甘肃"])
     with pytest.raises(ZhikuError, match="cannot export measures as 'md'"):
         ekb.export_measures(tmp_path / "m.md", "md")
     with pytest.raises(ZhikuError, match="is a folder"):

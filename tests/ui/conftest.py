@@ -160,3 +160,23 @@ def make_window(qtbot: object, settings: object) -> Iterator[object]:
 @pytest.fixture
 def window(make_window: object, kb_dir: Path) -> object:
     return make_window(kb_dir)  # type: ignore[operator]
+
+
+@pytest.fixture
+def controller(kb: object, qtbot: object) -> Iterator[object]:
+    """An ``AppController`` over the test's open knowledge base (views are built over it)."""
+    from ui.controller import AppController
+
+    c = AppController()
+    with qtbot.waitSignal(c.opened, timeout=20000):  # type: ignore[attr-defined]
+        c.attach(kb)  # type: ignore[arg-type]
+    yield c
+    for pool in (c.pool, c.import_pool):
+        pool.waitForDone(30000)
+
+
+@pytest.fixture
+def settle(qtbot: object) -> object:
+    """``settle(controller)`` waits until every request the views made has been answered."""
+    return lambda controller, timeout=20000: qtbot.waitUntil(  # type: ignore[attr-defined]
+        lambda: not controller.busy(), timeout=timeout)

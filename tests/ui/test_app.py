@@ -80,3 +80,22 @@ def test_screenshot_of_the_notes_view(kb_dir: Path, tmp_path: Path) -> None:
 def test_parse_args_regions_and_tab() -> None:
     args = parse_args(["--view", "compare", "--regions", "赣州, 张家港，宁夏,江西", "--tab", "numbers"])
     assert args.regions == ("赣州", "张家港", "宁夏", "江西") and args.tab == "numbers"
+
+
+def test_a_screenshot_never_writes_the_users_settings(kb_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "settings" / "Zhiku"
+    folder.mkdir(parents=True)
+    ini = folder / "zhiku.ini"
+    ini.write_text("[search]\nlast=人才\nhistory=人才\n\n[ui]\nlang=en\n", encoding="utf-8")
+    before = ini.read_bytes()
+    image = _shot(kb_dir, tmp_path, "--query", "算力调度平台", "--view", "reader", "--size", "1024x700",
+                  "--lang", "zh")
+    assert image.size().toTuple() == (1024, 700)
+    assert ini.read_bytes() == before and sorted(p.name for p in folder.iterdir()) == ["zhiku.ini"]
+
+
+def test_a_screenshot_of_the_library_and_of_the_reader_after_an_entity_click(kb_dir: Path, tmp_path: Path) -> None:
+    library = _shot(kb_dir, tmp_path, "--view", "library", "--size", "1024x700")
+    assert library.size().toTuple() == (1024, 700)
+    reader = _shot(kb_dir, tmp_path, "--query", "算力调度平台", "--view", "reader", "--entity-click")
+    assert reader.size().toTuple() == (1400, 900)

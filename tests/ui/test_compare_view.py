@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ui.models.base import ROW_ROLE
-from ui.models.compare_model import CellDetailModel, CompareModel, NumbersModel, ThemeModel
+from ui.models.compare_model import CellDetailModel, CompareModel, ThemeModel
 from ui.views.compare_view import CompareView
 
 DOCS = {
@@ -32,16 +32,21 @@ DOCS = {
 
 
 @pytest.fixture
-def view(kb, qtbot, tmp_path: Path) -> CompareView:
+def view(kb, controller, qtbot, settle, tmp_path: Path) -> CompareView:
     folder = tmp_path / "in"
     folder.mkdir()
     for name, text in DOCS.items():
         (folder / name).write_text(text, encoding="utf-8")
     assert kb.import_paths([folder]).ok
-    widget = CompareView(kb)
+    widget = CompareView(controller)
+    widget.kb = kb  # for the tests' own checks of what the store holds
     qtbot.addWidget(widget)
     widget.resize(1400, 900)
     widget.show()
+    with qtbot.waitSignal(controller.regionsLoaded, timeout=20000):
+        widget.reload()
+    settle(controller)
+    widget.settle = lambda: settle(controller)
     return widget
 
 
@@ -83,11 +88,11 @@ def test_matrix_shows_counts_snippets_and_explicit_empty_cells(view, qtbot) -> N
     assert model.columnCount() == 2 and model.rowCount() == len(view.kb.themes())
     assert model.headerData(0, Qt.Orientation.Horizontal) == "云南省\n(1 doc)"  # two lines, singular
     talent_row = _theme_row(view, "talent")
-    assert model.headerData(talent_row, Qt.Orientation.Vertical) == "Talent"  # label_en in the English UI
+    assert model.headerData(talent_row, Qt.Orientation.Vertical) == "▸ Talent"  # label_en in the English UI
     text = model.data(model.index(talent_row, 0))
-    assert "passages" in text and "人才" in text
+    assert "sentences" in text and "人才" in text and "300万元" in text  # the sentence and its figure
     assert model.data(model.index(talent_row, 1)) == "No relevant content"
-    assert view.numbers_model.rowCount() > 0
+    assert view.indicator_model.rowCount() > 0
     assert set(view.chart.mix()) == {"云南省", "山西省"}
 
 
@@ -97,7 +102,7 @@ def test_opening_a_cells_passage_emits_its_offsets(view, qtbot) -> None:
     row = _theme_row(view, "talent")
     view.select_cell(row, 0)
     assert "Talent" in view.cell.title.text() and view.detail_model.rowCount() >= 1
-    hit = view.detail_model.data(view.detail_model.index(0, 0), ROW_ROLE)
+    hit = view.detail_model.data(view.detail_model.index(0, 0), ROW_ROLE)  # an Evidence sentence
     with qtbot.waitSignal(view.open_passage) as blocker:
         view.open_detail_row(0)
     doc_id, start, end = blocker.args
@@ -108,18 +113,23 @@ def test_opening_a_cells_passage_emits_its_offsets(view, qtbot) -> None:
 def test_adding_editing_and_removing_a_theme(view, qtbot, monkeypatch) -> None:
     monkeypatch.setattr(view, "ask_theme", lambda *a: ("工业互联网", "工业互联网 OR 平台", ["digital_transformation"]))
     add = next(b for b in view.findChildren(type(view.compare_button)) if b.text() == "Add")
-    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.controller.themesLoaded, timeout=20000):  # the write's Changes name themes
+        qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
     assert view.theme_model.rows()[-1].label == "工业互联网"
+    assert view.current_theme().label == "工业互联网"  # the new theme is selected
     assert view.kb.theme("工业互联网").query == "工业互联网 OR 平台"
-    view.theme_list.setCurrentIndex(view.theme_model.index(view.theme_model.rowCount() - 1, 0))
     monkeypatch.setattr(view, "ask_theme", lambda *a: ("工业互联网平台", "工业互联网", []))
-    view._on_edit_theme()
+    with qtbot.waitSignal(view.controller.themesLoaded, timeout=20000):
+        view._on_edit_theme()
     assert view.kb.theme("工业互联网平台").measure_themes == ()
+    assert view.current_theme().label == "工业互联网平台"
     monkeypatch.setattr(view, "confirm", lambda text: True)
-    view._on_remove_theme()
+    with qtbot.waitSignal(view.controller.themesLoaded, timeout=20000):
+        view._on_remove_theme()
     assert "工业互联网平台" not in [t.label for t in view.kb.themes()]
+    assert "工业互联网平台" not in [t.label for t in view.theme_model.rows()]
     monkeypatch.setattr(view, "ask_theme", lambda *a: ("坏", '"未闭合', []))
-    with qtbot.waitSignal(view.failed):
+    with qtbot.waitSignal(view.failed, timeout=20000):
         view._on_add_theme()
 
 
@@ -129,6 +139,7 @@ def test_cell_text_override_and_exports(view, qtbot, tmp_path: Path) -> None:
     _check(view, {"云南省", "山西省"})
     _compare(view, qtbot)
     view.select_cell(1, 1)
+    view.cell.show_note_editor(True)
     view.override_edit.setPlainText("山西：人才政策未见")
     qtbot.mouseClick(view.cell.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: (view.matrix_model.data(view.matrix_model.index(1, 1)) or "").endswith("山西：人才政策未见"))
@@ -146,23 +157,27 @@ def test_cell_text_override_and_exports(view, qtbot, tmp_path: Path) -> None:
     assert "does not exist" in failed.args[0] and "does not exist" in view.status.text()
 
 
-def test_numbers_table_sorts_amounts_as_numbers(view, qtbot) -> None:
+def test_indicators_sit_side_by_side_and_open_their_sentence(view, qtbot) -> None:
     _check(view, {"云南省", "山西省"})
     _compare(view, qtbot)
-    view.numbers.sortByColumn(NumbersModel.COL_AMOUNT, Qt.SortOrder.DescendingOrder)
-    proxy = view.numbers_proxy
-    amounts = [proxy.data(proxy.index(r, 0), ROW_ROLE).amount for r in range(proxy.rowCount())]
-    assert amounts == sorted(amounts, reverse=True) and 5000 in amounts
+    model = view.indicator_model
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == ["云南省", "山西省"]
+    keys = [r.key for r in model.rows()]
+    stations = keys.index("base_stations")
+    assert "2万个" in model.data(model.index(stations, 0)) and model.data(model.index(stations, 1)) == "—"
+    funds = model.rows()[keys.index("funds")]
+    assert any(5000 in f.amounts for f in funds.cells[1])  # Shanxi's fund, in its own column
     with qtbot.waitSignal(view.open_passage) as blocker:
-        view._on_open_number(proxy.index(0, NumbersModel.COL_WHAT))
-    assert blocker.args[0] == proxy.data(proxy.index(0, 0), ROW_ROLE).doc_id
+        view.indicator_tab._open_first(model.index(stations, 0))
+    fact = model.facts(stations, 0)[0]
+    assert blocker.args == [fact.doc_id, fact.start, fact.end]
 
 
 def test_models_pass_the_model_tester(view, qtbot, qtmodeltester) -> None:
     _check(view, {"云南省", "山西省"})
     _compare(view, qtbot)
     view.select_cell(0, 0)
-    for model in (view.matrix_model, view.detail_model, view.numbers_model, view.theme_model):
+    for model in (view.matrix_model, view.detail_model, view.indicator_model, view.theme_model):
         qtmodeltester.check(model)
     assert isinstance(view.matrix_model, CompareModel) and isinstance(view.detail_model, CellDetailModel)
     assert isinstance(view.theme_model, ThemeModel)

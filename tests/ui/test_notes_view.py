@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from ui.models.notes_model import NotesModel
-from ui.views.notes_view import NoteDialog, NotesView, add_note_from_selection, split_tags
+from ui.views.note_dialog import ask_note
+from ui.views.notes_view import NoteDialog, NotesView, split_tags
 
 PLAN = """南宁市数字经济发展实施方案
 发布日期：2022-11-10  来源：南宁市大数据发展局
@@ -31,7 +32,7 @@ NEWS = """呼和浩特市和林格尔新区数据中心集群加快建设
 
 
 @pytest.fixture
-def view(kb, qtbot, tmp_path: Path) -> NotesView:
+def view(kb, controller, qtbot, settle, tmp_path: Path) -> NotesView:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "nanning_plan.txt").write_text(PLAN, encoding="utf-8")
@@ -42,11 +43,20 @@ def view(kb, qtbot, tmp_path: Path) -> NotesView:
     kb.add_note(doc="nanning_plan.txt", quote="建设面向东盟的数据交易中心", comment="数据交易", tags=["数据"])
     kb.add_note(doc="hohhot_news.txt", quote="引进算力企业15家", comment="算力招商", tags=["招商"])
     kb.set_cell_override("广西", "talent", "cell notes stay out of this list")
-    widget = NotesView(kb)
+    widget = NotesView(controller)
+    widget.kb = kb  # for the tests' own checks of what the store holds
     qtbot.addWidget(widget)
     widget.resize(1400, 900)
     widget.show()
+    widget.settle = lambda: settle(controller)
+    reload(qtbot, widget)
     return widget
+
+
+def reload(qtbot, view: NotesView) -> None:
+    with qtbot.waitSignal(view.controller.notesLoaded, timeout=20000):
+        view.refresh()
+    view.settle()
 
 
 def _pick(combo, data) -> None:
@@ -74,18 +84,28 @@ def test_edit_and_delete_with_confirmation(view, qtbot, monkeypatch) -> None:
     assert view.quote_label.text() == "建设面向东盟的数据交易中心" and "南宁市" in view.cite_label.text()
     view.comment_edit.setPlainText("数据交易中心，面向东盟")
     view.tags_edit.setText("#数据，跨境 数据")
-    with qtbot.waitSignal(view.notes_changed):
+    with qtbot.waitSignal(view.notes_changed, timeout=20000):  # saved, then the list reloaded
         qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     stored = view.kb.note(target.id)
     assert stored.comment == "数据交易中心，面向东盟" and stored.tags == ("数据", "跨境")
+    assert view.current_note().id == target.id and view.current_note().comment == stored.comment
+    assert view.status.text() == "Saved"
     monkeypatch.setattr(view, "confirm", lambda text: False)
     view.select_note(target.id)
     assert view.delete_current() is False and view.kb.note(target.id)
     monkeypatch.setattr(view, "confirm", lambda text: True)
     view.select_note(target.id)
-    qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.notes_changed, timeout=20000):
+        qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
     assert target.id not in {n.id for n in view.kb.notes()}
     assert len(view.visible_notes()) == 2
+
+
+def test_notes_name_their_document_by_title_with_the_file_as_tooltip(view) -> None:
+    row = next(r for r in range(view.proxy.rowCount()) if view.proxy.index(r, 0).data() == "引进算力企业15家")
+    doc = view.proxy.index(row, NotesModel.COL_DOC)
+    assert doc.data() == "呼和浩特市和林格尔新区数据中心集群加快建设"
+    assert "hohhot_news.txt" in doc.data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_open_passage_emits_the_quote_offsets(view, qtbot) -> None:
@@ -102,7 +122,7 @@ def test_changed_and_removed_documents_keep_notes_anchored_or_marked(view, qtbot
     path.write_text(PLAN.replace("一、发展目标", "前言\n依据国家规划制定本方案。\n\n一、发展目标"), encoding="utf-8")
     assert view.kb.import_paths([path]).replaced == ("nanning_plan.txt",)
     view.kb.remove_document("hohhot_news.txt")
-    view.refresh()
+    reload(qtbot, view)
     notes = {n.comment: n for n in view.visible_notes()}
     moved = notes["总部奖励"]
     assert not moved.orphaned
@@ -132,24 +152,16 @@ def test_export_docx_of_the_filtered_notes(view, qtbot, tmp_path: Path) -> None:
     assert "does not exist" in view.status.text()
 
 
-def test_add_note_from_selection_with_and_without_the_dialog(view, monkeypatch) -> None:
-    kb = view.kb
-    body = kb.document_text("hohhot_news.txt").body
-    s = body.index("标准机架12万架")
-    note = add_note_from_selection(kb, kb.document("hohhot_news.txt").id, s, s + 8, "标准机架12万架", comment="规模", tags=["算力"])
-    assert note.start == s and note.tags == ("算力",)
-
+def test_the_note_dialog_returns_comment_and_tags_or_none(view, monkeypatch) -> None:
     def fake_exec(dialog: NoteDialog) -> int:
         dialog.comment_edit.setPlainText("对话框里写的")
         dialog.tags_edit.setText("a, b #c")
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(NoteDialog, "exec", fake_exec)
-    s2 = body.index("和林格尔新区已建成")
-    note2 = add_note_from_selection(kb, kb.document("hohhot_news.txt").id, s2, s2 + 9, body[s2 : s2 + 9], parent=view)
-    assert note2.comment == "对话框里写的" and note2.tags == ("a", "b", "c")
+    assert ask_note(view, "标准机架12万架") == ("对话框里写的", ["a", "b", "c"])
     monkeypatch.setattr(NoteDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
-    assert add_note_from_selection(kb, note2.doc_id, s2, s2 + 3, body[s2 : s2 + 3]) is None
+    assert ask_note(view, "标准机架12万架") is None
     assert split_tags("#x，y;z  w") == ["x", "y", "z", "w"]
 
 

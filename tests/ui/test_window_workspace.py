@@ -51,7 +51,8 @@ def test_compare_tab_picks_regions_adds_a_theme_and_opens_a_cells_passage(qtbot,
     assert window.current_view() == "compare"
     view = window.compare_view
     monkeypatch.setattr(view, "ask_theme", lambda *a: ("算力", "算力 OR 数据中心", ["infrastructure"]))
-    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.controller.themesLoaded, timeout=20000):
+        qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
     assert window.controller.kb.theme("算力").query == "算力 OR 数据中心"
     comp = compare(qtbot, window, ["宁夏回族自治区", "贵州省"])
     assert comp.regions == ("宁夏回族自治区", "贵州省")  # the order the user chose, not the list's
@@ -72,7 +73,7 @@ def test_compare_tab_picks_regions_adds_a_theme_and_opens_a_cells_passage(qtbot,
 
 def test_reader_selection_becomes_a_note_listed_and_openable(qtbot, window, monkeypatch) -> None:
     asked = []
-    monkeypatch.setattr(window, "ask_note", lambda target: asked.append(target) or ("算力枢纽", ["算力", "枢纽"]))
+    monkeypatch.setattr(window.workspace, "ask_note", lambda target: asked.append(target) or ("算力枢纽", ["算力", "枢纽"]))
     loaded = open_doc(qtbot, window, "guizhou_plan.txt")
     body = loaded.text.body
     start = body.index("全国一体化算力网络国家枢纽节点")
@@ -80,7 +81,8 @@ def test_reader_selection_becomes_a_note_listed_and_openable(qtbot, window, monk
     reader = window.reader_view
     select_in_reader(qtbot, reader, start, end)
     assert reader.add_note_action.isEnabled()
-    with qtbot.waitSignal(window.controller.noteAdded, timeout=20000) as added:
+    with qtbot.waitSignal(window.controller.noteAdded, timeout=20000) as added, \
+            qtbot.waitSignal(window.controller.notesLoaded, timeout=20000):  # the notes list follows the write
         qtbot.keyClick(reader.text, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     note = added.args[0]
     assert asked[0].quote == "全国一体化算力网络国家枢纽节点" and (asked[0].start, asked[0].end) == (start, end)
@@ -106,7 +108,7 @@ def test_reader_selection_becomes_a_note_listed_and_openable(qtbot, window, monk
 
 
 def test_astral_characters_before_the_selection_keep_the_offsets_right(qtbot, window, monkeypatch) -> None:
-    monkeypatch.setattr(window, "ask_note", lambda target: ("", []))
+    monkeypatch.setattr(window.workspace, "ask_note", lambda target: ("", []))
     body = open_doc(qtbot, window, "guizhou_plan.txt").text.body
     start = body.index("统筹算力调度平台建设")
     assert "𠮷" in body[:start]
@@ -129,9 +131,9 @@ def test_the_reader_context_menu_offers_add_note(qtbot, window) -> None:
     assert not reader.add_note_action.isEnabled() and reader.selection_target() is None
 
 
-def test_notes_on_an_entity_a_measure_and_a_comparison_passage(qtbot, window, monkeypatch) -> None:
+def test_notes_on_an_entity_a_measure_and_a_comparison_passage(qtbot, window, monkeypatch, idle) -> None:
     kb = window.controller.kb
-    monkeypatch.setattr(window, "ask_note", lambda target: (f"on {target.kind}", ["t"]))
+    monkeypatch.setattr(window.workspace, "ask_note", lambda target: (f"on {target.kind}", ["t"]))
     entity = next(e for e in kb.entities() if e.name == "中卫市")
     with qtbot.waitSignal(window.controller.entityLoaded, timeout=20000):
         window.open_entity(entity.id)
@@ -148,6 +150,7 @@ def test_notes_on_an_entity_a_measure_and_a_comparison_passage(qtbot, window, mo
     hit = window.compare_view.cell.item(0)
     with qtbot.waitSignal(window.controller.noteAdded, timeout=20000):
         qtbot.mouseClick(window.compare_view.cell.note_button, Qt.MouseButton.LeftButton)
+    idle(window)
     notes = {n.target_kind: n for n in kb.notes()}
     assert notes["entity"].target_ref == "中卫市" and notes["entity"].doc_id is None
     assert (notes["measure"].doc_id, notes["measure"].start, notes["measure"].target_ref) == (
@@ -163,7 +166,7 @@ def test_notes_on_an_entity_a_measure_and_a_comparison_passage(qtbot, window, mo
 
 @pytest.mark.parametrize(("what", "fmt"), [
     ("notes", "md"), ("notes", "html"), ("notes", "docx"), ("notes", "csv"),
-    ("compare", "md"), ("compare", "csv"), ("compare", "xlsx"),
+    ("compare", "md"), ("compare", "csv"), ("compare", "xlsx"), ("compare", "docx"),
     ("entities", "csv"), ("entities", "json"), ("measures", "csv"), ("measures", "json"),
 ])
 def test_each_file_menu_export_writes_its_file(qtbot, window, tmp_path: Path, monkeypatch, what, fmt) -> None:
@@ -172,7 +175,8 @@ def test_each_file_menu_export_writes_its_file(qtbot, window, tmp_path: Path, mo
     kb = window.controller.kb
     quote = "全国一体化算力网络国家枢纽节点"
     kb.add_note(doc="guizhou_plan.txt", quote=quote, comment="枢纽", tags=["算力"])
-    window.notes_view.refresh()
+    with qtbot.waitSignal(window.controller.notesLoaded, timeout=20000):
+        window.notes_view.refresh()
     window.compare_view.set_regions(["宁夏回族自治区", "贵州省"])
     target = tmp_path / f"out.{fmt}"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
@@ -180,10 +184,14 @@ def test_each_file_menu_export_writes_its_file(qtbot, window, tmp_path: Path, mo
         window.export_menu.action(what, fmt).trigger()
     assert blocker.args == [what, str(target)] and target.stat().st_size > 0
     assert str(target) in window.status_label.text()
-    if fmt == "docx":
+    if fmt == "docx" and what == "notes":
         import docx
 
         assert quote in "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+    elif fmt == "docx":
+        import docx
+
+        assert [c.text for c in docx.Document(str(target)).tables[0].rows[0].cells][1:] == ["宁夏回族自治区", "贵州省"]
     elif fmt == "xlsx":
         from openpyxl import load_workbook
 
@@ -218,14 +226,14 @@ def test_read_only_window_disables_import_and_notes_and_says_so(qtbot, make_wind
         assert window.readonly_label.isVisible() and "read-only" in window.windowTitle().lower()
         assert "another Zhiku window" in window.readonly_label.toolTip()
         asked = []
-        monkeypatch.setattr(window, "ask_note", lambda target: asked.append(target) or ("x", []))
+        monkeypatch.setattr(window.workspace, "ask_note", lambda target: asked.append(target) or ("x", []))
         open_doc(qtbot, window, "guizhou_plan.txt")
         reader = window.reader_view
         reader.select_span(5, 9)
         assert not reader.add_note_action.isEnabled() and not reader.request_note()
         assert "another Zhiku window" in reader.add_note_action.toolTip()
         target = reader.selection_target()
-        assert target is not None and not window.request_note(target)
+        assert target is not None and not window.workspace.request_note(target)
         assert asked == [] and "another Zhiku window" in window.status_label.text()
         assert not window.entity_view.page.note_button.isEnabled()
         assert not window.compare_view.add_button.isEnabled() and not window.notes_view.save_button.isEnabled()
@@ -241,7 +249,7 @@ def test_an_import_refreshes_the_regions_of_the_comparison(qtbot, window, tmp_pa
     before = {window.compare_view.region_model.item(r).data(Qt.ItemDataRole.UserRole + 1)
               for r in range(window.compare_view.region_model.rowCount())}
     assert "赣州市" not in before
-    with qtbot.waitSignal(window.importSummaryShown, timeout=30000):
+    with qtbot.waitSignal(window.controller.regionsLoaded, timeout=30000):  # the import's Changes name documents
         window.import_paths([doc])
     after = {window.compare_view.region_model.item(r).data(Qt.ItemDataRole.UserRole + 1)
              for r in range(window.compare_view.region_model.rowCount())}

@@ -4,222 +4,252 @@
 <context>
     <name>CellDetailModel</name>
     <message>
-        <location filename="../models/compare_model.py" line="124"/>
-        <source>Kind</source>
-        <translation>类别</translation>
+        <location filename="../models/compare_model.py" line="189"/>
+        <source>Figures</source>
+        <translation>数字</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="125"/>
-        <source>Text</source>
-        <translation>原文</translation>
+        <location filename="../models/compare_model.py" line="190"/>
+        <source>Sentence</source>
+        <translation>原句</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="126"/>
+        <location filename="../models/compare_model.py" line="191"/>
         <source>Source</source>
         <translation>出处</translation>
-    </message>
-    <message>
-        <location filename="../models/compare_model.py" line="135"/>
-        <source>Passage</source>
-        <translation>段落</translation>
     </message>
 </context>
 <context>
     <name>CellPanel</name>
     <message>
-        <location filename="../views/cell_panel.py" line="128"/>
+        <location filename="../views/cell_panel.py" line="169"/>
         <source>Open in reader</source>
         <translation>在阅读器中打开</translation>
     </message>
     <message>
-        <location filename="../views/cell_panel.py" line="129"/>
-        <location filename="../views/cell_panel.py" line="145"/>
+        <location filename="../views/cell_panel.py" line="170"/>
+        <location filename="../views/cell_panel.py" line="190"/>
         <source>Add note…</source>
         <translation>添加笔记…</translation>
     </message>
     <message>
-        <location filename="../views/cell_panel.py" line="135"/>
-        <source>Select a cell to see its passages and measures</source>
-        <translation>选择一个单元格，查看其段落和政策措施</translation>
+        <location filename="../views/cell_panel.py" line="176"/>
+        <source>Select a cell to see the sentences behind it</source>
+        <translation>选择一个单元格，查看其依据的原句</translation>
     </message>
     <message>
-        <location filename="../views/cell_panel.py" line="138"/>
-        <source>%1 · %2: %3 passages, %4 measures</source>
-        <translation>%1 · %2：%3 个段落，%4 条措施</translation>
+        <location filename="../views/cell_panel.py" line="179"/>
+        <source>%1 · %2: %3 sentences, %4 measures</source>
+        <translation>%1 · %2：%3 句，%4 条措施</translation>
     </message>
     <message>
-        <location filename="../views/cell_panel.py" line="142"/>
-        <source>Your note for this cell (shown in the matrix instead of the passage):</source>
-        <translation>本单元格的笔记（在矩阵中代替段落显示）：</translation>
+        <location filename="../views/cell_panel.py" line="184"/>
+        <source>Cell note ▾</source>
+        <translation>单元格笔记 ▾</translation>
     </message>
     <message>
-        <location filename="../views/cell_panel.py" line="143"/>
+        <location filename="../views/cell_panel.py" line="184"/>
+        <source>Cell note ▸</source>
+        <translation>单元格笔记 ▸</translation>
+    </message>
+    <message>
+        <location filename="../views/cell_panel.py" line="187"/>
+        <source>Your note for this cell (shown in the matrix instead of the sentences):</source>
+        <translation>本单元格的笔记（在矩阵中代替原句显示）：</translation>
+    </message>
+    <message>
+        <location filename="../views/cell_panel.py" line="191"/>
+        <source>Add a note on the selected sentence</source>
+        <translation>为选中的原句添加笔记</translation>
+    </message>
+    <message>
+        <location filename="../views/cell_panel.py" line="193"/>
+        <source>Open the selected sentence in the reader</source>
+        <translation>在阅读器中打开选中的原句</translation>
+    </message>
+    <message>
+        <location filename="../views/cell_panel.py" line="194"/>
+        <source>Show or hide your own note for this cell</source>
+        <translation>显示或隐藏本单元格的笔记</translation>
+    </message>
+    <message>
+        <location filename="../views/cell_panel.py" line="188"/>
         <source>e.g. 人才政策未见具体条款</source>
         <translation>例如：人才政策未见具体条款</translation>
     </message>
     <message>
-        <location filename="../views/cell_panel.py" line="144"/>
+        <location filename="../views/cell_panel.py" line="189"/>
         <source>Save cell note</source>
         <translation>保存单元格笔记</translation>
     </message>
     <message>
-        <location filename="../views/cell_panel.py" line="146"/>
-        <source>Add a note on the selected passage or measure</source>
-        <translation>为选中的段落或措施添加笔记</translation>
-    </message>
-    <message>
-        <location filename="../views/cell_panel.py" line="147"/>
+        <location filename="../views/cell_panel.py" line="192"/>
         <source>Open</source>
         <translation>打开原文</translation>
-    </message>
-    <message>
-        <location filename="../views/cell_panel.py" line="148"/>
-        <source>Open the selected passage in the reader</source>
-        <translation>在阅读器中打开选中的段落</translation>
     </message>
 </context>
 <context>
     <name>CompareModel</name>
     <message>
-        <location filename="../models/compare_model.py" line="23"/>
+        <location filename="../models/compare_model.py" line="50"/>
         <source>✎ %1</source>
         <translation>✎ %1</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="25"/>
+        <location filename="../models/compare_model.py" line="52"/>
         <source>No relevant content</source>
         <translation>无相关内容</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="26"/>
-        <source>%1 passages · %2 measures</source>
-        <translation>%1 个段落 · %2 条措施</translation>
+        <location filename="../models/compare_model.py" line="55"/>
+        <source>%1 sentences · %2 measures</source>
+        <translation>%1 句 · %2 条措施</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="35"/>
+        <location filename="../models/compare_model.py" line="58"/>
+        <source> — select the cell for all</source>
+        <translation>，选中单元格查看全部</translation>
+    </message>
+    <message>
+        <location filename="../models/compare_model.py" line="71"/>
         <source> (1 doc)</source>
         <translation>（1 篇）</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="36"/>
+        <location filename="../models/compare_model.py" line="72"/>
         <source> (%1 docs)</source>
         <translation>（%1 篇）</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="108"/>
+        <location filename="../models/compare_model.py" line="79"/>
+        <source>excl. %1 · %2</source>
+        <translation>不含%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../models/compare_model.py" line="171"/>
         <source>No documents</source>
         <translation>没有文档</translation>
+    </message>
+    <message>
+        <location filename="../models/compare_model.py" line="176"/>
+        <source>Click to expand or collapse this row</source>
+        <translation>单击展开或收起这一行</translation>
     </message>
 </context>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../views/compare_view.py" line="167"/>
+        <location filename="../views/compare_view.py" line="154"/>
         <source>Themes (rows)</source>
         <translation>主题（行）</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="168"/>
+        <location filename="../views/compare_view.py" line="155"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="169"/>
+        <location filename="../views/compare_view.py" line="156"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="170"/>
+        <location filename="../views/compare_view.py" line="157"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="171"/>
+        <location filename="../views/compare_view.py" line="158"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="172"/>
+        <location filename="../views/compare_view.py" line="159"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="173"/>
+        <location filename="../views/compare_view.py" line="160"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿 (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="173"/>
+        <location filename="../views/compare_view.py" line="160"/>
+        <source>Word (.docx)</source>
+        <translation>Word 文档 (.docx)</translation>
+    </message>
+    <message>
+        <location filename="../views/compare_view.py" line="161"/>
         <source>Markdown (.md)</source>
         <translation>Markdown (.md)</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="173"/>
+        <location filename="../views/compare_view.py" line="161"/>
         <source>CSV (.csv)</source>
         <translation>CSV (.csv)</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="369"/>
+        <location filename="../views/compare_view.py" line="164"/>
+        <source>Indicators</source>
+        <translation>数字指标</translation>
+    </message>
+    <message>
+        <location filename="../views/compare_view.py" line="341"/>
         <source>Cell note saved</source>
         <translation>单元格笔记已保存</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="371"/>
+        <location filename="../views/compare_view.py" line="345"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="392"/>
+        <location filename="../views/compare_view.py" line="362"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="176"/>
+        <location filename="../views/compare_view.py" line="164"/>
         <source>Matrix</source>
         <translation>对比矩阵</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="176"/>
-        <source>Numbers</source>
-        <translation>数字指标</translation>
-    </message>
-    <message>
-        <location filename="../views/compare_view.py" line="176"/>
+        <location filename="../views/compare_view.py" line="164"/>
         <source>Policy instruments</source>
         <translation>政策工具</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="230"/>
+        <location filename="../views/compare_view.py" line="221"/>
         <source>Zhiku</source>
         <translation>智库</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="251"/>
+        <location filename="../views/compare_view.py" line="241"/>
         <source>Remove the theme “%1”?</source>
         <translation>删除主题“%1”？</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="299"/>
+        <location filename="../views/compare_view.py" line="276"/>
         <source>Pick between %1 and %2 regions.</source>
         <translation>请选择 %1 到 %2 个地区。</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="304"/>
+        <location filename="../views/compare_view.py" line="282"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="314"/>
+        <location filename="../views/compare_view.py" line="298"/>
         <source>Documents per region — %1</source>
         <translation>各地区文档数 — %1</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="376"/>
+        <location filename="../views/compare_view.py" line="352"/>
         <source>Export comparison</source>
         <translation>导出比较结果</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="389"/>
+        <location filename="../views/compare_view.py" line="368"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -227,52 +257,52 @@
 <context>
     <name>DocHeader</name>
     <message>
-        <location filename="../views/doc_header.py" line="64"/>
+        <location filename="../views/doc_header.py" line="65"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="65"/>
+        <location filename="../views/doc_header.py" line="66"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="66"/>
+        <location filename="../views/doc_header.py" line="67"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="67"/>
+        <location filename="../views/doc_header.py" line="68"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="68"/>
+        <location filename="../views/doc_header.py" line="69"/>
         <source>Issuer</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="69"/>
+        <location filename="../views/doc_header.py" line="70"/>
         <source>Doc no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="70"/>
+        <location filename="../views/doc_header.py" line="71"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="91"/>
+        <location filename="../views/doc_header.py" line="92"/>
         <source>Copy citation</source>
         <translation>复制引用</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="92"/>
+        <location filename="../views/doc_header.py" line="93"/>
         <source>Show raw page</source>
         <translation>显示原始网页</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="93"/>
+        <location filename="../views/doc_header.py" line="94"/>
         <source>Show the page as scraped, with the removed boilerplate greyed out</source>
         <translation>按抓取时的原样显示网页，被清除的栏目等以灰色显示</translation>
     </message>
@@ -280,42 +310,42 @@
 <context>
     <name>EntityCorrector</name>
     <message>
-        <location filename="../entity_corrections.py" line="113"/>
+        <location filename="../entity_corrections.py" line="114"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../entity_corrections.py" line="114"/>
+        <location filename="../entity_corrections.py" line="115"/>
         <source>Change type</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../entity_corrections.py" line="122"/>
+        <location filename="../entity_corrections.py" line="123"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../entity_corrections.py" line="123"/>
+        <location filename="../entity_corrections.py" line="124"/>
         <source>Delete entity…</source>
         <translation>删除实体…</translation>
     </message>
     <message>
-        <location filename="../entity_corrections.py" line="161"/>
+        <location filename="../entity_corrections.py" line="162"/>
         <source>Delete the entity “%1”? Its mentions and links go too; re-imports keep it deleted.</source>
         <translation>删除实体“%1”？其提及和关联也将一并删除；重新导入后仍保持删除。</translation>
     </message>
     <message>
-        <location filename="../entity_corrections.py" line="170"/>
+        <location filename="../entity_corrections.py" line="171"/>
         <source>Rename entity</source>
         <translation>重命名实体</translation>
     </message>
     <message>
-        <location filename="../entity_corrections.py" line="171"/>
+        <location filename="../entity_corrections.py" line="172"/>
         <source>New name for “%1”:</source>
         <translation>“%1”的新名称：</translation>
     </message>
     <message>
-        <location filename="../entity_corrections.py" line="180"/>
+        <location filename="../entity_corrections.py" line="181"/>
         <source>Zhiku</source>
         <translation>智库</translation>
     </message>
@@ -323,63 +353,63 @@
 <context>
     <name>EntityPageView</name>
     <message>
-        <location filename="../views/entity_page.py" line="156"/>
+        <location filename="../views/entity_page.py" line="159"/>
         <source>Rename, retype, merge or delete this entity; kept on re-import</source>
         <translation>重命名、更改类型、合并或删除此实体；重新导入后仍然保留</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="174"/>
+        <location filename="../views/entity_page.py" line="177"/>
         <source>Open in reader</source>
         <translation>在阅读器中打开</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="175"/>
-        <location filename="../views/entity_page.py" line="236"/>
+        <location filename="../views/entity_page.py" line="178"/>
+        <location filename="../views/entity_page.py" line="240"/>
         <source>Add note…</source>
         <translation>添加笔记…</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="187"/>
+        <location filename="../views/entity_page.py" line="190"/>
         <source>This entity no longer exists.</source>
         <translation>该实体已不存在。</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="199"/>
+        <location filename="../views/entity_page.py" line="202"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="200"/>
+        <location filename="../views/entity_page.py" line="203"/>
         <source>Aliases</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="203"/>
+        <location filename="../views/entity_page.py" line="206"/>
         <source>Located in</source>
         <translation>位于</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="204"/>
+        <location filename="../views/entity_page.py" line="208"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="216"/>
+        <location filename="../views/entity_page.py" line="220"/>
         <source>Linked entities (%1)</source>
         <translation>关联实体（%1）</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="217"/>
+        <location filename="../views/entity_page.py" line="221"/>
         <source>Mentions (%1)</source>
         <translation>提及（%1）</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="218"/>
+        <location filename="../views/entity_page.py" line="222"/>
         <source>Measures mentioning it (%1)</source>
         <translation>涉及它的政策措施（%1）</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="237"/>
+        <location filename="../views/entity_page.py" line="241"/>
         <source>Correct</source>
         <translation>纠正</translation>
     </message>
@@ -415,29 +445,29 @@
 <context>
     <name>EntityView</name>
     <message>
-        <location filename="../views/entity_view.py" line="106"/>
-        <location filename="../views/entity_view.py" line="166"/>
-        <location filename="../views/entity_view.py" line="168"/>
+        <location filename="../views/entity_view.py" line="107"/>
+        <location filename="../views/entity_view.py" line="167"/>
+        <location filename="../views/entity_view.py" line="169"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/entity_view.py" line="130"/>
+        <location filename="../views/entity_view.py" line="131"/>
         <source>%1 of %2 entities</source>
         <translation>显示 %1 / 共 %2 个实体</translation>
     </message>
     <message>
-        <location filename="../views/entity_view.py" line="140"/>
+        <location filename="../views/entity_view.py" line="141"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../views/entity_view.py" line="156"/>
+        <location filename="../views/entity_view.py" line="157"/>
         <source>Filter by name or alias…</source>
         <translation>按名称或别名筛选…</translation>
     </message>
     <message>
-        <location filename="../views/entity_view.py" line="160"/>
+        <location filename="../views/entity_view.py" line="161"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
@@ -513,173 +543,377 @@
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../views/import_dialog.py" line="26"/>
+        <location filename="../views/import_dialog.py" line="29"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="45"/>
+        <location filename="../views/import_dialog.py" line="47"/>
         <source>Added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="46"/>
+        <location filename="../views/import_dialog.py" line="48"/>
         <source>Replaced (changed file)</source>
         <translation>已替换（文件有变化）</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="47"/>
+        <location filename="../views/import_dialog.py" line="49"/>
         <source>Skipped, unchanged</source>
         <translation>已跳过（未变化）</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="48"/>
+        <location filename="../views/import_dialog.py" line="50"/>
         <source>Skipped, duplicate of</source>
         <translation>已跳过（重复）</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="49"/>
+        <location filename="../views/import_dialog.py" line="51"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="51"/>
+        <location filename="../views/import_dialog.py" line="54"/>
         <source>The import was cancelled; the files above were kept.</source>
         <translation>导入已取消；上面列出的文件已保留。</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="57"/>
+        <location filename="../views/import_dialog.py" line="70"/>
         <source>%1 added, %2 skipped, %3 failed in %4 s</source>
         <translation>添加 %1 个，跳过 %2 个，失败 %3 个，用时 %4 秒</translation>
     </message>
 </context>
 <context>
+    <name>IndicatorModel</name>
+    <message>
+        <location filename="../models/compare_model.py" line="218"/>
+        <source> ×%1</source>
+        <translation> ×%1</translation>
+    </message>
+    <message>
+        <location filename="../models/compare_model.py" line="268"/>
+        <source>+%1 more</source>
+        <translation>另有 %1 项</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTab</name>
+    <message>
+        <location filename="../views/compare_tabs.py" line="88"/>
+        <source>Figures side by side: targets first, then results. Click an indicator to expand its row; double-click a cell to read the sentence.</source>
+        <translation>各地区数字并列：先列目标，再列成效。单击指标展开该行；双击单元格阅读原句。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="14"/>
+        <location filename="../labels.py" line="13"/>
         <source>Plan</source>
         <translation>实施方案</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="15"/>
+        <location filename="../labels.py" line="14"/>
         <source>News</source>
         <translation>新闻报道</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="16"/>
+        <location filename="../labels.py" line="15"/>
         <source>Proposal reply</source>
         <translation>提案答复</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="17"/>
+        <location filename="../labels.py" line="16"/>
         <source>Research</source>
         <translation>研究报告</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="18"/>
+        <location filename="../labels.py" line="17"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="19"/>
+        <location filename="../labels.py" line="18"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="22"/>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="21"/>
+        <location filename="../labels.py" line="63"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="23"/>
+        <location filename="../labels.py" line="22"/>
         <source>Park</source>
         <translation>园区</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="24"/>
+        <location filename="../labels.py" line="23"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="25"/>
+        <location filename="../labels.py" line="24"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="28"/>
+        <location filename="../labels.py" line="27"/>
         <source>located in</source>
         <translation>位于</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="29"/>
+        <location filename="../labels.py" line="28"/>
         <source>part of</source>
         <translation>隶属</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="30"/>
+        <location filename="../labels.py" line="29"/>
         <source>built by</source>
         <translation>建设方</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="31"/>
+        <location filename="../labels.py" line="30"/>
         <source>mentioned with</source>
         <translation>同时提及</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="34"/>
+        <location filename="../labels.py" line="33"/>
         <source>Subsidy</source>
         <translation>补贴</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="35"/>
+        <location filename="../labels.py" line="34"/>
         <source>Award</source>
         <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="36"/>
+        <location filename="../labels.py" line="35"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="37"/>
+        <location filename="../labels.py" line="36"/>
         <source>Fund</source>
         <translation>基金</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="38"/>
+        <location filename="../labels.py" line="37"/>
         <source>Rent support</source>
         <translation>租金支持</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="38"/>
         <source>Tax</source>
         <translation>税收</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="39"/>
         <source>Achievement</source>
         <translation>成效</translation>
     </message>
     <message>
+        <location filename="../labels.py" line="42"/>
+        <source>5G base stations</source>
+        <translation>5G基站</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="43"/>
+        <source>Data-centre racks</source>
+        <translation>数据中心机架</translation>
+    </message>
+    <message>
         <location filename="../labels.py" line="44"/>
+        <source>Computing power</source>
+        <translation>算力</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="45"/>
+        <source>Scale, output, revenue</source>
+        <translation>规模·产值·收入</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="46"/>
+        <source>Investment</source>
+        <translation>投资</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="47"/>
+        <source>Funds and awards</source>
+        <translation>资金·奖补</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="48"/>
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="49"/>
+        <source>Talent</source>
+        <translation>人才</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="50"/>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="51"/>
+        <source>Platforms and carriers</source>
+        <translation>平台·载体</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="52"/>
+        <source>Shares and growth</source>
+        <translation>比重·增速</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="53"/>
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="54"/>
+        <source>Other amounts</source>
+        <translation>其他金额</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="55"/>
+        <source>Other counts</source>
+        <translation>其他数量</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="58"/>
+        <source>Supply</source>
+        <translation>供给型</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="59"/>
+        <source>Environment</source>
+        <translation>环境型</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="60"/>
+        <source>Demand</source>
+        <translation>需求型</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="64"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="45"/>
+        <location filename="../labels.py" line="65"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="46"/>
+        <location filename="../labels.py" line="66"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="47"/>
+        <location filename="../labels.py" line="67"/>
         <source>Entity type</source>
         <translation>实体类型</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../models/library_model.py" line="24"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../models/library_model.py" line="25"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../models/library_model.py" line="26"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../models/library_model.py" line="27"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../models/library_model.py" line="28"/>
+        <source>Issuer</source>
+        <translation>发文机关</translation>
+    </message>
+    <message>
+        <location filename="../models/library_model.py" line="29"/>
+        <source>Doc no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../models/library_model.py" line="30"/>
+        <source>Passages</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location filename="../models/library_model.py" line="31"/>
+        <source>Entities</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <location filename="../models/library_model.py" line="32"/>
+        <source>Measures</source>
+        <translation>措施</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <location filename="../views/library_view.py" line="109"/>
+        <location filename="../views/library_view.py" line="188"/>
+        <location filename="../views/library_view.py" line="190"/>
+        <source>All regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <location filename="../views/library_view.py" line="121"/>
+        <source>%1 of %2 documents</source>
+        <translation>共 %2 篇文档，显示 %1 篇</translation>
+    </message>
+    <message>
+        <location filename="../views/library_view.py" line="161"/>
+        <source>Zhiku</source>
+        <translation>智库</translation>
+    </message>
+    <message>
+        <location filename="../views/library_view.py" line="168"/>
+        <source>Remove “%1” from the library? Its passages, entities and measures go; notes on it stay, marked orphaned.</source>
+        <translation>从文档库中移除“%1”？其段落、实体和措施将被删除；相关笔记会保留，并标记为“已失联”。</translation>
+    </message>
+    <message>
+        <location filename="../views/library_view.py" line="174"/>
+        <source>Removed “%1”.</source>
+        <translation>已移除“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../views/library_view.py" line="178"/>
+        <source>Filter by title, issuer, doc no., source or file…</source>
+        <translation>按标题、发文机关、文号、来源或文件名筛选…</translation>
+    </message>
+    <message>
+        <location filename="../views/library_view.py" line="182"/>
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../views/library_view.py" line="191"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../views/library_view.py" line="192"/>
+        <source>Remove from library…</source>
+        <translation>从文档库移除…</translation>
     </message>
 </context>
 <context>
@@ -708,211 +942,229 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="196"/>
-        <location filename="../window_workspace.py" line="102"/>
+        <location filename="../main_window.py" line="192"/>
+        <location filename="../window_workspace.py" line="90"/>
         <source>Opening the knowledge base…</source>
         <translation>正在打开知识库…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="210"/>
         <source>%1 documents, %2 passages</source>
         <translation>%1 篇文档，%2 个段落</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="340"/>
         <source>An import is already running.</source>
         <translation>已有导入任务在进行。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="314"/>
+        <location filename="../main_window.py" line="342"/>
         <source>Importing the starter corpus…</source>
         <translation>正在导入初始语料…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="314"/>
+        <location filename="../main_window.py" line="342"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="354"/>
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="355"/>
         <source>Documents (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)</source>
         <translation>文档 (*.txt *.md *.html *.htm *.docx *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="360"/>
         <source>Import a folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391"/>
+        <location filename="../main_window.py" line="399"/>
         <source>Zhiku — policy library</source>
         <translation>智库 — 政策文献库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396"/>
+        <location filename="../main_window.py" line="403"/>
         <source>(read-only: another window has it open)</source>
         <translation>（只读：另一个窗口正在使用）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="404"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="409"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="409"/>
         <source>Read</source>
         <translation>阅读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="409"/>
         <source>Entities</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403"/>
+        <location filename="../main_window.py" line="409"/>
+        <source>Library</source>
+        <translation>文档库</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="410"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403"/>
+        <location filename="../main_window.py" line="410"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
-        <source>%1 — coming soon</source>
-        <translation>%1 — 即将推出</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="410"/>
+        <location filename="../main_window.py" line="413"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411"/>
+        <location filename="../main_window.py" line="414"/>
         <source>Back (Alt+Left)</source>
         <translation>后退（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412"/>
+        <location filename="../main_window.py" line="415"/>
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413"/>
+        <location filename="../main_window.py" line="416"/>
         <source>Forward (Alt+Right)</source>
         <translation>前进（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414"/>
+        <location filename="../main_window.py" line="417"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="418"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="416"/>
+        <location filename="../main_window.py" line="419"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="417"/>
+        <location filename="../main_window.py" line="420"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418"/>
+        <location filename="../main_window.py" line="421"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="419"/>
+        <location filename="../main_window.py" line="422"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="52"/>
+        <location filename="../window_workspace.py" line="47"/>
         <source>Read-only: another Zhiku window has this knowledge base open; importing, notes and entity corrections are off.</source>
         <translation>只读：另一个智库窗口正在使用此知识库；导入、笔记和实体纠正不可用。</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="84"/>
+        <location filename="../window_workspace.py" line="70"/>
         <source>Renamed “%1” to “%2”.</source>
         <translation>已将“%1”重命名为“%2”。</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="85"/>
+        <location filename="../window_workspace.py" line="71"/>
         <source>“%1” is now of type %2.</source>
         <translation>“%1”的类型已改为%2。</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="86"/>
+        <location filename="../window_workspace.py" line="72"/>
         <source>Merged “%1” into “%2”.</source>
         <translation>已将“%1”合并到“%2”。</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="87"/>
+        <location filename="../window_workspace.py" line="73"/>
         <source>Deleted “%1”.</source>
         <translation>已删除“%1”。</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="116"/>
+        <location filename="../window_workspace.py" line="101"/>
         <source>Note added — see Notes.</source>
         <translation>笔记已添加，可在“笔记”中查看。</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="119"/>
+        <location filename="../window_workspace.py" line="104"/>
         <source>Citation copied: %1</source>
         <translation>已复制引用：%1</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="122"/>
+        <location filename="../window_workspace.py" line="108"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
 </context>
 <context>
+    <name>MatrixTab</name>
+    <message>
+        <location filename="../views/matrix_tab.py" line="107"/>
+        <source>Hide evidence ▾</source>
+        <translation>隐藏依据 ▾</translation>
+    </message>
+    <message>
+        <location filename="../views/matrix_tab.py" line="107"/>
+        <source>Show evidence ▴</source>
+        <translation>显示依据 ▴</translation>
+    </message>
+    <message>
+        <location filename="../views/matrix_tab.py" line="128"/>
+        <source>Click a theme to expand its row; select a cell to read its evidence.</source>
+        <translation>单击主题展开该行；选中单元格查看依据原句。</translation>
+    </message>
+</context>
+<context>
     <name>MeasureTableModel</name>
     <message>
-        <location filename="../models/measure_model.py" line="20"/>
+        <location filename="../models/measure_model.py" line="23"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../models/measure_model.py" line="21"/>
+        <location filename="../models/measure_model.py" line="24"/>
         <source>Amount</source>
         <translation>金额/数量</translation>
     </message>
     <message>
-        <location filename="../models/measure_model.py" line="22"/>
+        <location filename="../models/measure_model.py" line="25"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../models/measure_model.py" line="23"/>
+        <location filename="../models/measure_model.py" line="26"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../models/measure_model.py" line="24"/>
+        <location filename="../models/measure_model.py" line="27"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../models/measure_model.py" line="25"/>
+        <location filename="../models/measure_model.py" line="28"/>
         <source>Text</source>
         <translation>原文</translation>
     </message>
@@ -920,17 +1172,17 @@
 <context>
     <name>MentionTableModel</name>
     <message>
-        <location filename="../models/mention_model.py" line="19"/>
+        <location filename="../models/mention_model.py" line="22"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../models/mention_model.py" line="20"/>
+        <location filename="../models/mention_model.py" line="23"/>
         <source>As written</source>
         <translation>原文写法</translation>
     </message>
     <message>
-        <location filename="../models/mention_model.py" line="21"/>
+        <location filename="../models/mention_model.py" line="24"/>
         <source>Sentence</source>
         <translation>所在句子</translation>
     </message>
@@ -948,7 +1200,7 @@
         <translation>将“%1”合并到（其提及、关联和名称都将移过去）：</translation>
     </message>
     <message>
-        <location filename="../entity_corrections.py" line="46"/>
+        <location filename="../entity_corrections.py" line="47"/>
         <source>Type part of a name…</source>
         <translation>输入名称的一部分…</translation>
     </message>
@@ -956,42 +1208,42 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../views/note_dialog.py" line="26"/>
+        <location filename="../views/note_dialog.py" line="24"/>
         <source>Add note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../views/note_dialog.py" line="32"/>
+        <location filename="../views/note_dialog.py" line="30"/>
         <source>Entity</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../views/note_dialog.py" line="32"/>
+        <location filename="../views/note_dialog.py" line="30"/>
         <source>Measure</source>
         <translation>政策措施</translation>
     </message>
     <message>
-        <location filename="../views/note_dialog.py" line="33"/>
+        <location filename="../views/note_dialog.py" line="31"/>
         <source>Quote</source>
         <translation>引文</translation>
     </message>
     <message>
-        <location filename="../views/note_dialog.py" line="35"/>
+        <location filename="../views/note_dialog.py" line="33"/>
         <source>Your comment</source>
         <translation>你的评注</translation>
     </message>
     <message>
-        <location filename="../views/note_dialog.py" line="36"/>
+        <location filename="../views/note_dialog.py" line="34"/>
         <source>Comment</source>
         <translation>评注</translation>
     </message>
     <message>
-        <location filename="../views/note_dialog.py" line="38"/>
+        <location filename="../views/note_dialog.py" line="36"/>
         <source>tags separated by spaces, e.g. 招商 奖励</source>
         <translation>标签以空格分隔，例如：招商 奖励</translation>
     </message>
     <message>
-        <location filename="../views/note_dialog.py" line="39"/>
+        <location filename="../views/note_dialog.py" line="37"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -1082,264 +1334,244 @@
 <context>
     <name>NotesView</name>
     <message>
-        <location filename="../views/notes_view.py" line="190"/>
+        <location filename="../views/notes_view.py" line="204"/>
         <source>Search notes</source>
         <translation>搜索笔记</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="191"/>
+        <location filename="../views/notes_view.py" line="205"/>
         <source>Orphaned only</source>
         <translation>仅显示失联笔记</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="192"/>
+        <location filename="../views/notes_view.py" line="206"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="193"/>
+        <location filename="../views/notes_view.py" line="207"/>
         <source>Word (.docx)</source>
         <translation>Word (.docx)</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="193"/>
+        <location filename="../views/notes_view.py" line="207"/>
         <source>Web page (.html)</source>
         <translation>网页 (.html)</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="194"/>
+        <location filename="../views/notes_view.py" line="208"/>
         <source>Markdown (.md)</source>
         <translation>Markdown (.md)</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="194"/>
+        <location filename="../views/notes_view.py" line="208"/>
         <source>CSV (.csv)</source>
         <translation>CSV (.csv)</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="197"/>
+        <location filename="../views/notes_view.py" line="211"/>
         <source>Quote</source>
         <translation>引文</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="197"/>
+        <location filename="../views/notes_view.py" line="211"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="197"/>
+        <location filename="../views/notes_view.py" line="211"/>
         <source>Comment</source>
         <translation>评注</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="198"/>
+        <location filename="../views/notes_view.py" line="212"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="200"/>
+        <location filename="../views/notes_view.py" line="214"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="201"/>
+        <location filename="../views/notes_view.py" line="215"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="202"/>
+        <location filename="../views/notes_view.py" line="216"/>
         <source>Open the quoted passage in the reader (or the entity&apos;s page)</source>
         <translation>在阅读器中打开引用的段落（实体笔记则打开实体页面）</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="203"/>
+        <location filename="../views/notes_view.py" line="217"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="204"/>
+        <location filename="../views/notes_view.py" line="218"/>
         <source>Re-attach…</source>
         <translation>重新锚定…</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="205"/>
+        <location filename="../views/notes_view.py" line="219"/>
         <source>Anchor this orphaned note again: choose a document to search its quote in</source>
         <translation>重新锚定这条失锚笔记：选择一个文档，在其中查找引文</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="206"/>
-        <location filename="../views/notes_view.py" line="234"/>
+        <location filename="../views/notes_view.py" line="220"/>
+        <location filename="../views/notes_view.py" line="259"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="206"/>
-        <location filename="../views/notes_view.py" line="237"/>
+        <location filename="../views/notes_view.py" line="220"/>
+        <location filename="../views/notes_view.py" line="262"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="207"/>
-        <location filename="../views/notes_view.py" line="241"/>
+        <location filename="../views/notes_view.py" line="221"/>
+        <location filename="../views/notes_view.py" line="266"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="296"/>
+        <location filename="../views/notes_view.py" line="324"/>
         <source>Entity: %1</source>
         <translation>实体：%1</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="298"/>
+        <location filename="../views/notes_view.py" line="326"/>
         <source>Orphaned — the quote is no longer in the document. </source>
         <translation>已失联——引用的文字已不在文档中。</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="311"/>
+        <location filename="../views/notes_view.py" line="339"/>
         <source>Zhiku</source>
         <translation>智库</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="324"/>
+        <location filename="../views/notes_view.py" line="347"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="329"/>
+        <location filename="../views/notes_view.py" line="351"/>
         <source>Delete this note? This cannot be undone.</source>
         <translation>删除这条笔记？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="358"/>
+        <location filename="../views/notes_view.py" line="353"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../views/notes_view.py" line="373"/>
         <source>Re-attached in %1</source>
         <translation>已重新锚定到 %1</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="371"/>
+        <location filename="../views/notes_view.py" line="385"/>
         <source>Export notes</source>
         <translation>导出笔记</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="387"/>
+        <location filename="../views/notes_view.py" line="400"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../views/notes_view.py" line="390"/>
+        <location filename="../views/notes_view.py" line="405"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
 </context>
 <context>
-    <name>NumbersModel</name>
-    <message>
-        <location filename="../models/compare_model.py" line="152"/>
-        <source>Region</source>
-        <translation>地区</translation>
-    </message>
-    <message>
-        <location filename="../models/compare_model.py" line="153"/>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../models/compare_model.py" line="154"/>
-        <source>What</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <location filename="../models/compare_model.py" line="155"/>
-        <source>Amount</source>
-        <translation>金额/数量</translation>
-    </message>
-    <message>
-        <location filename="../models/compare_model.py" line="156"/>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../models/compare_model.py" line="157"/>
-        <source>Year</source>
-        <translation>年份</translation>
-    </message>
-    <message>
-        <location filename="../models/compare_model.py" line="158"/>
-        <source>Document</source>
-        <translation>文档</translation>
-    </message>
-</context>
-<context>
     <name>ProgressStrip</name>
     <message>
-        <location filename="../views/progress_bar.py" line="44"/>
+        <location filename="../views/progress_bar.py" line="47"/>
         <source>Importing %1/%2 %3</source>
         <translation>正在导入 %1/%2 %3</translation>
     </message>
     <message>
-        <location filename="../views/progress_bar.py" line="49"/>
+        <location filename="../views/progress_bar.py" line="52"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../views/progress_bar.py" line="53"/>
+        <location filename="../views/progress_bar.py" line="56"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="qt_strings.py" line="14"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="qt_strings.py" line="15"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>ReaderView</name>
     <message>
-        <location filename="../views/reader_view.py" line="281"/>
+        <location filename="../views/reader_view.py" line="282"/>
         <source>Switch back to the cleaned text to add a note</source>
         <translation>切换回正文视图后才能添加笔记</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="283"/>
+        <location filename="../views/reader_view.py" line="284"/>
         <source>Note the selected text (%1)</source>
         <translation>为选中的文字添加笔记（%1）</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="308"/>
+        <location filename="../views/reader_view.py" line="312"/>
         <source>Removed: %1</source>
         <translation>已清除：%1</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="369"/>
+        <location filename="../views/reader_view.py" line="385"/>
         <source>Add note…</source>
         <translation>添加笔记…</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="371"/>
+        <location filename="../views/reader_view.py" line="387"/>
         <source>Copy citation</source>
         <translation>复制引用</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="372"/>
+        <location filename="../views/reader_view.py" line="388"/>
         <source>Copy 《title》, source, date, section and file of the selection or passage (%1)</source>
         <translation>复制所选文字或当前段落的《标题》、来源、日期、章节和文件名（%1）</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="375"/>
+        <location filename="../views/reader_view.py" line="391"/>
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="376"/>
+        <location filename="../views/reader_view.py" line="392"/>
         <source>Open a search result or an entity mention to read it here.</source>
         <translation>打开搜索结果或实体提及，即可在此阅读。</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="379"/>
+        <location filename="../views/reader_view.py" line="395"/>
         <source>Search hit</source>
         <translation>搜索命中</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="381"/>
+        <location filename="../views/reader_view.py" line="397"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="383"/>
+        <location filename="../views/reader_view.py" line="399"/>
         <source>Legend:</source>
         <translation>图例：</translation>
     </message>
@@ -1347,37 +1579,37 @@
 <context>
     <name>ReattachDialog</name>
     <message>
-        <location filename="../views/reattach_dialog.py" line="41"/>
+        <location filename="../views/reattach_dialog.py" line="45"/>
         <source>Re-attach note</source>
         <translation>重新锚定笔记</translation>
     </message>
     <message>
-        <location filename="../views/reattach_dialog.py" line="45"/>
+        <location filename="../views/reattach_dialog.py" line="49"/>
         <source>The quote was not found in its document any more. Choose a document; the quote is searched in it (you may shorten it first).</source>
         <translation>原文档中已找不到这段引文。请选择一个文档，将在其中查找引文（可先缩短引文）。</translation>
     </message>
     <message>
-        <location filename="../views/reattach_dialog.py" line="65"/>
+        <location filename="../views/reattach_dialog.py" line="70"/>
         <source>Re-attach</source>
         <translation>重新锚定</translation>
     </message>
     <message>
-        <location filename="../views/reattach_dialog.py" line="69"/>
+        <location filename="../views/reattach_dialog.py" line="74"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../views/reattach_dialog.py" line="70"/>
+        <location filename="../views/reattach_dialog.py" line="75"/>
         <source>Quote</source>
         <translation>引文</translation>
     </message>
     <message>
-        <location filename="../views/reattach_dialog.py" line="92"/>
+        <location filename="../views/reattach_dialog.py" line="97"/>
         <source>The quote is empty.</source>
         <translation>引文为空。</translation>
     </message>
     <message>
-        <location filename="../views/reattach_dialog.py" line="101"/>
+        <location filename="../views/reattach_dialog.py" line="116"/>
         <source>The quote is not in “%1”. Choose another document or shorten the quote.</source>
         <translation>“%1”中找不到这段引文。请换一个文档，或缩短引文后重试。</translation>
     </message>
@@ -1385,12 +1617,12 @@
 <context>
     <name>RegionPicker</name>
     <message>
-        <location filename="../views/region_picker.py" line="101"/>
+        <location filename="../views/region_picker.py" line="109"/>
         <source>Regions (2–5, columns in the order you tick them)</source>
         <translation>地区（2–5 个，列按勾选顺序排列）</translation>
     </message>
     <message>
-        <location filename="../views/region_picker.py" line="102"/>
+        <location filename="../views/region_picker.py" line="110"/>
         <source>Add a region, e.g. 贵阳 ⏎</source>
         <translation>添加地区，例如 贵阳 ⏎</translation>
     </message>
@@ -1421,29 +1653,39 @@
 <context>
     <name>SearchView</name>
     <message numerus="yes">
-        <location filename="../views/search_view.py" line="217"/>
+        <location filename="../views/search_view.py" line="223"/>
         <source>%n passage(s) found</source>
         <translation>
             <numerusform>找到 %n 个段落</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/search_view.py" line="219"/>
+        <location filename="../views/search_view.py" line="225"/>
         <source>Nothing found for “%1”.</source>
         <translation>没有找到“%1”。</translation>
     </message>
     <message>
-        <location filename="../views/search_view.py" line="269"/>
-        <source>Search the documents (Ctrl+K)… e.g. 数据中心 region:贵州</source>
-        <translation>搜索文档（Ctrl+K）… 例如：数据中心 region:贵州</translation>
+        <location filename="../views/search_view.py" line="227"/>
+        <source>Try: %1</source>
+        <translation>可以试试：%1</translation>
     </message>
     <message>
-        <location filename="../views/search_view.py" line="270"/>
+        <location filename="../views/search_view.py" line="289"/>
+        <source>Search the documents (Ctrl+K)… e.g. %1</source>
+        <translation>搜索文档（Ctrl+K）… 例如：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/search_view.py" line="291"/>
+        <source>Search the documents (Ctrl+K)…</source>
+        <translation>搜索文档（Ctrl+K）…</translation>
+    </message>
+    <message>
+        <location filename="../views/search_view.py" line="279"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../views/search_view.py" line="271"/>
+        <location filename="../views/search_view.py" line="280"/>
         <source>Narrow by</source>
         <translation>筛选</translation>
     </message>
@@ -1489,12 +1731,12 @@
 <context>
     <name>ThemeModel</name>
     <message>
-        <location filename="../models/compare_model.py" line="182"/>
+        <location filename="../models/compare_model.py" line="313"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../models/compare_model.py" line="182"/>
+        <location filename="../models/compare_model.py" line="313"/>
         <source>Query</source>
         <translation>检索式</translation>
     </message>
@@ -1502,24 +1744,42 @@
 <context>
     <name>ToolMixChart</name>
     <message>
-        <location filename="../views/tool_mix_chart.py" line="32"/>
-        <source>Supply</source>
-        <translation>供给型</translation>
+        <location filename="../views/tool_mix_chart.py" line="64"/>
+        <source>%1 · %2: %3 of %4 measures (%5%)</source>
+        <translation>%1 · %2：%4 条措施中的 %3 条（%5%）</translation>
     </message>
     <message>
-        <location filename="../views/tool_mix_chart.py" line="32"/>
-        <source>Environment</source>
-        <translation>环境型</translation>
-    </message>
-    <message>
-        <location filename="../views/tool_mix_chart.py" line="32"/>
-        <source>Demand</source>
-        <translation>需求型</translation>
-    </message>
-    <message>
-        <location filename="../views/tool_mix_chart.py" line="34"/>
+        <location filename="../views/tool_mix_chart.py" line="92"/>
         <source>Run a comparison to see the policy-instrument mix</source>
         <translation>运行比较后可查看政策工具结构</translation>
+    </message>
+    <message>
+        <location filename="../views/tool_mix_chart.py" line="70"/>
+        <source>Share of the region&apos;s measures</source>
+        <translation>占该地区措施的比例</translation>
+    </message>
+    <message>
+        <location filename="../views/tool_mix_chart.py" line="70"/>
+        <source>Region (click a bar to list its measures)</source>
+        <translation>地区（单击柱形查看其措施）</translation>
+    </message>
+    <message>
+        <location filename="../views/tool_mix_chart.py" line="71"/>
+        <source>Policy instrument:</source>
+        <translation>政策工具：</translation>
+    </message>
+</context>
+<context>
+    <name>ToolTab</name>
+    <message>
+        <location filename="../views/compare_tabs.py" line="151"/>
+        <source>%1 · %2: %3 measures (double-click to read)</source>
+        <translation>%1 · %2：%3 条措施（双击阅读原文）</translation>
+    </message>
+    <message>
+        <location filename="../views/compare_tabs.py" line="161"/>
+        <source>Click a bar to list its measures.</source>
+        <translation>单击柱形，列出其措施。</translation>
     </message>
 </context>
 </TS>

@@ -6,8 +6,12 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from ui.plain import tip
+
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's dataclass
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts naturally (numbers as numbers)
+PARAGRAPHS_ROLE = Qt.ItemDataRole.UserRole + 20  # [(style, text), ...] for the summary delegate
+EXPANDED_ROLE = Qt.ItemDataRole.UserRole + 21  # whether the cell's row is expanded in place
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -52,7 +56,7 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
         if role == SORT_ROLE:
             return self.sort_key(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, index.column())
+            return tip(self.tooltip(row, index.column())) or None  # document text: never guessed as HTML
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

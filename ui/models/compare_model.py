@@ -1,4 +1,4 @@
-"""Models of the comparison view: the theme × region matrix, a cell's evidence, numbers, themes."""
+"""Models of the comparison view: the theme × region matrix, a cell's evidence, indicators, themes."""
 
 from __future__ import annotations
 
@@ -8,25 +8,61 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QBrush, QColor
 
 from ui.labels import label, theme_label
-from ui.models.base import ROW_ROLE, SORT_ROLE, Index, RowTableModel, fmt_number
+from ui.models.base import EXPANDED_ROLE, PARAGRAPHS_ROLE, ROW_ROLE, SORT_ROLE, Index, RowTableModel, fmt_number
+from ui.plain import tip
 
 if TYPE_CHECKING:
-    from kb.models import CompareCell, Comparison, NumberRow, Theme
+    from kb.models import CompareCell, CompareColumn, Comparison, Evidence, IndicatorFact, IndicatorRow, Measure, Theme
 
 EMPTY_BG = "#f2f2f2"
 OVERRIDE_BG = "#eaf4ff"
+SUMMARY, SUMMARY_EXPANDED = 2, 5  # sentences a cell shows, collapsed and expanded
+Paragraphs = list[tuple[str, str]]
 
 
-def cell_text(cell: CompareCell, snippet_chars: int = 60) -> str:
-    """What a matrix cell shows: counts, then the user's text or the top passage."""
+def figure(m: Measure) -> str:
+    """What a measure puts a number on: "5万个 (2025)", "≤100万元", "10%"."""
+    parts = []
+    if m.amount is not None:
+        parts.append(f"{fmt_number(m.amount)}{m.unit or ''}")
+    if m.rate is not None:
+        parts.append(f"{fmt_number(m.rate)}%")
+    if m.cap is not None:
+        parts.append(f"≤{fmt_number(m.cap)}{m.unit or ''}")
+    text = " ".join(parts)
+    return f"{text} ({m.year})" if text and m.year else text
+
+
+def figures(measures: tuple[Measure, ...] | list[Measure]) -> str:
+    return "；".join(f for f in dict.fromkeys(figure(m) for m in measures) if f)
+
+
+def sentence_text(e: Evidence) -> str:
+    """The sentence as a summary shows it (spaces collapsed), its figures after it."""
+    text = " ".join(e.text.split())
+    figs = figures(e.measures)
+    return f"{text}〔{figs}〕" if figs else text
+
+
+def cell_paragraphs(cell: CompareCell, expanded: bool = False) -> Paragraphs:
+    """A matrix cell: the user's text, or "no relevant content", or counts and the strongest sentences."""
     if cell.override:
-        return QCoreApplication.translate("CompareModel", "✎ %1").replace("%1", cell.override)
-    if cell.empty:
-        return QCoreApplication.translate("CompareModel", "No relevant content")
-    counts = QCoreApplication.translate("CompareModel", "%1 passages · %2 measures").replace("%1", str(cell.count)).replace("%2", str(len(cell.measures)))
-    top = cell.hits[0].snippet if cell.hits else cell.measures[0].text
-    top = " ".join(top.split())
-    return f"{counts}\n{top[:snippet_chars]}{'…' if len(top) > snippet_chars else ''}"
+        return [("note", QCoreApplication.translate("CompareModel", "✎ %1").replace("%1", cell.override))]
+    if not cell.evidence:
+        return [("empty", QCoreApplication.translate("CompareModel", "No relevant content"))]
+    shown = cell.evidence[: SUMMARY_EXPANDED if expanded else SUMMARY]
+    out = [("item", f"• {sentence_text(e)}") for e in shown]
+    counts = QCoreApplication.translate("CompareModel", "%1 sentences · %2 measures").replace("%1", str(cell.count)) \
+        .replace("%2", str(len(cell.measures)))
+    if len(cell.evidence) > len(shown):
+        counts += QCoreApplication.translate("CompareModel", " — select the cell for all")
+    out.append(("meta", counts))
+    return out
+
+
+def cell_text(cell: CompareCell) -> str:
+    """The cell as plain text (for copying and for tests): what the collapsed row shows, uncut."""
+    return "\n".join(text for _s, text in cell_paragraphs(cell))
 
 
 def doc_count(n: int) -> str:
@@ -34,6 +70,14 @@ def doc_count(n: int) -> str:
     if n == 1:
         return QCoreApplication.translate("CompareModel", " (1 doc)")
     return QCoreApplication.translate("CompareModel", " (%1 docs)").replace("%1", str(n))
+
+
+def column_header(col: CompareColumn) -> str:
+    """Region, then its document count; a region that leaves out another column's region says so."""
+    count = doc_count(len(col.docs)).strip()
+    if col.excludes:
+        count = QCoreApplication.translate("CompareModel", "excl. %1 · %2").replace("%1", "、".join(col.excludes)).replace("%2", count)
+    return f"{col.region}\n{count}"
 
 
 def two_lines(text: str, longer_than: int = 16) -> str:
@@ -46,19 +90,35 @@ def two_lines(text: str, longer_than: int = 16) -> str:
 
 
 class CompareModel(QAbstractTableModel):
-    """Rows are themes, columns are regions; ``ROW_ROLE`` gives the ``CompareCell``."""
+    """Rows are themes, columns are regions; ``ROW_ROLE`` gives the ``CompareCell``.
+
+    A row can be expanded in place (``toggle_row``): its cells then show more sentences, uncut.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._comp: Comparison | None = None
+        self.expanded: set[int] = set()
 
     def set_comparison(self, comp: Comparison | None) -> None:
         self.beginResetModel()
+        same_rows = self._comp is not None and comp is not None and len(comp.rows) == len(self._comp.rows)
         self._comp = comp
+        if not same_rows:
+            self.expanded.clear()
         self.endResetModel()
 
     def comparison(self) -> Comparison | None:
         return self._comp
+
+    def toggle_row(self, row: int) -> bool:
+        """Expand or collapse a theme row in place; True when it is now expanded."""
+        if not 0 <= row < self.rowCount():
+            return False
+        self.expanded.symmetric_difference_update({row})
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        return row in self.expanded
 
     def retranslate(self) -> None:
         """Cells, headers and theme names are translated on read; tell views to re-read them."""
@@ -82,21 +142,24 @@ class CompareModel(QAbstractTableModel):
         cell = self.cell(index.row(), index.column()) if index.isValid() else None
         if cell is None:
             return None
+        expanded = index.row() in self.expanded
         if role == Qt.ItemDataRole.DisplayRole:
             return cell_text(cell)
+        if role == PARAGRAPHS_ROLE:
+            return cell_paragraphs(cell, expanded)
+        if role == EXPANDED_ROLE:
+            return expanded
         if role == ROW_ROLE:
             return cell
         if role == SORT_ROLE:
             return cell.count
         if role == Qt.ItemDataRole.ToolTipRole:
-            return cell.hits[0].text if cell.hits else None
+            return tip("\n".join(text for _s, text in cell_paragraphs(cell, True)))
         if role == Qt.ItemDataRole.BackgroundRole:
             if cell.override:
                 return QBrush(QColor(OVERRIDE_BG))
             if cell.empty:
                 return QBrush(QColor(EMPTY_BG))
-        if role == Qt.ItemDataRole.ForegroundRole and cell.empty:
-            return QBrush(QColor("#888888"))
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -105,73 +168,141 @@ class CompareModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._comp.columns):
             col = self._comp.columns[section]
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "\n".join(f"{d.title} ({d.name})" for d in col.docs) or QCoreApplication.translate("CompareModel", "No documents")
-            return f"{col.region}\n{doc_count(len(col.docs)).strip()}"  # two lines: long region names stay readable
+                return tip("\n".join(f"{d.title} ({d.name})" for d in col.docs) or QCoreApplication.translate("CompareModel", "No documents"))
+            return column_header(col)
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._comp.rows):
             theme = self._comp.rows[section].theme
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{theme_label(theme)}\n{theme.query}"
-            return two_lines(theme_label(theme))
+                hint = QCoreApplication.translate("CompareModel", "Click to expand or collapse this row")
+                return tip(f"{theme_label(theme)}\n{theme.query}\n{hint}")
+            marker = "▾" if section in self.expanded else "▸"
+            return f"{marker} {two_lines(theme_label(theme))}"
         return None
 
 
 class CellDetailModel(RowTableModel[Any]):
-    """The selected cell's passages, then its measures; ``ROW_ROLE`` gives the hit or measure."""
+    """The selected cell's evidence sentences (figures, text, source); ``ROW_ROLE`` gives the ``Evidence``."""
 
     CONTEXT = "CellDetailModel"
-    COL_KIND, COL_TEXT, COL_SOURCE = range(3)
+    COL_FIGURES, COL_TEXT, COL_SOURCE = range(3)
     HEADERS = (
-        QT_TRANSLATE_NOOP("CellDetailModel", "Kind"),
-        QT_TRANSLATE_NOOP("CellDetailModel", "Text"),
+        QT_TRANSLATE_NOOP("CellDetailModel", "Figures"),
+        QT_TRANSLATE_NOOP("CellDetailModel", "Sentence"),
         QT_TRANSLATE_NOOP("CellDetailModel", "Source"),
     )
 
     def set_cell(self, cell: CompareCell | None) -> None:
-        self.set_rows([*cell.hits, *cell.measures] if cell else [])
+        self.set_rows(list(cell.evidence) if cell else [])
 
-    def display(self, row: Any, column: int) -> str | None:
-        is_hit = hasattr(row, "passage_id")
-        if column == self.COL_KIND:
-            return QCoreApplication.translate("CellDetailModel", "Passage") if is_hit else label("measure", row.kind)
+    def display(self, row: Evidence, column: int) -> str | None:
+        if column == self.COL_FIGURES:
+            return figures(row.measures)
         if column == self.COL_TEXT:
             return " ".join(row.text.split())
         if column == self.COL_SOURCE:
-            return " · ".join(p for p in ((row.title, row.section, row.doc) if is_hit else (row.doc,)) if p)
+            return " · ".join(p for p in (f"《{row.title}》" if row.title else row.doc, row.section) if p)
         return None
 
-    def tooltip(self, row: Any, column: int) -> str | None:
-        return row.text if column == self.COL_TEXT else None
-
-
-class NumbersModel(RowTableModel["NumberRow"]):
-    """Targets and incentive amounts; ``SORT_ROLE`` sorts amounts and years as numbers."""
-
-    CONTEXT = "NumbersModel"
-    COL_REGION, COL_KIND, COL_WHAT, COL_AMOUNT, COL_UNIT, COL_YEAR, COL_DOC = range(7)
-    HEADERS = (
-        QT_TRANSLATE_NOOP("NumbersModel", "Region"),
-        QT_TRANSLATE_NOOP("NumbersModel", "Kind"),
-        QT_TRANSLATE_NOOP("NumbersModel", "What"),
-        QT_TRANSLATE_NOOP("NumbersModel", "Amount"),
-        QT_TRANSLATE_NOOP("NumbersModel", "Unit"),
-        QT_TRANSLATE_NOOP("NumbersModel", "Year"),
-        QT_TRANSLATE_NOOP("NumbersModel", "Document"),
-    )
-
-    def display(self, row: NumberRow, column: int) -> str | None:
-        values = (row.region, label("measure", row.kind), row.what, fmt_number(row.amount), row.unit or "",
-                  str(row.year) if row.year else "", row.doc)
-        return values[column] if 0 <= column < len(values) else None
-
-    def sort_key(self, row: NumberRow, column: int) -> Any:
-        if column == self.COL_AMOUNT:
-            return float(row.amount) if row.amount is not None else float("-inf")
-        if column == self.COL_YEAR:
-            return row.year or 0
-        return self.display(row, column)
-
-    def tooltip(self, row: NumberRow, column: int) -> str | None:
+    def tooltip(self, row: Evidence, column: int) -> str | None:
+        if column == self.COL_SOURCE:
+            return "\n".join(p for p in (row.title, row.section, row.doc) if p)
+        if column == self.COL_FIGURES:
+            return "\n".join(f"{label('measure', m.kind)}: {figure(m)}" for m in row.measures) or None
         return row.text
+
+
+def fact_line(f: IndicatorFact) -> str:
+    """"5万个 (2025) · Target — 到2025年，全市建成5G基站5万个……"."""
+    amounts = "、".join(f"{fmt_number(a)}{f.unit or ''}" for a in f.amounts)
+    head = " · ".join(p for p in (f"{amounts} ({f.year})" if f.year else amounts, label("measure", f.kind)) if p)
+    times = QCoreApplication.translate("IndicatorModel", " ×%1").replace("%1", str(f.sources)) if f.sources > 1 else ""
+    return f"{head}{times} — {' '.join(f.text.split())}"
+
+
+class IndicatorModel(QAbstractTableModel):
+    """Indicator × region: each cell lists the region's figures for the indicator (year, kind, sentence)."""
+
+    FACTS, FACTS_EXPANDED = 3, 40
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[IndicatorRow] = []
+        self._regions: list[str] = []
+        self.expanded: set[int] = set()
+
+    def set_indicators(self, regions: list[str], rows: list[IndicatorRow]) -> None:
+        self.beginResetModel()
+        self._regions, self._rows = list(regions), list(rows)
+        self.expanded.clear()
+        self.endResetModel()
+
+    def rows(self) -> list[IndicatorRow]:
+        return list(self._rows)
+
+    def toggle_row(self, row: int) -> bool:
+        if not 0 <= row < len(self._rows):
+            return False
+        self.expanded.symmetric_difference_update({row})
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        return row in self.expanded
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._regions)
+
+    def facts(self, row: int, column: int) -> tuple[IndicatorFact, ...]:
+        if not (0 <= row < len(self._rows) and 0 <= column < len(self._regions)):
+            return ()
+        return self._rows[row].cells[column]
+
+    def paragraphs(self, row: int, column: int, expanded: bool) -> Paragraphs:
+        facts = self.facts(row, column)
+        if not facts:
+            return [("empty", "—")]
+        shown = facts[: self.FACTS_EXPANDED if expanded else self.FACTS]
+        out = [("item", fact_line(f)) for f in shown]
+        if len(facts) > len(shown):
+            out.append(("meta", QCoreApplication.translate("IndicatorModel", "+%1 more").replace("%1", str(len(facts) - len(shown)))))
+        return out
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r, c = index.row(), index.column()
+        expanded = r in self.expanded
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "\n".join(t for _s, t in self.paragraphs(r, c, False))
+        if role == PARAGRAPHS_ROLE:
+            return self.paragraphs(r, c, expanded)
+        if role == EXPANDED_ROLE:
+            return expanded
+        if role == ROW_ROLE:
+            return self.facts(r, c)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            facts = self.facts(r, c)
+            return tip("\n\n".join(f"{fact_line(f)}\n《{f.doc}》" for f in facts)) if facts else None
+        if role == Qt.ItemDataRole.BackgroundRole and not self.facts(r, c):
+            return QBrush(QColor(EMPTY_BG))
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._regions):
+            return self._regions[section]
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
+            row = self._rows[section]
+            marker = "▾" if section in self.expanded else "▸"
+            return f"{marker} {label('indicator', row.key) if row.key else row.label}"
+        return None
+
+    def retranslate(self) -> None:
+        if self._rows and self._regions:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._rows) - 1)
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._regions) - 1))
 
 
 class ThemeModel(RowTableModel["Theme"]):
@@ -186,3 +317,6 @@ class ThemeModel(RowTableModel["Theme"]):
 
     def tooltip(self, row: Theme, column: int) -> str | None:
         return f"{row.label_en}\n{row.query}\n{', '.join(row.measure_themes)}".strip()
+
+
+__all__ = ["CellDetailModel", "CompareModel", "IndicatorModel", "ThemeModel", "cell_text", "doc_count"]

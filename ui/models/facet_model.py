@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 
 from ui.labels import FACET_ORDER, label
 from ui.models.base import ROW_ROLE, Index
+from ui.plain import tip
 
 
 @dataclass(frozen=True)
@@ -120,8 +121,8 @@ class FacetModel(QAbstractListModel):
             return (label("facet", row.key), "") if row.header else self._label(row)
         if role == Qt.ItemDataRole.ToolTipRole and not row.header:
             title = self._titles.get(row.value) if row.key == "doc" else None
-            tip = f"{title}\n{row.value}" if title else row.value
-            return "\n".join([tip, *(f"= {a}" for a in row.aliases)])
+            text = f"{title}\n{row.value}" if title else row.value
+            return tip("\n".join([text, *(f"= {a}" for a in row.aliases)]))
         if role == Qt.ItemDataRole.FontRole and (row.header or row.active):
             font = QFont()
             font.setBold(True)

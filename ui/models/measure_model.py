@@ -11,9 +11,12 @@ from ui.models.base import RowTableModel, fmt_number
 
 if TYPE_CHECKING:
     from kb.models import Measure
+    from ui.results import TitleBook
 
 
 class MeasureTableModel(RowTableModel["Measure"]):
+    """Documents named by title; the file name is the tooltip."""
+
     CONTEXT = "MeasureTableModel"
     COL_KIND, COL_AMOUNT, COL_YEAR, COL_REGION, COL_DOC, COL_TEXT = range(6)
     HEADERS = (
@@ -24,6 +27,10 @@ class MeasureTableModel(RowTableModel["Measure"]):
         QT_TRANSLATE_NOOP("MeasureTableModel", "Document"),
         QT_TRANSLATE_NOOP("MeasureTableModel", "Text"),
     )
+
+    def __init__(self, parent: Any = None, titles: TitleBook | None = None) -> None:
+        super().__init__(parent)
+        self.titles = titles
 
     def display(self, row: Measure, column: int) -> str | None:
         if column == self.COL_KIND:
@@ -42,7 +49,7 @@ class MeasureTableModel(RowTableModel["Measure"]):
         if column == self.COL_REGION:
             return row.region or ""
         if column == self.COL_DOC:
-            return row.doc
+            return self.titles.title(row.doc) if self.titles is not None else row.doc
         if column == self.COL_TEXT:
             return " ".join(row.text.split())
         return None
@@ -55,4 +62,6 @@ class MeasureTableModel(RowTableModel["Measure"]):
         return self.display(row, column)
 
     def tooltip(self, row: Measure, column: int) -> str | None:
+        if column == self.COL_DOC:
+            return row.doc
         return row.text if column == self.COL_TEXT else None

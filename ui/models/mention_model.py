@@ -10,9 +10,12 @@ from ui.models.base import RowTableModel
 
 if TYPE_CHECKING:
     from kb.models import Mention
+    from ui.results import TitleBook
 
 
 class MentionTableModel(RowTableModel["Mention"]):
+    """Documents named by title (a hash-named file says nothing); the file name is the tooltip."""
+
     CONTEXT = "MentionTableModel"
     COL_DOC, COL_TEXT, COL_SENTENCE = range(3)
     HEADERS = (
@@ -21,9 +24,13 @@ class MentionTableModel(RowTableModel["Mention"]):
         QT_TRANSLATE_NOOP("MentionTableModel", "Sentence"),
     )
 
+    def __init__(self, parent: Any = None, titles: TitleBook | None = None) -> None:
+        super().__init__(parent)
+        self.titles = titles
+
     def display(self, row: Mention, column: int) -> str | None:
         if column == self.COL_DOC:
-            return row.doc
+            return self.titles.title(row.doc) if self.titles is not None else row.doc
         if column == self.COL_TEXT:
             return row.text
         if column == self.COL_SENTENCE:
@@ -36,4 +43,6 @@ class MentionTableModel(RowTableModel["Mention"]):
         return self.display(row, column)
 
     def tooltip(self, row: Mention, column: int) -> str | None:
+        if column == self.COL_DOC:
+            return row.doc
         return row.sentence or None

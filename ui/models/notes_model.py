@@ -69,12 +69,14 @@ class NotesModel(RowTableModel["Note"]):
             return QCoreApplication.translate("NotesModel", "Anchored")
         if column == self.COL_TARGET:
             source = self.TARGETS.get(row.target_kind)
-            return QCoreApplication.translate(self.CONTEXT, source) if source else row.target_kind
+            return QCoreApplication.translate(self.CONTEXT, str(source)) if source else row.target_kind
         return None
 
     def tooltip(self, row: Note, column: int) -> str | None:
         if column == self.COL_STATUS and row.orphaned:
             return QCoreApplication.translate("NotesModel", "The quoted text is no longer in the document; re-attach or delete the note.")
+        if column == self.COL_DOC:
+            return row.doc_name
         return row.quote if column == self.COL_QUOTE else row.comment if column == self.COL_COMMENT else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 
 from ui.models.base import ROW_ROLE, Index
+from ui.plain import tip
 
 Heading = tuple[int, int, str]  # (start in body, level, text)
 
@@ -36,5 +37,5 @@ class OutlineModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return "    " * max(0, level - 1) + text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return text
+            return tip(text)
         return None

@@ -33,7 +33,7 @@ def highlight_html(text: str, spans: tuple[tuple[int, int], ...] | list[tuple[in
 
 def hit_html(hit: SearchHit, rank: int) -> str:
     """The result card: rank and title, then region / section / file, then the snippet."""
-    where = " · ".join(html.escape(p) for p in (hit.region or "", hit.section, hit.doc) if p)
+    where = " · ".join(html.escape(p) for p in (hit.region or "", hit.section) if p)
     return (
         f'<div><b>{rank}. {html.escape(hit.title)}</b></div>'
         f'<div style="color:#666666">{where}</div>'
@@ -63,6 +63,9 @@ class SearchHitModel(RowTableModel["SearchHit"]):
         if column == self.COL_SNIPPET:
             return row.snippet
         return None
+
+    def tooltip(self, row: SearchHit, column: int) -> str | None:
+        return f"{row.title}\n{row.doc}"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == HTML_ROLE and index.isValid() and 0 <= index.row() < len(self._rows):

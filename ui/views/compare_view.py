@@ -1,48 +1,48 @@
 """Cross-region comparison: pick 2–5 regions and themes, read the matrix, open the evidence.
 
-Every call that computes a comparison (compare, a saved cell note, an export) runs on the global
-thread pool; the cheap reads (documents, themes: well under a millisecond) stay on the UI thread.
+Every call goes through the controller's request lane and answers by signal; the region list
+reloads when a write's ``Changes`` name documents, the theme list when they name themes.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListView,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from kb.errors import ZhikuError
 from kb.models import MAX_REGIONS, MIN_REGIONS, Comparison
 from ui.labels import theme_label
-from ui.models.base import ROW_ROLE, SORT_ROLE
-from ui.models.compare_model import CompareModel, NumbersModel, ThemeModel, doc_count
+from ui.models.base import ROW_ROLE
+from ui.models.compare_model import ThemeModel, column_header
 from ui.note_target import NoteTarget
-from ui.views.cell_panel import CellPanel
+from ui.plain import ask_yes_no
+from ui.results import CompareResult, RegionChoices
+from ui.views.compare_tabs import IndicatorTab, ToolTab
+from ui.views.matrix_tab import MatrixTab
 from ui.views.region_picker import RegionPicker
 from ui.views.theme_dialog import ThemeDialog
-from ui.views.tool_mix_chart import ToolMixChart
-from ui.workers import start_job
+
+if TYPE_CHECKING:
+    from kb.models import Changes, Theme
+    from ui.controller import AppController
 
 log = logging.getLogger(__name__)
 
-EXPORT_FORMATS = ("xlsx", "md", "csv")
+EXPORT_FORMATS = ("xlsx", "docx", "md", "csv")
 
 
 class CompareView(QWidget):
@@ -62,17 +62,25 @@ class CompareView(QWidget):
     exported = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, kb: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: AppController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.kb = kb
+        self.controller = controller
         self._busy = False
         self._readonly = False
+        self._select_theme: str | None = None
+        self._keep_cell: tuple[int, int] | None = None
         self.theme_model = ThemeModel(self)
-        self.matrix_model = CompareModel(self)
-        self.numbers_model = NumbersModel(self)
         self._build()
         self.retranslate()
-        self.reload()
+        controller.regionsLoaded.connect(self._show_regions)
+        controller.themesLoaded.connect(self._show_themes)
+        controller.comparisonReady.connect(self._on_result)
+        controller.opened.connect(lambda _stats: self.reload())
+        controller.changed.connect(self._on_changed)
+        controller.exported.connect(self._on_exported)
+        controller.failed.connect(self._on_failed)
+        if controller.is_open():
+            self.reload()
 
     # layout -----------------------------------------------------------------------------
 
@@ -100,6 +108,7 @@ class CompareView(QWidget):
         self.export_button.setMenu(self.export_menu)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # region names, file paths, messages
         side = QWidget()
         sl = QVBoxLayout(side)
         sl.setContentsMargins(0, 0, 4, 0)
@@ -111,57 +120,35 @@ class CompareView(QWidget):
         sl.addWidget(self.export_button)
         sl.addWidget(self.status)
 
-        self.matrix = QTableView()
-        self.matrix.setModel(self.matrix_model)
-        self.matrix.setWordWrap(True)
-        self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.matrix.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.matrix.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 3 + 14)
-        self.matrix.selectionModel().currentChanged.connect(self._on_cell)
-        self.cell = CellPanel()
+        self.matrix_tab = MatrixTab()
+        self.matrix, self.matrix_model, self.cell = self.matrix_tab.table, self.matrix_tab.model, self.matrix_tab.cell
         self.detail_model, self.detail, self.override_edit = self.cell.model, self.cell.table, self.cell.override_edit
+        self.matrix_tab.cellChanged.connect(lambda _c: self._on_cell(self.matrix.currentIndex(), QModelIndex()))
         self.cell.openItem.connect(self._open_item)
         self.cell.noteRequested.connect(self._note_item)
         self.cell.saveRequested.connect(self.save_override)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.setObjectName("compareSplitter")
-        split.addWidget(self.matrix)
-        split.addWidget(self.cell)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-
-        self.numbers = QTableView()
-        self.numbers_proxy = QSortFilterProxyModel(self)
-        self.numbers_proxy.setSourceModel(self.numbers_model)
-        self.numbers_proxy.setSortRole(SORT_ROLE)
-        self.numbers.setModel(self.numbers_proxy)
-        self.numbers.setSortingEnabled(True)
-        self.numbers.setWordWrap(False)
-        self.numbers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.numbers.verticalHeader().setVisible(False)
-        self.numbers.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.numbers.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NumbersModel.COL_WHAT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(NumbersModel.COL_DOC, QHeaderView.ResizeMode.Interactive)
-        self.numbers.doubleClicked.connect(self._on_open_number)
-        self.chart = ToolMixChart()
+        self.indicator_tab = IndicatorTab()
+        self.indicators, self.indicator_model = self.indicator_tab.table, self.indicator_tab.model
+        self.indicator_tab.openFact.connect(lambda f: self.open_passage.emit(f.doc_id, f.start, f.end))
+        self.tool_tab = ToolTab(self.controller.titles)
+        self.chart = self.tool_tab.chart
+        self.tool_tab.openMeasure.connect(lambda m: self.open_passage.emit(m.doc_id, m.start, m.end))
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(split, "")
-        self.tabs.addTab(self.numbers, "")
-        self.tabs.addTab(self.chart, "")
-        outer = QSplitter(Qt.Orientation.Horizontal)
-        outer.setObjectName("compareOuterSplitter")
-        outer.addWidget(side)
-        outer.addWidget(self.tabs)
-        outer.setStretchFactor(0, 0)
-        outer.setStretchFactor(1, 1)
-        outer.setSizes([230, 1000])
+        self.tabs.addTab(self.matrix_tab, "")
+        self.tabs.addTab(self.indicator_tab, "")
+        self.tabs.addTab(self.tool_tab, "")
+        self.outer = QSplitter(Qt.Orientation.Horizontal)
+        self.outer.setObjectName("compareOuterSplitter")
+        self.outer.addWidget(side)
+        self.outer.addWidget(self.tabs)
+        self.outer.setStretchFactor(0, 0)
+        self.outer.setStretchFactor(1, 1)
+        self.outer.setCollapsible(1, False)
+        self.outer.setSizes([200, 1000])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(outer)
+        layout.addWidget(self.outer)
 
     def retranslate(self) -> None:
         self.themes_title.setText(self.tr("Themes (rows)"))
@@ -170,13 +157,13 @@ class CompareView(QWidget):
         self.remove_button.setText(self.tr("Remove"))
         self.compare_button.setText(self.tr("Compare"))
         self.export_button.setText(self.tr("Export…"))
-        names = {"xlsx": self.tr("Excel workbook (.xlsx)"), "md": self.tr("Markdown (.md)"), "csv": self.tr("CSV (.csv)")}
+        names = {"xlsx": self.tr("Excel workbook (.xlsx)"), "docx": self.tr("Word (.docx)"),
+                 "md": self.tr("Markdown (.md)"), "csv": self.tr("CSV (.csv)")}
         for fmt, action in self.export_actions.items():
             action.setText(names[fmt])
-        for i, text in enumerate((self.tr("Matrix"), self.tr("Numbers"), self.tr("Policy instruments"))):
+        for i, text in enumerate((self.tr("Matrix"), self.tr("Indicators"), self.tr("Policy instruments"))):
             self.tabs.setTabText(i, text)
-        for model in (self.theme_model, self.numbers_model):
-            model.retranslate()
+        self.theme_model.retranslate()
         self.matrix_model.retranslate()
         current = self.matrix.currentIndex()
         if current.isValid():
@@ -197,22 +184,26 @@ class CompareView(QWidget):
     # regions and themes -------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Re-read regions and themes (after an import or a theme edit); keeps the ticked regions."""
-        checked = self.selected_regions()
-        names: list[tuple[str, int]] = []
-        seen: set[str] = set()
-        for doc in sorted(self.kb.documents(), key=lambda d: d.region_chain):
-            for level, n in enumerate(doc.region_chain):
-                if n not in seen:
-                    seen.add(n)
-                    names.append((n, level))
-        if not checked:
-            for d in self.kb.default_regions():
-                match = next((n for n, _ in names if n.startswith(d)), None)
-                if match and match not in checked:
-                    checked.append(match)
-        self.regions.set_names(names, checked)
-        self.theme_model.set_rows(self.kb.themes())
+        """Ask for the regions and themes again (the answers keep the ticked regions)."""
+        self.controller.load_regions()
+        self.controller.load_themes()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.documents:
+            self.controller.load_regions()
+        if changes.themes:
+            self.controller.load_themes()
+
+    def _show_regions(self, choices: RegionChoices) -> None:
+        checked = self.selected_regions() or list(choices.defaults)
+        self.regions.set_names(list(choices.names), checked)
+
+    def _show_themes(self, themes: list[Theme]) -> None:
+        self.theme_model.set_rows(themes)
+        keys = [t.key for t in themes]
+        if self._select_theme in keys:
+            self.theme_list.setCurrentIndex(self.theme_model.index(keys.index(self._select_theme), ThemeModel.COL_LABEL))
+        self._select_theme = None
 
     def selected_regions(self) -> list[str]:
         return self.regions.selected_regions()
@@ -227,7 +218,7 @@ class CompareView(QWidget):
 
     def confirm(self, text: str) -> bool:
         """Yes/no question; tests replace this method."""
-        return QMessageBox.question(self, self.tr("Zhiku"), text) == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, self.tr("Zhiku"), text)
 
     def current_theme(self) -> Any:
         return self.theme_model.row_at(self.theme_list.currentIndex().row())
@@ -235,7 +226,7 @@ class CompareView(QWidget):
     def _on_add_theme(self) -> None:
         values = self.ask_theme()
         if values:
-            self._guard(lambda: self.kb.add_theme(*values))
+            self.controller.add_theme(*values, then=self._theme_saved)
 
     def _on_edit_theme(self) -> None:
         theme = self.current_theme()
@@ -243,28 +234,16 @@ class CompareView(QWidget):
             return
         values = self.ask_theme(theme.label, theme.query, " ".join(theme.measure_themes))
         if values:
-            label, query, mts = values
-            self._guard(lambda: self.kb.update_theme(theme.key, label=label, query=query, measure_themes=mts))
+            self.controller.update_theme(theme.key, *values, then=self._theme_saved)
 
     def _on_remove_theme(self) -> None:
         theme = self.current_theme()
         if theme is not None and self.confirm(self.tr("Remove the theme “%1”?").replace("%1", theme_label(theme))):
-            self._guard(lambda: self.kb.remove_theme(theme.key))
+            self.controller.remove_theme(theme.key)
 
-    def _guard(self, action: Any) -> bool:
-        """Run a theme change (one quick write, plus a one-result search to check the query)."""
-        try:
-            changed = action()
-        except ZhikuError as exc:
-            self._show_error(str(exc))
-            return False
-        themes = self.kb.themes()
-        self.theme_model.set_rows(themes)
-        keys = [t.key for t in themes]
-        changed = getattr(changed, "theme", None)
-        if changed is not None and changed.key in keys:
-            self.theme_list.setCurrentIndex(self.theme_model.index(keys.index(changed.key), ThemeModel.COL_LABEL))
-        return True
+    def _theme_saved(self, changes: Changes) -> None:
+        """Select the theme a write produced once the list comes back."""
+        self._select_theme = changes.theme.key if changes.theme is not None else None
 
     def _show_error(self, text: str) -> None:
         self.status.setText(text)
@@ -275,23 +254,20 @@ class CompareView(QWidget):
         self.status.setText(text)
         self.status.setStyleSheet("")
 
+    def _on_failed(self, kind: str, message: str) -> None:
+        if kind in ("compare", "cell"):
+            self._set_busy(False)
+        if kind in ("compare", "cell", "theme", "export:compare"):
+            self._show_error(message)
+
     # running ------------------------------------------------------------------------------
 
     def busy(self) -> bool:
         return self._busy
 
-    def _start(self, job: Any, on_result: Any, message: str) -> bool:
-        if self._busy:
-            return False
-        self._busy = True
-        self.compare_button.setEnabled(False)
-        self._show_status(message)
-        start_job(lambda _p, _c: job(), on_result, lambda exc: self._show_error(str(exc)), self._on_finished)
-        return True
-
-    def _on_finished(self) -> None:
-        self._busy = False
-        self.compare_button.setEnabled(True)
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.compare_button.setEnabled(not busy)
 
     def run_compare(self) -> bool:
         """Compare the ticked regions on every theme, off the UI thread; False if the choice is invalid."""
@@ -300,18 +276,25 @@ class CompareView(QWidget):
             self._show_error(self.tr("Pick between %1 and %2 regions.").replace("%1", str(MIN_REGIONS))
                              .replace("%2", str(MAX_REGIONS)))
             return False
-        kb = self.kb
-        return self._start(lambda: (kb.compare(regions), kb.compare_numbers(regions), kb.tool_mix(regions)),
-                           self._on_result, self.tr("Comparing…"))
+        if self._busy:
+            return False
+        self._set_busy(True)
+        self._show_status(self.tr("Comparing…"))
+        self.controller.compare(regions)
+        return True
 
-    def _on_result(self, value: tuple[Comparison, list[Any], dict[str, dict[str, int]]]) -> None:
-        comp, numbers, mix = value
+    def _on_result(self, result: CompareResult) -> None:
+        comp = result.comparison
+        self._set_busy(False)
         self.matrix_model.set_comparison(comp)
-        self.numbers_model.set_rows(numbers)
-        self.numbers.resizeColumnsToContents()
-        self.chart.set_mix(mix)
+        self.matrix_tab.refit()
+        self.indicator_tab.set_comparison(comp)
+        self.tool_tab.set_comparison(comp)
         self.cell.set_cell(None)
-        feeds = "；".join(f"{c.region}{doc_count(len(c.docs))}" for c in comp.columns)
+        if self._keep_cell is not None:
+            self.select_cell(*self._keep_cell)
+            self._keep_cell = None
+        feeds = "；".join(f"{column_header(c).replace(chr(10), ' ')}" for c in comp.columns)
         self._show_status(self.tr("Documents per region — %1").replace("%1", feeds))
         self.comparison_ready.emit(comp)
 
@@ -321,10 +304,10 @@ class CompareView(QWidget):
     # the selected cell ----------------------------------------------------------------------
 
     def select_cell(self, row: int, column: int) -> None:
-        self.matrix.setCurrentIndex(self.matrix_model.index(row, column))
+        self.matrix_tab.select_cell(row, column)
 
     def current_cell(self) -> Any:
-        return self.matrix_model.data(self.matrix.currentIndex(), ROW_ROLE)
+        return self.matrix_tab.current_cell()
 
     def _on_cell(self, current: QModelIndex, _previous: QModelIndex) -> None:
         cell = self.matrix_model.data(current, ROW_ROLE)
@@ -341,35 +324,27 @@ class CompareView(QWidget):
         self.open_passage.emit(item.doc_id, item.start, item.end)
 
     def _note_item(self, item: Any) -> None:
-        is_hit = hasattr(item, "passage_id")
-        target = NoteTarget.passage(item.doc_id, item.start, item.end, item.text) if is_hit else NoteTarget.of_measure(item)
-        self.note_requested.emit(target)
-
-    def _on_open_number(self, index: QModelIndex) -> None:
-        row = self.numbers_proxy.data(index, ROW_ROLE)
-        if row is not None:
-            self.open_passage.emit(row.doc_id, row.start, row.end)
+        self.note_requested.emit(NoteTarget.passage(item.doc_id, item.start, item.end, item.text))
 
     def save_override(self, text: str | None = None) -> bool:
-        """Store the user's note for the selected cell (empty text restores the passages)."""
+        """Store the user's note for the selected cell (empty text restores the passages), then redo the matrix."""
         cell = self.current_cell()
         shown = self.comparison()
-        if cell is None or shown is None:
+        if cell is None or shown is None or self._busy:
             return False
         text = self.override_edit.toPlainText() if text is None else text
         index = self.matrix.currentIndex()
-        regions, kb = list(shown.regions), self.kb
+        regions = list(shown.regions)
 
-        def job() -> Comparison:
-            kb.set_cell_override(cell.region, cell.theme_key, text)
-            return kb.compare(regions)
-
-        def done(comp: Comparison) -> None:
-            self.matrix_model.set_comparison(comp)
-            self.select_cell(index.row(), index.column())
+        def saved(_changes: Changes) -> None:
+            self._keep_cell = (index.row(), index.column())
             self._show_status(self.tr("Cell note saved"))
+            self.controller.compare(regions)
 
-        return self._start(job, done, self.tr("Saving…"))
+        self._set_busy(True)
+        self._show_status(self.tr("Saving…"))
+        self.controller.set_cell_override(cell.region, cell.theme_key, text, then=saved)
+        return True
 
     # export -------------------------------------------------------------------------------
 
@@ -384,10 +359,11 @@ class CompareView(QWidget):
 
     def export_to(self, path: str, fmt: str) -> bool:
         """Write the comparison in the background; ``exported`` or ``failed`` tells how it went."""
-        regions, kb = self.export_regions(), self.kb
+        self._show_status(self.tr("Exporting…"))
+        self.controller.export("compare", path, fmt, regions=self.export_regions())
+        return True
 
-        def done(out: Any) -> None:
-            self._show_status(self.tr("Saved %1").replace("%1", str(out)))
-            self.exported.emit(str(out))
-
-        return self._start(lambda: kb.export_compare(path, fmt, regions), done, self.tr("Exporting…"))
+    def _on_exported(self, what: str, path: str) -> None:
+        if what == "compare":
+            self._show_status(self.tr("Saved %1").replace("%1", path))
+            self.exported.emit(path)

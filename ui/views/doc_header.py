@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.labels import label
+from ui.plain import tip
 
 if TYPE_CHECKING:
     from kb.models import Document
@@ -80,12 +81,12 @@ class DocHeader(QWidget):
             self.meta.setToolTip("")
             return
         self.title.setText(f"<b style='font-size:15pt'>{html.escape(doc.title)}</b>")
-        self.title.setToolTip(doc.title)
+        self.title.setToolTip(tip(doc.title))
         fields = self.fields(doc)
         shown = [f"<span style='white-space:nowrap'><span style='color:{FIELD_COLOUR}'>{html.escape(k)}</span>"
                  f"&nbsp;{html.escape(v)}</span>" for k, v in fields if v]
         self.meta.setText(" &nbsp; ".join(shown))
-        self.meta.setToolTip("\n".join(f"{k}: {v or '—'}" for k, v in fields))
+        self.meta.setToolTip(tip("\n".join(f"{k}: {v or '—'}" for k, v in fields)))
 
     def retranslate(self) -> None:
         self.copy_button.setText(self.tr("Copy citation"))

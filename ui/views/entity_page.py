@@ -30,6 +30,7 @@ from ui.views.column_fit import ColumnFitter
 if TYPE_CHECKING:
     from kb.models import EntityPage, Link
     from ui.entity_corrections import EntityCorrector
+    from ui.results import TitleBook
 
 
 def _table(model: object, stretch: int) -> QTableView:
@@ -74,17 +75,19 @@ class EntityPageView(QWidget):
     measureActivated = Signal(object)
     noteRequested = Signal(object)
 
-    def __init__(self, corrector: EntityCorrector | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, corrector: EntityCorrector | None = None, parent: QWidget | None = None,
+                 titles: TitleBook | None = None) -> None:
         super().__init__(parent)
         self.page: EntityPage | None = None
         self.corrector = corrector
+        self.titles = titles
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.links = LinkTableModel(self)
-        self.mentions = MentionTableModel(self)
-        self.measures = MeasureTableModel(self)
+        self.mentions = MentionTableModel(self, titles)
+        self.measures = MeasureTableModel(self, titles)
         self.link_view = _table(self.links, 1)
         self.mention_view = _table(self.mentions, 2)
         self.measure_view = _table(self.measures, 2)
@@ -201,7 +204,8 @@ class EntityPageView(QWidget):
         ]
         if located:
             rows.append((self.tr("Located in"), located))
-        rows.append((self.tr("Documents"), "、".join(e.docs) or "—"))
+        named = [self.titles.title(d) for d in e.docs] if self.titles is not None else list(e.docs)
+        rows.append((self.tr("Documents"), "、".join(f"《{t}》" for t in named) or "—"))
         body = "".join(f"<tr><td style='color:#666666;padding-right:12px'>{html.escape(k)}</td>"
                        f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
         self.header.setText(

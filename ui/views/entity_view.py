@@ -27,6 +27,7 @@ from ui.views.entity_page import EntityPageView
 
 if TYPE_CHECKING:
     from kb.models import Entity
+    from ui.results import TitleBook
 
 
 class EntityView(QWidget):
@@ -36,7 +37,7 @@ class EntityView(QWidget):
 
     entitySelected = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, titles: TitleBook | None = None) -> None:
         super().__init__(parent)
         self.model = EntityTableModel(self)
         self.proxy = EntityFilterProxy(self)
@@ -65,7 +66,7 @@ class EntityView(QWidget):
                                 EntityTableModel.COL_NAME)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.corrector = EntityCorrector(self)
-        self.page = EntityPageView(self.corrector)
+        self.page = EntityPageView(self.corrector, titles=titles)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._table_menu)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
@@ -53,16 +51,3 @@ def ask_note(parent: QWidget | None, quote: str, kind: str = "quote") -> tuple[s
     dlg = NoteDialog(quote, parent, kind=kind)
     return dlg.values() if dlg.exec() == QDialog.DialogCode.Accepted else None
 
-
-def add_note_from_selection(kb: Any, doc_id: str, start: int, end: int, quote: str, *, parent: QWidget | None = None,
-                            comment: str | None = None, tags: list[str] | None = None) -> Any:
-    """Note the reader's selection; asks for comment and tags unless given. Returns the Note or None.
-
-    Raises ZhikuError (the caller shows it) when the selection is not in the document.
-    """
-    if comment is None:
-        values = ask_note(parent, quote)
-        if values is None:
-            return None
-        comment, tags = values
-    return kb.add_note(doc=doc_id, quote=quote, comment=comment, tags=tags or (), start=start, end=end).note

@@ -1,13 +1,14 @@
 """The user's notes: filter, edit, delete, open in the reader, export.
 
-Reads (notes, tags, documents) stay on the UI thread: they take well under a millisecond for
-hundreds of notes. Exports (a DOCX can take a while) run on the global thread pool.
+Every read and write goes through the controller's request lane; filtering happens in the proxy
+over the notes already loaded (no knowledge-base call per keystroke), so the list answers at once
+even while an import runs. The list reloads when a write's ``Changes`` name notes or documents.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -31,14 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kb.errors import ZhikuError
 from ui.models.base import ROW_ROLE
 from ui.models.notes_model import NotesFilter, NotesModel
-from ui.views.note_dialog import NoteDialog, add_note_from_selection, split_tags
+from ui.plain import ask_yes_no
+from ui.results import NotesData
+from ui.views.note_dialog import NoteDialog, split_tags
 from ui.views.reattach_dialog import ReattachDialog
-from ui.workers import start_job
 
-__all__ = ["NoteDialog", "NotesView", "add_note_from_selection", "split_tags"]
+if TYPE_CHECKING:
+    from kb.models import Changes, Document, Note
+    from ui.controller import AppController
+
+__all__ = ["NoteDialog", "NotesView", "split_tags"]
 EXPORT_FORMATS = ("docx", "html", "md", "csv")
 
 log = logging.getLogger(__name__)
@@ -61,16 +65,25 @@ class NotesView(QWidget):
     exported = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, kb: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: AppController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.kb = kb
+        self.controller = controller
         self._readonly = False
+        self._documents: tuple[Document, ...] = ()
+        self._select_after: int | None = None
+        self.loaded = False
         self.model = NotesModel(self)
         self.proxy = NotesFilter(self)
         self.proxy.setSourceModel(self.model)
         self._build()
         self.retranslate()
-        self.refresh()
+        controller.notesLoaded.connect(self.show_data)
+        controller.opened.connect(lambda _stats: self.refresh())
+        controller.changed.connect(self._on_changed)
+        controller.exported.connect(self._on_exported)
+        controller.failed.connect(self._on_failed)
+        if controller.is_open():
+            self.refresh()
 
     def _build(self) -> None:
         bar = QHBoxLayout()
@@ -150,6 +163,7 @@ class NotesView(QWidget):
         form.addRow(buttons)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(self.status)
 
         split = QSplitter(Qt.Orientation.Vertical)
@@ -224,15 +238,26 @@ class NotesView(QWidget):
     # data -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-read the notes and the filter choices, keeping the chosen filters and selection."""
+        """Ask for the notes again; ``show_data`` fills the list, keeping filters and selection."""
+        self.controller.load_notes()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.any_notes or changes.documents:
+            self.refresh()
+
+    def show_data(self, data: NotesData) -> None:
+        """Fill the list and the filter choices from one ``NotesData``."""
         selected = self.current_note()
-        notes = [n for n in self.kb.notes() if n.target_kind != "cell"]
+        want = self._select_after if self._select_after is not None else (selected.id if selected else None)
+        self._select_after = None
+        notes = list(data.notes)
+        self._documents = data.documents
         keep = (self.tag_combo.currentData(), self.doc_combo.currentData(), self.region_combo.currentData())
         for combo in (self.tag_combo, self.doc_combo, self.region_combo):
             combo.blockSignals(True)
             combo.clear()
         self.tag_combo.addItem(self.tr("All tags"), None)
-        for tag, n in self.kb.tags():
+        for tag, n in data.tags:
             self.tag_combo.addItem(f"#{tag} ({n})", tag)
         self.doc_combo.addItem(self.tr("All documents"), None)
         docs = {n.doc_id: n.doc_title or n.doc_name for n in notes if n.doc_id}
@@ -240,7 +265,7 @@ class NotesView(QWidget):
             self.doc_combo.addItem(title or doc_id[:12], doc_id)
         self.region_combo.addItem(self.tr("All regions"), None)
         regions: list[str] = []
-        for doc in self.kb.documents():
+        for doc in data.documents:
             if doc.id in docs:
                 regions += [r for r in doc.region_chain if r not in regions]
         for r in regions:
@@ -250,12 +275,15 @@ class NotesView(QWidget):
             combo.blockSignals(False)
         self.model.set_rows(notes)
         self.apply_filters()
-        if selected is not None:
-            self.select_note(selected.id)
+        if want is not None:
+            self.select_note(want)
+        self.loaded = True
+        self.notes_changed.emit()
 
     def apply_filters(self) -> None:
+        """Filter the loaded notes; no knowledge-base call, so typing never waits."""
         region = self.region_combo.currentData()
-        region_docs = {d.id for d in self.kb.region_documents(region)} if region else None
+        region_docs = {d.id for d in self._documents if region in d.region_chain} if region else None
         self.proxy.set_filters(tag=self.tag_combo.currentData(), doc=self.doc_combo.currentData(),
                                region_docs=region_docs, text=self.search_edit.text(),
                                orphaned_only=self.orphan_check.isChecked())
@@ -308,38 +336,26 @@ class NotesView(QWidget):
 
     def confirm(self, text: str) -> bool:
         """Yes/no question; tests replace this method."""
-        return QMessageBox.question(self, self.tr("Zhiku"), text) == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, self.tr("Zhiku"), text)
 
     def save_current(self) -> None:
         note = self.current_note()
         if note is None:
             return
-        try:
-            self.kb.update_note(note.id, comment=self.comment_edit.toPlainText(), tags=split_tags(self.tags_edit.text()))
-        except ZhikuError as exc:
-            self.status.setText(str(exc))
-            return
-        self.refresh()
-        self.select_note(note.id)
-        self.status.setText(self.tr("Saved"))
-        self.notes_changed.emit()
+        self._select_after = note.id
+        self.controller.update_note(note.id, self.comment_edit.toPlainText(), split_tags(self.tags_edit.text()),
+                                    then=lambda _ch: self.status.setText(self.tr("Saved")))
 
     def delete_current(self) -> bool:
         note = self.current_note()
         if note is None or not self.confirm(self.tr("Delete this note? This cannot be undone.")):
             return False
-        try:
-            self.kb.remove_note(note.id)
-        except ZhikuError as exc:
-            self.status.setText(str(exc))
-            return False
-        self.refresh()
-        self.notes_changed.emit()
+        self.controller.remove_note(note.id, then=lambda _ch: self.status.setText(self.tr("Deleted")))
         return True
 
-    def reattach_dialog(self, note: Any) -> ReattachDialog:
-        """The dialog for ``note``; it anchors the note itself (tests drive it without exec)."""
-        return ReattachDialog(note, self.kb.documents(), lambda i, d, q: self.kb.reattach_note(i, d, q).note, self)
+    def reattach_dialog(self, note: Note) -> ReattachDialog:
+        """The dialog for ``note``; it anchors the note through the controller (tests drive it without exec)."""
+        return ReattachDialog(note, self._documents, self.controller.reattach_note, self)
 
     def reattach_current(self) -> bool:
         note = self.current_note()
@@ -350,13 +366,11 @@ class NotesView(QWidget):
         dialog.exec()
         return dialog.result_note is not None
 
-    def reattached(self, note: Any) -> None:
+    def reattached(self, note: Note | None) -> None:
         if note is None:
             return
-        self.refresh()
-        self.select_note(note.id)
+        self._select_after = note.id
         self.status.setText(self.tr("Re-attached in %1").replace("%1", note.doc_title or note.doc_name or ""))
-        self.notes_changed.emit()
 
     def open_current(self) -> None:
         note = self.current_note()
@@ -383,15 +397,15 @@ class NotesView(QWidget):
 
     def export_to(self, path: str, fmt: str) -> None:
         """Export the notes the filters show, in the background; ``exported`` names the file."""
-        kb, filters = self.kb, self.export_filters()
         self.status.setText(self.tr("Exporting…"))
+        self.controller.export("notes", path, fmt, **self.export_filters())
 
-        def done(out: Any) -> None:
-            self.status.setText(self.tr("Saved %1").replace("%1", str(out)))
-            self.exported.emit(str(out))
+    def _on_exported(self, what: str, path: str) -> None:
+        if what == "notes":
+            self.status.setText(self.tr("Saved %1").replace("%1", path))
+            self.exported.emit(path)
 
-        def fail(exc: object) -> None:
-            self.status.setText(str(exc))
-            self.failed.emit(str(exc))
-
-        start_job(lambda _p, _c: kb.export_notes(path, fmt, **filters), done, fail)
+    def _on_failed(self, kind: str, message: str) -> None:
+        if kind in ("note", "export:notes"):
+            self.status.setText(message)
+            self.failed.emit(message)

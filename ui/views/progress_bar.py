@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from ui.plain import tip
 
 
 class ProgressStrip(QWidget):
@@ -16,6 +18,7 @@ class ProgressStrip(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # holds file names
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(240)
         self.bar.setTextVisible(True)
@@ -40,7 +43,7 @@ class ProgressStrip(QWidget):
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
         short = name if len(name) <= 40 else "…" + name[-39:]
-        self.bar.setToolTip(name)
+        self.bar.setToolTip(tip(name))
         self.label.setText(self.tr("Importing %1/%2 %3").replace("%1", str(done)).replace("%2", str(total))
                            .replace("%3", short))
 

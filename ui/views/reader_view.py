@@ -33,6 +33,7 @@ from ui.labels import ENTITY_COLOURS, HIT_COLOUR, PASSAGE_COLOUR, entity_colour,
 from ui.models.base import ROW_ROLE
 from ui.models.outline_model import OutlineModel
 from ui.note_target import NoteTarget
+from ui.plain import tip as plain_tip
 from ui.textpos import Utf16Map
 from ui.views.doc_header import DocHeader
 from ui.views.text_browser import SafeTextBrowser
@@ -191,7 +192,7 @@ class ReaderView(QWidget):
         assert self.view is not None
         body = self.view.text.body
         self.map = Utf16Map(body)
-        self.text.setPlainText(body)
+        self._set_text(body)
         doc = self.text.document()
         self._space_paragraphs()
         for start, _level, heading in self.view.text.headings:
@@ -203,7 +204,7 @@ class ReaderView(QWidget):
             fmt.setBackground(QColor(entity_colour(m.entity_type)))
             fmt.setAnchor(True)
             fmt.setAnchorHref(f"entity:{m.entity_id}")
-            fmt.setToolTip(f"{label('entity_type', m.entity_type)}: {m.entity_name}")
+            fmt.setToolTip(plain_tip(f"{label('entity_type', m.entity_type)}: {m.entity_name}"))
             self._format(m.start, m.end, fmt)
         self._apply_selections()
         doc.setModified(False)
@@ -286,10 +287,13 @@ class ReaderView(QWidget):
         """The text's standard menu (copy, select all) with "Add note…" on top."""
         menu = self.text.createStandardContextMenu(pos)
         self._update_note_action()
-        first = menu.actions()[0] if menu.actions() else None
-        menu.insertAction(first, self.add_note_action)
-        menu.insertAction(first, self.copy_citation_action)
-        menu.insertSeparator(first)
+        if menu.actions():
+            first = menu.actions()[0]
+            menu.insertAction(first, self.add_note_action)
+            menu.insertAction(first, self.copy_citation_action)
+            menu.insertSeparator(first)
+        else:
+            menu.addActions([self.add_note_action, self.copy_citation_action])
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         return menu
 
@@ -300,15 +304,27 @@ class ReaderView(QWidget):
         assert self.view is not None
         raw = self.view.text.raw
         self.map = Utf16Map(raw)
-        self.text.setPlainText(raw)
+        self._set_text(raw)
         self._space_paragraphs()
         for span in self.view.text.removed:
             fmt = QTextCharFormat()
             fmt.setForeground(QColor(REMOVED_COLOUR))
-            fmt.setToolTip(self.tr("Removed: %1").replace("%1", span.reason))
+            fmt.setToolTip(plain_tip(self.tr("Removed: %1").replace("%1", span.reason)))
             self._format(span.start, span.end, fmt)
         self.text.setExtraSelections([])
         self.scroll_to(0)
+
+    def _set_text(self, text: str) -> None:
+        """New text in plain formats: the cursor's format (an entity link's colour and anchor, after a
+        click on one) would otherwise carry over into every character of the next document."""
+        self.text.setTextCursor(QTextCursor(self.text.document()))
+        self.text.setCurrentCharFormat(QTextCharFormat())
+        self.text.document().clear()
+        self.text.setCurrentCharFormat(QTextCharFormat())
+        self.text.setPlainText(text)
+        cursor = QTextCursor(self.text.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.setCharFormat(QTextCharFormat())
 
     def _space_paragraphs(self) -> None:
         """Air between paragraphs and lines; block formats do not move any text position."""

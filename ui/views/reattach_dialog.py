@@ -2,14 +2,14 @@
 
 Why the dialog tries the anchor itself: when the quote is not in the chosen document the user
 should see why at once and pick another document or shorten the quote, without losing what they
-typed. ``kb.reattach_note`` reads one document and searches its text: a few milliseconds, like the
-notes view's other edits, so it runs here in the UI thread.
+typed. The attempt runs on the controller's request lane; the dialog waits for its answer with
+the buttons disabled, and stays open with the reason when the quote is not there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,11 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from kb.errors import NotFoundError, ReadOnlyError, ZhikuError
+from ui.plain import tip
 
 if TYPE_CHECKING:
-    from kb.models import Document, Note
+    from kb.models import Changes, Document, Note
 
-Attempt = Callable[[int, str, str], Any]  # kb.reattach_note(note_id, doc, quote) -> Note
+
+class Attempt(Protocol):
+    """``AppController.reattach_note``: answers through ``then(changes)`` or ``on_error(exc)``."""
+
+    def __call__(self, note_id: int, doc: str, quote: str, then: Any = None, on_error: Any = None) -> None: ...
 
 
 class ReattachDialog(QDialog):
@@ -49,7 +54,7 @@ class ReattachDialog(QDialog):
         self.doc_combo.setMinimumContentsLength(30)
         for doc in sorted(documents, key=lambda d: (d.title, d.name)):
             self.doc_combo.addItem(f"{doc.title} · {doc.name}", doc.id)
-            self.doc_combo.setItemData(self.doc_combo.count() - 1, f"{doc.title}\n{doc.name}",
+            self.doc_combo.setItemData(self.doc_combo.count() - 1, tip(f"{doc.title}\n{doc.name}"),
                                        Qt.ItemDataRole.ToolTipRole)
             if note.doc_id == doc.id or note.doc_name == doc.name:
                 self.doc_combo.setCurrentIndex(self.doc_combo.count() - 1)
@@ -60,6 +65,7 @@ class ReattachDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Re-attach"))
         self.buttons.accepted.connect(self.try_accept)
@@ -82,7 +88,7 @@ class ReattachDialog(QDialog):
         return index >= 0
 
     def try_accept(self) -> bool:
-        """Anchor the note; on failure say why and stay open."""
+        """Ask the controller to anchor the note; False when there is nothing to try."""
         doc_id = self.doc_combo.currentData()
         quote = self.quote_edit.toPlainText().strip()
         if not doc_id:
@@ -90,16 +96,23 @@ class ReattachDialog(QDialog):
         if not quote:
             self.error.setText(self.tr("The quote is empty."))
             return False
-        try:
-            self.result_note = self.attempt(self.note.id, doc_id, quote)
-        except (NotFoundError, ReadOnlyError) as exc:  # the document or note went away; read-only
-            self.error.setText(str(exc))
-            return False
-        except ZhikuError as exc:  # the quote is not in that document
-            title = self.doc_combo.currentText()
-            self.error.setText(self.tr("The quote is not in “%1”. Choose another document or shorten the quote.")
-                               .replace("%1", title))
-            self.error.setToolTip(str(exc))
-            return False
-        self.accept()
+        self.error.clear()
+        self.buttons.setEnabled(False)
+        self.attempt(self.note.id, doc_id, quote, then=self._anchored, on_error=self._refused)
         return True
+
+    def _anchored(self, changes: Changes) -> None:
+        self.buttons.setEnabled(True)
+        self.result_note = changes.note
+        self.accept()
+
+    def _refused(self, exc: object) -> None:
+        """Say why and stay open: another document, or a shorter quote, may do."""
+        self.buttons.setEnabled(True)
+        if isinstance(exc, (NotFoundError, ReadOnlyError)) or not isinstance(exc, ZhikuError):
+            self.error.setText(str(exc))  # the document or note went away; read-only
+            return
+        title = self.doc_combo.currentText()
+        self.error.setText(self.tr("The quote is not in “%1”. Choose another document or shorten the quote.")
+                           .replace("%1", title))
+        self.error.setToolTip(tip(str(exc)))

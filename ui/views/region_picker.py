@@ -75,10 +75,18 @@ class RegionPicker(QWidget):
         self.selectionChanged.emit()
 
     def _add_from_edit(self) -> None:
-        name = self.edit.text().strip()
+        name = self.listed_name(self.edit.text().strip())
         if name:
             self.set_regions([*self.selected_regions(), name])
             self.edit.clear()
+
+    def listed_name(self, typed: str) -> str:
+        """A typed place as the list spells it ("贵阳" → "贵阳市"), so the same place is ticked once."""
+        listed = list(self._items())
+        if not typed or typed in listed:
+            return typed
+        longer = [n for n in listed if n.startswith(typed)]
+        return min(longer, key=len) if longer else typed
 
     def selected_regions(self) -> list[str]:
         """The checked regions in the order the user checked them."""

@@ -113,16 +113,19 @@ class SearchView(QWidget):
     """Signals:
         searchRequested(str, dict): a query and the active facet filters.
         hitActivated(object): the ``SearchHit`` the user opened.
+        cleared(): the user submitted an empty box (the window shows the library then).
     """
 
     searchRequested = Signal(str, dict)
     hitActivated = Signal(object)
+    cleared = Signal()
 
     def __init__(self, settings: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.filters: dict[str, str] = {}
         self.result: SearchResult | None = None
+        self.examples: list[str] = []
 
         self.box = QLineEdit()
         self.box.setClearButtonEnabled(True)
@@ -136,6 +139,7 @@ class SearchView(QWidget):
         self.filter_bar.setContentsMargins(0, 0, 0, 0)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # repeats the user's query
 
         self.hits = SearchHitModel(self)
         self.results = QListView()
@@ -194,6 +198,8 @@ class SearchView(QWidget):
         if query:
             self.remember(query)
             self.searchRequested.emit(query, dict(self.filters))
+        else:
+            self.cleared.emit()
 
     def set_query(self, query: str, filters: dict[str, str] | None = None) -> None:
         """Show a query and filters without searching (history navigation does the search)."""
@@ -216,7 +222,10 @@ class SearchView(QWidget):
         if result.hits:
             self.status.setText(self.tr("%n passage(s) found", "", result.total))
         else:
-            self.status.setText(self.tr("Nothing found for “%1”.").replace("%1", result.query))
+            text = self.tr("Nothing found for “%1”.").replace("%1", result.query)
+            if self.examples:
+                text += " " + self.tr("Try: %1").replace("%1", "　".join(self.examples))
+            self.status.setText(text)
         self.status.setStyleSheet("")
 
     def show_error(self, message: str) -> None:
@@ -266,12 +275,21 @@ class SearchView(QWidget):
         self.filter_bar.addStretch(1)
 
     def retranslate(self) -> None:
-        self.box.setPlaceholderText(self.tr("Search the documents (Ctrl+K)… e.g. 数据中心 region:贵州"))
+        self.set_examples(self.examples)
         self.go.setText(self.tr("Search"))
         self.facet_title.setText(self.tr("Narrow by"))
         self.hits.retranslate()
         self.facets.retranslate()
         self._rebuild_filter_bar()
+
+    def set_examples(self, examples: list[str]) -> None:
+        """Example queries taken from the library itself, shown in the empty box."""
+        self.examples = list(examples)
+        if self.examples:
+            text = self.tr("Search the documents (Ctrl+K)… e.g. %1").replace("%1", "　".join(self.examples))
+        else:
+            text = self.tr("Search the documents (Ctrl+K)…")
+        self.box.setPlaceholderText(text)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -2,6 +2,7 @@ from PySide6.QtCore import Qt
 
 from ui.models.base import ROW_ROLE
 from ui.models.entity_model import EntityFilterProxy, EntityTableModel
+from ui.plain import tip
 
 
 def _names(proxy) -> list[str]:
@@ -16,7 +17,7 @@ def test_table_and_proxy_pass_modeltester(qtmodeltester, entities) -> None:
     proxy.setSourceModel(model)
     qtmodeltester.check(proxy)
     assert model.index(0, EntityTableModel.COL_REGION).data() == "贵阳市"
-    assert model.index(0, EntityTableModel.COL_REGION).data(Qt.ItemDataRole.ToolTipRole) == "贵州省 > 贵阳市"
+    assert model.index(0, EntityTableModel.COL_REGION).data(Qt.ItemDataRole.ToolTipRole) == tip("贵州省 > 贵阳市")
     assert model.index(1, EntityTableModel.COL_DOCS).data() == "2"
     assert model.index(0, EntityTableModel.COL_TYPE).data() == "Park"
 

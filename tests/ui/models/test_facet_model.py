@@ -2,6 +2,7 @@ from PySide6.QtCore import Qt
 
 from ui.models.base import ROW_ROLE
 from ui.models.facet_model import LABEL_ROLE, FacetModel, merge_zone_names
+from ui.plain import tip
 
 FACETS = {"region": (("贵州省", 3), ("宁夏回族自治区", 1)), "kind": (("plan", 2),), "year": (), "zzz": (("x", 1),)}
 
@@ -35,7 +36,7 @@ def test_document_values_show_their_title() -> None:
     model.set_facets({"doc": (("gz.txt", 2), ("nx.txt", 1))}, titles={"gz.txt": long_title})
     assert long_title in model.index(1, 0).data()  # whole: the list elides it to its width
     assert model.index(1, 0).data(LABEL_ROLE) == (f"   {long_title}", "(2)")
-    assert model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) == f"{long_title}\ngz.txt"
+    assert model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) == tip(f"{long_title}\ngz.txt")
     assert "nx.txt" in model.index(2, 0).data()
     assert model.index(1, 0).data(ROW_ROLE).value == "gz.txt"
 

@@ -1,3 +1,5 @@
+from PySide6.QtCore import Qt
+
 from ui.models.base import ROW_ROLE
 from ui.models.search_model import HTML_ROLE, SearchHitModel, highlight_html
 
@@ -19,7 +21,8 @@ def test_card_html_escapes_document_text_and_marks_hits(hits) -> None:
     assert "&lt;草案&gt;" in html and "<草案>" not in html
     assert "&amp;数据中心" in html
     assert "<b>算力</b>" in html
-    assert "二、重点任务" in html and "gz.txt" in html
+    assert "二、重点任务" in html and "gz.txt" not in html  # the card names the document by its title
+    assert "gz.txt" in card.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)  # the file is in the tooltip
 
 
 def test_highlight_html_handles_overlaps_and_bounds() -> None:

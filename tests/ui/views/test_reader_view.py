@@ -73,8 +73,9 @@ def test_raw_toggle_greys_out_the_removed_boilerplate(qtbot, window) -> None:
 
 def test_reader_never_loads_resources_or_opens_links(window) -> None:
     browser = window.reader_view.text
-    assert browser.loadResource(QTextDocument.ResourceType.ImageResource, QUrl("http://example.com/x.png")) is None
-    assert browser.loadResource(QTextDocument.ResourceType.ImageResource, QUrl("file:///etc/passwd")) is None
+    for url in ("http://example.com/x.png", "file:///etc/passwd"):  # an empty answer: Qt must not load it itself
+        assert browser.loadResource(QTextDocument.ResourceType.ImageResource, QUrl(url)).isNull()
+    assert browser.loadResource(QTextDocument.ResourceType.StyleSheetResource, QUrl("file:///etc/passwd")).isEmpty()
     assert not browser.openExternalLinks() and not browser.openLinks()
 
 
@@ -169,3 +170,50 @@ def test_copy_citation_without_a_selection_cites_the_opened_passage(qtbot, windo
     assert not reader.text.textCursor().hasSelection() and hit.section
     doc = loaded.text.doc
     assert reader.citation_text() == citation(doc, hit.section)
+
+
+def _first_paragraph_formats(reader) -> list[tuple[int, int, str, bool]]:
+    """(start, end, background, is-anchor) of every fragment of the first non-empty paragraph."""
+    block = reader.text.document().begin()
+    while block.isValid() and not block.text().strip():
+        block = block.next()
+    out = []
+    it = block.begin()
+    while not it.atEnd():
+        frag = it.fragment()
+        fmt = frag.charFormat()
+        colour = fmt.background().color().name() if fmt.background().style() != Qt.BrushStyle.NoBrush else ""
+        out.append((frag.position(), frag.position() + frag.length(), colour, fmt.isAnchor()))
+        it += 1
+    return out
+
+
+def test_after_clicking_an_entity_the_next_document_is_not_tinted(qtbot, window) -> None:
+    _hit, loaded = open_first_hit(qtbot, window, "算力调度平台", "guizhou_plan.txt")
+    reader = window.reader_view
+    mention = next(m for m in loaded.mentions if m.entity_type == "region")
+    reader.scroll_to(mention.start)
+    qtbot.waitUntil(lambda: reader._pending_scroll is None)
+    cursor = QTextCursor(reader.text.document())
+    cursor.setPosition(reader.map.to_qt(mention.start) + 1)
+    pos = reader.text.cursorRect(cursor).center()
+    with qtbot.waitSignal(window.controller.entityLoaded, timeout=20000):
+        qtbot.mouseClick(reader.text.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    doc = window.controller.titles.doc("shaanxi_page.txt")
+    with qtbot.waitSignal(window.controller.documentLoaded, timeout=20000) as other:
+        window.open_passage(doc.id, 0, 1)
+    view = other.args[0]
+    body_mentions = {(reader.map.to_qt(m.start), reader.map.to_qt(m.end)) for m in view.mentions}
+    fragments = _first_paragraph_formats(reader)
+    assert fragments
+    for start, end, colour, anchor in fragments:  # only the new document's own mentions are links or coloured
+        inside = any(s <= start and end <= e for s, e in body_mentions)
+        assert inside or (not anchor and colour in ("", "#000000")), (start, end, colour, anchor)
+    # clicking plain text of the new document opens nothing
+    plain = max(((s, e) for s, e, c, a in fragments if not a), key=lambda f: f[1] - f[0])
+    cursor = QTextCursor(reader.text.document())
+    cursor.setPosition((plain[0] + plain[1]) // 2)
+    entity_page_before = window.entity_view.page.page
+    qtbot.mouseClick(reader.text.viewport(), Qt.MouseButton.LeftButton, pos=reader.text.cursorRect(cursor).center())
+    qtbot.wait(200)
+    assert window.current_view() == "reader" and window.entity_view.page.page is entity_page_before

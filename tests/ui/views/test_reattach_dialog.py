@@ -28,7 +28,7 @@ NEWS = """玉溪市数字经济产业园新引进企业12家
 
 
 @pytest.fixture
-def view(kb, qtbot, tmp_path: Path) -> NotesView:
+def view(kb, controller, qtbot, settle, tmp_path: Path) -> NotesView:
     """A note whose quote a new version of its document no longer holds: orphaned."""
     folder = tmp_path / "in"
     folder.mkdir()
@@ -41,10 +41,14 @@ def view(kb, qtbot, tmp_path: Path) -> NotesView:
                              "支持企业上云用数赋智，建设工业互联网标识解析二级节点。")
     (folder / "kunming_plan.txt").write_text(rewritten, encoding="utf-8")
     assert kb.import_paths([folder / "kunming_plan.txt"]).replaced == ("kunming_plan.txt",)
-    widget = NotesView(kb)
+    widget = NotesView(controller)
+    widget.kb = kb  # for the tests' own checks of what the store holds
     qtbot.addWidget(widget)
     widget.resize(1024, 700)
     widget.show()
+    with qtbot.waitSignal(controller.notesLoaded, timeout=20000):
+        widget.refresh()
+    settle(controller)
     return widget
 
 
@@ -76,16 +80,18 @@ def test_reattach_reports_a_missing_quote_then_anchors_it(view, qtbot) -> None:
     assert dialog.quote_edit.toPlainText() == "给予最高500万元落户奖励"
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)  # the plan no longer says it
-    assert dialog.isVisible() and dialog.result_note is None
+    with qtbot.waitSignal(view.controller.errored, timeout=20000):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)  # the plan no longer says it
+    assert dialog.isVisible() and dialog.result_note is None and ok.isEnabled()
     assert plan.title in dialog.error.text() and kb.note(orphan.id).orphaned
     assert dialog.choose(news.id)
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.controller.errored, timeout=20000):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and news.title in dialog.error.text() and kb.note(orphan.id).orphaned
 
     dialog.choose(plan.id)
     dialog.quote_edit.setPlainText("上云用数赋智")  # the user quotes the new wording instead
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+    with qtbot.waitSignal(view.notes_changed, timeout=20000):  # anchored, then the list reloaded
         dialog.accepted.connect(lambda: view.reattached(dialog.result_note))
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     stored = kb.note(orphan.id)
