@@ -1,6 +1,7 @@
 """Entity, link and region extraction (pure functions, no store)."""
 
-from kb.extract.entities import FoundEntity, FoundLink, extract_entities
+from kb.extract.entities import extract_entities
+from kb.extract.found import FoundEntity, FoundLink
 from kb.extract.gazetteer import Gazetteer, Region, doc_region, region_keys
 from kb.extract.lexicon import lexicon_words
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import defaultdict
-from dataclasses import dataclass
 
 from kb.extract import lexicon as lx
 from kb.extract import lists as ls
 from kb.extract import names as nm
+from kb.extract.builder import ABBREV, LEGAL, EntityBuilder
+from kb.extract.found import FoundEntity, FoundLink
 from kb.extract.gazetteer import Gazetteer, Region
 from kb.extract.lexicon import Firm
 from kb.extract.links import build_links
@@ -25,30 +25,9 @@ from kb.extract.towns import find_towns
 log = logging.getLogger(__name__)
 
 _SENT_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
-_LEGAL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
 _LEGAL_END = ("有限公司", "有限责任公司", "集团公司")
-_ABBREV = (("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"))
 _PARK_ZONE = ("经开区", "经济技术开发区", "高新区", "高新技术产业开发区", "开发区", "工业园区", "综合保税区",
               "自由贸易港", "自由贸易试验区", "自贸区", "自贸港", "保税区")
-
-
-@dataclass(frozen=True)
-class FoundEntity:
-    type: str  # region | park | enterprise | platform
-    name: str
-    aliases: tuple[str, ...]
-    region_chain: tuple[str, ...]
-    mentions: tuple[tuple[int, int], ...]
-
-
-@dataclass(frozen=True)
-class FoundLink:
-    src: tuple[str, str]
-    dst: tuple[str, str]
-    kind: str  # located_in | part_of | built_by | co_mention
-    weight: float
-    start: int
-    end: int
 
 
 _ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%）)”])\.(?=\s*[\u4e00-\u9fff〔（(“\x22])")  # scraped 深化.重庆…
@@ -66,46 +45,6 @@ def sentences(body: str) -> list[tuple[int, int]]:
             a = d
         cut.append((a, z))
     return [(a, z) for a, z in cut if body[a:z].strip()]
-
-
-def _aliases_of(name: str, etype: str) -> set[str]:
-    out: set[str] = set()
-    if etype == "enterprise" and name in nm.firm_names():
-        return out
-    if etype == "enterprise" and not name.endswith(("分公司", "子公司")):
-        stem = _LEGAL.sub("", name)
-        stem = re.sub(r"股份$|[（(][^（()）]{2,8}[）)]$", "", stem)
-        if len(stem) >= 2 and stem != name:
-            out.add(stem)
-        bare = nm.TRADE_RE.sub("", stem)
-        if stem == name and len(bare) >= 2 and bare != stem and not Gazetteer.default().lookup(bare):
-            out.add(bare)
-    for full, short in _ABBREV:
-        if name.endswith(full):
-            out.add(name[: -len(full)] + short)
-    if etype in ("park", "platform") and re.search(r"[（(][^（()）]{2,8}[）)]$", name):
-        out.add(re.sub(r"[（(][^（()）]{2,8}[）)]$", "", name))  # 国家超高清视频创新中心（四川）
-    return {a for a in out if len(a) >= 2}
-
-
-class _Builder:
-    """Collects entities keyed by (type, canonical) with their surface forms."""
-
-    def __init__(self, body: str, chain: tuple[str, ...]) -> None:
-        self.body, self.doc_chain = body, chain
-        self.forms: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self.chain: dict[tuple[str, str], tuple[str, ...]] = {}
-        self.spans: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
-        self.owner: dict[tuple[str, str], str] = {}
-        self.keep: set[tuple[int, int]] = set()  # nested spans that stay mentions (an owner's name)
-        self.merged: dict[tuple[str, str], tuple[str, str]] = {}
-
-    def add(self, etype: str, name: str, chain: tuple[str, ...], forms: set[str], span: tuple[int, int]) -> tuple[str, str]:
-        key = (etype, name)
-        self.forms[key] |= forms | {name} | _aliases_of(name, etype)
-        self.chain.setdefault(key, chain)
-        self.spans[key].add(span)
-        return key
 
 
 def _region_chain(g: Gazetteer, r: Region) -> tuple[str, ...]:
@@ -149,7 +88,7 @@ def _doc_zone(g: Gazetteer, ctx: list[Region], chain: tuple[str, ...]) -> str | 
     return None
 
 
-def _region_mentions(b: _Builder, g: Gazetteer, ctx: list[Region],
+def _region_mentions(b: EntityBuilder, g: Gazetteer, ctx: list[Region],
                      taken: list[tuple[int, int]]) -> list[tuple[int, int, Region]]:
     body = b.body
     found = []
@@ -180,7 +119,7 @@ def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[Fou
     """Entities with every mention offset, plus located_in / built_by / part_of / co_mention links."""
     g = Gazetteer.default()
     ctx = _context(g, tuple(region_chain))
-    b = _Builder(body, tuple(region_chain))
+    b = EntityBuilder(body, tuple(region_chain))
     taken: list[tuple[int, int]] = []
     doc_zone = ctx[-1] if ctx and ctx[-1].level == 4 else None
     found = _region_mentions(b, g, ctx, taken)
@@ -294,9 +233,9 @@ def _weak_ok(body: str, s: int, e: int, g: Gazetteer) -> bool:
     return next_firm is not None or prev_firm is not None
 
 
-def _bare_zone_mentions(b: _Builder, zone: Region, g: Gazetteer) -> None:
+def _bare_zone_mentions(b: EntityBuilder, zone: Region, g: Gazetteer) -> None:
     """In a 经开区's own document, a bare "经开区" means that zone."""
-    for full, short in _ABBREV:
+    for full, short in ABBREV:
         if zone.name.endswith(full):
             etype = "region"
             key = (etype, zone.name)
@@ -318,13 +257,13 @@ def _drop_nested_regions(ents: list[FoundEntity], doc_chain: tuple[str, ...]) ->
             or not all(nested(sp) for sp in e.mentions)]
 
 
-def _merge_short_firms(b: _Builder, keys: list, merged: dict) -> None:
+def _merge_short_firms(b: EntityBuilder, keys: list, merged: dict) -> None:
     """九洲集团 -> 四川九洲电器集团有限责任公司: a short form whose core occurs in one full name."""
     full = [k for k in keys if k[0] == "enterprise" and k[1].endswith(_LEGAL_END)]
     for k in keys:
         if k[0] != "enterprise" or k in merged or k in full or k[1] in nm.firm_names():
             continue
-        core = nm.TRADE_RE.sub("", _LEGAL.sub("", k[1]))
+        core = nm.TRADE_RE.sub("", LEGAL.sub("", k[1]))
         if len(core) < 2:
             continue
         hits = [f for f in full if core in f[1] and f != k]
@@ -332,7 +271,7 @@ def _merge_short_firms(b: _Builder, keys: list, merged: dict) -> None:
             merged[k] = hits[0]
 
 
-def _finish(b: _Builder) -> list[FoundEntity]:
+def _finish(b: EntityBuilder) -> list[FoundEntity]:
     """Merge keys whose forms overlap, pick the fullest name, and find every mention."""
     keys = list(b.forms)
     merged: dict[tuple[str, str], tuple[str, str]] = {}

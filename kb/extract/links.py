@@ -12,10 +12,8 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from kb.extract.entities import FoundEntity, FoundLink
+from kb.extract.found import FoundEntity, FoundLink
 
 _SETTLE = re.compile("落地|入驻|落户|注册|引进|签约|进驻|投产|选址|建设|建成")
 _BUILD = re.compile("合作建设|共建|牵头|组建|成立|设立|揭牌|发起|合作|联合建设|建设|建成(?=的)")
@@ -33,8 +31,6 @@ def build_links(
     merged: Mapping[tuple[str, str], tuple[str, str]],
     sents: Sequence[tuple[int, int]],
 ) -> list[FoundLink]:
-    from kb.extract.entities import FoundLink
-
     starts = [s for s, _ in sents]
     by_sent: dict[int, list[tuple[int, int, FoundEntity]]] = defaultdict(list)
     for ent in ents:

@@ -8,18 +8,15 @@ characters in order inside the full name).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+from kb.extract.builder import EntityBuilder
 from kb.extract.gazetteer import Gazetteer
-
-if TYPE_CHECKING:
-    from kb.extract.entities import _Builder
 
 _DECLARED = re.compile(r"[（(](?:以下|下文)?(?:简称|称)[为：:]?[“\"「]([^”\"」）)]{2,12})[”\"」][）)]")
 _ABBR_TYPES = ("park", "region")  # platforms share openings too often (贵州大学, 贵州财经大学)
 
 
-def add_declared_aliases(b: _Builder) -> None:
+def add_declared_aliases(b: EntityBuilder) -> None:
     """Give the entity whose mention ends right before "（简称“X”）" the alias X."""
     ends: dict[int, tuple[str, str]] = {}
     for key, spans in b.spans.items():

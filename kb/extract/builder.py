@@ -1,0 +1,57 @@
+"""The working state of one extraction: entities keyed by (type, name) with forms, spans, chains.
+
+Shared by the extractor and its late refinements (:mod:`kb.extract.refine`), so it lives in its
+own module and neither has to import the other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from kb.extract import names as nm
+from kb.extract.gazetteer import Gazetteer
+
+LEGAL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
+ABBREV = (("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"))
+
+
+def aliases_of(name: str, etype: str) -> set[str]:
+    """Shorter forms the text may use for ``name``: the stem of a firm, the abbreviated zone."""
+    out: set[str] = set()
+    if etype == "enterprise" and name in nm.firm_names():
+        return out
+    if etype == "enterprise" and not name.endswith(("分公司", "子公司")):
+        stem = LEGAL.sub("", name)
+        stem = re.sub(r"股份$|[（(][^（()）]{2,8}[）)]$", "", stem)
+        if len(stem) >= 2 and stem != name:
+            out.add(stem)
+        bare = nm.TRADE_RE.sub("", stem)
+        if stem == name and len(bare) >= 2 and bare != stem and not Gazetteer.default().lookup(bare):
+            out.add(bare)
+    for full, short in ABBREV:
+        if name.endswith(full):
+            out.add(name[: -len(full)] + short)
+    if etype in ("park", "platform") and re.search(r"[（(][^（()）]{2,8}[）)]$", name):
+        out.add(re.sub(r"[（(][^（()）]{2,8}[）)]$", "", name))  # 国家超高清视频创新中心（四川）
+    return {a for a in out if len(a) >= 2}
+
+
+class EntityBuilder:
+    """Collects entities keyed by (type, canonical) with their surface forms."""
+
+    def __init__(self, body: str, chain: tuple[str, ...]) -> None:
+        self.body, self.doc_chain = body, chain
+        self.forms: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.chain: dict[tuple[str, str], tuple[str, ...]] = {}
+        self.spans: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
+        self.owner: dict[tuple[str, str], str] = {}
+        self.keep: set[tuple[int, int]] = set()  # nested spans that stay mentions (an owner's name)
+        self.merged: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def add(self, etype: str, name: str, chain: tuple[str, ...], forms: set[str], span: tuple[int, int]) -> tuple[str, str]:
+        key = (etype, name)
+        self.forms[key] |= forms | {name} | aliases_of(name, etype)
+        self.chain.setdefault(key, chain)
+        self.spans[key].add(span)
+        return key
