@@ -40,18 +40,23 @@ def aliases_of(name: str, etype: str) -> set[str]:
 class EntityBuilder:
     """Collects entities keyed by (type, canonical) with their surface forms."""
 
-    def __init__(self, body: str, chain: tuple[str, ...]) -> None:
-        self.body, self.doc_chain = body, chain
+    def __init__(self, body: str, chain: tuple[str, ...], zone: str | None = None) -> None:
+        self.body, self.doc_chain, self.zone = body, chain, zone  # doc_chain: regions only
         self.forms: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.chain: dict[tuple[str, str], tuple[str, ...]] = {}
         self.spans: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
         self.owner: dict[tuple[str, str], str] = {}
         self.keep: set[tuple[int, int]] = set()  # nested spans that stay mentions (an owner's name)
         self.merged: dict[tuple[str, str], tuple[str, str]] = {}
+        self.defaulted: set[tuple[str, str]] = set()  # placed at the document's place for want of a better one
 
-    def add(self, etype: str, name: str, chain: tuple[str, ...], forms: set[str], span: tuple[int, int]) -> tuple[str, str]:
+    def add(self, etype: str, name: str, chain: tuple[str, ...], forms: set[str], span: tuple[int, int],
+            default: bool = False) -> tuple[str, str]:
         key = (etype, name)
         self.forms[key] |= forms | {name} | aliases_of(name, etype)
-        self.chain.setdefault(key, chain)
+        if key not in self.chain:
+            self.chain[key] = chain
+            if default:
+                self.defaulted.add(key)
         self.spans[key].add(span)
         return key

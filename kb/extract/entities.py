@@ -15,9 +15,10 @@ from kb.extract import lists as ls
 from kb.extract import names as nm
 from kb.extract.builder import ABBREV, LEGAL, EntityBuilder
 from kb.extract.found import FoundEntity, FoundLink
-from kb.extract.gazetteer import Gazetteer, Region
+from kb.extract.gazetteer import Gazetteer, Region, is_park_zone
 from kb.extract.lexicon import Firm
 from kb.extract.links import build_links
+from kb.extract.places import DocPlace, placed_entities
 from kb.extract.refine import abbreviation_merges, add_declared_aliases
 from kb.extract.scan import occurrences
 from kb.extract.towns import find_towns
@@ -26,8 +27,6 @@ log = logging.getLogger(__name__)
 
 _SENT_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _LEGAL_END = ("有限公司", "有限责任公司", "集团公司")
-_PARK_ZONE = ("经开区", "经济技术开发区", "高新区", "高新技术产业开发区", "开发区", "工业园区", "综合保税区",
-              "自由贸易港", "自由贸易试验区", "自贸区", "自贸港", "保税区")
 
 
 _ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%）)”])\.(?=\s*[\u4e00-\u9fff〔（(“\x22])")  # scraped 深化.重庆…
@@ -61,19 +60,21 @@ def _context(g: Gazetteer, chain: tuple[str, ...]) -> list[Region]:
 
 
 def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str, ...],
-               places: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
-    """The region chain of a named thing: the deepest place its name holds, else the document's."""
+               places: dict[str, tuple[str, ...]] | None = None) -> tuple[tuple[str, ...], bool]:
+    """The region chain of a named thing: the deepest place its name holds, else the document's
+    (then the flag is True). A zone in the name gives the regions it lies in."""
     for form, chain in (places or {}).items():
         if form.endswith(("镇", "乡", "街道")) and form in name:
-            return chain
+            return chain, False
     found = [r for _, _, r in g.find_all(name, ctx)]
     if found:
         deepest = max(found, key=lambda r: r.level)
-        return _region_chain(g, deepest)
+        chain = _region_chain(g, deepest)
+        return (chain[:-1] if deepest.level == 4 and is_park_zone(deepest.name) else chain), False
     for form, chain in sorted((places or {}).items(), key=lambda kv: -len(kv[0])):
         if name.startswith(form):
-            return chain
-    return doc_chain
+            return chain, False
+    return doc_chain, True
 
 
 _TALENT = re.compile("人才|英才|学者|工匠|名匠|菁英|精英|友好")
@@ -92,17 +93,16 @@ def _region_mentions(b: EntityBuilder, g: Gazetteer, ctx: list[Region],
                      taken: list[tuple[int, int]]) -> list[tuple[int, int, Region]]:
     body = b.body
     found = []
-    zone = _doc_zone(g, ctx, b.doc_chain)
+    zone = b.zone
     for s, e, r in g.find_all(body, ctx):
         if body[s:e] != r.name and r.level == 3 and _TALENT.match(body, e):
             continue  # 姑苏人才: a talent programme, not a mention of the district
         own = zone is not None and r.level == 4 and (r.name == zone or r.name.endswith(zone))  # 重庆永川高新区
-        etype = "park" if r.level == 4 and r.name.endswith(_PARK_ZONE) and not own else "region"
+        name = (zone or r.name) if own else r.name
+        etype = "park" if r.level == 4 and is_park_zone(name) else "region"
         chain = _region_chain(g, r)
-        if own:
-            chain = b.doc_chain
-        b.add(etype, (zone or r.name) if own else r.name, chain if etype == "region" else chain[:-1],
-              {r.name, r.short} - {""}, (s, e))
+        chain = b.doc_chain if own else chain if etype == "region" else chain[:-1]  # a park's chain: its parents
+        b.add(etype, name, chain, {r.name, r.short} - {""}, (s, e))
         taken.append((s, e))
         found.append((s, e, r))
         if etype == "region" and (body[s:e] == r.name or r.level <= 2):
@@ -118,8 +118,10 @@ def _default_county(g: Gazetteer, ctx: list[Region]) -> Region | None:
 def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[FoundEntity], list[FoundLink]]:
     """Entities with every mention offset, plus located_in / built_by / part_of / co_mention links."""
     g = Gazetteer.default()
-    ctx = _context(g, tuple(region_chain))
-    b = EntityBuilder(body, tuple(region_chain))
+    full = tuple(region_chain)
+    ctx = _context(g, full)
+    zone = _doc_zone(g, ctx, full)
+    b = EntityBuilder(body, full[:-1] if zone is not None and is_park_zone(zone) else full, zone)
     taken: list[tuple[int, int]] = []
     doc_zone = ctx[-1] if ctx and ctx[-1].level == 4 else None
     found = _region_mentions(b, g, ctx, taken)
@@ -127,7 +129,8 @@ def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[Fou
     firm_hits = _firms(body)
     cands: list[nm.Candidate] = []
     county = _default_county(g, ctx)
-    for s, e in sentences(body):
+    sents = sentences(body)
+    for s, e in sents:
         text = body[s:e]
         local = [(a - s, z - s, r) for a, z, r in found if s <= a and z <= e]
         towns = find_towns(text, local, county, s)
@@ -152,7 +155,8 @@ def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[Fou
         name = hit[0].name if hit else c.name
         if name in lx.INSTITUTIONS:
             etype = "platform"
-        key = b.add(etype, name, _chain_for(g, c.name, ctx, b.doc_chain, places), {c.name}, (c.start, c.end))
+        chain, default = _chain_for(g, c.name, ctx, b.doc_chain, places)
+        key = b.add(etype, name, chain, {c.name}, (c.start, c.end), default)
         if c.owner and c.owner != name and c.owner not in lx.INSTITUTIONS and not c.name.endswith(lx.BRANCH_SUFFIXES):
             b.owner[key] = c.owner
             span = _owner_span(body, c)
@@ -168,7 +172,19 @@ def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[Fou
         _bare_zone_mentions(b, doc_zone, g)
     add_declared_aliases(b)
     ents = _finish(b)
-    return ents, build_links(body, ents, b.owner, b.merged, sentences(body))
+    doc = _doc_place(ents, b)
+    defaults = frozenset(b.defaulted)
+    links, placed = build_links(body, ents, b.owner, b.merged, sents, doc, defaults)
+    national = frozenset((e.type, e.name) for e in ents if e.type == "enterprise" and e.name in nm.firm_names())
+    return placed_entities(ents, placed, doc, national, defaults), links
+
+
+def _doc_place(ents: list[FoundEntity], b: EntityBuilder) -> DocPlace:
+    """The document's place as entity keys, for what its sentences leave implicit."""
+    keys = {(e.type, e.name) for e in ents}
+    zone = ("park", b.zone) if b.zone is not None and ("park", b.zone) in keys else None
+    region = ("region", b.doc_chain[-1]) if b.doc_chain and ("region", b.doc_chain[-1]) in keys else None
+    return DocPlace(b.doc_chain, zone, region)
 
 
 def _drop_titles(cands: list[nm.Candidate]) -> list[nm.Candidate]:
@@ -237,8 +253,7 @@ def _bare_zone_mentions(b: EntityBuilder, zone: Region, g: Gazetteer) -> None:
     """In a 经开区's own document, a bare "经开区" means that zone."""
     for full, short in ABBREV:
         if zone.name.endswith(full):
-            etype = "region"
-            key = (etype, zone.name)
+            key = ("park" if is_park_zone(zone.name) else "region", zone.name)
             for m in re.finditer(short, b.body):
                 if m.start() > 0 and b.body[m.start() - 1] in "的、，。 省市\n" or m.start() == 0:
                     b.spans[key].add((m.start(), m.end()))

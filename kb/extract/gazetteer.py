@@ -57,6 +57,22 @@ _BRANCH = ("分公司", "分局", "支行", "分行", "营业部", "分中心")
 _MIDDLE_STOP = re.compile("[的和与及在为是等将把对从向以了着个各类一该本省市县区镇乡我全建设推进加快打造发展]")
 
 
+_NEW_AREA = re.compile("(?<!高)新区$|新城$")
+
+
+def is_park_zone(name: str) -> bool:
+    """Whether a zone is a park with a region parent, rather than a region of its own kind.
+
+    One rule, used by entity typing, ``doc_region`` and ``region_keys`` alike. Development zones
+    (经开区, 高新区, 开发区, 工业园区, 综合保税区, 自贸区 and their pilot 示范区) are what the State
+    Council's catalogue of development zones lists: industrial parks run by a management
+    committee inside a city or county. They are parks, always, also in a document about one of
+    them. New areas (国家级新区 such as 兰州新区 or 滇中新区, and city 新区/新城) administer towns
+    and streets and are compared like districts: they are regions of their own kind (level 4).
+    """
+    return not _NEW_AREA.search(name)
+
+
 @dataclass(frozen=True)
 class Region:
     code: str
@@ -304,10 +320,13 @@ def _descend(g: Gazetteer, node: Region | None, counts: Counter) -> Region | Non
 
 
 def doc_region(title: str, body: str, source: str | None = None) -> tuple[str, ...]:
-    """The most specific region a document is about, as names from the top; () when unknown.
+    """The most specific place a document is about, as names from the top; () when unknown.
 
     The title decides first, then the source/issuer, then the body's mention counts (a child is
-    taken only when it clearly dominates its parent's mentions).
+    taken only when it clearly dominates its parent's mentions). A document about a development
+    zone ends its chain with that zone, right after the region it lies in (江苏省, 苏州市, 张家港市,
+    张家港经济技术开发区): the zone is a park (:func:`is_park_zone`), the names before it are
+    regions, and the search filter and the comparison still find the document by either.
     """
     g = Gazetteer.default()
     body_hits = g.find_all(body or "")
@@ -325,7 +344,12 @@ def doc_region(title: str, body: str, source: str | None = None) -> tuple[str, .
 
 
 def region_keys(chain: Sequence[str]) -> tuple[str, ...]:
-    """Every name and short name of a region chain, for the search filter."""
+    """Every name and short name of a document's place chain, for the search filter.
+
+    A trailing zone (a park by :func:`is_park_zone`, or a new area) gives its full name, its
+    abbreviation and its name without the parent's, so ``region:某经开区`` finds the document as
+    ``region:`` its city does.
+    """
     g = Gazetteer.default()
     out: dict[str, None] = {}
     ctx: list[Region] = []

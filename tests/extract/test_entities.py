@@ -154,7 +154,7 @@ def test_platform_named_after_a_firm_is_built_by_it() -> None:
 
 
 def test_co_mention_weight_counts_sentences() -> None:
-    body = "海康威视与大连高新区签约。海康威视考察大连高新区。"
+    body = "海康威视与大连高新区洽谈合作。海康威视考察大连高新区。"
     _, links = extract_entities(body, ("辽宁省", "大连市"))
     pair = [lk for lk in links if {lk.src[1], lk.dst[1]} == {"杭州海康威视数字技术股份有限公司", "大连高新技术产业开发区"}]
     assert pair and max(lk.weight for lk in pair) == 2

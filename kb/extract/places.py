@@ -1,0 +1,227 @@
+"""Where the text puts things: ``located_in`` from the sentence that says so.
+
+Policy prose places a firm, platform or park with a few fixed shapes: "X 落户/入驻 P",
+"X 在 P 建设/设立/注册…", "位于 P 的 X", "P 内的 X", "P 现有/建有/引进 X、Y 等", "P 与 X 签约",
+and a name written right after its container's (东湖高新区光谷芯中心). Each sentence is rewritten
+as a template in which every entity mention is one code character (region, park, firm,
+platform) and the words that point back at a place (该市, 我区, 区内, 园区, 该科创园) are codes
+too; the shapes are regular expressions over that template, so a list "X、Y、Z 等企业" is placed
+as a whole. Being named next to a place is not enough: "与华为合作建设" or "加强与腾讯合作"
+places nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from kb.extract.found import FoundEntity
+
+Key = tuple[str, str]
+Item = tuple[int, int, FoundEntity]
+
+# one code character per mention kind (private-use code points never occur in documents)
+_CODE = {"region": "\ue000", "park": "\ue001", "enterprise": "\ue002", "platform": "\ue003"}
+_HERE, _PARK_HERE, _THAT = "\ue004", "\ue005", "\ue006"  # 该市/我区, 区内/园区, 该科创园
+_ANY = "\ue000-\ue006"
+_PLACE = f"[\ue000\ue001{_HERE}{_PARK_HERE}{_THAT}]"
+_THING = f"[\ue001\ue002\ue003{_THAT}]"
+_GAP = f"[^，,。；;：:{_ANY}]"
+_PLACES = f"{_PLACE}+(?:[、和及]{_PLACE}+)*"  # P、P2; P P2 written together is P2 inside P
+_LIST = f"{_THING}(?:{_GAP}{{0,40}}?[、和及]{_GAP}{{0,30}}?{_THING})*"
+_TAIL = f"(?:等{_GAP}{{0,16}}?)?"
+
+_CREATE = ("设立|成立|注册|建设|建成|落地|落户|投资|布局|打造|开工|投产|扎根|运营|组建|挂牌|揭牌|开设|新建|"
+           "扩建|设厂|建厂|入驻|进驻|开园|启用")
+_SETTLE = "签约落户|签约入驻|签约落地|落户|入驻|进驻|落地|扎根|迁入|入园|布局"
+_HOST = ("现有|拥有|建有|设有|已有|集聚了?|聚集了?|汇聚了?|引进了?|引入了?|招引了?|已入驻|入驻了?|"
+         "落户了?|培育和引进了?|培育引进了?|引育了?|签约了?")
+_SIGN = "签约|签署|签订"
+
+_SHAPES = [re.compile(p) for p in (
+    # 位于 P 的 X, P 内的 X
+    f"(?:位于|地处|坐落于|坐落在|设在|落户|落户于|入驻|进驻)(?P<p>{_PLACES})(?:内)?的(?P<x>{_LIST})",
+    f"(?P<p>{_PLACE})(?:内|里|区内|园区内)的(?P<x>{_LIST})",
+    f"(?P<p>{_PARK_HERE})(?:的|有|建有|现有)?(?P<x>{_LIST})",  # 区内X聚集了…
+    # X 位于/落户/入驻 P
+    f"(?P<x>{_LIST}){_TAIL}(?:位于|地处|坐落于|坐落在|设在|建在|{_SETTLE})(?:于|到|在)?(?P<p>{_PLACES})",
+    # X (…) 在 P 建设/设立…, also after a clause: "X 是…企业，在 P 落地建设了…"
+    f"(?P<x>{_LIST}){_TAIL}{_GAP}{{0,10}}?(?:在|于|到)(?P<p>{_PLACES})(?:内)?{_GAP}{{0,16}}?(?:{_CREATE})",
+    f"^{_GAP}{{0,6}}?(?P<x>{_LIST})[^。；;{_ANY}]{{0,40}}?[，,](?:并|还|已|先后|相继)?(?:在|于)(?P<p>{_PLACES})"
+    f"{_GAP}{{0,10}}?(?:{_CREATE})",
+    # 在 P 建设 X
+    f"(?:在|于){_GAP}{{0,4}}?(?P<p>{_PLACES})(?:内)?{_GAP}{{0,12}}?(?:{_CREATE})了?{_GAP}{{0,24}}?(?P<x>{_LIST})",
+    # P 现有/引进 X、Y 等; P 依托…，吸引 X 等企业建设…
+    f"(?P<p>{_PLACES})(?:内|区内|园内|园区内)?{_GAP}{{0,10}}?(?:{_HOST}){_GAP}{{0,24}}?(?P<x>{_LIST})",
+    f"^{_GAP}{{0,10}}?(?P<p>[\ue000\ue001]){_GAP}{{0,6}}?[^。；;{_ANY}]{{0,30}}?(?:引进|招引|集聚|聚集)了?"
+    f"{_GAP}{{0,12}}?(?P<x>{_LIST})",
+    # 吸引 X 等企业 落户/建设: attracted to settle, not to visit or test
+    f"(?P<p>{_PLACES}){_GAP}{{0,6}}?[^。；;{_ANY}]{{0,30}}?吸引了?{_GAP}{{0,12}}?(?P<x>{_LIST}){_TAIL}"
+    f"{_GAP}{{0,6}}?(?:{_CREATE})",
+    # X 与 P 签约 / 签订入驻协议; P 与 X 签约 (a firm's local project; not a cooperation agreement)
+    f"(?P<f>{_LIST}){_TAIL}与(?P<p>{_PLACE}){_GAP}{{0,12}}?(?:{_SIGN}|入驻|落户)(?!{_GAP}{{0,8}}?(?:战略|框架|合作))",
+    f"(?P<p>[\ue000\ue001]){_GAP}{{0,6}}?与(?P<f>{_LIST}){_GAP}{{0,12}}?(?:{_SIGN})(?!{_GAP}{{0,8}}?(?:战略|框架|合作))",
+    # a name right after its container's: 东湖高新区光谷芯中心
+    "(?P<p>\ue001)(?P<x>[\ue001\ue003])",
+)]
+# the host is the document's own place, unnamed: "成功引进 X、Y 等龙头企业", "推动 X 等项目签约落地"
+_IMPLICIT = [re.compile(p) for p in (
+    f"^[^。；;{_ANY}]{{0,40}}?(?:成功|先后|相继|积极)?(?:引进|引入|招引)了?{_GAP}{{0,24}}?(?P<x>{_LIST})",
+    f"(?P<x>{_LIST}){_TAIL}(?:签约落地|签约落户|落地落户|成功落户|成功落地|签约入驻)(?!{_GAP}{{0,4}}?{_PLACE})",
+)]
+_HERE_RE = re.compile("该市|该区|该县|我市|我区|我县|本市|本区|本县|当地|这里|该地")
+_PARK_HERE_RE = re.compile("该园区|园区内|区内|园内|(?:(?<=入驻)|(?<=进驻)|(?<=落户)|(?<=在)|(?<=到))园区")
+_THAT_RE = re.compile("该(科创园|产业园|园区|园|基地|中心|平台|项目|企业|公司|集团)")
+
+
+@dataclass(frozen=True)
+class DocPlace:
+    """The place a document is about, as the targets its anaphora (该市, 区内) resolve to."""
+
+    chain: tuple[str, ...]  # regions only
+    zone: Key | None  # the park the document is about, when it is one
+    region: Key | None  # the deepest region of ``chain``, when the text names it
+
+
+NOWHERE = DocPlace((), None, None)
+
+
+@dataclass(frozen=True)
+class Placement:
+    src: Key
+    dst: Key | None  # None: the document's own place, which the text never names
+    start: int  # the sentence that says so
+    end: int
+
+
+def placements(body: str, sents: Sequence[tuple[int, int]], by_sent: Mapping[int, list[Item]],
+               doc: DocPlace) -> list[Placement]:
+    """Every (thing, place) pair a sentence shape states, with that sentence's span."""
+    out: list[Placement] = []
+    seen: list[Item] = []  # mentions so far, for 园区/该科创园
+    for k, (s, e) in enumerate(sents):
+        items = sorted(by_sent.get(k, ()), key=lambda i: i[0])
+        text = body[s:e]
+        if items or _HERE_RE.search(text):
+            template, slots = _template(text, s, items, seen, doc)
+            for src, dst in _pairs(template, slots, doc):
+                if src != dst and src[0] != "region":
+                    out.append(Placement(src, dst, s, e))
+        seen += items
+    return out
+
+
+def _template(text: str, off: int, items: Sequence[Item], seen: Sequence[Item],
+              doc: DocPlace) -> tuple[str, list[Key | None]]:
+    """The sentence with one code per mention or anaphor, and what each code stands for."""
+    marks: list[tuple[int, int, str, Key | None]] = [(a - off, z - off, _CODE[ent.type], (ent.type, ent.name))
+                                                     for a, z, ent in items]
+    taken = [(a, z) for a, z, _, _ in marks]
+
+    def free(m: re.Match[str]) -> bool:
+        return not any(a < m.end() and m.start() < z for a, z in taken)
+
+    for m in filter(free, _THAT_RE.finditer(text)):
+        marks.append((m.start(), m.end(), _THAT, _that(m.group(1), off + m.start(), items, seen)))
+    for m in filter(free, _PARK_HERE_RE.finditer(text)):
+        marks.append((m.start(), m.end(), _PARK_HERE, _container(m.group(0), off + m.start(), items, seen, doc)))
+    for m in filter(free, _HERE_RE.finditer(text)):
+        here = doc.zone if m.group(0).endswith("区") and doc.zone else doc.region
+        marks.append((m.start(), m.end(), _HERE, here))
+    marks.sort()
+    parts, slots, pos = [], [], 0
+    for a, z, code, key in marks:
+        if a < pos:
+            continue
+        parts.append(text[pos:a] + code)
+        slots.append(key)
+        pos = z
+    parts.append(text[pos:])
+    return "".join(parts), slots
+
+
+def _container(word: str, at: int, items: Sequence[Item], seen: Sequence[Item], doc: DocPlace) -> Key | None:
+    """区内 means the last park or district named (长春新区…，区内…); 园区 the zone the document is
+    about, else the last park named."""
+    if word != "区内" and doc.zone is not None:
+        return doc.zone
+    district = word == "区内"
+    last = [i[2] for i in (*seen, *items) if i[1] <= at and (
+        i[2].type == "park" or district and i[2].type == "region" and i[2].name.endswith("区"))]
+    return (last[-1].type, last[-1].name) if last else doc.zone or (doc.region if district else None)
+
+
+def _that(noun: str, at: int, items: Sequence[Item], seen: Sequence[Item]) -> Key | None:
+    """该科创园 / 该项目: the nearest earlier park or platform (of that noun when one ends so)."""
+    before = [i[2] for i in (*seen, *items) if i[1] <= at and i[2].type in ("park", "platform", "enterprise")]
+    exact = [x for x in before if x.name.endswith(noun)]
+    pick = exact or [x for x in before if noun in ("园区", "项目", "园") and x.type == "park"]
+    return (pick[-1].type, pick[-1].name) if pick else None
+
+
+def _pairs(template: str, slots: list[Key | None], doc: DocPlace) -> list[tuple[Key, Key | None]]:
+    index = _slot_index(template)
+    out: list[tuple[Key, Key | None]] = []
+    for shape in _SHAPES:
+        for m in shape.finditer(template):
+            for at in _containers(m):
+                dst = slots[index[at]]
+                if dst is None and template[at] not in (_HERE, _PARK_HERE):
+                    continue
+                firms_only = "f" in shape.groupindex
+                things = _things(m, "f" if firms_only else "x", index, slots)
+                out += [(src, dst or doc.zone or doc.region) for src in things
+                        if not firms_only or src[0] == "enterprise"]
+    for shape in _IMPLICIT:
+        for m in shape.finditer(template):
+            out += [(src, doc.zone or doc.region) for src in _things(m, "x", index, slots)]
+    return [(src, dst) for src, dst in dict.fromkeys(out)]
+
+
+def _containers(m: re.Match[str]) -> list[int]:
+    """Template positions of the places in group p: each of a list, the innermost of P P2."""
+    at = [i for i in range(m.start("p"), m.end("p")) if "\ue000" <= m.string[i] <= "\ue006"]
+    return [i for i in at if i + 1 not in at]
+
+
+def _things(m: re.Match[str], group: str, index: dict[int, int], slots: list[Key | None]) -> list[Key]:
+    keys = [slots[index[i]] for i in range(m.start(group), m.end(group)) if i in index]
+    return [k for k in keys if k is not None]
+
+
+def _slot_index(template: str) -> dict[int, int]:
+    """Template position of each code -> its slot number."""
+    out: dict[int, int] = {}
+    for i, ch in enumerate(template):
+        if "\ue000" <= ch <= "\ue006":
+            out[i] = len(out)
+    return out
+
+
+def placed_entities(ents: Sequence[FoundEntity], placed: Sequence[Placement], doc: DocPlace,
+                    national: frozenset[Key], defaults: frozenset[Key]) -> list[FoundEntity]:
+    """Entities with the region chain the text gives them.
+
+    A national or foreign firm (``national``) keeps no place unless a sentence places it. Any
+    other entity keeps the place its name carries, or the document's (``defaults``), unless a
+    sentence puts it somewhere deeper on that chain; one whose place was only the document's
+    takes what a sentence says.
+    """
+    by_key = {(e.type, e.name): e for e in ents}
+    best: dict[Key, tuple[str, ...]] = {}
+    for p in placed:
+        target = by_key.get(p.dst) if p.dst else None
+        chain = doc.chain if p.dst is None else target.region_chain if target is not None else ()
+        if chain and len(chain) > len(best.get(p.src, ())):
+            best[p.src] = chain
+    out = []
+    for e in ents:
+        key = (e.type, e.name)
+        chain, new = e.region_chain, best.get(key)
+        if key in national:
+            chain = new or ()
+        elif new is not None and (key in defaults or len(new) > len(chain) and new[:len(chain)] == chain):
+            chain = new
+        out.append(e if chain == e.region_chain else replace(e, region_chain=chain))
+    return out
