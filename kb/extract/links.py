@@ -20,6 +20,7 @@ from kb.extract.places import NOWHERE, DocPlace, Item, Key, Placement, placement
 
 _BUILD = re.compile("合作建设|共建|牵头|组建|成立|设立|揭牌|发起|合作|联合建设|建设|建成(?=的)")
 _CLAUSE = re.compile("[，,：:]")
+_OWN_PARTNER = re.compile("[与和同]")
 _JOINT = re.compile("双方|共同|合作建设|共建|联合建设|联合打造|合作打造")
 _SCHOOL = re.compile("(大学|(?<!产业)学院|科学院|研究所)$")
 _INSTITUTE = re.compile("(大学|(?<!产业)学院|科学院|研究所|研究院|分院)$")  # may build, and be built
@@ -171,7 +172,8 @@ def _built_by(text: str, span: tuple[int, int], items: list[Item],
         if m and plats:
             verb = a + m.start()
             before = [f for f in builders if f[1] <= verb]
-            if not before and _JOINT.search(ctext):  # 华为与X签约，双方将合作建设Y
+            if not before and _JOINT.search(ctext) and not _OWN_PARTNER.search(text, a, verb):
+                # 华为与X签约，双方将合作建设Y; but "分别与三大运营商合作建设Y" names its own partners
                 before = [(s - off, e - off, ent) for s, e, ent in items if s - off < a and (
                     ent.type == "enterprise" or ent.type == "platform" and _INSTITUTE.search(ent.name))]
             verbs = [a + v.start() for v in _BUILD.finditer(ctext)]
