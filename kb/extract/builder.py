@@ -14,6 +14,8 @@ from kb.extract.gazetteer import Gazetteer
 
 LEGAL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
 ABBREV = (("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"))
+_PARK_WRAP = re.compile("(产业园区|产业园|园区)$")
+_INNER_SUFFIX = re.compile("(谷|港|城|湖)$")
 
 
 def aliases_of(name: str, etype: str) -> set[str]:
@@ -29,9 +31,15 @@ def aliases_of(name: str, etype: str) -> set[str]:
         bare = nm.TRADE_RE.sub("", stem)
         if stem == name and len(bare) >= 2 and bare != stem and not Gazetteer.default().lookup(bare):
             out.add(bare)
+    numbered = re.search(r"[0-9]+所$", name)
+    if etype == "enterprise" and numbered and numbered.start() > 0:
+        out.add(numbered.group(0))  # 中国电科38所: 38所
     for full, short in ABBREV:
         if name.endswith(full):
             out.add(name[: -len(full)] + short)
+    inner = _PARK_WRAP.sub("", name) if etype == "park" else ""
+    if len(inner) >= 4 and _INNER_SUFFIX.search(inner):
+        out.add(inner)  # 某某智谷产业园 is also called 某某智谷
     if etype in ("park", "platform") and re.search(r"[（(][^（()）]{2,8}[）)]$", name):
         out.add(re.sub(r"[（(][^（()）]{2,8}[）)]$", "", name))  # 国家超高清视频创新中心（四川）
     return {a for a in out if len(a) >= 2}

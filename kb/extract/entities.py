@@ -19,9 +19,10 @@ from kb.extract.gazetteer import Gazetteer, Region, is_park_zone
 from kb.extract.lexicon import Firm
 from kb.extract.links import build_links
 from kb.extract.places import DocPlace, placed_entities
-from kb.extract.refine import abbreviation_merges, add_declared_aliases
+from kb.extract.refine import abbreviation_merges, add_declared_aliases, variant_merges
 from kb.extract.scan import occurrences
 from kb.extract.towns import find_towns
+from kb.extract.wordfreq import word_sets
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +108,21 @@ def _region_mentions(b: EntityBuilder, g: Gazetteer, ctx: list[Region],
         found.append((s, e, r))
         if etype == "region" and (body[s:e] == r.name or r.level <= 2):
             b.keep.add((s, e))  # a region named inside a park's name is still a mention of it
+        if r.level == 4:
+            _zone_parent_mention(b, g, r, s, e)
     return found
+
+
+def _zone_parent_mention(b: EntityBuilder, g: Gazetteer, zone: Region, s: int, e: int) -> None:
+    """银川经济技术开发区 also mentions 银川市: the city whose name opens the zone's."""
+    parent = g.get(zone.parent)
+    if parent is None or parent.level not in (2, 3):
+        return
+    for form in dict.fromkeys((parent.name, parent.short)):  # a county counts by its full name only
+        if form and len(form) < e - s and b.body.startswith(form, s) and (parent.level == 2 or form == parent.name):
+            b.add("region", parent.name, _region_chain(g, parent), {form}, (s, s + len(form)))
+            b.keep.add((s, s + len(form)))
+            return
 
 
 def _default_county(g: Gazetteer, ctx: list[Region]) -> Region | None:
@@ -150,7 +165,7 @@ def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[Fou
         if not nested_firm and any(c.start < te and ts < c.end and ((te - ts) >= (c.end - c.start) or te == c.end)
                                    for ts, te in taken):
             continue
-        hit = nm.firm_keys().get(c.name)
+        hit = nm.firm_keys().get(c.name) or nm.firm_by_legal_stem(c.name)
         etype = "enterprise" if hit else c.type
         name = hit[0].name if hit else c.name
         if name in lx.INSTITUTIONS:
@@ -220,13 +235,19 @@ def _firms(body: str) -> list[tuple[int, int, Firm]]:
             firm, weak = keys[body[i:j]]
             if weak and not _weak_ok(body, i, j, g):
                 continue
-            if _ascii_edge(body, i, j) or body.startswith(("局", "厅", "委", "办"), j):
+            if _ascii_edge(body, i, j) or body.startswith(("局", "厅", "委", "办"), j) or _inside_words(body, i, j):
                 continue
             out.append((i, j, firm))
             nxt = j
             break
         i = index.next_start(body, nxt)
     return out
+
+
+def _inside_words(body: str, s: int, e: int) -> bool:
+    """A two-character alias read across two words (亚信 in 欧亚信息) is not a mention."""
+    known = word_sets().known
+    return e - s == 2 and s > 0 and body[s - 1:s + 1] in known and body[e - 1:e + 1] in known
 
 
 def _ascii_edge(body: str, s: int, e: int) -> bool:
@@ -299,6 +320,10 @@ def _finish(b: EntityBuilder) -> list[FoundEntity]:
     _merge_short_firms(b, keys, merged)
     for small, big in abbreviation_merges(keys).items():
         merged.setdefault(small, big)
+    regions = frozenset(f for k in keys if k[0] == "region" for f in b.forms[k])
+    for small, big in variant_merges(keys, regions).items():
+        if small not in merged and big not in merged:
+            merged[small] = big
     for small, big in merged.items():
         while big in merged:
             big = merged[big]

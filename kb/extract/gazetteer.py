@@ -188,8 +188,12 @@ class Gazetteer:
         out: list[tuple[int, int, Region]] = []
         for s, e, cands in raw:
             r = self._resolve(text, s, e, cands, sure)
-            if r is not None:
-                out.append((s, e, r))
+            if r is None:
+                continue
+            if out and out[-1][1] == s and r.level == 3 and not self.is_ancestor(out[-1][2], r) and (
+                    all(kind == "weak" for _, kind in cands)):
+                continue  # 天津滨海高新区: a county stem right after another province's city is not that county
+            out.append((s, e, r))
         return self._add_zones(text, out)
 
     def _resolve(self, text: str, s: int, e: int, cands: list[tuple[Region, str]],

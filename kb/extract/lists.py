@@ -9,9 +9,20 @@ import re
 
 from kb.extract import lexicon as lx
 from kb.extract.gazetteer import Gazetteer
-from kb.extract.names import _FUNC_CHARS, _LONG_STOPS, _SUFFIX_RE, TRADE_RE, Candidate, distinguishing, tag
+from kb.extract.names import (
+    _FUNC_CHARS,
+    _LONG_STOPS,
+    _SUFFIX_RE,
+    TRADE_RE,
+    Candidate,
+    _known,
+    distinguishing,
+    is_generic_word,
+    tag,
+)
 
-_ENUM_TAIL = re.compile(r"等([^，。；、的和与及]{0,12}?)(龙头企业|企业|公司|厂商|产业园区|园区|产业园|平台|项目)")
+_ENUM_TAIL = re.compile(r"(?:等|(?<=[^0-9])[0-9一二两三四五六七八九十]{1,3}家)([^，。；、的和与及]{0,12}?)"
+                        r"(龙头企业|企业|公司|厂商|产业园区|园区|产业园|平台|项目)")
 _DESCRIPTOR = re.compile(r"^.*(?:的|品牌|公司|厂商|第一股|龙头|企业|商)")
 
 
@@ -25,22 +36,28 @@ def enumeration_items(text: str, offset: int = 0) -> list[Candidate]:
         kind = "park" if "园" in head_kind else "platform" if head_kind == "平台" else "enterprise"
         start = max(text.rfind(c, 0, m.start()) for c in "，。；:：,\n") + 1
         span = text[start:m.start()]
-        if "、" not in span and kind != "enterprise":
-            continue
+        if "、" not in span and (kind != "enterprise" or not m.group(0).startswith("等")):
+            continue  # a single item counts only before 等…企业, never before "N家企业"
         pos = start
         for item in span.split("、"):
             s0 = pos
             pos += len(item) + 1
             core = _DESCRIPTOR.sub("", item) if kind == "enterprise" else item
+            described = core != item  # 虹膜识别第一品牌X: a descriptor says a brand name follows
             s = s0 + len(item) - len(core)
-            toks = tag(core)
+            toks = [] if described else tag(core)
             k = len(toks)
             while k > 0 and not _item_stop(toks[k - 1][2], toks[k - 1][3]):
                 k -= 1
-            core_start = toks[k][0] if k < len(toks) else len(core)
+            core_start = toks[k][0] if k < len(toks) else 0 if described else len(core)
             s += core_start
             core = core[core_start:]
-            if not 2 <= len(core) <= 10 or _SUFFIX_RE.search(core):
+            if not 2 <= len(core) <= 10:
+                continue
+            if _SUFFIX_RE.search(core):
+                if kind == "enterprise" and _GROUP_END.search(core) and len(_GROUP_END.sub("", core)) >= 2 and (
+                        not is_generic_word(_GROUP_END.sub("", core))):
+                    out.append(Candidate(kind, core, offset + s, offset + s + len(core), ""))  # 某某集团 in a firm list
                 continue
             if kind == "enterprise" and head_kind == "项目" and not TRADE_RE.search(core):
                 continue
@@ -48,17 +65,24 @@ def enumeration_items(text: str, offset: int = 0) -> list[Candidate]:
                 kind = "enterprise"
             stem = TRADE_RE.sub("", core)
             trade_ok = kind == "enterprise" and stem != core and len(stem) >= 2 and stem not in lx.GENERIC_WORDS
-            if trade_ok or distinguishing(stem or core) >= 1:
+            named = described and len(core) <= 6 and not is_generic_word(core) and core[0] not in _FUNC_CHARS and (
+                not core.startswith(_LONG_STOPS()))
+            if trade_ok or named or distinguishing(stem or core) >= 1:
                 out.append(Candidate(kind, core, offset + s, offset + s + len(core), ""))
     return out
 
 
 def _item_stop(w: str, t: str) -> bool:
+    if len(w) >= 2 and _known(w):
+        return False  # 大连机床: a region opens the name, whatever the tagger calls it
     return w in lx.LEFT_STOPS or t in ("x", "p", "c", "u", "uj", "ul", "r", "d", "f", "m")
 
 
+_GROUP_END = re.compile("(集团|公司)$")
+
+
 _SHORT_FIRM_RE = re.compile(
-    r"(?:^|(?<=[、，,：:（(“\s]))([\u4e00-\u9fff]{2,4}?(?:" + "|".join(lx.TRADE_WORDS) + r"){1,2})"
+    r"(?:^|(?<=[、，,：:（(“\s和与及]))([\u4e00-\u9fff]{2,4}?(?:" + "|".join(lx.TRADE_WORDS) + r"){1,2})"
     r"(?=[、，,。；;）)”]|等|的|获|入|落|在|与|和|及|是|为|成功|签约|公司|集团)"
 )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -34,7 +34,7 @@ _NAME_VERBS = frozenset(
     "创新 应用 制造 孵化 引导 检测 研究 服务 设计 发展 计算 测试 评测 转化 融合 协同 交易 加速 育成 创业 共享 "
     "展示 体验 监测 治理 管理 运营 认证 合作 联合 互补 利用 创意 集成 控制 存储 驾驶 导航 定位".split()
 )
-_FUNC_CHARS = set("及与和在的将把对向从由为以等并或即了")
+_FUNC_CHARS = set("及与和在的将把对向从由为以等并或即了暨")
 _SINGLE_STOPS = set("区市县省镇乡村")
 _COMMON_ASCII = frozenset("5G 4G 6G VR AR AI XR MR IT ICT IOT IPV6 3D 5G+ APP".split())
 CREATE_VERBS = ("发起成立", "成立", "组建", "设立", "揭牌", "挂牌", "获批建设", "获批")
@@ -60,7 +60,9 @@ def _all_suffixes() -> list[tuple[str, str]]:
 
 
 _SUFFIX_TYPE = dict(reversed(_all_suffixes()))
+_SUFFIX_TYPE["所"] = "enterprise"  # 中国电科38所: a numbered institute of a group
 _SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in _all_suffixes()))
+_NUMBERED_INSTITUTE = re.compile(r"(?<=[0-9０-９])所")
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +129,22 @@ def firm_keys() -> dict[str, tuple[lx.Firm, bool]]:
         for a in f.weak:
             out.setdefault(a, (f, True))
     return out
+
+
+_LEGAL_TAIL = re.compile("(股份有限公司|有限责任公司|有限公司|集团公司)$")
+
+
+@lru_cache(maxsize=1)
+def _legal_stems() -> dict[str, lx.Firm]:
+    return {_LEGAL_TAIL.sub("", f.name): f for f in lx.firms() if _LEGAL_TAIL.search(f.name)}
+
+
+def firm_by_legal_stem(name: str) -> tuple[lx.Firm, bool] | None:
+    """A known firm written with another legal form (…集团有限公司 for …集团股份有限公司)."""
+    if not _LEGAL_TAIL.search(name):
+        return None
+    firm = _legal_stems().get(_LEGAL_TAIL.sub("", name))
+    return (firm, False) if firm is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -279,6 +297,7 @@ _LAB_TYPES = ("实验室", "研究院", "研究中心", "创新中心", "工程�
 
 def _matches(text: str) -> list[tuple[str, int, int]]:
     found = [(m.group(0), m.start(), m.end()) for m in _SUFFIX_RE.finditer(text)]
+    found += [("所", m.start(), m.end()) for m in _NUMBERED_INSTITUTE.finditer(text)]
     found += [("中心", m.start(), m.end()) for m in _PAREN_CENTRE.finditer(text)]
     found += [("中心", m.end(1), m.end()) for m in _CITY_CENTRE.finditer(text) if _is_region(m.group(1)[-3:])
               or _is_region(m.group(1)[-2:])]
@@ -328,70 +347,123 @@ def suffix_candidates(text: str, offset: int = 0, anchors: Sequence[tuple[int, i
             prev_end = e
         if bx.in_book_title(text, p):
             continue
-        if suffix in lx.SCHOOL_SUFFIXES and _SUFFIX_RE.match(text, e):
-            prev_end = floor  # 岳麓山大学科技城: the longer name is the one
+        nxt = _SUFFIX_RE.match(text, e)
+        if nxt and (suffix in lx.SCHOOL_SUFFIXES or kind != "enterprise" and _SUFFIX_TYPE.get(nxt.group(0)) == "park"):
+            prev_end = floor  # 岳麓山大学科技城, 某某数据湖产业园: the longer name is the one
             continue
         if suffix in lx.WEAK_SUFFIXES and floor == p and p > 0:
             continue  # 科技城平台: the inner name is the one
         q = bx.quoted(text, e)
-        left = q if q is not None else left_boundary(text, p, kind, toks, floor)
-        if q is None:
-            alt = bx.anchored_left(text, p, suffix, kind, toks, floor, is_anchor, MAX_HEAD[kind])
-            if alt is not None and (alt < left or suffix in lx.SCHOOL_SUFFIXES):
-                left = alt
-        lead = max((text.rfind(v, left, p) for v in _LEAD_VERBS), default=-1)
-        if lead >= left and p - lead >= 4 and distinguishing(text[lead + 2:p]) == 2:
-            left = lead + 2  # 联合桂林理工大学: the verb is not part of the name
-        head = text[left:p]
-        end = bx.paren_after(text, e, _is_region) if kind != "enterprise" else e
-        if len(head) < 2:
-            continue
-        if suffix == "数据中心" and q is None and _is_region(head):
-            continue  # 天津数据中心标准机架…: the city's data centres, not one named centre
-        need = 2 if suffix in lx.WEAK_SUFFIXES else 1
-        named_builder = bool(out) and text[:left].endswith("建设") and out[-1].end == offset + left - 2 and (
-            out[-1].type in ("platform", "enterprise"))  # 内蒙古科技大学建设稀土大数据应用工程研究中心
-        created = need == 1 and (any(text[:left].endswith(v) for v in CREATE_VERBS) and len(head) >= 4
-                                 or kind == "platform" and (_created(text, left, suffix, head)
-                                                            or named_builder and suffix.endswith(_LAB_TYPES)))
-        national = kind == "platform" and need == 1 and head.startswith("国家") and len(head) >= 6
-        strong = suffix in lx.STRONG_SUFFIXES or end > e or (
-            suffix in lx.BRAND_SUFFIXES and (head == "中国" or distinguishing(head) >= 1))
-        sub_unit = bool(out) and kind == "platform" and out[-1].end == offset + left and (
-            out[-1].type == "platform" or suffix == "分院" and out[-1].suffix in ("研究院", "研究所")) and (
-            out[-1].suffix in lx.SCHOOL_SUFFIXES or out[-1].suffix != suffix and suffix in _SUB_UNITS)
-        strong = strong or sub_unit
-        firm = owner_firm(head)
-        if firm is not None and firm.name in lx.INSTITUTIONS:
-            firm = None
-        institute = kind == "platform" and suffix in ("研究所", "研究院") and bx.institute_firm(head, firm)
-        if institute:
-            kind = "enterprise"
-        elif suffix in lx.SCHOOL_SUFFIXES:
-            if not bx.school_ok(head, distinguishing(head)):
-                continue
-        elif suffix in lx.LEGAL_SUFFIXES and len(head) >= 4:
-            pass  # a registered firm name names one firm whatever its words
-        elif not (created or national or strong) and (2 if head.startswith(tuple(forms)) else distinguishing(head)) < need:
-            continue
-        if kind == "enterprise" and text[left:e] in firm_keys():
-            firm = None
-        if out and kind == "park" and out[-1].type == "park" and out[-1].end == offset + left and len(head) <= 5:
-            prev = out.pop()  # 中关村贵阳科技园观山湖园区: a sub-park named after its parent
-            left = prev.start - offset
-        elif sub_unit:
-            prev = out.pop()  # 中国科学院海西研究院泉州装备制造研究中心, 清华大学合肥公共安全研究院
-            left = prev.start - offset
-        elif out and suffix in lx.BRANCH_SUFFIXES and out[-1].type == "enterprise" and (
-                offset + left - out[-1].end <= 4 and _is_region(text[out[-1].end - offset:p]) or out[-1].end == offset + left):
-            prev = out.pop()  # 中国移动通信集团福建有限公司泉州分公司: one branch
-            left, firm = prev.start - offset, None
-        owner = firm.name if firm else None
-        if kind != "enterprise" and re.search("(有限公司|有限责任公司|集团公司)$", head):
-            owner = head
-        title = kind in ("park", "platform") and bx.title_before(text, left)
-        out.append(Candidate(kind, text[left:end], offset + left, offset + end, suffix, owner, title))
+        left = q if q is not None else _left_of(text, p, suffix, kind, toks, floor, is_anchor)
+        if p > left and text[p - 1] in _NAME_BREAK:
+            continue  # 706所在集团: a name never ends inside a verb or a preposition
+        cut = _operator_split(text[left:p]) if kind != "enterprise" else 0
+        if cut:  # 某某网络科技谷歌出海体验中心: the operator, then a platform named after a known firm
+            out.append(Candidate("enterprise", text[left:left + cut], offset + left, offset + left + cut, ""))
+            left += cut
+        elif kind != "enterprise" and owner_firm(text[left:p]) is not None:
+            op = _OPERATOR.search(text, 0, left)
+            if op and op.end() == left and not is_generic_word(TRADE_RE.sub("", op.group(1))):
+                out.append(Candidate("enterprise", op.group(1), offset + op.start(1), offset + left, ""))
+        cand = _judge(text, offset, left, p, e, suffix, kind, q is not None, out, forms)
+        if cand is not None:
+            out.append(cand)
     return out
+
+
+_OPERATOR = re.compile(r"(?:^|(?<=[、，,：:（(“\s]))([\u4e00-\u9fff]{2,4}?(?:" + "|".join(lx.TRADE_WORDS) + r"){1,2})$")
+_NAME_BREAK = frozenset("在与和为的及等将把对向从由以并或即了是暨")
+
+
+def _left_of(text: str, p: int, suffix: str, kind: str, toks: list[tuple[int, int, str, str]], floor: int,
+             is_anchor: Callable[[int, int, str], bool]) -> int:
+    """Where the name whose suffix starts at ``p`` begins: the token walk, else the anchored walk."""
+    left = left_boundary(text, p, kind, toks, floor)
+    alt = bx.anchored_left(text, p, suffix, kind, toks, floor, is_anchor, MAX_HEAD[kind])
+    if alt is not None and (alt < left or suffix in lx.SCHOOL_SUFFIXES):
+        left = alt
+    lead = max((text.rfind(v, left, p) for v in _LEAD_VERBS), default=-1)
+    if lead >= left and p - lead >= 4 and distinguishing(text[lead + 2:p]) == 2:
+        left = lead + 2  # 联合桂林理工大学: the verb is not part of the name
+    return left
+
+
+def _operator_split(head: str) -> int:
+    """Length of a short firm name (ending in a trade word) right before a known firm in ``head``."""
+    keys = firm_keys()
+    for i in range(3, len(head) - 1):
+        if not TRADE_RE.search(head[:i]) or not any(
+                not keys[k][1] for k in (head[i:i + n] for n in range(2, 9)) if k in keys):
+            continue
+        stem = TRADE_RE.sub("", head[:i])
+        if len(stem) >= 2 and not is_generic_word(stem) and not _is_region(stem):
+            return i
+    return 0
+
+
+def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind: str, quoted: bool,
+           out: list[Candidate], forms: frozenset[str]) -> Candidate | None:
+    """The candidate ending in ``suffix`` at ``p``..``e`` whose name starts at ``left``, if it is a name.
+
+    A sub-park, sub-unit or branch written right after its parent absorbs it (the parent is popped
+    from ``out``).
+    """
+    head = text[left:p]
+    end = bx.paren_after(text, e, _is_region) if kind != "enterprise" else e
+    if len(head) < 2:
+        return None
+    if suffix == "数据中心" and not quoted and _is_region(head):
+        return None  # 天津数据中心标准机架…: the city's data centres, not one named centre
+    need = 2 if suffix in lx.WEAK_SUFFIXES else 1
+    named_builder = bool(out) and text[:left].endswith("建设") and out[-1].end == offset + left - 2 and (
+        out[-1].type in ("platform", "enterprise"))  # 内蒙古科技大学建设稀土大数据应用工程研究中心
+    created = (need == 1 or suffix.endswith("基金")) and (any(text[:left].endswith(v) for v in CREATE_VERBS) and len(head) >= 4
+                             or kind == "platform" and (_created(text, left, suffix, head)
+                                                        or named_builder and suffix.endswith(_LAB_TYPES)))
+    national = kind == "platform" and need == 1 and head.startswith("国家") and len(head) >= 6
+    strong = suffix in lx.STRONG_SUFFIXES or end > e or (
+        suffix in lx.BRAND_SUFFIXES and (head == "中国" or distinguishing(head) >= 1))
+    sub_unit = bool(out) and kind == "platform" and out[-1].end == offset + left and (
+        out[-1].type == "platform" or suffix == "分院" and out[-1].suffix in ("研究院", "研究所")) and (
+        out[-1].suffix in lx.SCHOOL_SUFFIXES or out[-1].suffix != suffix and suffix in _SUB_UNITS)
+    strong = strong or sub_unit
+    firm = owner_firm(head)
+    if firm is not None and firm.name in lx.INSTITUTIONS:
+        firm = None
+    if suffix == "所" and firm is None and not _contains_firm(head):
+        return None  # 中国电科38所 names its group; 某校5所 does not
+    if kind == "platform" and suffix in ("研究所", "研究院") and bx.institute_firm(head, firm):
+        kind = "enterprise"
+    elif suffix in lx.SCHOOL_SUFFIXES:
+        if not bx.school_ok(head, distinguishing(head)):
+            return None
+    elif suffix in lx.LEGAL_SUFFIXES and len(head) >= 4:
+        pass  # a registered firm name names one firm whatever its words
+    elif not (created or national or strong) and (2 if head.startswith(tuple(forms)) else distinguishing(head)) < need:
+        return None
+    if kind == "enterprise" and text[left:e] in firm_keys():
+        firm = None
+    if out and kind == "park" and out[-1].type == "park" and out[-1].end == offset + left and len(head) <= 5:
+        left = out.pop().start - offset  # 中关村贵阳科技园观山湖园区: a sub-park named after its parent
+    elif sub_unit:
+        left = out.pop().start - offset  # 中国科学院海西研究院泉州装备制造研究中心, 清华大学合肥公共安全研究院
+    elif out and _branch_of(text, offset, left, p, suffix, out[-1]):
+        left, firm = out.pop().start - offset, None  # 中国移动通信集团福建有限公司泉州分公司: one branch
+    owner = firm.name if firm else None
+    if kind != "enterprise" and re.search("(有限公司|有限责任公司|集团公司)$", head):
+        owner = head
+    title = kind in ("park", "platform") and bx.title_before(text, left)
+    return Candidate(kind, text[left:end], offset + left, offset + end, suffix, owner, title)
+
+
+def _branch_of(text: str, offset: int, left: int, p: int, suffix: str, prev: Candidate) -> bool:
+    """A branch written right after its firm: …有限公司泉州分公司, …股份有限公司云南公司."""
+    if prev.type != "enterprise" or suffix not in (*lx.BRANCH_SUFFIXES, "公司"):
+        return False
+    between = text[prev.end - offset:p]
+    if suffix == "公司":
+        return prev.suffix in lx.LEGAL_SUFFIXES and 2 <= len(between) <= 4 and _is_region(between)
+    return offset + left - prev.end <= 4 and _is_region(between) or prev.end == offset + left
 
 
 TRADE_RE = re.compile("(" + "|".join(sorted(lx.TRADE_WORDS, key=len, reverse=True)) + ")+$")

@@ -29,7 +29,8 @@ _PLACE = f"[\ue000\ue001{_HERE}{_PARK_HERE}{_THAT}]"
 _THING = f"[\ue001\ue002\ue003{_THAT}]"
 _GAP = f"[^，,。；;：:{_ANY}]"
 _PLACES = f"{_PLACE}+(?:[、和及]{_PLACE}+)*"  # P、P2; P P2 written together is P2 inside P
-_LIST = f"{_THING}(?:{_GAP}{{0,40}}?[、和及]{_GAP}{{0,30}}?{_THING})*"
+_ONE = f"{_THING}(?:\\s?{_THING})*"  # 航天科工二院 706所: a name written in two pieces
+_LIST = f"{_ONE}(?:{_GAP}{{0,40}}?[、和及]{_GAP}{{0,30}}?{_ONE})*"
 _TAIL = f"(?:等{_GAP}{{0,16}}?)?"
 
 _CREATE = ("设立|成立|注册|建设|建成|落地|落户|投资|布局|打造|开工|投产|扎根|运营|组建|挂牌|揭牌|开设|新建|"

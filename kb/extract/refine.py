@@ -58,3 +58,47 @@ def abbreviation_merges(keys: list[tuple[str, str]]) -> dict[tuple[str, str], tu
         if len(fulls) == 1 and not (k[0] == "region" and not fulls[0][1].endswith(("区", "新城"))):
             out[k] = fulls[0]
     return out
+
+
+_PAREN = re.compile(r"[（(]([^（()）]{2,8})[）)]")
+_PLACE_SUFFIX = re.compile("(产业园区|产业园|园区)$")
+
+
+def _variant(name: str) -> str:
+    """A spelling-neutral form: regions in brackets dropped, provinces and cities by short name,
+    产业园区/园区 written 园 (云南省新创(大理)工业园区 ~ 云南新创工业园)."""
+    g = Gazetteer.default()
+    name = _PAREN.sub(lambda m: "" if g.lookup(m.group(1)) is not None else m.group(0), name)
+    for _, _, r in sorted(g.find_all(name), key=lambda t: -t[0]):
+        if r.level <= 2 and r.short and r.name in name:
+            name = name.replace(r.name, r.short)
+    return _PLACE_SUFFIX.sub("园", name)
+
+
+def variant_merges(keys: list[tuple[str, str]], region_forms: frozenset[str]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Parks and platforms written two ways in one document, mapped to the longer spelling.
+
+    Same spelling-neutral form (:func:`_variant`); or a name that is exactly one longer name
+    without the region that opens it (云联数据中心 ~ 张北云联数据中心); a platform that a park
+    also answers to (某某数据湖 ~ 某某数据湖产业园) joins the park.
+    """
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    places = [k for k in keys if k[0] in ("park", "platform")]
+    by_form: dict[str, list[tuple[str, str]]] = {}
+    for k in places:
+        by_form.setdefault(k[0] + _variant(k[1]), []).append(k)
+    for group in by_form.values():
+        big = max(group, key=lambda k: len(k[1]))
+        out.update({k: big for k in group if k != big})
+    parks = {_variant(k[1]): k for k in places if k[0] == "park"}
+    for k in places:
+        if k[0] == "platform" and k not in out and _variant(k[1]) + "园" in parks:
+            out[k] = parks[_variant(k[1]) + "园"]
+    for k in places:
+        if k in out:
+            continue
+        longer = [o for o in places if o != k and o[0] == k[0] and o[1].endswith(k[1])
+                  and o[1][:-len(k[1])] in region_forms]
+        if len(longer) == 1:
+            out[k] = longer[0]
+    return out
