@@ -15,7 +15,7 @@ from kb.extract import lists as ls
 from kb.extract import names as nm
 from kb.extract.builder import ABBREV, LEGAL, EntityBuilder
 from kb.extract.found import FoundEntity, FoundLink
-from kb.extract.gazetteer import Gazetteer, Region, is_park_zone
+from kb.extract.gazetteer import ZONE_SUFFIXES, Gazetteer, Region, is_park_zone
 from kb.extract.lexicon import Firm
 from kb.extract.links import build_links
 from kb.extract.places import DocPlace, placed_entities
@@ -106,8 +106,8 @@ def _region_mentions(b: EntityBuilder, g: Gazetteer, ctx: list[Region],
         b.add(etype, name, chain, {r.name, r.short} - {""}, (s, e))
         taken.append((s, e))
         found.append((s, e, r))
-        if etype == "region" and (body[s:e] == r.name or r.level <= 2):
-            b.keep.add((s, e))  # a region named inside a park's name is still a mention of it
+        if etype == "park" and body[s:e].endswith(ZONE_SUFFIXES) or body[s:e] == r.name or r.level <= 2:
+            b.keep.add((s, e))  # a region or zone named inside a park's name is still a mention of it
         if r.level == 4:
             _zone_parent_mention(b, g, r, s, e)
     return found
@@ -157,7 +157,8 @@ def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[Fou
         cands += nm.suffix_candidates(text, s, anchors, forms)
         cands += ls.enumeration_items(text, s)
         cands += ls.short_firms(text, s)
-    cands = _drop_titles(cands)
+    zones = [sp for k, sps in b.spans.items() if k[0] == "park" for sp in sps]
+    cands = ls.listed_names(_drop_titles(cands), body, zones)
     places = {f: b.chain[k] for k in list(b.forms) if k[0] == "region" for f in b.forms[k] if len(f) >= 2}
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
     for c in cands:

@@ -162,7 +162,8 @@ def _built_by(text: str, span: tuple[int, int], items: list[Item],
     bounds = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text)]
     for a, z in zip(bounds, bounds[1:], strict=False):
         clause = [(s - off, e - off, ent) for s, e, ent in items if a <= s - off < z]
-        if not clause or len(clause) < 2 and not _JOINT.search(text[a:z]):
+        relying = a > 0 and text[:a].rfind("依托") > max(text.rfind(c, 0, a - 1) for c in "，,：:")  # 依托X，成立Y
+        if not clause or len(clause) < 2 and not _JOINT.search(text[a:z]) and not relying:
             continue
         ctext = text[a:z]
         firms = [c for c in clause if c[2].type == "enterprise"]
@@ -172,7 +173,7 @@ def _built_by(text: str, span: tuple[int, int], items: list[Item],
         if m and plats:
             verb = a + m.start()
             before = [f for f in builders if f[1] <= verb]
-            if not before and _JOINT.search(ctext) and not _OWN_PARTNER.search(text, a, verb):
+            if not before and (_JOINT.search(ctext) or relying) and not _OWN_PARTNER.search(text, a, verb):
                 # 华为与X签约，双方将合作建设Y; but "分别与三大运营商合作建设Y" names its own partners
                 before = [(s - off, e - off, ent) for s, e, ent in items if s - off < a and (
                     ent.type == "enterprise" or ent.type == "platform" and _INSTITUTE.search(ent.name))]

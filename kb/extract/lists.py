@@ -6,6 +6,7 @@ Split from :mod:`kb.extract.names`, whose helpers (tagging, the generic-word tes
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from kb.extract import lexicon as lx
 from kb.extract.gazetteer import Gazetteer
@@ -101,3 +102,32 @@ def short_firms(text: str, offset: int = 0) -> list[Candidate]:
             continue
         out.append(Candidate("enterprise", name, offset + start, offset + start + len(name), ""))
     return out
+
+
+_LIST_SEP = frozenset(("、", "和", "及", "以及", "与"))
+
+
+def listed_names(cands: list[Candidate], body: str, zones: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
+    """Keep a generic-headed park or platform (软件园, 电商园) only as an item of a list that also
+    names one unmistakably (某湖科创园、软件动漫产业园、电子商务产业园等园区): the list names the
+    place's own parks; a development zone named in the list (``zones``) counts as such a name.
+    Weak candidates elsewhere are dropped."""
+    if not any(c.weak for c in cands):
+        return cands
+    order = sorted([c for c in cands if c.type in ("park", "platform")]
+                   + [Candidate("park", body[a:z], a, z, "") for a, z in zones], key=lambda c: c.start)
+    keep: set[int] = set()
+    run: list[Candidate] = []
+    for c in order:
+        if run and body[run[-1].end:c.start] not in _LIST_SEP:
+            keep |= _named_run(run)
+            run = []
+        run.append(c)
+    keep |= _named_run(run)
+    return [c for c in cands if not c.weak or id(c) in keep and not body[:c.start].endswith("等")]  # 等X园区: a category
+
+
+def _named_run(run: list[Candidate]) -> set[int]:
+    if len(run) >= 2 and any(not c.weak for c in run):
+        return {id(c) for c in run if c.weak}
+    return set()

@@ -51,6 +51,7 @@ class Candidate:
     suffix: str
     owner: str | None = None  # a known firm that opens the name (联通工业互联网研究院 -> 中国联通)
     title: bool = False  # named right after an award verb (获评X): a title, not a new entity
+    weak: bool = False  # a generic head (电商园, 软件动漫产业园): a name only as an item of a list of names
 
 
 def _all_suffixes() -> list[tuple[str, str]]:
@@ -288,6 +289,8 @@ _DIRECTIONS = frozenset("东部 西部 南部 北部 中部 东北 西北 西南
 
 
 _PAREN_CENTRE = re.compile(r"(?<=[）)])中心")
+# 光谷芯中心, 新创R&D中心: a bare 中心 ending a word; its head must name a place, firm or brand
+_BARE_CENTRE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])中心(?=[的和与及、，,。；;：:等内已将在是\s]|$)")
 _CITY_CENTRE = re.compile(r"(国家[^\s，,。；;、的和与及]{3,12}?)中心")  # 国家超级计算天津中心: 国家… + city + 中心
 _CREATE_NEAR = re.compile("(?:" + "|".join(CREATE_VERBS + ("共建", "合作建设", "联合建设", "建成", "牵头建设")) + ")了?")
 _SUB_UNITS = ("研究中心", "实验室", "研究所", "工程研究中心", "重点实验室", "创新中心", "分中心", "研究院", "分院")
@@ -299,6 +302,8 @@ def _matches(text: str) -> list[tuple[str, int, int]]:
     found = [(m.group(0), m.start(), m.end()) for m in _SUFFIX_RE.finditer(text)]
     found += [("所", m.start(), m.end()) for m in _NUMBERED_INSTITUTE.finditer(text)]
     found += [("中心", m.start(), m.end()) for m in _PAREN_CENTRE.finditer(text)]
+    ends = {e for _, _, e in found}
+    found += [("中心", m.start(), m.end()) for m in _BARE_CENTRE.finditer(text) if m.end() not in ends]
     found += [("中心", m.end(1), m.end()) for m in _CITY_CENTRE.finditer(text) if _is_region(m.group(1)[-3:])
               or _is_region(m.group(1)[-2:])]
     return sorted(found, key=lambda x: x[1])
@@ -340,13 +345,13 @@ def suffix_candidates(text: str, offset: int = 0, anchors: Sequence[tuple[int, i
         return (any(a <= s and e <= b for a, b in anchors) or w in forms or w in lx.INSTITUTIONS
                 or len(w) >= 2 and _known_strong(w))
 
-    for suffix, p, e in matches:
+    for i, (suffix, p, e) in enumerate(matches):
         kind = _SUFFIX_TYPE.get(suffix, "platform")
         floor = prev_end if kind != "enterprise" else 0
-        if kind != "enterprise" and suffix not in _ZONE_WORDS:
-            prev_end = e
         if bx.in_book_title(text, p):
             continue
+        if suffix in lx.BRAND_SUFFIXES and any(q - e <= 8 and not _PUNCT.search(text, e, q) for _, q, _ in matches[i + 1:]):
+            continue  # 光谷数字经济产业园, 光谷芯中心: the brand opens a longer name
         nxt = _SUFFIX_RE.match(text, e)
         if nxt and (suffix in lx.SCHOOL_SUFFIXES or kind != "enterprise" and _SUFFIX_TYPE.get(nxt.group(0)) == "park"):
             prev_end = floor  # 岳麓山大学科技城, 某某数据湖产业园: the longer name is the one
@@ -368,10 +373,14 @@ def suffix_candidates(text: str, offset: int = 0, anchors: Sequence[tuple[int, i
         cand = _judge(text, offset, left, p, e, suffix, kind, q is not None, out, forms)
         if cand is not None:
             out.append(cand)
+            if kind != "enterprise" and suffix not in _ZONE_WORDS:
+                prev_end = e  # a later name may not reach back over this one
     return out
 
 
 _OPERATOR = re.compile(r"(?:^|(?<=[、，,：:（(“\s]))([\u4e00-\u9fff]{2,4}?(?:" + "|".join(lx.TRADE_WORDS) + r"){1,2})$")
+_GENERIC_PLACES = frozenset("产业园 产业园区 工业园区 示范区 集聚区 先行区 试验区 开发区 高新区 经开区".split())
+_PUNCT = re.compile("[，,。；;：:、（）()“”\\s]")
 _NAME_BREAK = frozenset("在与和为的及等将把对向从由以并或即了是暨")
 
 
@@ -411,7 +420,8 @@ def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind:
     head = text[left:p]
     end = bx.paren_after(text, e, _is_region) if kind != "enterprise" else e
     if len(head) < 2:
-        return None
+        bare = not head and len(suffix) >= 3 and kind == "park" and suffix not in _GENERIC_PLACES
+        return Candidate(kind, text[left:end], offset + left, offset + end, suffix, weak=True) if bare else None
     if suffix == "数据中心" and not quoted and _is_region(head):
         return None  # 天津数据中心标准机架…: the city's data centres, not one named centre
     need = 2 if suffix in lx.WEAK_SUFFIXES else 1
@@ -430,6 +440,8 @@ def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind:
     firm = owner_firm(head)
     if firm is not None and firm.name in lx.INSTITUTIONS:
         firm = None
+    if suffix == "中心" and _local_unit(head):
+        kind = "enterprise"  # 某市联通某区营销中心: a firm's local unit, not a platform
     if suffix == "所" and firm is None and not _contains_firm(head):
         return None  # 中国电科38所 names its group; 某校5所 does not
     if kind == "platform" and suffix in ("研究所", "研究院") and bx.institute_firm(head, firm):
@@ -440,7 +452,8 @@ def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind:
     elif suffix in lx.LEGAL_SUFFIXES and len(head) >= 4:
         pass  # a registered firm name names one firm whatever its words
     elif not (created or national or strong) and (2 if head.startswith(tuple(forms)) else distinguishing(head)) < need:
-        return None
+        generic = kind in ("park", "platform") and not bx.title_before(text, left)
+        return Candidate(kind, text[left:end], offset + left, offset + end, suffix, weak=True) if generic else None
     if kind == "enterprise" and text[left:e] in firm_keys():
         firm = None
     if out and kind == "park" and out[-1].type == "park" and out[-1].end == offset + left and len(head) <= 5:
@@ -454,6 +467,12 @@ def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind:
         owner = head
     title = kind in ("park", "platform") and bx.title_before(text, left)
     return Candidate(kind, text[left:end], offset + left, offset + end, suffix, owner, title)
+
+
+def _local_unit(head: str) -> bool:
+    """Whether ``head`` opens with a region and then a known firm's alias (台州移动…, 某市联通…)."""
+    keys = firm_keys()
+    return any(_is_region(head[:k]) and any(head[k:k + n] in keys for n in range(2, 7)) for k in range(2, 5))
 
 
 def _branch_of(text: str, offset: int, left: int, p: int, suffix: str, prev: Candidate) -> bool:

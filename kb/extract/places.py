@@ -31,7 +31,8 @@ _GAP = f"[^，,。；;：:{_ANY}]"
 _PLACES = f"{_PLACE}+(?:[、和及]{_PLACE}+)*"  # P、P2; P P2 written together is P2 inside P
 _ONE = f"{_THING}(?:\\s?{_THING})*"  # 航天科工二院 706所: a name written in two pieces
 _LIST = f"{_ONE}(?:{_GAP}{{0,40}}?[、和及]{_GAP}{{0,30}}?{_ONE})*"
-_TAIL = f"(?:等{_GAP}{{0,16}}?)?"
+_TAIL = f"(?:(?:[、和及]{_GAP}{{0,24}}?)?等{_GAP}{{0,16}}?)?"  # X、其他未名之物等一批机构
+_LISTS = f"{_LIST}(?:{_TAIL}[，,]?(?:及|以及){_GAP}{{0,10}}?{_LIST})*"  # X等项目，及Y、Z等企业
 
 _CREATE = ("设立|成立|注册|建设|建成|落地|落户|投资|布局|打造|开工|投产|扎根|运营|组建|挂牌|揭牌|开设|新建|"
            "扩建|设厂|建厂|入驻|进驻|开园|启用")
@@ -51,12 +52,14 @@ _SHAPES = [re.compile(p) for p in (
     f"(?P<x>{_LIST}){_TAIL}{_GAP}{{0,10}}?(?:在|于|到)(?P<p>{_PLACES})(?:内)?{_GAP}{{0,16}}?(?:{_CREATE})",
     f"^{_GAP}{{0,6}}?(?P<x>{_LIST})[^。；;{_ANY}]{{0,40}}?[，,](?:并|还|已|先后|相继)?(?:在|于)(?P<p>{_PLACES})"
     f"{_GAP}{{0,10}}?(?:{_CREATE})",
-    # 在 P 建设 X
+    # 在 P 建设 X; 在 P 正加快…X 建设; P 内…改造成 X
     f"(?:在|于){_GAP}{{0,4}}?(?P<p>{_PLACES})(?:内)?{_GAP}{{0,12}}?(?:{_CREATE})了?{_GAP}{{0,24}}?(?P<x>{_LIST})",
+    f"(?:在|于)(?P<p>{_PLACES})(?:内)?{_GAP}{{0,30}}?(?P<x>{_LIST}){_GAP}{{0,4}}?(?:建设|落地|投产|开工|运营)",
+    f"(?P<p>{_PLACE})(?:内|区内|园内)[^。；;{_ANY}]{{0,40}}?(?:改造成|改建为|打造成|建成)了?{_GAP}{{0,12}}?(?P<x>{_LIST})",
     # P 现有/引进 X、Y 等; P 依托…，吸引 X 等企业建设…
-    f"(?P<p>{_PLACES})(?:内|区内|园内|园区内)?{_GAP}{{0,10}}?(?:{_HOST}){_GAP}{{0,24}}?(?P<x>{_LIST})",
-    f"^{_GAP}{{0,10}}?(?P<p>[\ue000\ue001]){_GAP}{{0,6}}?[^。；;{_ANY}]{{0,30}}?(?:引进|招引|集聚|聚集)了?"
-    f"{_GAP}{{0,12}}?(?P<x>{_LIST})",
+    f"(?P<p>{_PLACES})(?:内|区内|园内|园区内)?{_GAP}{{0,10}}?(?:{_HOST}){_GAP}{{0,24}}?(?P<x>{_LISTS})",
+    f"^{_GAP}{{0,10}}?(?P<p>[\ue000\ue001]){_GAP}{{0,6}}?[^。；;{_ANY}]{{0,80}}?(?:引进|招引|集聚|聚集)了?"
+    f"{_GAP}{{0,12}}?(?P<x>{_LISTS})",
     # 吸引 X 等企业 落户/建设: attracted to settle, not to visit or test
     f"(?P<p>{_PLACES}){_GAP}{{0,6}}?[^。；;{_ANY}]{{0,30}}?吸引了?{_GAP}{{0,12}}?(?P<x>{_LIST}){_TAIL}"
     f"{_GAP}{{0,6}}?(?:{_CREATE})",
@@ -70,6 +73,14 @@ _SHAPES = [re.compile(p) for p in (
 _IMPLICIT = [re.compile(p) for p in (
     f"^[^。；;{_ANY}]{{0,40}}?(?:成功|先后|相继|积极)?(?:引进|引入|招引)了?{_GAP}{{0,24}}?(?P<x>{_LIST})",
     f"(?P<x>{_LIST}){_TAIL}(?:签约落地|签约落户|落地落户|成功落户|成功落地|签约入驻)(?!{_GAP}{{0,4}}?{_PLACE})",
+    f"(?P<x>{_LIST}){_TAIL}{_GAP}{{0,8}}?项目(?:加快|正在|全面)?(?:建设|落地|开工|投产)",
+)]
+# in a paragraph about one park ("推进某科技城招商引资。…"), what settles or is started with no
+# place named is in that park
+_TOPIC_OPEN = re.compile("推进|建设|运营|招商|打造|加快|启动")
+_TOPIC = [re.compile(p) for p in (
+    f"(?P<x>{_LIST}){_TAIL}(?:入驻运营|入驻|进驻|落户)(?!{_GAP}{{0,6}}?{_PLACE})",
+    f"(?:启动|开工建设|建成)(?P<x>{_LIST}){_GAP}{{0,16}}?建设",
 )]
 _HERE_RE = re.compile("该市|该区|该县|我市|我区|我县|本市|本区|本县|当地|这里|该地")
 _PARK_HERE_RE = re.compile("该园区|园区内|区内|园内|(?:(?<=入驻)|(?<=进驻)|(?<=落户)|(?<=在)|(?<=到))园区")
@@ -101,16 +112,30 @@ def placements(body: str, sents: Sequence[tuple[int, int]], by_sent: Mapping[int
     """Every (thing, place) pair a sentence shape states, with that sentence's span."""
     out: list[Placement] = []
     seen: list[Item] = []  # mentions so far, for 园区/该科创园
+    topic: Key | None = None
+    prev_end = 0
     for k, (s, e) in enumerate(sents):
         items = sorted(by_sent.get(k, ()), key=lambda i: i[0])
         text = body[s:e]
+        opens = k == 0 or "\n" in body[prev_end:s]
+        prev_end = e
+        if opens:
+            parks = [i[2] for i in items if i[2].type == "park"]
+            topic = (parks[0].type, parks[0].name) if parks and _TOPIC_OPEN.search(text) else None
         if items or _HERE_RE.search(text):
             template, slots = _template(text, s, items, seen, doc)
-            for src, dst in _pairs(template, slots, doc):
-                if src != dst and src[0] != "region":
-                    out.append(Placement(src, dst, s, e))
+            pairs = _pairs(template, slots, doc)
+            if topic is not None and not opens:
+                pairs += _topic_pairs(template, slots, topic)
+            out += [Placement(src, dst, s, e) for src, dst in pairs if src != dst and src[0] != "region"]
         seen += items
     return out
+
+
+def _topic_pairs(template: str, slots: list[Key | None], topic: Key) -> list[tuple[Key, Key | None]]:
+    index = _slot_index(template)
+    return [(src, topic) for shape in _TOPIC for m in shape.finditer(template)
+            for src in _things(m, "x", index, slots)]
 
 
 def _template(text: str, off: int, items: Sequence[Item], seen: Sequence[Item],
@@ -187,7 +212,9 @@ def _containers(m: re.Match[str]) -> list[int]:
 
 
 def _things(m: re.Match[str], group: str, index: dict[int, int], slots: list[Key | None]) -> list[Key]:
-    keys = [slots[index[i]] for i in range(m.start(group), m.end(group)) if i in index]
+    """The items of a list; of a name written in two pieces (某集团二院 706所), the last piece."""
+    at = [i for i in range(m.start(group), m.end(group)) if i in index]
+    keys = [slots[index[i]] for n, i in enumerate(at) if n + 1 == len(at) or m.string[i + 1:at[n + 1]].strip()]
     return [k for k in keys if k is not None]
 
 
