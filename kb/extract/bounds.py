@@ -29,6 +29,12 @@ _BUREAU_END = re.compile("[局委厅办]$")
 _PAREN_IN = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 
 
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
+_TIME_CHAR = re.compile(r"[0-9年月日今近前后期时]")
+_SCHOOL = re.compile("大学|学院|学校")
+_NUMBERED_TAIL = re.compile(r"(第[一二三四五六七八九十百零〇\d]+|\d+)$")
+
+
 def _number_like(w: str) -> bool:
     return bool(_COUNT.fullmatch(w))
 
@@ -71,10 +77,10 @@ def anchored_left(text: str, p: int, suffix: str, kind: str, toks: Sequence[Toke
             crossed = True
             i -= 1
             continue
-        if t == "x" or t in ("eng", "m") and not re.fullmatch(r"[A-Za-z0-9]+", w) and _number_like(w) and not (
+        if t == "x" or t in ("eng", "m") and not _ALNUM.fullmatch(w) and _number_like(w) and not (
                 legal and len(w) == 1 and i + 1 < len(toks) and len(toks[i + 1][2]) == 1):
             break
-        if t == "t" and re.search(r"[0-9年月日今近前后期时]", w):
+        if t == "t" and _TIME_CHAR.search(w):
             break
         if w in lx.LEFT_STOPS and not (legal and w in lx.FIRM_WORDS):
             break
@@ -132,8 +138,8 @@ def in_book_title(text: str, s: int) -> bool:
 
 def institute_firm(head: str, firm: lx.Firm | None) -> bool:
     """Institutes that act as firms: 中国电科第九研究所, 中国电科38所, 中国工程物理研究院."""
-    if re.search("大学|学院|学校", head):
+    if _SCHOOL.search(head):
         return False
-    if firm is not None and re.search(r"(第[一二三四五六七八九十百零〇\d]+|\d+)$", head):
+    if firm is not None and _NUMBERED_TAIL.search(head):
         return True
     return head.startswith("中国") and firm is None and len(head) >= 4

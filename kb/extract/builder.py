@@ -14,6 +14,9 @@ from kb.extract.gazetteer import Gazetteer
 
 LEGAL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
 ABBREV = (("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"))
+_STOCK_OR_PAREN = re.compile(r"股份$|[（(][^（()）]{2,8}[）)]$")
+_NUMBERED = re.compile(r"[0-9]+所$")
+_PAREN_TAIL = re.compile(r"[（(][^（()）]{2,8}[）)]$")
 _PARK_WRAP = re.compile("(产业园区|产业园|园区)$")
 _INNER_SUFFIX = re.compile("(谷|港|城|湖)$")
 
@@ -25,13 +28,13 @@ def aliases_of(name: str, etype: str) -> set[str]:
         return out
     if etype == "enterprise" and not name.endswith(("分公司", "子公司")):
         stem = LEGAL.sub("", name)
-        stem = re.sub(r"股份$|[（(][^（()）]{2,8}[）)]$", "", stem)
+        stem = _STOCK_OR_PAREN.sub("", stem)
         if len(stem) >= 2 and stem != name:
             out.add(stem)
         bare = nm.TRADE_RE.sub("", stem)
         if stem == name and len(bare) >= 2 and bare != stem and not Gazetteer.default().lookup(bare):
             out.add(bare)
-    numbered = re.search(r"[0-9]+所$", name)
+    numbered = _NUMBERED.search(name)
     if etype == "enterprise" and numbered and numbered.start() > 0:
         out.add(numbered.group(0))  # 中国电科38所: 38所
     for full, short in ABBREV:
@@ -40,8 +43,8 @@ def aliases_of(name: str, etype: str) -> set[str]:
     inner = _PARK_WRAP.sub("", name) if etype == "park" else ""
     if len(inner) >= 4 and _INNER_SUFFIX.search(inner):
         out.add(inner)  # 某某智谷产业园 is also called 某某智谷
-    if etype in ("park", "platform") and re.search(r"[（(][^（()）]{2,8}[）)]$", name):
-        out.add(re.sub(r"[（(][^（()）]{2,8}[）)]$", "", name))  # 国家超高清视频创新中心（四川）
+    if etype in ("park", "platform") and _PAREN_TAIL.search(name):
+        out.add(_PAREN_TAIL.sub("", name))  # 国家超高清视频创新中心（四川）
     return {a for a in out if len(a) >= 2}
 
 

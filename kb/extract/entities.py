@@ -7,8 +7,11 @@ document, its aliases the shorter forms, its mentions every occurrence of any of
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
+from collections import defaultdict
+from functools import lru_cache
 
 from kb.extract import lexicon as lx
 from kb.extract import lists as ls
@@ -20,7 +23,7 @@ from kb.extract.lexicon import Firm
 from kb.extract.links import build_links
 from kb.extract.places import DocPlace, placed_entities
 from kb.extract.refine import abbreviation_merges, add_declared_aliases, variant_merges
-from kb.extract.scan import occurrences
+from kb.extract.scan import SpanSet, occurrences
 from kb.extract.towns import find_towns
 from kb.extract.wordfreq import word_sets
 
@@ -60,6 +63,12 @@ def _context(g: Gazetteer, chain: tuple[str, ...]) -> list[Region]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _regions_in(g: Gazetteer, name: str, ctx: tuple[Region, ...]) -> list[Region]:
+    """Regions named in a candidate name (the same names recur across a library's documents)."""
+    return [r for _, _, r in g.find_all(name, ctx)]
+
+
 def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str, ...],
                places: dict[str, tuple[str, ...]] | None = None) -> tuple[tuple[str, ...], bool]:
     """The region chain of a named thing: the deepest place its name holds, else the document's
@@ -67,7 +76,7 @@ def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str,
     for form, chain in (places or {}).items():
         if form.endswith(("镇", "乡", "街道")) and form in name:
             return chain, False
-    found = [r for _, _, r in g.find_all(name, ctx)]
+    found = _regions_in(g, name, tuple(ctx))
     if found:
         deepest = max(found, key=lambda r: r.level)
         chain = _region_chain(g, deepest)
@@ -138,16 +147,39 @@ def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[Fou
     zone = _doc_zone(g, ctx, full)
     b = EntityBuilder(body, full[:-1] if zone is not None and is_park_zone(zone) else full, zone)
     taken: list[tuple[int, int]] = []
-    doc_zone = ctx[-1] if ctx and ctx[-1].level == 4 else None
     found = _region_mentions(b, g, ctx, taken)
-    forms = frozenset(f for k, fs in b.forms.items() if k[0] == "region" for f in fs if len(f) >= 2)
-    firm_hits = _firms(body)
-    cands: list[nm.Candidate] = []
-    county = _default_county(g, ctx)
     sents = sentences(body)
+    cands = _candidates(b, g, ctx, found, sents)
+    spans = SpanSet(taken)
+    _add_candidates(b, g, ctx, cands, spans)
+    for s, e, firm in _firms(body):
+        if any(ts <= s and e <= te and (ts, te) != (s, e) for ts, te in spans.near(s, e)):
+            continue
+        b.add("platform" if firm.name in lx.INSTITUTIONS else "enterprise", firm.name, b.doc_chain, {body[s:e]}, (s, e))
+    if ctx and ctx[-1].level == 4:
+        _bare_zone_mentions(b, ctx[-1], g)
+    add_declared_aliases(b)
+    ents = _finish(b)
+    doc = _doc_place(ents, b)
+    defaults = frozenset(b.defaulted)
+    links, placed = build_links(body, ents, b.owner, b.merged, sents, doc, defaults)
+    national = frozenset((e.type, e.name) for e in ents if e.type == "enterprise" and e.name in nm.firm_names())
+    unplaced = national | _affiliations(ents, body) & defaults
+    return placed_entities(ents, placed, doc, unplaced, defaults), links
+
+
+def _candidates(b: EntityBuilder, g: Gazetteer, ctx: list[Region], found: list[tuple[int, int, Region]],
+                sents: list[tuple[int, int]]) -> list[nm.Candidate]:
+    """Towns (added to ``b`` at once) and name candidates, sentence by sentence."""
+    body = b.body
+    forms = frozenset(f for k, fs in b.forms.items() if k[0] == "region" for f in fs if len(f) >= 2)
+    starts = [a for a, _, _ in found]
+    county = _default_county(g, ctx)
+    cands: list[nm.Candidate] = []
     for s, e in sents:
         text = body[s:e]
-        local = [(a - s, z - s, r) for a, z, r in found if s <= a and z <= e]
+        local = [(a - s, z - s, r) for a, z, r in found[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+                 if z <= e]
         towns = find_towns(text, local, county, s)
         for tw in towns:
             chain = _region_chain(g, tw.parent) if tw.parent else b.doc_chain
@@ -159,40 +191,45 @@ def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[Fou
         cands += ls.short_firms(text, s)
     zones = [sp for k, sps in b.spans.items() if k[0] == "park" for sp in sps]
     cands = ls.listed_names(_drop_titles(cands), body, zones)
-    places = {f: b.chain[k] for k in list(b.forms) if k[0] == "region" for f in b.forms[k] if len(f) >= 2}
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    return cands
+
+
+def _add_candidates(b: EntityBuilder, g: Gazetteer, ctx: list[Region], cands: list[nm.Candidate],
+                    taken: SpanSet) -> None:
+    """Each candidate not inside a longer name already taken, typed by the firm lexicon, placed by its name."""
+    places = {f: b.chain[k] for k in list(b.forms) if k[0] == "region" for f in b.forms[k] if len(f) >= 2}
+    chains: dict[str, tuple[tuple[str, ...], bool]] = {}
     for c in cands:
         nested_firm = c.type == "enterprise" and c.name.endswith(_LEGAL_END)
         if not nested_firm and any(c.start < te and ts < c.end and ((te - ts) >= (c.end - c.start) or te == c.end)
-                                   for ts, te in taken):
+                                   for ts, te in taken.near(c.start, c.end)):
             continue
         hit = nm.firm_keys().get(c.name) or nm.firm_by_legal_stem(c.name)
         etype = "enterprise" if hit else c.type
         name = hit[0].name if hit else c.name
         if name in lx.INSTITUTIONS:
             etype = "platform"
-        chain, default = _chain_for(g, c.name, ctx, b.doc_chain, places)
+        if c.name not in chains:
+            chains[c.name] = _chain_for(g, c.name, ctx, b.doc_chain, places)
+        chain, default = chains[c.name]
         key = b.add(etype, name, chain, {c.name}, (c.start, c.end), default)
         if c.owner and c.owner != name and c.owner not in lx.INSTITUTIONS and not c.name.endswith(lx.BRANCH_SUFFIXES):
             b.owner[key] = c.owner
-            span = _owner_span(body, c)
+            span = _owner_span(b.body, c)
             if span is not None:
-                b.add("enterprise", c.owner, b.doc_chain, {body[span[0]:span[1]]}, span)
+                b.add("enterprise", c.owner, b.doc_chain, {b.body[span[0]:span[1]]}, span)
                 b.keep.add(span)
-        taken.append((c.start, c.end))
-    for s, e, firm in firm_hits:
-        if any(ts <= s and e <= te and (ts, te) != (s, e) for ts, te in taken):
-            continue
-        b.add("platform" if firm.name in lx.INSTITUTIONS else "enterprise", firm.name, b.doc_chain, {body[s:e]}, (s, e))
-    if doc_zone is not None:
-        _bare_zone_mentions(b, doc_zone, g)
-    add_declared_aliases(b)
-    ents = _finish(b)
-    doc = _doc_place(ents, b)
-    defaults = frozenset(b.defaulted)
-    links, placed = build_links(body, ents, b.owner, b.merged, sents, doc, defaults)
-    national = frozenset((e.type, e.name) for e in ents if e.type == "enterprise" and e.name in nm.firm_names())
-    return placed_entities(ents, placed, doc, national, defaults), links
+        taken.add((c.start, c.end))
+
+
+_TITLE_AFTER = re.compile("党委书记|党委副书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|总监|负责人|部长|主任|经理|首席")
+
+
+def _affiliations(ents: list[FoundEntity], body: str) -> frozenset[tuple[str, str]]:
+    """Firms named only as a speaker's employer (某集团党委书记、董事长某某): mentioned, not placed."""
+    return frozenset((e.type, e.name) for e in ents if e.type == "enterprise"
+                     and all(_TITLE_AFTER.match(body, z) for _, z in e.mentions))
 
 
 def _doc_place(ents: list[FoundEntity], b: EntityBuilder) -> DocPlace:
@@ -330,7 +367,8 @@ def _finish(b: EntityBuilder) -> list[FoundEntity]:
             big = merged[big]
         b.forms[big] |= b.forms[small]
         b.spans[big] |= b.spans[small]
-    spans_taken: list[tuple[int, int, tuple[str, str]]] = []
+    spans_taken = SpanSet()
+    owner_of: dict[tuple[int, int], set[tuple[str, str]]] = defaultdict(set)
     out = []
     keys = [k for k in keys if k not in merged]
     for k in sorted(keys, key=lambda k: -max(len(f) for f in b.forms[k])):
@@ -342,11 +380,15 @@ def _finish(b: EntityBuilder) -> list[FoundEntity]:
                 continue
             spans.update(occurrences(b.body, f))
         spans = {sp for sp in spans if sp in b.keep or not any(
-            s <= sp[0] and sp[1] <= e and (e - s) > (sp[1] - sp[0]) for s, e, kk in spans_taken if kk != k)}
+            s <= sp[0] and sp[1] <= e and (e - s) > (sp[1] - sp[0]) and owner_of[(s, e)] - {k}
+            for s, e in spans_taken.near(*sp))}
         spans = {sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)}
         if not spans:
             continue
-        spans_taken += [(s, e, k) for s, e in spans]
+        for sp in spans:
+            if sp not in owner_of:
+                spans_taken.add(sp)
+            owner_of[sp].add(k)
         aliases = tuple(sorted(f for f in b.forms[k] if f != k[1]))
         out.append(FoundEntity(k[0], k[1], aliases, b.chain[k], tuple(sorted(spans))))
     out = _drop_nested_regions(out, b.doc_chain)

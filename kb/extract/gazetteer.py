@@ -73,6 +73,9 @@ def is_park_zone(name: str) -> bool:
     return not _NEW_AREA.search(name)
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+
 @dataclass(frozen=True)
 class Region:
     code: str
@@ -245,7 +248,7 @@ class Gazetteer:
         """A zone named after region ``r`` starting at ``e``: (end, canonical name, short)."""
         for mid in (0, 2, 3):
             middle = text[e:e + mid]
-            if mid and (_MIDDLE_STOP.search(middle) or not re.fullmatch(r"[\u4e00-\u9fff]+", middle)
+            if mid and (_MIDDLE_STOP.search(middle) or not _CJK.fullmatch(middle)
                         or middle in _common_words()):
                 continue
             m = _ZONE_RE.match(text, e + mid)

@@ -115,6 +115,8 @@ def _hierarchy(ents: Sequence[FoundEntity], out: _Links, first_sentence: Callabl
                contained: set[Key], zone: FoundEntity | None, defaults: frozenset[Key]) -> None:
     """Regions in their parents; parks and platforms in the park their name opens with; parks in regions."""
     regions = {e.name: e for e in ents if e.type == "region"}
+    zones = [(z, form, _ZONE_TAIL.sub("", form)) for z in ents if z.type in ("park", "region") and _ZONE_TAIL.search(z.name)
+             for form in (z.name, *z.aliases)]
     for ent in ents:
         key = (ent.type, ent.name)
         if ent.type == "region":
@@ -125,7 +127,7 @@ def _hierarchy(ents: Sequence[FoundEntity], out: _Links, first_sentence: Callabl
             continue
         if ent.type not in ("park", "platform"):
             continue
-        parent = _parent_park(ent, ents)
+        parent = _parent_park(ent, zones)
         if parent is not None:
             out.add(ent, parent, "located_in", first_sentence(ent))
         elif key in contained or ent.type == "platform":
@@ -139,19 +141,19 @@ def _hierarchy(ents: Sequence[FoundEntity], out: _Links, first_sentence: Callabl
                     break
 
 
-def _parent_park(ent: FoundEntity, ents: Sequence[FoundEntity]) -> FoundEntity | None:
-    """长春净月数字经济产业园 lies in 长春净月高新技术产业开发区: it opens with that zone's own name."""
+def _parent_park(ent: FoundEntity, zones: Sequence[tuple[FoundEntity, str, str]]) -> FoundEntity | None:
+    """长春净月数字经济产业园 lies in 长春净月高新技术产业开发区: it opens with that zone's own name.
+
+    ``zones``: (zone, one of its forms, that form without its zone word) for every zone-like entity.
+    """
     best = None
-    for z in ents:
-        if z is ent or z.type not in ("park", "region") or not _ZONE_TAIL.search(z.name):
+    for z, form, head in zones:
+        if z is ent:
             continue
-        for form in (z.name, *z.aliases):
-            head = _ZONE_TAIL.sub("", form)
-            whole = ent.name.startswith(form) and len(ent.name) > len(form)
-            by_head = ent.type == "park" and len(head) >= 3 and ent.name.startswith(head) and form != ent.name
-            if whole or by_head and len(ent.name) > len(form) - 2:
-                if best is None or len(z.name) > len(best.name):
-                    best = z
+        whole = ent.name.startswith(form) and len(ent.name) > len(form)
+        by_head = ent.type == "park" and len(head) >= 3 and ent.name.startswith(head) and form != ent.name
+        if (whole or by_head and len(ent.name) > len(form) - 2) and (best is None or len(z.name) > len(best.name)):
+            best = z
     return best
 
 

@@ -81,8 +81,9 @@ def tag(text: str) -> list[tuple[int, int, str, str]]:
     """Tokens as (start, end, word, pos); name-guess tokens split off a leading 及/与/和."""
     out, pos = [], 0
     known = word_sets().known
+    domain = _domain_set()
     for w, t in tokenizer().tag(text):
-        if len(w) > 1 and w not in known and w not in _domain_set() and (
+        if len(w) > 1 and w not in known and w not in domain and (
                 (w[0] in _FUNC_CHARS or w[0] in _SINGLE_STOPS and len(w) > 2) and t in ("nr", "nrt", "ns", "nz", "n")
                 or len(w) > 2 and _known(w[1:])):
             out.append((pos, pos + 1, w[0], "c"))
@@ -199,7 +200,7 @@ def distinguishing(head: str) -> int:
     g = Gazetteer.default()
     if g.find_all(head) or any(k.startswith(("weak", "short")) for k in _key_kinds(head)):
         return 2
-    if owner_firm(head) or _contains_firm(head) or re.search("..(大学|学院)", head):
+    if owner_firm(head) or _contains_firm(head) or _SCHOOL_IN.search(head):
         return 2
     level, chunk = 0, ""
     toks = tag(head)
@@ -270,10 +271,10 @@ def _stops(w: str, t: str) -> bool:
     if t in _STOP_TAGS:
         return True
     if t in ("m", "mq"):
-        return w[-1] in "年月日号" or not re.fullmatch(r"[A-Za-z0-9]+|第[一二三四五六七八九十百零〇]+", w) and (
+        return w[-1] in "年月日号" or not _CODE_OR_ORDINAL.fullmatch(w) and (
             w[0] in "0123456789一二三四五六七八九十百千万亿两几数多余半首每各第")
     if t == "t":
-        return bool(re.search(r"[0-9年月日今近前后期时]", w))
+        return bool(_TIME_CHAR.search(w))
     if t == "v":
         return w not in _NAME_VERBS and w not in lx.GENERIC_WORDS and (len(w) == 1 or w in word_sets().known)
     return False
@@ -284,6 +285,10 @@ def _LONG_STOPS() -> tuple[str, ...]:
     return tuple(w for w in lx.LEFT_STOPS if len(w) >= 2)
 
 
+_SCHOOL_IN = re.compile("..(大学|学院)")
+_CODE_OR_ORDINAL = re.compile(r"[A-Za-z0-9]+|第[一二三四五六七八九十百零〇]+")
+_TIME_CHAR = re.compile(r"[0-9年月日今近前后期时]")
+_CLAUSE_SPLIT = re.compile("[，,。；;：:、]")
 _ZONE_WORDS = frozenset("高新区 经开区 开发区 园区".split())
 _DIRECTIONS = frozenset("东部 西部 南部 北部 中部 东北 西北 西南 东南 北方 南方 华北 华东 华南 华中".split())
 
@@ -323,7 +328,7 @@ def _created(text: str, left: int, suffix: str, head: str) -> bool:
     """A build verb shortly before a lab-type name: 合作建设了中部地区首个金融信创联合实验室."""
     if not suffix.endswith(_LAB_TYPES) or len(head) < 4:
         return False
-    window = re.split("[，,。；;：:、]", text[max(0, left - 12):left])[-1]
+    window = _CLAUSE_SPLIT.split(text[max(0, left - 12):left])[-1]
     return bool(_CREATE_NEAR.search(window))
 
 
@@ -463,7 +468,7 @@ def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind:
     elif out and _branch_of(text, offset, left, p, suffix, out[-1]):
         left, firm = out.pop().start - offset, None  # 中国移动通信集团福建有限公司泉州分公司: one branch
     owner = firm.name if firm else None
-    if kind != "enterprise" and re.search("(有限公司|有限责任公司|集团公司)$", head):
+    if kind != "enterprise" and _LEGAL_TAIL.search(head):
         owner = head
     title = kind in ("park", "platform") and bx.title_before(text, left)
     return Candidate(kind, text[left:end], offset + left, offset + end, suffix, owner, title)

@@ -82,6 +82,8 @@ _TOPIC = [re.compile(p) for p in (
     f"(?P<x>{_LIST}){_TAIL}(?:入驻运营|入驻|进驻|落户)(?!{_GAP}{{0,6}}?{_PLACE})",
     f"(?:启动|开工建设|建成)(?P<x>{_LIST}){_GAP}{{0,16}}?建设",
 )]
+_HAS_THING = re.compile(_THING)
+_HAS_PLACE = re.compile(_PLACE)
 _HERE_RE = re.compile("该市|该区|该县|我市|我区|我县|本市|本区|本县|当地|这里|该地")
 _PARK_HERE_RE = re.compile("该园区|园区内|区内|园内|(?:(?<=入驻)|(?<=进驻)|(?<=落户)|(?<=在)|(?<=到))园区")
 _THAT_RE = re.compile("该(科创园|产业园|园区|园|基地|中心|平台|项目|企业|公司|集团)")
@@ -122,7 +124,7 @@ def placements(body: str, sents: Sequence[tuple[int, int]], by_sent: Mapping[int
         if opens:
             parks = [i[2] for i in items if i[2].type == "park"]
             topic = (parks[0].type, parks[0].name) if parks and _TOPIC_OPEN.search(text) else None
-        if items or _HERE_RE.search(text):
+        if any(i[2].type != "region" for i in items) or "该" in text:
             template, slots = _template(text, s, items, seen, doc)
             pairs = _pairs(template, slots, doc)
             if topic is not None and not opens:
@@ -187,9 +189,11 @@ def _that(noun: str, at: int, items: Sequence[Item], seen: Sequence[Item]) -> Ke
 
 
 def _pairs(template: str, slots: list[Key | None], doc: DocPlace) -> list[tuple[Key, Key | None]]:
+    if not _HAS_THING.search(template):
+        return []
     index = _slot_index(template)
     out: list[tuple[Key, Key | None]] = []
-    for shape in _SHAPES:
+    for shape in _SHAPES if _HAS_PLACE.search(template) else ():
         for m in shape.finditer(template):
             for at in _containers(m):
                 dst = slots[index[at]]

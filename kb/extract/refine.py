@@ -68,10 +68,12 @@ def _variant(name: str) -> str:
     """A spelling-neutral form: regions in brackets dropped, provinces and cities by short name,
     产业园区/园区 written 园 (云南省新创(大理)工业园区 ~ 云南新创工业园)."""
     g = Gazetteer.default()
-    name = _PAREN.sub(lambda m: "" if g.lookup(m.group(1)) is not None else m.group(0), name)
-    for _, _, r in sorted(g.find_all(name), key=lambda t: -t[0]):
-        if r.level <= 2 and r.short and r.name in name:
-            name = name.replace(r.name, r.short)
+    if "(" in name or "（" in name:
+        name = _PAREN.sub(lambda m: "" if g.lookup(m.group(1)) is not None else m.group(0), name)
+    if "省" in name or "市" in name or "自治区" in name:
+        for _, _, r in sorted(g.find_all(name), key=lambda t: -t[0]):
+            if r.level <= 2 and r.short and r.name in name:
+                name = name.replace(r.name, r.short)
     return _PLACE_SUFFIX.sub("园", name)
 
 
