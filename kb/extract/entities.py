@@ -63,6 +63,10 @@ def _context(g: Gazetteer, chain: tuple[str, ...]) -> list[Region]:
     return out
 
 
+def _in_brackets(name: str, r: Region) -> bool:
+    return any(f"{o}{form}{c}" in name for form in (r.name, r.short) if form for o, c in (("(", ")"), ("（", "）")))
+
+
 @lru_cache(maxsize=4096)
 def _regions_in(g: Gazetteer, name: str, ctx: tuple[Region, ...]) -> list[Region]:
     """Regions named in a candidate name (the same names recur across a library's documents)."""
@@ -77,8 +81,9 @@ def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str,
         if form.endswith(("镇", "乡", "街道")) and form in name:
             return chain, False
     found = _regions_in(g, name, tuple(ctx))
+    inside = [r for r in found if _in_brackets(name, r)]  # 某市(武汉)离岸科创园 lies in 武汉
     if found:
-        deepest = max(found, key=lambda r: r.level)
+        deepest = max(inside or found, key=lambda r: r.level)
         chain = _region_chain(g, deepest)
         return (chain[:-1] if deepest.level == 4 and is_park_zone(deepest.name) else chain), False
     for form, chain in sorted((places or {}).items(), key=lambda kv: -len(kv[0])):

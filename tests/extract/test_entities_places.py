@@ -91,3 +91,21 @@ def test_a_local_firm_keeps_the_place_its_name_carries_or_the_documents() -> Non
     ents = _ents(body, ("湖北省", "宜昌市"))
     assert ents["宜昌华讯电子有限公司"].region_chain == ("湖北省", "宜昌市", "伍家岗区")
     assert ents["润达科技"].region_chain == ("湖北省", "宜昌市")
+
+
+def test_a_firm_named_only_as_a_speakers_employer_is_not_placed() -> None:
+    body = "签约仪式上，盘江控股集团党委书记、董事长致辞。"
+    assert _ents(body, ("贵州省", "贵阳市"))["盘江控股集团"].region_chain == ()
+    body = "盘江控股集团在贵阳高新区建设数据中心。"
+    assert _ents(body, ("贵州省", "贵阳市"))["盘江控股集团"].region_chain == ("贵州省", "贵阳市")
+
+
+def test_a_region_in_brackets_says_where_a_park_is() -> None:
+    body = "黄冈(武汉)离岸科创园正式开园。"
+    assert _ents(body, ("湖北省",))["黄冈(武汉)离岸科创园"].region_chain == ("湖北省", "武汉市")
+
+
+def test_firms_listed_before_a_count_sign_their_settling_in_a_park() -> None:
+    body = "杭州云栖建筑科技有限公司、杭州明德数据科技有限公司等12家杭州企业与沪黔临港贵阳科技城现场签订入驻协议。"
+    links = _links(body, ("贵州省", "贵阳市"))
+    assert ("杭州云栖建筑科技有限公司", "沪黔临港贵阳科技城") in links
