@@ -161,8 +161,8 @@ def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[Fou
         if any(ts <= s and e <= te and (ts, te) != (s, e) for ts, te in spans.near(s, e)):
             continue
         b.add("platform" if firm.name in lx.INSTITUTIONS else "enterprise", firm.name, b.doc_chain, {body[s:e]}, (s, e))
-    if ctx and ctx[-1].level == 4:
-        _bare_zone_mentions(b, ctx[-1], g)
+    if b.zone is not None:
+        _bare_zone_mentions(b, b.zone)
     add_declared_aliases(b)
     ents = _finish(b)
     doc = _doc_place(ents, b)
@@ -313,11 +313,13 @@ def _weak_ok(body: str, s: int, e: int, g: Gazetteer) -> bool:
     return next_firm is not None or prev_firm is not None
 
 
-def _bare_zone_mentions(b: EntityBuilder, zone: Region, g: Gazetteer) -> None:
-    """In a 经开区's own document, a bare "经开区" means that zone."""
+def _bare_zone_mentions(b: EntityBuilder, zone: str) -> None:
+    """In a 经开区's own document, a bare "经开区" means that zone (once the text names it)."""
+    key = ("park" if is_park_zone(zone) else "region", zone)
+    if key not in b.spans:
+        return
     for full, short in ABBREV:
-        if zone.name.endswith(full):
-            key = ("park" if is_park_zone(zone.name) else "region", zone.name)
+        if zone.endswith(full):
             for m in re.finditer(short, b.body):
                 if m.start() > 0 and b.body[m.start() - 1] in "的、，。 省市\n" or m.start() == 0:
                     b.spans[key].add((m.start(), m.end()))

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
 from kb.extract.found import FoundEntity, FoundLink
+from kb.extract.gazetteer import Gazetteer
 from kb.extract.places import NOWHERE, DocPlace, Item, Key, Placement, placements
 
 _BUILD = re.compile("合作建设|共建|牵头|组建|成立|设立|揭牌|发起|合作|联合建设|建设|建成(?=的)")
@@ -115,8 +116,10 @@ def _hierarchy(ents: Sequence[FoundEntity], out: _Links, first_sentence: Callabl
                contained: set[Key], zone: FoundEntity | None, defaults: frozenset[Key]) -> None:
     """Regions in their parents; parks and platforms in the park their name opens with; parks in regions."""
     regions = {e.name: e for e in ents if e.type == "region"}
-    zones = [(z, form, _ZONE_TAIL.sub("", form)) for z in ents if z.type in ("park", "region") and _ZONE_TAIL.search(z.name)
-             for form in (z.name, *z.aliases)]
+    g = Gazetteer.default()
+    zones = [(z, form, "" if z.type == "park" and g.lookup(head) is not None else head) for z in ents
+             if z.type in ("park", "region") and _ZONE_TAIL.search(z.name)
+             for form in (z.name, *z.aliases) for head in (_ZONE_TAIL.sub("", form),)]  # 乌鲁木齐 alone is no head
     for ent in ents:
         key = (ent.type, ent.name)
         if ent.type == "region":

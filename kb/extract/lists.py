@@ -105,6 +105,7 @@ def short_firms(text: str, offset: int = 0) -> list[Candidate]:
 
 
 _LIST_SEP = frozenset(("、", "和", "及", "以及", "与"))
+_BUILT = re.compile("(?:建成|建设了|建有|打造了|设立了)$")
 
 
 def listed_names(cands: list[Candidate], body: str, zones: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
@@ -114,8 +115,9 @@ def listed_names(cands: list[Candidate], body: str, zones: Sequence[tuple[int, i
     Weak candidates elsewhere are dropped."""
     if not any(c.weak for c in cands):
         return cands
-    order = sorted([c for c in cands if c.type in ("park", "platform")]
-                   + [Candidate("park", body[a:z], a, z, "") for a, z in zones], key=lambda c: c.start)
+    names = [c for c in cands if c.type in ("park", "platform")]
+    zones = [(a, z) for a, z in zones if not any(c.start <= a and z <= c.end for c in names)]  # not inside a name
+    order = sorted(names + [Candidate("park", body[a:z], a, z, "") for a, z in zones], key=lambda c: c.start)
     keep: set[int] = set()
     run: list[Candidate] = []
     for c in order:
@@ -124,6 +126,11 @@ def listed_names(cands: list[Candidate], body: str, zones: Sequence[tuple[int, i
             run = []
         run.append(c)
     keep |= _named_run(run)
+    ends = {c.end for c in order if not c.weak and c.type == "park"}
+    for c in cands:  # 喀什经济开发区建成某某服务中心: what a park builds is a name
+        m = _BUILT.search(body, max(0, c.start - 4), c.start)
+        if c.weak and m is not None and m.start() in ends:
+            keep.add(id(c))
     return [c for c in cands if not c.weak or id(c) in keep and not body[:c.start].endswith("等")]  # 等X园区: a category
 
 

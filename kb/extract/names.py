@@ -353,8 +353,8 @@ def suffix_candidates(text: str, offset: int = 0, anchors: Sequence[tuple[int, i
     for i, (suffix, p, e) in enumerate(matches):
         kind = _SUFFIX_TYPE.get(suffix, "platform")
         floor = prev_end if kind != "enterprise" else 0
-        if bx.in_book_title(text, p):
-            continue
+        if bx.in_book_title(text, p) or any(a <= p and e == z for a, z in anchors):
+            continue  # a title; or a zone the gazetteer found (沈阳综合保税区信息服务中心 may still open with it)
         if suffix in lx.BRAND_SUFFIXES and any(q - e <= 8 and not _PUNCT.search(text, e, q) for _, q, _ in matches[i + 1:]):
             continue  # 光谷数字经济产业园, 光谷芯中心: the brand opens a longer name
         nxt = _SUFFIX_RE.match(text, e)
@@ -443,8 +443,9 @@ def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind:
         out[-1].suffix in lx.SCHOOL_SUFFIXES or out[-1].suffix != suffix and suffix in _SUB_UNITS)
     strong = strong or sub_unit
     firm = owner_firm(head)
-    if firm is not None and firm.name in lx.INSTITUTIONS:
-        firm = None
+    if firm is not None and (firm.name in lx.INSTITUTIONS or firm_keys().get(head, (None, False))[1]
+                             and is_generic_word(head)):
+        firm = None  # 航天科技产业园: a weak alias that is the whole head is an industry word, not an owner
     if suffix == "中心" and _local_unit(head):
         kind = "enterprise"  # 某市联通某区营销中心: a firm's local unit, not a platform
     if suffix == "所" and firm is None and not _contains_firm(head):

@@ -68,6 +68,9 @@ _SHAPES = [re.compile(p) for p in (
     f"(?P<p>[\ue000\ue001]){_GAP}{{0,6}}?与(?P<f>{_LIST}){_GAP}{{0,12}}?(?:{_SIGN})(?!{_GAP}{{0,8}}?(?:战略|框架|合作))",
     # a name right after its container's: 东湖高新区光谷芯中心
     "(?P<p>\ue001)(?P<x>[\ue001\ue003])",
+    # P 建成 X (a park building something); P 以 X、Y 等园区为载体 (its own parks)
+    f"(?P<p>\ue001){_GAP}{{0,4}}?(?:建成|建设了|建有|打造了|设立了)(?P<x>{_LIST})",
+    f"(?P<p>\ue001)[^。；;{_ANY}]{{0,30}}?以(?P<x>{_LIST}){_TAIL}为(?:载体|抓手|依托|重点)",
 )]
 # the host is the document's own place, unnamed: "成功引进 X、Y 等龙头企业", "推动 X 等项目签约落地"
 _IMPLICIT = [re.compile(p) for p in (
@@ -79,7 +82,7 @@ _IMPLICIT = [re.compile(p) for p in (
 # place named is in that park
 _TOPIC_OPEN = re.compile("推进|建设|运营|招商|打造|加快|启动")
 _TOPIC = [re.compile(p) for p in (
-    f"(?P<x>{_LIST}){_TAIL}(?:入驻运营|入驻|进驻|落户)(?!{_GAP}{{0,6}}?{_PLACE})",
+    f"(?P<x>{_LIST}){_TAIL}(?:入驻运营|入驻|进驻|落户)(?=[，,。；;]|$)",
     f"(?:启动|开工建设|建成)(?P<x>{_LIST}){_GAP}{{0,16}}?建设",
 )]
 _HAS_THING = re.compile(_THING)
@@ -122,8 +125,8 @@ def placements(body: str, sents: Sequence[tuple[int, int]], by_sent: Mapping[int
         opens = k == 0 or "\n" in body[prev_end:s]
         prev_end = e
         if opens:
-            parks = [i[2] for i in items if i[2].type == "park"]
-            topic = (parks[0].type, parks[0].name) if parks and _TOPIC_OPEN.search(text) else None
+            parks = {(i[2].type, i[2].name) for i in items if i[2].type == "park"}
+            topic = parks.pop() if len(parks) == 1 and _TOPIC_OPEN.search(text) else None
         if any(i[2].type != "region" for i in items) or "该" in text:
             template, slots = _template(text, s, items, seen, doc)
             pairs = _pairs(template, slots, doc)

@@ -3,8 +3,8 @@
 Not a test module: the gold-based tests import it. Gold entities may carry ``place``: the region
 chain the text gives (a coarser prefix counts as right), ``null`` when the text only mentions the
 entity (it must stay unplaced), ``"?"`` when not scored, or ``{"any": [chain, ...]}``. Gold links
-carry ``evidence``: a phrase of the sentence that states them; a predicted link counts when its
-cited sentence contains that phrase.
+carry ``evidence``: a phrase of the sentence that states them (or a list, when several sentences
+do); a predicted link counts when its cited sentence contains that phrase.
 """
 
 from __future__ import annotations
@@ -69,7 +69,8 @@ def link_counts(body: str, ents: list[FoundEntity], links: list[FoundLink], gold
         key = (src, dst, gl["kind"])
         want.add(key)
         cat = _category(src[0], dst[0], gl["kind"])
-        cited = any(gl["evidence"] in body[lk.start:lk.end] for lk in pred.get(key, ()))
+        phrases = gl["evidence"] if isinstance(gl["evidence"], list) else [gl["evidence"]]
+        cited = any(ph in body[lk.start:lk.end] for lk in pred.get(key, ()) for ph in phrases)
         out[(cat, "found" if cited else "missed")] += 1
     for (src, dst, kind), _ in pred.items():
         if src is None or dst is None:
