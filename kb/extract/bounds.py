@@ -29,6 +29,7 @@ _BUREAU_END = re.compile("[局委厅办]$")
 _PAREN_IN = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 
 
+_NAME_NOUNS = frozenset("服务 信息 网络 数据 智能 科技 数字 能源 物流".split())  # nouns, not the verbs of FIRM_WORDS
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
 _TIME_CHAR = re.compile(r"[0-9年月日今近前后期时]")
 _SCHOOL = re.compile("大学|学院|学校")
@@ -82,7 +83,8 @@ def anchored_left(text: str, p: int, suffix: str, kind: str, toks: Sequence[Toke
             break
         if t == "t" and _TIME_CHAR.search(w):
             break
-        if w in lx.LEFT_STOPS and not (legal and w in lx.FIRM_WORDS):
+        named_before = w in _NAME_NOUNS and i > 0 and is_anchor(*toks[i - 1][:3])  # 华为云服务数据中心
+        if w in lx.LEFT_STOPS and not (legal and w in lx.FIRM_WORDS or named_before):
             break
         if t in _FUNC_TAGS and t != "r" or (t == "r" and len(w) == 1):
             break

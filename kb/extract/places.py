@@ -30,7 +30,8 @@ _THING = f"[\ue001\ue002\ue003{_THAT}]"
 _GAP = f"[^，,。；;：:{_ANY}]"
 _PLACES = f"{_PLACE}+(?:[、和及]{_PLACE}+)*"  # P、P2; P P2 written together is P2 inside P
 _ONE = f"{_THING}(?:\\s?{_THING})*"  # 航天科工二院 706所: a name written in two pieces
-_LIST = f"{_ONE}(?:{_GAP}{{0,40}}?[、和及]{_GAP}{{0,30}}?{_ONE})*"
+_ITEM_GAP = "[^，,。；;：:\ue001-\ue006]"  # unnamed items between names may hold a region (哈尔滨铁路集装箱中心站)
+_LIST = f"{_ONE}(?:{_ITEM_GAP}{{0,40}}?[、和及]{_ITEM_GAP}{{0,30}}?{_ONE})*"
 _TAIL = f"(?:(?:[、和及]{_GAP}{{0,24}}?)?等[^，,。；;：:\ue001-\ue006]{{0,16}}?)?"  # X、某机构等12家上海企业
 _LISTS = f"{_LIST}(?:{_TAIL}[，,]?(?:及|以及){_GAP}{{0,10}}?{_LIST})*"  # X等项目，及Y、Z等企业
 

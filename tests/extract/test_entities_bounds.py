@@ -76,3 +76,10 @@ def test_one_park_written_two_ways_is_one_entity() -> None:
     body = "甘肃省新材料(金昌)工业园区加快建设。在甘肃新材料(金昌)工业园的生产线上，工人们正在忙碌。"
     parks = _names(body, ("甘肃省", "金昌市"), "park")
     assert len(parks) == 1
+
+
+def test_a_firm_noun_right_after_a_known_firm_stays_in_the_name_a_verb_does_not() -> None:
+    plats = _names("阿里云服务数据中心投入运营。", ("甘肃省",), "platform")
+    assert "阿里云服务数据中心" in plats
+    plats = _names("推动中国电信在兰州新区建设算力调度平台。", ("甘肃省", "兰州市"), "platform")
+    assert not [p for p in plats if "建设" in p]
