@@ -17,7 +17,7 @@ from operator import itemgetter
 from kb.extract import lexicon as lx
 
 Token = tuple[int, int, str, str]
-_FUNC_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "f", "y", "e", "o", "zg", "q"}
+_FUNC_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "f", "y", "e", "o", "q"}
 _CONJ = frozenset("与和及")
 _LEAD = frozenset(("联合", "合作", "携手", "会同", "依托"))
 _LAB = ("实验室", "研究中心", "研究院", "研究所")
@@ -88,6 +88,8 @@ def anchored_left(text: str, p: int, suffix: str, kind: str, toks: Sequence[Toke
             break
         if t in _FUNC_TAGS and t != "r" or (t == "r" and len(w) == 1):
             break
+        if kind == "park" and t == "v" and len(w) == 2 and w not in lx.NAME_VERBS and w not in lx.GENERIC_WORDS:
+            break  # 某区举行某产业园签约仪式: only a registered firm name carries a verb of prose
         if legal and i > 0 and toks[i - 1][3] == "x" and s >= floor:
             return s  # a dictionary verb opening the name right after punctuation
         if legal and (i == 0 or toks[i - 1][0] < floor):

@@ -161,8 +161,7 @@ def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[Fou
         if any(ts <= s and e <= te and (ts, te) != (s, e) for ts, te in spans.near(s, e)):
             continue
         b.add("platform" if firm.name in lx.INSTITUTIONS else "enterprise", firm.name, b.doc_chain, {body[s:e]}, (s, e))
-    if b.zone is not None:
-        _bare_zone_mentions(b, b.zone)
+    _bare_zone_mentions(b)
     add_declared_aliases(b)
     ents = _finish(b)
     doc = _doc_place(ents, b)
@@ -313,17 +312,19 @@ def _weak_ok(body: str, s: int, e: int, g: Gazetteer) -> bool:
     return next_firm is not None or prev_firm is not None
 
 
-def _bare_zone_mentions(b: EntityBuilder, zone: str) -> None:
-    """In a 经开区's own document, a bare "经开区" means that zone (once the text names it)."""
-    key = ("park" if is_park_zone(zone) else "region", zone)
-    if key not in b.spans:
-        return
+def _bare_zone_mentions(b: EntityBuilder) -> None:
+    """A bare "经开区" or "高新区" means the zone of that kind the document is about, else the only one
+    it names (once the text names it in full)."""
     for full, short in ABBREV:
-        if zone.endswith(full):
-            for m in re.finditer(short, b.body):
-                if m.start() > 0 and b.body[m.start() - 1] in "的、，。 省市\n" or m.start() == 0:
-                    b.spans[key].add((m.start(), m.end()))
-                    b.forms[key].add(short)
+        named = [k for k in b.spans if k[1].endswith(full) and k[0] in ("park", "region")]
+        own = [k for k in named if k[1] == b.zone]
+        key = own[0] if own else named[0] if len(named) == 1 else None
+        if key is None:
+            continue
+        for m in re.finditer(short, b.body):
+            if m.start() == 0 or b.body[m.start() - 1] in "的、，。 省市\n在,":
+                b.spans[key].add((m.start(), m.end()))
+                b.forms[key].add(short)
 
 
 def _drop_nested_regions(ents: list[FoundEntity], doc_chain: tuple[str, ...]) -> list[FoundEntity]:
@@ -365,8 +366,8 @@ def _finish(b: EntityBuilder) -> list[FoundEntity]:
     _merge_short_firms(b, keys, merged)
     for small, big in abbreviation_merges(keys).items():
         merged.setdefault(small, big)
-    regions = frozenset(f for k in keys if k[0] == "region" for f in b.forms[k])
-    for small, big in variant_merges(keys, regions).items():
+    owners = frozenset(f for k in keys if k[0] in ("region", "enterprise") for f in b.forms[k])
+    for small, big in variant_merges(keys, owners).items():
         if small not in merged and big not in merged:
             merged[small] = big
     for small, big in merged.items():

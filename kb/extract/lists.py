@@ -40,6 +40,8 @@ def enumeration_items(text: str, offset: int = 0) -> list[Candidate]:
         if "、" not in span and (kind != "enterprise" or not m.group(0).startswith("等")):
             continue  # a single item counts only before 等…企业, never before "N家企业"
         pos = start
+        listed: list[Candidate] = []
+        spare: list[Candidate] = []  # items that look like names but say nothing that proves it
         for item in span.split("、"):
             s0 = pos
             pos += len(item) + 1
@@ -58,7 +60,9 @@ def enumeration_items(text: str, offset: int = 0) -> list[Candidate]:
             if _SUFFIX_RE.search(core):
                 if kind == "enterprise" and _GROUP_END.search(core) and len(_GROUP_END.sub("", core)) >= 2 and (
                         not is_generic_word(_GROUP_END.sub("", core))):
-                    out.append(Candidate(kind, core, offset + s, offset + s + len(core), ""))  # 某某集团 in a firm list
+                    listed.append(Candidate(kind, core, offset + s, offset + s + len(core), ""))  # 某某集团 in a list
+                elif kind == "enterprise":
+                    listed.append(Candidate(kind, core, offset + s, offset + s + len(core), "", weak=True))
                 continue
             if kind == "enterprise" and head_kind == "项目" and not TRADE_RE.search(core):
                 continue
@@ -66,10 +70,16 @@ def enumeration_items(text: str, offset: int = 0) -> list[Candidate]:
                 kind = "enterprise"
             stem = TRADE_RE.sub("", core)
             trade_ok = kind == "enterprise" and stem != core and len(stem) >= 2 and stem not in lx.GENERIC_WORDS
-            named = described and len(core) <= 6 and not is_generic_word(core) and core[0] not in _FUNC_CHARS and (
+            plain = len(core) <= 6 and not is_generic_word(core) and core[0] not in _FUNC_CHARS and (
                 not core.startswith(_LONG_STOPS()))
-            if trade_ok or named or distinguishing(stem or core) >= 1:
-                out.append(Candidate(kind, core, offset + s, offset + s + len(core), ""))
+            cand = Candidate(kind, core, offset + s, offset + s + len(core), "")
+            if trade_ok or described and plain or distinguishing(stem or core) >= 1:
+                listed.append(cand)
+            elif plain and kind == "enterprise":
+                spare.append(cand)
+        out += [c for c in listed if not c.weak]  # a suffixed item is the suffix finder's; it still counts here
+        if len(listed) >= 2 and len(spare) <= len(listed):
+            out += spare  # X、Y、Z等企业 with two of them plainly firms: the third is one too
     return out
 
 
@@ -127,11 +137,18 @@ def listed_names(cands: list[Candidate], body: str, zones: Sequence[tuple[int, i
         run.append(c)
     keep |= _named_run(run)
     ends = {c.end for c in order if not c.weak and c.type == "park"}
-    for c in cands:  # 喀什经济开发区建成某某服务中心: what a park builds is a name
+    places = ends | {z for _, z in zones}
+    for c in cands:  # 喀什经济开发区建成某某服务中心, 位于某高新区的某软件城: what a park builds or holds is a name
         m = _BUILT.search(body, max(0, c.start - 4), c.start)
-        if c.weak and m is not None and m.start() in ends:
+        held = body[:c.start].endswith("的") and any(body.startswith("位于", s - 2) for s in _starts_ending(places, c.start - 1, zones, order))
+        if c.weak and (m is not None and m.start() in ends or held):
             keep.add(id(c))
     return [c for c in cands if not c.weak or id(c) in keep and not body[:c.start].endswith("等")]  # 等X园区: a category
+
+
+def _starts_ending(ends: set[int], at: int, zones: Sequence[tuple[int, int]], names: list[Candidate]) -> list[int]:
+    """Starts of the zones and strong park names that end at ``at``."""
+    return [a for a, z in zones if z == at] + [c.start for c in names if c.end == at and not c.weak]
 
 
 def _named_run(run: list[Candidate]) -> set[int]:

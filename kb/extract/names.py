@@ -29,11 +29,8 @@ from kb.extract.wordfreq import word_sets
 log = logging.getLogger(__name__)
 
 MAX_HEAD = {"park": 16, "platform": 20, "enterprise": 26}
-_STOP_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "d", "ad", "f", "q", "y", "e", "o", "zg"}
-_NAME_VERBS = frozenset(
-    "创新 应用 制造 孵化 引导 检测 研究 服务 设计 发展 计算 测试 评测 转化 融合 协同 交易 加速 育成 创业 共享 "
-    "展示 体验 监测 治理 管理 运营 认证 合作 联合 互补 利用 创意 集成 控制 存储 驾驶 导航 定位".split()
-)
+_STOP_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "d", "ad", "f", "q", "y", "e", "o"}  # not zg: rare characters (沣, 鄠) are name characters
+_NAME_VERBS = lx.NAME_VERBS
 _FUNC_CHARS = set("及与和在的将把对向从由为以等并或即了暨")
 _SINGLE_STOPS = set("区市县省镇乡村")
 _COMMON_ASCII = frozenset("5G 4G 6G VR AR AI XR MR IT ICT IOT IPV6 3D 5G+ APP".split())

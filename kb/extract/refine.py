@@ -77,12 +77,13 @@ def _variant(name: str) -> str:
     return _PLACE_SUFFIX.sub("园", name)
 
 
-def variant_merges(keys: list[tuple[str, str]], region_forms: frozenset[str]) -> dict[tuple[str, str], tuple[str, str]]:
+def variant_merges(keys: list[tuple[str, str]], owners: frozenset[str]) -> dict[tuple[str, str], tuple[str, str]]:
     """Parks and platforms written two ways in one document, mapped to the longer spelling.
 
     Same spelling-neutral form (:func:`_variant`); or a name that is exactly one longer name
-    without the region that opens it (云联数据中心 ~ 张北云联数据中心); a platform that a park
-    also answers to (某某数据湖 ~ 某某数据湖产业园) joins the park.
+    without the region or firm that opens it (``owners``: 云联数据中心 ~ 张北云联数据中心, 西安产业基地
+    ~ 某某集团西安产业基地); a platform that a park also answers to (某某数据湖 ~ 某某数据湖产业园)
+    joins the park.
     """
     out: dict[tuple[str, str], tuple[str, str]] = {}
     places = [k for k in keys if k[0] in ("park", "platform")]
@@ -100,7 +101,7 @@ def variant_merges(keys: list[tuple[str, str]], region_forms: frozenset[str]) ->
         if k in out:
             continue
         longer = [o for o in places if o != k and o[0] == k[0] and o[1].endswith(k[1])
-                  and o[1][:-len(k[1])] in region_forms]
+                  and o[1][:-len(k[1])] in owners]
         if len(longer) == 1:
             out[k] = longer[0]
     return out

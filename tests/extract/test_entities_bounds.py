@@ -83,3 +83,26 @@ def test_a_firm_noun_right_after_a_known_firm_stays_in_the_name_a_verb_does_not(
     assert "阿里云服务数据中心" in plats
     plats = _names("推动中国电信在兰州新区建设算力调度平台。", ("甘肃省", "兰州市"), "platform")
     assert not [p for p in plats if "建设" in p]
+
+
+def test_a_park_located_somewhere_is_a_name_even_with_a_plain_head() -> None:
+    body = "位于成都高新区的天府软件城，聚集了一批软件企业。"
+    assert "天府软件城" in _names(body, ("四川省", "成都市"), "park")
+
+
+def test_a_verb_of_prose_before_a_park_is_not_part_of_its_name() -> None:
+    parks = _names("2024年9月，天府新区举行沣水虹桥科技产业园项目签约仪式。", ("四川省", "成都市"), "park")
+    assert "沣水虹桥科技产业园" in parks and not [p for p in parks if "举行" in p]
+
+
+def test_plain_items_of_a_firm_list_with_two_plain_firms_are_firms() -> None:
+    body = "促进青松科技、明远万达、图南电气等10多家已落户企业增产扩能。"
+    firms = _names(body, ("陕西省", "西安市"), "enterprise")
+    assert {"青松科技", "明远万达", "图南电气"} <= firms and not [f for f in firms if f.startswith("促进")]
+
+
+def test_a_bare_gaoxinqu_after_the_one_named_high_tech_zone_is_that_zone() -> None:
+    body = "近日，又一项目落地西安高新区。某某集团在高新区落地了西安产业基地项目。"
+    ents = _found(body, ())
+    zone = ents["西安高新技术产业开发区"]
+    assert len(zone.mentions) == 2
