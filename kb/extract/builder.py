@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from kb.extract import names as nm
 from kb.extract.gazetteer import Gazetteer
@@ -21,11 +22,12 @@ _PARK_WRAP = re.compile("(产业园区|产业园|园区)$")
 _INNER_SUFFIX = re.compile("(谷|港|城|湖)$")
 
 
-def aliases_of(name: str, etype: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def aliases_of(name: str, etype: str) -> frozenset[str]:
     """Shorter forms the text may use for ``name``: the stem of a firm, the abbreviated zone."""
     out: set[str] = set()
     if etype == "enterprise" and name in nm.firm_names():
-        return out
+        return frozenset()
     if etype == "enterprise" and not name.endswith(("分公司", "子公司")):
         stem = LEGAL.sub("", name)
         stem = _STOCK_OR_PAREN.sub("", stem)
@@ -45,7 +47,7 @@ def aliases_of(name: str, etype: str) -> set[str]:
         out.add(inner)  # 某某智谷产业园 is also called 某某智谷
     if etype in ("park", "platform") and _PAREN_TAIL.search(name):
         out.add(_PAREN_TAIL.sub("", name))  # 国家超高清视频创新中心（四川）
-    return {a for a in out if len(a) >= 2}
+    return frozenset(a for a in out if len(a) >= 2)
 
 
 class EntityBuilder:

@@ -11,6 +11,7 @@ import bisect
 import logging
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import lru_cache
 
 from kb.extract import lexicon as lx
@@ -74,10 +75,11 @@ def _regions_in(g: Gazetteer, name: str, ctx: tuple[Region, ...]) -> list[Region
 
 
 def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str, ...],
-               places: dict[str, tuple[str, ...]] | None = None) -> tuple[tuple[str, ...], bool]:
+               places: Sequence[tuple[str, tuple[str, ...]]] = ()) -> tuple[tuple[str, ...], bool]:
     """The region chain of a named thing: the deepest place its name holds, else the document's
-    (then the flag is True). A zone in the name gives the regions it lies in."""
-    for form, chain in (places or {}).items():
+    (then the flag is True). A zone in the name gives the regions it lies in. ``places``: the
+    document's region forms with their chains, longest first."""
+    for form, chain in places:
         if form.endswith(("镇", "乡", "街道")) and form in name:
             return chain, False
     found = _regions_in(g, name, tuple(ctx))
@@ -86,7 +88,7 @@ def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str,
         deepest = max(inside or found, key=lambda r: r.level)
         chain = _region_chain(g, deepest)
         return (chain[:-1] if deepest.level == 4 and is_park_zone(deepest.name) else chain), False
-    for form, chain in sorted((places or {}).items(), key=lambda kv: -len(kv[0])):
+    for form, chain in places:
         if name.startswith(form):
             return chain, False
     return doc_chain, True
@@ -202,7 +204,8 @@ def _candidates(b: EntityBuilder, g: Gazetteer, ctx: list[Region], found: list[t
 def _add_candidates(b: EntityBuilder, g: Gazetteer, ctx: list[Region], cands: list[nm.Candidate],
                     taken: SpanSet) -> None:
     """Each candidate not inside a longer name already taken, typed by the firm lexicon, placed by its name."""
-    places = {f: b.chain[k] for k in list(b.forms) if k[0] == "region" for f in b.forms[k] if len(f) >= 2}
+    forms = {f: b.chain[k] for k in list(b.forms) if k[0] == "region" for f in b.forms[k] if len(f) >= 2}
+    places = sorted(forms.items(), key=lambda kv: -len(kv[0]))
     chains: dict[str, tuple[tuple[str, ...], bool]] = {}
     for c in cands:
         nested_firm = c.type == "enterprise" and c.name.endswith(_LEGAL_END)
@@ -268,12 +271,13 @@ def _firms(body: str) -> list[tuple[int, int, Firm]]:
     """Lexicon firm mentions (longest alias); weak aliases need a region before or 公司 after."""
     keys = nm.firm_keys()
     index = nm.firm_index()
+    find = nm.firm_pattern().search
     g = Gazetteer.default()
     out: list[tuple[int, int, Firm]] = []
-    i = index.next_start(body, 0)
-    while i >= 0:
-        nxt = i + 1
-        for j in reversed(index.ends(body, i)):
+    m = find(body)
+    while m is not None:
+        i, nxt = m.start(), m.start() + 1
+        for j in (m.end(), *reversed(index.ends(body, i)[:-1])):  # the longest first, then shorter keys
             firm, weak = keys[body[i:j]]
             if weak and not _weak_ok(body, i, j, g):
                 continue
@@ -282,7 +286,7 @@ def _firms(body: str) -> list[tuple[int, int, Firm]]:
             out.append((i, j, firm))
             nxt = j
             break
-        i = index.next_start(body, nxt)
+        m = find(body, nxt)
     return out
 
 
@@ -356,12 +360,12 @@ def _merge_short_firms(b: EntityBuilder, keys: list, merged: dict) -> None:
 def _finish(b: EntityBuilder) -> list[FoundEntity]:
     """Merge keys whose forms overlap, pick the fullest name, and find every mention."""
     keys = list(b.forms)
+    present = set(keys)
     merged: dict[tuple[str, str], tuple[str, str]] = {}
     for k in sorted(keys, key=lambda k: -len(k[1])):
-        for other in keys:
-            if other == k or other[0] != k[0] or merged.get(other, other) != other:
-                continue
-            if len(other[1]) < len(k[1]) and other[1] in b.forms[k] and k not in merged:
+        for f in b.forms[k]:
+            other = (k[0], f)
+            if other in present and len(f) < len(k[1]) and other not in merged and k not in merged:
                 merged[other] = k
     _merge_short_firms(b, keys, merged)
     for small, big in abbreviation_merges(keys).items():

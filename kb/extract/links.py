@@ -58,9 +58,24 @@ def _by_sentence(ents: Sequence[FoundEntity], starts: list[int]) -> dict[int, li
             if k >= 0:
                 by_sent[k].append((s, e, ent))
     for k, items in by_sent.items():
-        by_sent[k] = [i for i in items if not any(
-            o[0] <= i[0] and i[1] <= o[1] and (o[1] - o[0]) > (i[1] - i[0]) for o in items)]
+        by_sent[k] = _outermost(items)
     return by_sent
+
+
+def _outermost(items: list[Item]) -> list[Item]:
+    """The mentions not strictly inside a longer one, in text order (a sweep, not a pairwise test)."""
+    items.sort(key=lambda i: (i[0], i[0] - i[1]))
+    out: list[Item] = []
+    reach, n = -1, 0
+    while n < len(items):
+        m = n
+        while m < len(items) and items[m][:2] == items[n][:2]:
+            m += 1  # the same span read as two entities: neither is inside the other
+        if items[n][1] > reach:
+            out += items[n:m]
+        reach = max(reach, items[n][1])
+        n = m
+    return out
 
 
 def build_links(
@@ -167,7 +182,7 @@ def _built_by(text: str, span: tuple[int, int], items: list[Item],
     bounds = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text)]
     for a, z in zip(bounds, bounds[1:], strict=False):
         clause = [(s - off, e - off, ent) for s, e, ent in items if a <= s - off < z]
-        relying = a > 0 and text[:a].rfind("依托") > max(text.rfind(c, 0, a - 1) for c in "，,：:")  # 依托X，成立Y
+        relying = a > 0 and text.rfind("依托", 0, a) > max(text.rfind(c, 0, a - 1) for c in "，,：:")  # 依托X，成立Y
         if not clause or len(clause) < 2 and not _JOINT.search(text[a:z]) and not relying:
             continue
         ctext = text[a:z]

@@ -23,7 +23,7 @@ import rjieba
 from kb.extract import bounds as bx
 from kb.extract import lexicon as lx
 from kb.extract.gazetteer import Gazetteer
-from kb.extract.scan import KeyIndex
+from kb.extract.scan import KeyIndex, trie_pattern
 from kb.extract.wordfreq import word_sets
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ def _all_suffixes() -> list[tuple[str, str]]:
 
 _SUFFIX_TYPE = dict(reversed(_all_suffixes()))
 _SUFFIX_TYPE["所"] = "enterprise"  # 中国电科38所: a numbered institute of a group
-_SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in _all_suffixes()))
+_SUFFIX_RE = re.compile(trie_pattern(s for s, _ in _all_suffixes()))
 _NUMBERED_INSTITUTE = re.compile(r"(?<=[0-9０-９])所")
 
 
@@ -147,6 +147,12 @@ def firm_by_legal_stem(name: str) -> tuple[lx.Firm, bool] | None:
 
 
 @lru_cache(maxsize=1)
+def firm_pattern() -> re.Pattern[str]:
+    """The firm aliases (two characters or more) as one prefix-tree pattern: longest key first."""
+    return re.compile(trie_pattern(k for k in firm_keys() if len(k) >= 2))
+
+
+@lru_cache(maxsize=1)
 def firm_index() -> KeyIndex:
     """Prefix index of :func:`firm_keys` for scanning a body."""
     return KeyIndex(firm_keys())
@@ -164,8 +170,13 @@ def _is_brand(w: str, t: str) -> bool:
 
 
 def _contains_firm(head: str) -> bool:
-    keys = firm_keys()
-    return any(head[i:i + n] in keys for n in range(3, min(len(head), 16) + 1) for i in range(len(head) - n + 1))
+    """Whether a known firm's name or alias of three characters or more occurs in ``head``."""
+    return _long_firm_pattern().search(head) is not None
+
+
+@lru_cache(maxsize=1)
+def _long_firm_pattern() -> re.Pattern[str]:
+    return re.compile(trie_pattern(k for k in firm_keys() if 3 <= len(k) <= 16))
 
 
 @lru_cache(maxsize=1)
@@ -195,7 +206,8 @@ def distinguishing(head: str) -> int:
     if not head:
         return 0
     g = Gazetteer.default()
-    if g.find_all(head) or any(k.startswith(("weak", "short")) for k in _key_kinds(head)):
+    kinds = {kind for _, _, cands in g._raw_matches(head) for _, kind in cands}
+    if kinds & {"weak", "short"} or "full" in kinds and g.find_all(head):  # a region or a region's short form
         return 2
     if owner_firm(head) or _contains_firm(head) or _SCHOOL_IN.search(head):
         return 2
@@ -302,10 +314,12 @@ _LAB_TYPES = ("实验室", "研究院", "研究中心", "创新中心", "工程�
 
 def _matches(text: str) -> list[tuple[str, int, int]]:
     found = [(m.group(0), m.start(), m.end()) for m in _SUFFIX_RE.finditer(text)]
-    found += [("所", m.start(), m.end()) for m in _NUMBERED_INSTITUTE.finditer(text)]
+    if "所" in text:
+        found += [("所", m.start(), m.end()) for m in _NUMBERED_INSTITUTE.finditer(text)]
     found += [("中心", m.start(), m.end()) for m in _PAREN_CENTRE.finditer(text)]
-    ends = {e for _, _, e in found}
-    found += [("中心", m.start(), m.end()) for m in _BARE_CENTRE.finditer(text) if m.end() not in ends]
+    if "中心" in text:
+        ends = {e for _, _, e in found}
+        found += [("中心", m.start(), m.end()) for m in _BARE_CENTRE.finditer(text) if m.end() not in ends]
     found += [("中心", m.end(1), m.end()) for m in _CITY_CENTRE.finditer(text) if _is_region(m.group(1)[-3:])
               or _is_region(m.group(1)[-2:])]
     return sorted(found, key=lambda x: x[1])
@@ -339,7 +353,9 @@ def suffix_candidates(text: str, offset: int = 0, anchors: Sequence[tuple[int, i
     matches = _matches(text)
     if not matches:
         return []  # most sentences hold no suffix: no need to tag them
-    toks = tag(text)
+    w0 = max(0, matches[0][1] - 2 * MAX_HEAD["enterprise"])  # no name reaches further left than this
+    cut = max((text.rfind(c, 0, w0) for c in "，,。；;：:、"), default=-1) + 1 if w0 else 0
+    toks = [(a + cut, z + cut, w, t) for a, z, w, t in tag(text[cut:])] if cut else tag(text)
     out: list[Candidate] = []
     prev_end = 0
 
@@ -383,6 +399,7 @@ def suffix_candidates(text: str, offset: int = 0, anchors: Sequence[tuple[int, i
 _OPERATOR = re.compile(r"(?:^|(?<=[、，,：:（(“\s]))([\u4e00-\u9fff]{2,4}?(?:" + "|".join(lx.TRADE_WORDS) + r"){1,2})$")
 _GENERIC_PLACES = frozenset("产业园 产业园区 工业园区 示范区 集聚区 先行区 试验区 开发区 高新区 经开区".split())
 _PUNCT = re.compile("[，,。；;：:、（）()“”\\s]")
+_TRADE_ANY = re.compile("|".join(sorted(lx.TRADE_WORDS, key=len, reverse=True)))
 _NAME_BREAK = frozenset("在与和为的及等将把对向从由以并或即了是暨")
 
 
@@ -402,8 +419,9 @@ def _left_of(text: str, p: int, suffix: str, kind: str, toks: list[tuple[int, in
 def _operator_split(head: str) -> int:
     """Length of a short firm name (ending in a trade word) right before a known firm in ``head``."""
     keys = firm_keys()
-    for i in range(3, len(head) - 1):
-        if not TRADE_RE.search(head[:i]) or not any(
+    for m in _TRADE_ANY.finditer(head):
+        i = m.end()
+        if not 3 <= i < len(head) - 1 or not any(
                 not keys[k][1] for k in (head[i:i + n] for n in range(2, 9)) if k in keys):
             continue
         stem = TRADE_RE.sub("", head[:i])

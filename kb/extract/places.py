@@ -31,7 +31,7 @@ _GAP = f"[^，,。；;：:{_ANY}]"
 _PLACES = f"{_PLACE}+(?:[、和及]{_PLACE}+)*"  # P、P2; P P2 written together is P2 inside P
 _ONE = f"{_THING}(?:\\s?{_THING})*"  # 航天科工二院 706所: a name written in two pieces
 _ITEM_GAP = "[^，,。；;：:\ue001-\ue006]"  # unnamed items between names may hold a region (哈尔滨铁路集装箱中心站)
-_LIST = f"{_ONE}(?:{_ITEM_GAP}{{0,40}}?[、和及]{_ITEM_GAP}{{0,30}}?{_ONE})*"
+_LIST = f"{_ONE}(?:[^、和及，,。；;：:\ue001-\ue006]{{0,20}}[、和及]{_ITEM_GAP}{{0,60}}?{_ONE})*"
 _TAIL = f"(?:(?:[、和及]{_GAP}{{0,24}}?)?等[^，,。；;：:\ue001-\ue006]{{0,16}}?)?"  # X、某机构等12家上海企业
 _LISTS = f"{_LIST}(?:{_TAIL}[，,]?(?:及|以及){_GAP}{{0,10}}?{_LIST})*"  # X等项目，及Y、Z等企业
 
@@ -73,6 +73,33 @@ _SHAPES = [re.compile(p) for p in (
     f"(?P<p>\ue001){_GAP}{{0,4}}?(?:建成|建设了|建有|打造了|设立了)(?P<x>{_LIST})",
     f"(?P<p>\ue001)[^。；;{_ANY}]{{0,30}}?以(?P<x>{_LIST}){_TAIL}为(?:载体|抓手|依托|重点)",
 )]
+
+
+def _words(alternation: str) -> tuple[str, ...]:
+    """The plain words of a pattern alternation (集聚了? -> 集聚)."""
+    return tuple(w.rstrip("?").rstrip("了") or w for w in alternation.split("|"))
+
+
+# Each shape runs only when the sentence holds one of its words (most sentences hold none).
+_TRIGGERS = (
+    ("位于", "地处", "坐落", "设在", "落户", "入驻", "进驻"),
+    ("内的", "里的"),
+    (_PARK_HERE,),
+    ("位于", "地处", "坐落", "设在", "建在", *_words(_SETTLE)),
+    ("在", "于", "到"),
+    ("在", "于"),
+    ("在", "于"),
+    ("在", "于"),
+    ("改造成", "改建为", "打造成", "建成"),
+    _words(_HOST),
+    ("引进", "招引", "集聚", "聚集"),
+    ("吸引",),
+    ("与",),
+    ("与",),
+    ("\ue001",),
+    ("建成", "建设了", "建有", "打造了", "设立了"),
+    ("以",),
+)
 # the host is the document's own place, unnamed: "成功引进 X、Y 等龙头企业", "推动 X 等项目签约落地"
 _IMPLICIT = [re.compile(p) for p in (
     f"^[^。；;{_ANY}]{{0,40}}?(?:成功|先后|相继|积极)?(?:引进|引入|招引)了?{_GAP}{{0,24}}?(?P<x>{_LIST})",
@@ -87,6 +114,7 @@ _TOPIC = [re.compile(p) for p in (
     f"(?:启动|开工建设|建成)(?P<x>{_LIST}){_GAP}{{0,16}}?建设",
 )]
 _HAS_THING = re.compile(_THING)
+_ANY_CODE = re.compile(f"[{_ANY}]")
 _HAS_PLACE = re.compile(_PLACE)
 _HERE_RE = re.compile("该市|该区|该县|我市|我区|我县|本市|本区|本县|当地|这里|该地")
 _PARK_HERE_RE = re.compile("该园区|园区内|区内|园内|(?:(?<=入驻)|(?<=进驻)|(?<=落户)|(?<=在)|(?<=到))园区")
@@ -197,7 +225,9 @@ def _pairs(template: str, slots: list[Key | None], doc: DocPlace) -> list[tuple[
         return []
     index = _slot_index(template)
     out: list[tuple[Key, Key | None]] = []
-    for shape in _SHAPES if _HAS_PLACE.search(template) else ():
+    for shape, words in zip(_SHAPES, _TRIGGERS, strict=True) if _HAS_PLACE.search(template) else ():
+        if not any(w in template for w in words):
+            continue
         for m in shape.finditer(template):
             for at in _containers(m):
                 dst = slots[index[at]]
@@ -228,11 +258,7 @@ def _things(m: re.Match[str], group: str, index: dict[int, int], slots: list[Key
 
 def _slot_index(template: str) -> dict[int, int]:
     """Template position of each code -> its slot number."""
-    out: dict[int, int] = {}
-    for i, ch in enumerate(template):
-        if "\ue000" <= ch <= "\ue006":
-            out[i] = len(out)
-    return out
+    return {m.start(): n for n, m in enumerate(_ANY_CODE.finditer(template))}
 
 
 def placed_entities(ents: Sequence[FoundEntity], placed: Sequence[Placement], doc: DocPlace,

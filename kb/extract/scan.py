@@ -111,3 +111,24 @@ class SpanSet:
         lo = bisect.bisect_left(self._spans, (s - self._maxlen, -1))
         hi = bisect.bisect_left(self._spans, (e, -1))
         return [sp for sp in self._spans[lo:hi] if sp[1] > s]
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression that matches the same strings as ``"|".join(words)`` with the longest
+    word preferred at each position, written as a prefix tree (Python's re tries alternatives one by
+    one; a tree rejects most positions after one character)."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
