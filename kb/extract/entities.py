@@ -124,21 +124,7 @@ def _region_mentions(b: EntityBuilder, g: Gazetteer, ctx: list[Region],
         found.append((s, e, r))
         if etype == "park" and body[s:e].endswith(ZONE_SUFFIXES) or body[s:e] == r.name or r.level <= 2:
             b.keep.add((s, e))  # a region or zone named inside a park's name is still a mention of it
-        if r.level == 4:
-            _zone_parent_mention(b, g, r, s, e)
     return found
-
-
-def _zone_parent_mention(b: EntityBuilder, g: Gazetteer, zone: Region, s: int, e: int) -> None:
-    """银川经济技术开发区 also mentions 银川市: the city whose name opens the zone's."""
-    parent = g.get(zone.parent)
-    if parent is None or parent.level not in (2, 3):
-        return
-    for form in dict.fromkeys((parent.name, parent.short)):  # a county counts by its full name only
-        if form and len(form) < e - s and b.body.startswith(form, s) and (parent.level == 2 or form == parent.name):
-            b.add("region", parent.name, _region_chain(g, parent), {form}, (s, s + len(form)))
-            b.keep.add((s, s + len(form)))
-            return
 
 
 def _default_county(g: Gazetteer, ctx: list[Region]) -> Region | None:

@@ -57,11 +57,6 @@ def test_items_of_a_firm_list_after_a_descriptor_or_before_a_count_are_firms() -
     assert {"北辰微电", "金沙湾光电"} <= _names(body, ("青海省",), "enterprise")
 
 
-def test_a_region_opening_a_zone_name_is_mentioned() -> None:
-    ents = _found("加快银川经济技术开发区数字经济发展。", ("宁夏回族自治区",))
-    assert ents["银川市"].type == "region" and ents["银川经济技术开发区"].type == "park"
-
-
 def test_a_county_stem_after_another_provinces_city_is_not_that_county() -> None:
     assert "滨海县" not in _found("天津滨海高新区聚集了一批信创企业。", ("天津市",))
 
