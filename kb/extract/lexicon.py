@@ -150,3 +150,17 @@ def _words() -> tuple[str, ...]:
 def lexicon_words() -> list[str]:
     """Domain terms, well-known firm names and region names, for the search tokenizer."""
     return list(_words())
+
+
+@lru_cache(maxsize=1)
+def _firm_names() -> frozenset[str]:
+    return frozenset(f.name for f in firms())
+
+
+def is_known_firm(name: str) -> bool:
+    """Whether ``name`` is the canonical name of a well-known national or foreign firm (enterprises.csv).
+
+    Such a firm is placed document by document, by the sentences that place it (its ``located_in``
+    links), never by being mentioned; its ``region_chain`` from one document says nothing of another.
+    """
+    return name in _firm_names()

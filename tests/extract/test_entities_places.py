@@ -109,3 +109,10 @@ def test_firms_listed_before_a_count_sign_their_settling_in_a_park() -> None:
     body = "杭州云栖建筑科技有限公司、杭州明德数据科技有限公司等12家杭州企业与沪黔临港贵阳科技城现场签订入驻协议。"
     links = _links(body, ("贵州省", "贵阳市"))
     assert ("杭州云栖建筑科技有限公司", "沪黔临港贵阳科技城") in links
+
+
+def test_known_firms_are_told_apart_from_local_ones() -> None:
+    from kb.extract import is_known_firm
+
+    assert is_known_firm("华为技术有限公司") and is_known_firm("微软公司")
+    assert not is_known_firm("云岭星河集团") and not is_known_firm("华为")  # aliases are not canonical names
