@@ -106,6 +106,7 @@ _IMPLICIT = [re.compile(p) for p in (
     f"(?P<x>{_LIST}){_TAIL}(?:签约落地|签约落户|落地落户|成功落户|成功落地|签约入驻)(?!{_GAP}{{0,4}}?{_PLACE})",
     f"(?P<x>{_LIST}){_TAIL}{_GAP}{{0,8}}?项目(?:加快|正在|全面)?(?:建设|落地|开工|投产)",
 )]
+_IMPLICIT_TRIGGERS = (("引进", "引入", "招引"), ("签约", "落地", "落户", "入驻"), ("项目",))
 # in a paragraph about one park ("推进某科技城招商引资。…"), what settles or is started with no
 # place named is in that park
 _TOPIC_OPEN = re.compile("推进|建设|运营|招商|打造|加快|启动")
@@ -118,6 +119,8 @@ _ANY_CODE = re.compile(f"[{_ANY}]")
 _HAS_PLACE = re.compile(_PLACE)
 _HERE_RE = re.compile("该市|该区|该县|我市|我区|我县|本市|本区|本县|当地|这里|该地")
 _PARK_HERE_RE = re.compile("该园区|园区内|区内|园内|(?:(?<=入驻)|(?<=进驻)|(?<=落户)|(?<=在)|(?<=到))园区")
+_HERE_CHARS = re.compile("[该我本当这]")
+_ANAPHOR = re.compile("该|区内|园|我[市区县]|本[市区县]|当地|这里")
 _THAT_RE = re.compile("该(科创园|产业园|园区|园|基地|中心|平台|项目|企业|公司|集团)")
 
 
@@ -156,7 +159,9 @@ def placements(body: str, sents: Sequence[tuple[int, int]], by_sent: Mapping[int
         if opens:
             parks = {(i[2].type, i[2].name) for i in items if i[2].type == "park"}
             topic = parks.pop() if len(parks) == 1 and _TOPIC_OPEN.search(text) else None
-        if any(i[2].type != "region" for i in items) or "该" in text:
+        things = any(i[2].type != "region" for i in items) or "该" in text
+        places = any(i[2].type in ("region", "park") for i in items) or _ANAPHOR.search(text)
+        if things and (places or topic is not None or any(w in text for ws in _IMPLICIT_TRIGGERS for w in ws)):
             template, slots = _template(text, s, items, seen, doc)
             pairs = _pairs(template, slots, doc)
             if topic is not None and not opens:
@@ -182,11 +187,11 @@ def _template(text: str, off: int, items: Sequence[Item], seen: Sequence[Item],
     def free(m: re.Match[str]) -> bool:
         return not any(a < m.end() and m.start() < z for a, z in taken)
 
-    for m in filter(free, _THAT_RE.finditer(text)):
+    for m in filter(free, _THAT_RE.finditer(text) if "该" in text else ()):
         marks.append((m.start(), m.end(), _THAT, _that(m.group(1), off + m.start(), items, seen)))
-    for m in filter(free, _PARK_HERE_RE.finditer(text)):
+    for m in filter(free, _PARK_HERE_RE.finditer(text) if "区内" in text or "园" in text else ()):
         marks.append((m.start(), m.end(), _PARK_HERE, _container(m.group(0), off + m.start(), items, seen, doc)))
-    for m in filter(free, _HERE_RE.finditer(text)):
+    for m in filter(free, _HERE_RE.finditer(text) if _HERE_CHARS.search(text) else ()):
         here = doc.zone if m.group(0).endswith("区") and doc.zone else doc.region
         marks.append((m.start(), m.end(), _HERE, here))
     marks.sort()
@@ -237,7 +242,9 @@ def _pairs(template: str, slots: list[Key | None], doc: DocPlace) -> list[tuple[
                 things = _things(m, "f" if firms_only else "x", index, slots)
                 out += [(src, dst or doc.zone or doc.region) for src in things
                         if not firms_only or src[0] == "enterprise"]
-    for shape in _IMPLICIT:
+    for shape, words in zip(_IMPLICIT, _IMPLICIT_TRIGGERS, strict=True):
+        if not any(w in template for w in words):
+            continue
         for m in shape.finditer(template):
             out += [(src, doc.zone or doc.region) for src in _things(m, "x", index, slots)]
     return [(src, dst) for src, dst in dict.fromkeys(out)]
