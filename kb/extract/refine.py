@@ -97,11 +97,13 @@ def variant_merges(keys: list[tuple[str, str]], owners: frozenset[str]) -> dict[
     for k in places:
         if k[0] == "platform" and k not in out and _variant(k[1]) + "园" in parks:
             out[k] = parks[_variant(k[1]) + "园"]
+    opened: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (type, name without its opener) -> names
+    for o in places:
+        for i in range(2, min(len(o[1]) - 1, 16)):
+            if o[1][:i] in owners:
+                opened.setdefault((o[0], o[1][i:]), []).append(o)
     for k in places:
-        if k in out:
-            continue
-        longer = [o for o in places if o != k and o[0] == k[0] and o[1].endswith(k[1])
-                  and o[1][:-len(k[1])] in owners]
-        if len(longer) == 1:
+        longer = list(dict.fromkeys(opened.get(k, ())))
+        if k not in out and len(longer) == 1:
             out[k] = longer[0]
     return out
