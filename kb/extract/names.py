@@ -379,7 +379,7 @@ def suffix_candidates(text: str, offset: int = 0, anchors: Sequence[tuple[int, i
         q = bx.quoted(text, e)
         left = q if q is not None else _left_of(text, p, suffix, kind, toks, floor, is_anchor)
         if p > left and text[p - 1] in _NAME_BREAK:
-            continue  # 706所在集团: a name never ends inside a verb or a preposition
+            continue  # 某某38所在集团: a name never ends inside a verb or a preposition
         cut = _operator_split(text[left:p]) if kind != "enterprise" else 0
         if cut:  # 某某网络科技谷歌出海体验中心: the operator, then a platform named after a known firm
             out.append(Candidate("enterprise", text[left:left + cut], offset + left, offset + left + cut, ""))

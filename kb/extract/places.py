@@ -29,7 +29,7 @@ _PLACE = f"[\ue000\ue001{_HERE}{_PARK_HERE}{_THAT}]"
 _THING = f"[\ue001\ue002\ue003{_THAT}]"
 _GAP = f"[^，,。；;：:{_ANY}]"
 _PLACES = f"{_PLACE}+(?:[、和及]{_PLACE}+)*"  # P、P2; P P2 written together is P2 inside P
-_ONE = f"{_THING}(?:\\s?{_THING})*"  # 航天科工二院 706所: a name written in two pieces
+_ONE = f"{_THING}(?:\\s?{_THING})*"  # 中国电科 38所: a name written in two pieces
 _ITEM_GAP = "[^，,。；;：:\ue001-\ue006]"  # unnamed items between names may hold a region (哈尔滨铁路集装箱中心站)
 _LIST = f"{_ONE}(?:[^、和及，,。；;：:\ue001-\ue006]{{0,20}}[、和及]{_ITEM_GAP}{{0,60}}?{_ONE})*"
 _TAIL = f"(?:(?:[、和及]{_GAP}{{0,24}}?)?等[^，,。；;：:\ue001-\ue006]{{0,16}}?)?"  # X、某机构等12家上海企业
@@ -257,7 +257,7 @@ def _containers(m: re.Match[str]) -> list[int]:
 
 
 def _things(m: re.Match[str], group: str, index: dict[int, int], slots: list[Key | None]) -> list[Key]:
-    """The items of a list; of a name written in two pieces (某集团二院 706所), the last piece."""
+    """The items of a list; of a name written in two pieces (中国电科 38所), the last piece."""
     at = [i for i in range(m.start(group), m.end(group)) if i in index]
     keys = [slots[index[i]] for n, i in enumerate(at) if n + 1 == len(at) or m.string[i + 1:at[n + 1]].strip()]
     return [k for k in keys if k is not None]
