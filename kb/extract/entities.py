@@ -25,6 +25,7 @@ from kb.extract.links import build_links
 from kb.extract.places import DocPlace, placed_entities
 from kb.extract.refine import abbreviation_merges, add_declared_aliases, variant_merges
 from kb.extract.scan import SpanSet, occurrences
+from kb.extract.suffix_names import suffix_candidates
 from kb.extract.towns import find_towns
 from kb.extract.wordfreq import word_sets
 
@@ -178,7 +179,7 @@ def _candidates(b: EntityBuilder, g: Gazetteer, ctx: list[Region], found: list[t
             b.add("region", tw.name, (*chain, tw.name), {tw.name}, (tw.start, tw.end))
             b.keep.add((tw.start, tw.end))
         anchors = [(a, z) for a, z, _ in local] + [(tw.start - s, tw.end - s) for tw in towns]
-        cands += nm.suffix_candidates(text, s, anchors, forms)
+        cands += suffix_candidates(text, s, anchors, forms)
         cands += ls.enumeration_items(text, s)
         cands += ls.short_firms(text, s)
     zones = [sp for k, sps in b.spans.items() if k[0] == "park" for sp in sps]
