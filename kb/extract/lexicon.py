@@ -22,14 +22,15 @@ PARK_SUFFIXES = (
     "高新区", "经开区", "开发区", "示范区", "集聚区", "先行区", "试验区", "产业集群", "小镇", "科技城",
     "科学城", "科创城", "智谷", "数谷", "硅谷", "光谷", "声谷", "芯谷", "云谷", "大厦", "产业带", "数据中心集群",
     "先进制造业集群", "制造业集群", "汽车城", "大学城", "科教城", "台商投资区", "投资区", "保税区", "综合保税区",
-    "保税港区", "合作区", "产业新城", "生态城", "航天城", "航空城",
+    "保税港区", "合作区", "产业新城", "生态城", "航天城", "航空城", "创新园", "示范园", "临空经济区", "临港经济区", "软件城",
 )
 # Brand parks named by a nickname alone (中国声谷, 武汉光谷): "中国" or a region is head enough.
 BRAND_SUFFIXES = frozenset("光谷 声谷 芯谷 云谷 数谷 智谷 硅谷".split())
 # Suffixes so common in plain prose that the head must name a region, firm or brand.
 WEAK_SUFFIXES = frozenset(
     "平台 服务平台 大数据平台 基地 产业基地 示范基地 创新基地 园区 产业集群 集聚区 示范区 先行区 试验区 "
-    "基金 产业基金 投资基金 引导基金 公司 产业带 大厦 联盟 先进制造业集群 制造业集群 交易所 数据中心 服务中心 技术中心 设计中心 计算中心".split()
+    "基金 产业基金 投资基金 引导基金 公司 产业带 大厦 联盟 先进制造业集群 制造业集群 交易所 数据中心 服务中心 技术中心 设计中心 计算中心 "
+    "物流中心 示范园 中心".split()
 )
 PLATFORM_SUFFIXES = (
     "全国重点实验室", "国家重点实验室", "国家工程实验室", "工程研究中心", "重点实验室", "联合实验室", "交易所",
@@ -39,6 +40,7 @@ PLATFORM_SUFFIXES = (
     "国家工程研究中心", "国家技术创新中心", "国家制造业创新中心", "二级节点", "顶级节点", "大学", "学院", "科学院",
     "创新联合体", "枢纽节点", "大数据交易中心", "测试基地", "分院", "服务平台", "公共服务平台", "互联网平台", "工业互联网平台", "大数据平台", "平台",
     "产业基金", "投资基金", "引导基金", "基金", "孵化器", "加速器", "众创空间", "产业学院",
+    "体验中心", "物流中心", "数据湖", "城市大脑", "保护中心", "研发中心", "测试中心",
 )
 ENTERPRISE_SUFFIXES = (
     "股份有限公司", "有限责任公司", "有限公司", "集团公司", "分公司", "子公司", "集团", "银行", "公司", "分行", "支行",
@@ -71,6 +73,11 @@ TRADE_WORDS = (
     "股份", "数控", "通信", "通讯", "传媒", "物流", "医药", "生物", "能源", "新材料", "电气", "机械",
     "智造", "微电子", "技术", "集团", "控股", "实业", "电器", "汽车", "材料", "光伏", "新能源", "互联",
 )
+# Verbs that name what a platform does and may stand inside its name (检测, 孵化, 计算).
+NAME_VERBS = frozenset(
+    "创新 应用 制造 孵化 引导 检测 研究 服务 设计 发展 计算 测试 评测 转化 融合 协同 交易 加速 育成 创业 共享 "
+    "展示 体验 监测 治理 管理 运营 认证 合作 联合 互补 利用 创意 集成 控制 存储 驾驶 导航 定位".split()
+)
 # Words that end a name on its left: verbs and function words of policy prose.
 LEFT_STOPS = frozenset(
     """依托 建设 打造 推进 推动 加快 成立 引进 支持 积极 重点 全面 在 与 和 及 以及 等 以 为 的 了 将 把 对
@@ -84,7 +91,8 @@ LEFT_STOPS = frozenset(
     旗下 所属 下属 牵头 负责 设在 位于 坐落 依靠 借助 面向 针对 基于 按照 根据 结合 立足 聚焦 瞄准 抢抓
     抓住 抓好 推广 复制 试点 示范 带动 辐射 集聚 聚集 汇聚 吸纳 覆盖 实现 达到 超过 突破 获得 荣获
     被评为 评为 授予 命名 挂牌 揭牌 签约 签署 投资 总投资 新增 累计 共 约 近 超 达 占地 面积 亩 充分 规划设计
-    发挥 搭建 组织 指导 支撑 争取 获 加入 参与 参加 申请 用 好 成 到 至 于 向 上 下 中 内 外 企业 单位 机构""".split()
+    发挥 搭建 组织 指导 支撑 争取 获 加入 参与 参加 申请 用 好 成 到 至 于 向 上 下 中 内 外 企业 单位 机构
+    调研 考察 视察 走访 参观 听取 见证 出席 会见 座谈 暨 现有 拥有 建有 设有 已有 促进 引入""".split()
 )
 # Heads too common to distinguish a name: "人才培养基地" and "数字经济产业园" are not names.
 GENERIC_WORDS = frozenset(
@@ -142,3 +150,17 @@ def _words() -> tuple[str, ...]:
 def lexicon_words() -> list[str]:
     """Domain terms, well-known firm names and region names, for the search tokenizer."""
     return list(_words())
+
+
+@lru_cache(maxsize=1)
+def _firm_names() -> frozenset[str]:
+    return frozenset(f.name for f in firms())
+
+
+def is_known_firm(name: str) -> bool:
+    """Whether ``name`` is the canonical name of a well-known national or foreign firm (enterprises.csv).
+
+    Such a firm is placed document by document, by the sentences that place it (its ``located_in``
+    links), never by being mentioned; its ``region_chain`` from one document says nothing of another.
+    """
+    return name in _firm_names()

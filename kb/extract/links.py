@@ -1,9 +1,11 @@
 """Links between the entities of one document, each with the sentence that supports it.
 
-Rules, in order of trust: a platform named after a known firm is built by it; sentence patterns
-("X 在 Y 落地", "Y 引进 X", "与 X 合作建设 Y", "依托 X 成立 Y"); a park lies in the region its
-name carries (else the document's region); regions are part of their parents. Anything else that
-shares a sentence gets a ``co_mention`` link weighted by how many sentences they share.
+Rules, in order of trust: a platform named after a known firm is built by it; the placing shapes
+of :mod:`kb.extract.places` ("X 落户 P", "在 P 建设 X", "位于 P 的 X"); a park or platform lies in
+the park its name opens with; a builder named in the same clause as the build verb ("与 X 合作建设
+Y"); a park lies in the region its name carries (else the document's); regions are part of their
+parents. Anything else that shares a sentence gets a ``co_mention`` link weighted by how many
+sentences they share.
 """
 
 from __future__ import annotations
@@ -11,51 +13,90 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
 
-if TYPE_CHECKING:
-    from kb.extract.entities import FoundEntity, FoundLink
+from kb.extract.found import FoundEntity, FoundLink
+from kb.extract.gazetteer import Gazetteer
+from kb.extract.places import NOWHERE, DocPlace, Item, Key, Placement, placements
 
-_SETTLE = re.compile("落地|入驻|落户|注册|引进|签约|进驻|投产|选址|建设|建成")
 _BUILD = re.compile("合作建设|共建|牵头|组建|成立|设立|揭牌|发起|合作|联合建设|建设|建成(?=的)")
 _CLAUSE = re.compile("[，,：:]")
+_OWN_PARTNER = re.compile("[与和同]")
 _JOINT = re.compile("双方|共同|合作建设|共建|联合建设|联合打造|合作打造")
 _SCHOOL = re.compile("(大学|(?<!产业)学院|科学院|研究所)$")
 _INSTITUTE = re.compile("(大学|(?<!产业)学院|科学院|研究所|研究院|分院)$")  # may build, and be built
 _ZONE_TAIL = re.compile("(高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|园区|产业园)$")
 
 
-def build_links(
-    body: str,
-    ents: Sequence[FoundEntity],
-    owner: Mapping[tuple[str, str], str],
-    merged: Mapping[tuple[str, str], tuple[str, str]],
-    sents: Sequence[tuple[int, int]],
-) -> list[FoundLink]:
-    from kb.extract.entities import FoundLink
+class _Links:
+    """Links keyed by (src, dst, kind); a repeated link adds weight and keeps its first sentence."""
 
-    starts = [s for s, _ in sents]
-    by_sent: dict[int, list[tuple[int, int, FoundEntity]]] = defaultdict(list)
+    def __init__(self) -> None:
+        self.links: dict[tuple[Key, Key, str], FoundLink] = {}
+
+    def add(self, src: FoundEntity, dst: FoundEntity, kind: str, span: tuple[int, int]) -> None:
+        if src is dst:
+            return
+        key = ((src.type, src.name), (dst.type, dst.name), kind)
+        old = self.links.get(key)
+        weight = old.weight + 1 if old else 1.0
+        start, end = (old.start, old.end) if old else span
+        self.links[key] = FoundLink(key[0], key[1], kind, weight, start, end)
+
+    def result(self) -> list[FoundLink]:
+        """Every link; a pair with a typed link loses its co_mention."""
+        typed = {frozenset((k[0], k[1])) for k in self.links if k[2] != "co_mention"}
+        return [lk for k, lk in self.links.items() if k[2] != "co_mention" or frozenset((k[0], k[1])) not in typed]
+
+
+def _by_sentence(ents: Sequence[FoundEntity], starts: list[int]) -> dict[int, list[Item]]:
+    """Top-level mentions per sentence: 华为 inside 华为（山西）人工智能创新中心 is not a separate actor."""
+    by_sent: dict[int, list[Item]] = defaultdict(list)
     for ent in ents:
         for s, e in ent.mentions:
             k = bisect.bisect_right(starts, s) - 1
             if k >= 0:
                 by_sent[k].append((s, e, ent))
-    for k, items in by_sent.items():  # 华为 inside 华为（山西）人工智能创新中心 is not a separate actor
-        by_sent[k] = [i for i in items if not any(
-            o[0] <= i[0] and i[1] <= o[1] and (o[1] - o[0]) > (i[1] - i[0]) for o in items)]
-    names = {(e.type, e.name): e for e in ents}
-    links: dict[tuple, FoundLink] = {}
+    for k, items in by_sent.items():
+        by_sent[k] = _outermost(items)
+    return by_sent
 
-    def add(src: FoundEntity, dst: FoundEntity, kind: str, span: tuple[int, int]) -> None:
-        if src is dst:
-            return
-        key = ((src.type, src.name), (dst.type, dst.name), kind)
-        old = links.get(key)
-        weight = old.weight + 1 if old else 1.0
-        start, end = (old.start, old.end) if old else span
-        links[key] = FoundLink(key[0], key[1], kind, weight, start, end)
+
+def _outermost(items: list[Item]) -> list[Item]:
+    """The mentions not strictly inside a longer one, in text order (a sweep, not a pairwise test)."""
+    items.sort(key=lambda i: (i[0], i[0] - i[1]))
+    out: list[Item] = []
+    reach, n = -1, 0
+    while n < len(items):
+        m = n
+        while m < len(items) and items[m][:2] == items[n][:2]:
+            m += 1  # the same span read as two entities: neither is inside the other
+        if items[n][1] > reach:
+            out += items[n:m]
+        reach = max(reach, items[n][1])
+        n = m
+    return out
+
+
+def build_links(
+    body: str,
+    ents: Sequence[FoundEntity],
+    owner: Mapping[Key, str],
+    merged: Mapping[Key, Key],
+    sents: Sequence[tuple[int, int]],
+    doc: DocPlace = NOWHERE,
+    defaults: frozenset[Key] = frozenset(),
+) -> tuple[list[FoundLink], list[Placement]]:
+    """Links with their sentence, and the placements the sentences state (for the entities' chains).
+
+    ``doc`` is the document's place (for 该市, 区内 and "引进X" with no place named); ``defaults``
+    are the entities whose place was the document's for want of a better one: a park among them
+    lies in the zone the document is about when nothing else places it.
+    """
+    starts = [s for s, _ in sents]
+    by_sent = _by_sentence(ents, starts)
+    names = {(e.type, e.name): e for e in ents}
+    out = _Links()
 
     def first_sentence(ent: FoundEntity) -> tuple[int, int]:
         k = bisect.bisect_right(starts, ent.mentions[0][0]) - 1
@@ -66,91 +107,94 @@ def build_links(
         key = merged.get(key, key)
         src, dst = names.get(key), firms_by_canon.get(firm_name)
         if src is not None and dst is not None:
-            add(src, dst, "part_of" if src.type == "enterprise" else "built_by", first_sentence(src))
-    regions = {e.name: e for e in ents if e.type == "region"}
-    for ent in ents:
-        if ent.type == "region":
-            for parent in reversed(ent.region_chain[:-1]):
-                if parent in regions:
-                    add(ent, regions[parent], "part_of", first_sentence(ent))
-                    break
-        elif ent.type == "park":
-            zone = _parent_park(ent, ents)
-            if zone is not None:
-                add(ent, zone, "located_in", first_sentence(ent))
-                continue
-            for r in reversed(ent.region_chain):
-                if r in regions and r != ent.name:
-                    add(ent, regions[r], "located_in", first_sentence(ent))
-                    break
+            out.add(src, dst, "part_of" if src.type == "enterprise" else "built_by", first_sentence(src))
+    placed = placements(body, sents, by_sent, doc)
+    contained = set()
+    for p in placed:
+        src, dst = names.get(p.src), names.get(p.dst) if p.dst else None
+        if src is not None and dst is not None:
+            out.add(src, dst, "located_in", (p.start, p.end))
+            contained.add(p.src)
+    _hierarchy(ents, out, first_sentence, contained, names.get(doc.zone) if doc.zone else None, defaults)
     for k, items in by_sent.items():
         span = sents[k]
-        text = body[span[0]:span[1]]
-        _sentence_rules(text, span, items, add)
+        _built_by(body[span[0]:span[1]], span, items, out.add)
         seen = sorted({(i[2].type, i[2].name): i[2] for i in items}.values(), key=lambda e: (e.type, e.name))
         for i, a in enumerate(seen):
             for c in seen[i + 1:]:
-                if a.type == "region" and c.type == "region":
-                    continue
-                add(a, c, "co_mention", span)
-    linked = {frozenset((k[0], k[1])) for k in links if k[2] != "co_mention"}
-    return [
-        lk for k, lk in links.items()
-        if k[2] != "co_mention" or frozenset((k[0], k[1])) not in linked
-    ]
+                if a.type != "region" or c.type != "region":
+                    out.add(a, c, "co_mention", span)
+    return out.result(), placed
 
 
-def _parent_park(ent: FoundEntity, ents: Sequence[FoundEntity]) -> FoundEntity | None:
-    """长春净月数字经济产业园 lies in 长春净月高新技术产业开发区: it opens with that zone's own name."""
-    best = None
-    for z in ents:
-        if z is ent or z.type not in ("park", "region") or not _ZONE_TAIL.search(z.name):
+def _hierarchy(ents: Sequence[FoundEntity], out: _Links, first_sentence: Callable[[FoundEntity], tuple[int, int]],
+               contained: set[Key], zone: FoundEntity | None, defaults: frozenset[Key]) -> None:
+    """Regions in their parents; parks and platforms in the park their name opens with; parks in regions."""
+    regions = {e.name: e for e in ents if e.type == "region"}
+    g = Gazetteer.default()
+    zones = [(z, form, "" if z.type == "park" and g.lookup(head) is not None else head) for z in ents
+             if z.type in ("park", "region") and _ZONE_TAIL.search(z.name)
+             for form in (z.name, *z.aliases) for head in (_ZONE_TAIL.sub("", form),)]  # 乌鲁木齐 alone is no head
+    for ent in ents:
+        key = (ent.type, ent.name)
+        if ent.type == "region":
+            for up in reversed(ent.region_chain[:-1]):
+                if up in regions:
+                    out.add(ent, regions[up], "part_of", first_sentence(ent))
+                    break
             continue
-        for form in (z.name, *z.aliases):
-            head = _ZONE_TAIL.sub("", form)
-            whole = ent.name.startswith(form) and len(ent.name) > len(form)
-            if whole or len(head) >= 3 and ent.name.startswith(head) and len(ent.name) > len(form) - 2 and form != ent.name:
-                if best is None or len(z.name) > len(best.name):
-                    best = z
+        if ent.type not in ("park", "platform"):
+            continue
+        parent = _parent_park(ent, zones)
+        if parent is not None:
+            out.add(ent, parent, "located_in", first_sentence(ent))
+        elif key in contained or ent.type == "platform":
+            continue
+        elif zone is not None and key in defaults and ent is not zone:
+            out.add(ent, zone, "located_in", first_sentence(ent))  # a park of the zone's own document
+        else:
+            for r in reversed(ent.region_chain):
+                if r in regions and r != ent.name:
+                    out.add(ent, regions[r], "located_in", first_sentence(ent))
+                    break
+
+
+def _parent_park(ent: FoundEntity, zones: Sequence[tuple[FoundEntity, str, str]]) -> FoundEntity | None:
+    """长春净月数字经济产业园 lies in 长春净月高新技术产业开发区: it opens with that zone's own name.
+
+    ``zones``: (zone, one of its forms, that form without its zone word) for every zone-like entity.
+    """
+    best = None
+    for z, form, head in zones:
+        if z is ent:
+            continue
+        whole = ent.name.startswith(form) and len(ent.name) > len(form)
+        by_head = ent.type == "park" and len(head) >= 3 and ent.name.startswith(head) and form != ent.name
+        if (whole or by_head and len(ent.name) > len(form) - 2) and (best is None or len(z.name) > len(best.name)):
+            best = z
     return best
 
 
-def _settles(text: str, f: tuple, p: tuple) -> bool:
-    """"X 入驻 Y" / "Y 引进 X" / "X 在 Y 落地": a settle verb links them, not a list comma."""
-    a, b = (f, p) if f[1] <= p[0] else (p, f)
-    between = text[a[1]:b[0]]
-    if a is p and between == "的" and re.search("(位于|地处|坐落于|落户|入驻)$", text[max(0, a[0] - 4):a[0]]):
-        return True  # 位于苏桥园区的X公司
-    if "、" in between or len(between) > 20 or a[1] > b[0] or re.search("合作|共建|联合|与", between):
-        return False
-    if _SETTLE.search(between):
-        return True
-    return bool(re.search("[在于]", between)) and bool(_SETTLE.search(text[b[1]:b[1] + 8]))
-
-
-def _sentence_rules(text: str, span: tuple[int, int], items: list, add) -> None:
-    """Pattern links inside one clause: settle-in (enterprise→park) and built_by (platform→firm)."""
+def _built_by(text: str, span: tuple[int, int], items: list[Item],
+              add: Callable[[FoundEntity, FoundEntity, str, tuple[int, int]], None]) -> None:
+    """A platform or park built by the firms or institutes a build verb follows, in its own clause."""
     off = span[0]
     bounds = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text)]
     for a, z in zip(bounds, bounds[1:], strict=False):
         clause = [(s - off, e - off, ent) for s, e, ent in items if a <= s - off < z]
-        if not clause or len(clause) < 2 and not _JOINT.search(text[a:z]):
+        relying = a > 0 and text.rfind("依托", 0, a) > max(text.rfind(c, 0, a - 1) for c in "，,：:")  # 依托X，成立Y
+        if not clause or len(clause) < 2 and not _JOINT.search(text[a:z]) and not relying:
             continue
         ctext = text[a:z]
         firms = [c for c in clause if c[2].type == "enterprise"]
         builders = firms + [c for c in clause if c[2].type == "platform" and _INSTITUTE.search(c[2].name)]
-        parks = [c for c in clause if c[2].type == "park"]
         plats = [c for c in clause if c[2].type in ("platform", "park") and not _SCHOOL.search(c[2].name)]
-        if firms and parks and (_SETTLE.search(ctext) or "位于" in ctext):
-            for f in firms:
-                for p in parks:
-                    if _settles(text, f, p):
-                        add(f[2], p[2], "located_in", span)
         m = _BUILD.search(ctext)
         if m and plats:
             verb = a + m.start()
             before = [f for f in builders if f[1] <= verb]
-            if not before and _JOINT.search(ctext):  # 华为与X签约，双方将合作建设Y
+            if not before and (_JOINT.search(ctext) or relying) and not _OWN_PARTNER.search(text, a, verb):
+                # 华为与X签约，双方将合作建设Y; but "分别与三大运营商合作建设Y" names its own partners
                 before = [(s - off, e - off, ent) for s, e, ent in items if s - off < a and (
                     ent.type == "enterprise" or ent.type == "platform" and _INSTITUTE.search(ent.name))]
             verbs = [a + v.start() for v in _BUILD.finditer(ctext)]

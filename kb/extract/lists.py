@@ -6,12 +6,24 @@ Split from :mod:`kb.extract.names`, whose helpers (tagging, the generic-word tes
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from kb.extract import lexicon as lx
 from kb.extract.gazetteer import Gazetteer
-from kb.extract.names import _FUNC_CHARS, _LONG_STOPS, _SUFFIX_RE, TRADE_RE, Candidate, distinguishing, tag
+from kb.extract.names import (
+    _FUNC_CHARS,
+    _LONG_STOPS,
+    _SUFFIX_RE,
+    TRADE_RE,
+    Candidate,
+    _known,
+    distinguishing,
+    is_generic_word,
+    tag,
+)
 
-_ENUM_TAIL = re.compile(r"等([^，。；、的和与及]{0,12}?)(龙头企业|企业|公司|厂商|产业园区|园区|产业园|平台|项目)")
+_ENUM_TAIL = re.compile(r"(?:等|(?<=[^0-9])[0-9一二两三四五六七八九十]{1,3}家)([^，。；、的和与及]{0,12}?)"
+                        r"(龙头企业|企业|公司|厂商|产业园区|园区|产业园|平台|项目)")
 _DESCRIPTOR = re.compile(r"^.*(?:的|品牌|公司|厂商|第一股|龙头|企业|商)")
 
 
@@ -25,22 +37,32 @@ def enumeration_items(text: str, offset: int = 0) -> list[Candidate]:
         kind = "park" if "园" in head_kind else "platform" if head_kind == "平台" else "enterprise"
         start = max(text.rfind(c, 0, m.start()) for c in "，。；:：,\n") + 1
         span = text[start:m.start()]
-        if "、" not in span and kind != "enterprise":
-            continue
+        if "、" not in span and (kind != "enterprise" or not m.group(0).startswith("等")):
+            continue  # a single item counts only before 等…企业, never before "N家企业"
         pos = start
+        listed: list[Candidate] = []
+        spare: list[Candidate] = []  # items that look like names but say nothing that proves it
         for item in span.split("、"):
             s0 = pos
             pos += len(item) + 1
             core = _DESCRIPTOR.sub("", item) if kind == "enterprise" else item
+            described = core != item  # 虹膜识别第一品牌X: a descriptor says a brand name follows
             s = s0 + len(item) - len(core)
-            toks = tag(core)
+            toks = [] if described else tag(core)
             k = len(toks)
             while k > 0 and not _item_stop(toks[k - 1][2], toks[k - 1][3]):
                 k -= 1
-            core_start = toks[k][0] if k < len(toks) else len(core)
+            core_start = toks[k][0] if k < len(toks) else 0 if described else len(core)
             s += core_start
             core = core[core_start:]
-            if not 2 <= len(core) <= 10 or _SUFFIX_RE.search(core):
+            if not 2 <= len(core) <= 10:
+                continue
+            if _SUFFIX_RE.search(core):
+                if kind == "enterprise" and _GROUP_END.search(core) and len(_GROUP_END.sub("", core)) >= 2 and (
+                        not is_generic_word(_GROUP_END.sub("", core))):
+                    listed.append(Candidate(kind, core, offset + s, offset + s + len(core), ""))  # 某某集团 in a list
+                elif kind == "enterprise":
+                    listed.append(Candidate(kind, core, offset + s, offset + s + len(core), "", weak=True))
                 continue
             if kind == "enterprise" and head_kind == "项目" and not TRADE_RE.search(core):
                 continue
@@ -48,17 +70,30 @@ def enumeration_items(text: str, offset: int = 0) -> list[Candidate]:
                 kind = "enterprise"
             stem = TRADE_RE.sub("", core)
             trade_ok = kind == "enterprise" and stem != core and len(stem) >= 2 and stem not in lx.GENERIC_WORDS
-            if trade_ok or distinguishing(stem or core) >= 1:
-                out.append(Candidate(kind, core, offset + s, offset + s + len(core), ""))
+            plain = len(core) <= 6 and not is_generic_word(core) and core[0] not in _FUNC_CHARS and (
+                not core.startswith(_LONG_STOPS()))
+            cand = Candidate(kind, core, offset + s, offset + s + len(core), "")
+            if trade_ok or described and plain or distinguishing(stem or core) >= 1:
+                listed.append(cand)
+            elif plain and kind == "enterprise":
+                spare.append(cand)
+        out += [c for c in listed if not c.weak]  # a suffixed item is the suffix finder's; it still counts here
+        if len(listed) >= 2 and len(spare) <= len(listed):
+            out += spare  # X、Y、Z等企业 with two of them plainly firms: the third is one too
     return out
 
 
 def _item_stop(w: str, t: str) -> bool:
+    if len(w) >= 2 and _known(w):
+        return False  # 大连机床: a region opens the name, whatever the tagger calls it
     return w in lx.LEFT_STOPS or t in ("x", "p", "c", "u", "uj", "ul", "r", "d", "f", "m")
 
 
+_GROUP_END = re.compile("(集团|公司)$")
+
+
 _SHORT_FIRM_RE = re.compile(
-    r"(?:^|(?<=[、，,：:（(“\s]))([\u4e00-\u9fff]{2,4}?(?:" + "|".join(lx.TRADE_WORDS) + r"){1,2})"
+    r"(?:^|(?<=[、，,：:（(“\s和与及]))([\u4e00-\u9fff]{2,4}?(?:" + "|".join(lx.TRADE_WORDS) + r"){1,2})"
     r"(?=[、，,。；;）)”]|等|的|获|入|落|在|与|和|及|是|为|成功|签约|公司|集团)"
 )
 
@@ -77,3 +112,46 @@ def short_firms(text: str, offset: int = 0) -> list[Candidate]:
             continue
         out.append(Candidate("enterprise", name, offset + start, offset + start + len(name), ""))
     return out
+
+
+_LIST_SEP = frozenset(("、", "和", "及", "以及", "与"))
+_BUILT = re.compile("(?:建成|建设了|建有|打造了|设立了)$")
+
+
+def listed_names(cands: list[Candidate], body: str, zones: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
+    """Keep a generic-headed park or platform (软件园, 电商园) only as an item of a list that also
+    names one unmistakably (某湖科创园、软件动漫产业园、电子商务产业园等园区): the list names the
+    place's own parks; a development zone named in the list (``zones``) counts as such a name.
+    Weak candidates elsewhere are dropped."""
+    if not any(c.weak for c in cands):
+        return cands
+    names = [c for c in cands if c.type in ("park", "platform")]
+    zones = [(a, z) for a, z in zones if not any(c.start <= a and z <= c.end for c in names)]  # not inside a name
+    order = sorted(names + [Candidate("park", body[a:z], a, z, "") for a, z in zones], key=lambda c: c.start)
+    keep: set[int] = set()
+    run: list[Candidate] = []
+    for c in order:
+        if run and body[run[-1].end:c.start] not in _LIST_SEP:
+            keep |= _named_run(run)
+            run = []
+        run.append(c)
+    keep |= _named_run(run)
+    ends = {c.end for c in order if not c.weak and c.type == "park"}
+    places = ends | {z for _, z in zones}
+    for c in cands:  # 喀什经济开发区建成某某服务中心, 位于某高新区的某软件城: what a park builds or holds is a name
+        m = _BUILT.search(body, max(0, c.start - 4), c.start)
+        held = body[:c.start].endswith("的") and any(body.startswith("位于", s - 2) for s in _starts_ending(places, c.start - 1, zones, order))
+        if c.weak and (m is not None and m.start() in ends or held):
+            keep.add(id(c))
+    return [c for c in cands if not c.weak or id(c) in keep and not body[:c.start].endswith("等")]  # 等X园区: a category
+
+
+def _starts_ending(ends: set[int], at: int, zones: Sequence[tuple[int, int]], names: list[Candidate]) -> list[int]:
+    """Starts of the zones and strong park names that end at ``at``."""
+    return [a for a, z in zones if z == at] + [c.start for c in names if c.end == at and not c.weak]
+
+
+def _named_run(run: list[Candidate]) -> set[int]:
+    if len(run) >= 2 and any(not c.weak for c in run):
+        return {id(c) for c in run if c.weak}
+    return set()

@@ -6,6 +6,9 @@ prose (依托, 加快, 的, 与…), at a numeral or time word, or at a length l
 only when its head (the part before the suffix) has a distinguishing part — a region, a known
 firm, latin letters or digits, a quoted name, or a word that is not generic vocabulary —
 so that "人才培养基地" or "数字经济产业园" are not taken for names.
+
+This module holds the word tests, the firm lexicon's indexes and the token walk;
+:mod:`kb.extract.suffix_names` turns each suffix match of a sentence into a candidate.
 """
 
 from __future__ import annotations
@@ -20,21 +23,17 @@ from operator import itemgetter
 
 import rjieba
 
-from kb.extract import bounds as bx
 from kb.extract import lexicon as lx
 from kb.extract.gazetteer import Gazetteer
-from kb.extract.scan import KeyIndex
+from kb.extract.scan import KeyIndex, trie_pattern
 from kb.extract.wordfreq import word_sets
 
 log = logging.getLogger(__name__)
 
 MAX_HEAD = {"park": 16, "platform": 20, "enterprise": 26}
-_STOP_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "d", "ad", "f", "q", "y", "e", "o", "zg"}
-_NAME_VERBS = frozenset(
-    "创新 应用 制造 孵化 引导 检测 研究 服务 设计 发展 计算 测试 评测 转化 融合 协同 交易 加速 育成 创业 共享 "
-    "展示 体验 监测 治理 管理 运营 认证 合作 联合 互补 利用 创意 集成 控制 存储 驾驶 导航 定位".split()
-)
-_FUNC_CHARS = set("及与和在的将把对向从由为以等并或即了")
+_STOP_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "d", "ad", "f", "q", "y", "e", "o"}  # not zg: rare characters (沣, 鄠) are name characters
+_NAME_VERBS = lx.NAME_VERBS
+_FUNC_CHARS = set("及与和在的将把对向从由为以等并或即了暨")
 _SINGLE_STOPS = set("区市县省镇乡村")
 _COMMON_ASCII = frozenset("5G 4G 6G VR AR AI XR MR IT ICT IOT IPV6 3D 5G+ APP".split())
 CREATE_VERBS = ("发起成立", "成立", "组建", "设立", "揭牌", "挂牌", "获批建设", "获批")
@@ -51,6 +50,7 @@ class Candidate:
     suffix: str
     owner: str | None = None  # a known firm that opens the name (联通工业互联网研究院 -> 中国联通)
     title: bool = False  # named right after an award verb (获评X): a title, not a new entity
+    weak: bool = False  # a generic head (电商园, 软件动漫产业园): a name only as an item of a list of names
 
 
 def _all_suffixes() -> list[tuple[str, str]]:
@@ -60,7 +60,9 @@ def _all_suffixes() -> list[tuple[str, str]]:
 
 
 _SUFFIX_TYPE = dict(reversed(_all_suffixes()))
-_SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in _all_suffixes()))
+_SUFFIX_TYPE["所"] = "enterprise"  # 中国电科38所: a numbered institute of a group
+_SUFFIX_RE = re.compile(trie_pattern(s for s, _ in _all_suffixes()))
+_NUMBERED_INSTITUTE = re.compile(r"(?<=[0-9０-９])所")
 
 
 @lru_cache(maxsize=1)
@@ -78,8 +80,9 @@ def tag(text: str) -> list[tuple[int, int, str, str]]:
     """Tokens as (start, end, word, pos); name-guess tokens split off a leading 及/与/和."""
     out, pos = [], 0
     known = word_sets().known
+    domain = _domain_set()
     for w, t in tokenizer().tag(text):
-        if len(w) > 1 and w not in known and w not in _domain_set() and (
+        if len(w) > 1 and w not in known and w not in domain and (
                 (w[0] in _FUNC_CHARS or w[0] in _SINGLE_STOPS and len(w) > 2) and t in ("nr", "nrt", "ns", "nz", "n")
                 or len(w) > 2 and _known(w[1:])):
             out.append((pos, pos + 1, w[0], "c"))
@@ -129,6 +132,28 @@ def firm_keys() -> dict[str, tuple[lx.Firm, bool]]:
     return out
 
 
+_LEGAL_TAIL = re.compile("(股份有限公司|有限责任公司|有限公司|集团公司)$")
+
+
+@lru_cache(maxsize=1)
+def _legal_stems() -> dict[str, lx.Firm]:
+    return {_LEGAL_TAIL.sub("", f.name): f for f in lx.firms() if _LEGAL_TAIL.search(f.name)}
+
+
+def firm_by_legal_stem(name: str) -> tuple[lx.Firm, bool] | None:
+    """A known firm written with another legal form (…集团有限公司 for …集团股份有限公司)."""
+    if not _LEGAL_TAIL.search(name):
+        return None
+    firm = _legal_stems().get(_LEGAL_TAIL.sub("", name))
+    return (firm, False) if firm is not None else None
+
+
+@lru_cache(maxsize=1)
+def firm_pattern() -> re.Pattern[str]:
+    """The firm aliases (two characters or more) as one prefix-tree pattern: longest key first."""
+    return re.compile(trie_pattern(k for k in firm_keys() if len(k) >= 2))
+
+
 @lru_cache(maxsize=1)
 def firm_index() -> KeyIndex:
     """Prefix index of :func:`firm_keys` for scanning a body."""
@@ -147,8 +172,13 @@ def _is_brand(w: str, t: str) -> bool:
 
 
 def _contains_firm(head: str) -> bool:
-    keys = firm_keys()
-    return any(head[i:i + n] in keys for n in range(3, min(len(head), 16) + 1) for i in range(len(head) - n + 1))
+    """Whether a known firm's name or alias of three characters or more occurs in ``head``."""
+    return _long_firm_pattern().search(head) is not None
+
+
+@lru_cache(maxsize=1)
+def _long_firm_pattern() -> re.Pattern[str]:
+    return re.compile(trie_pattern(k for k in firm_keys() if 3 <= len(k) <= 16))
 
 
 @lru_cache(maxsize=1)
@@ -178,9 +208,10 @@ def distinguishing(head: str) -> int:
     if not head:
         return 0
     g = Gazetteer.default()
-    if g.find_all(head) or any(k.startswith(("weak", "short")) for k in _key_kinds(head)):
+    kinds = {kind for _, _, cands in g._raw_matches(head) for _, kind in cands}
+    if kinds & {"weak", "short"} or "full" in kinds and g.find_all(head):  # a region or a region's short form
         return 2
-    if owner_firm(head) or _contains_firm(head) or re.search("..(大学|学院)", head):
+    if owner_firm(head) or _contains_firm(head) or _SCHOOL_IN.search(head):
         return 2
     level, chunk = 0, ""
     toks = tag(head)
@@ -251,10 +282,10 @@ def _stops(w: str, t: str) -> bool:
     if t in _STOP_TAGS:
         return True
     if t in ("m", "mq"):
-        return w[-1] in "年月日号" or not re.fullmatch(r"[A-Za-z0-9]+|第[一二三四五六七八九十百零〇]+", w) and (
+        return w[-1] in "年月日号" or not _CODE_OR_ORDINAL.fullmatch(w) and (
             w[0] in "0123456789一二三四五六七八九十百千万亿两几数多余半首每各第")
     if t == "t":
-        return bool(re.search(r"[0-9年月日今近前后期时]", w))
+        return bool(_TIME_CHAR.search(w))
     if t == "v":
         return w not in _NAME_VERBS and w not in lx.GENERIC_WORDS and (len(w) == 1 or w in word_sets().known)
     return False
@@ -265,133 +296,12 @@ def _LONG_STOPS() -> tuple[str, ...]:
     return tuple(w for w in lx.LEFT_STOPS if len(w) >= 2)
 
 
+_SCHOOL_IN = re.compile("..(大学|学院)")
+_CODE_OR_ORDINAL = re.compile(r"[A-Za-z0-9]+|第[一二三四五六七八九十百零〇]+")
+_TIME_CHAR = re.compile(r"[0-9年月日今近前后期时]")
+_CLAUSE_SPLIT = re.compile("[，,。；;：:、]")
 _ZONE_WORDS = frozenset("高新区 经开区 开发区 园区".split())
 _DIRECTIONS = frozenset("东部 西部 南部 北部 中部 东北 西北 西南 东南 北方 南方 华北 华东 华南 华中".split())
-
-
-_PAREN_CENTRE = re.compile(r"(?<=[）)])中心")
-_CITY_CENTRE = re.compile(r"(国家[^\s，,。；;、的和与及]{3,12}?)中心")  # 国家超级计算天津中心: 国家… + city + 中心
-_CREATE_NEAR = re.compile("(?:" + "|".join(CREATE_VERBS + ("共建", "合作建设", "联合建设", "建成", "牵头建设")) + ")了?")
-_SUB_UNITS = ("研究中心", "实验室", "研究所", "工程研究中心", "重点实验室", "创新中心", "分中心", "研究院", "分院")
-_LEAD_VERBS = ("联合", "合作", "携手", "依托", "支持", "会同")
-_LAB_TYPES = ("实验室", "研究院", "研究中心", "创新中心", "工程研究中心")
-
-
-def _matches(text: str) -> list[tuple[str, int, int]]:
-    found = [(m.group(0), m.start(), m.end()) for m in _SUFFIX_RE.finditer(text)]
-    found += [("中心", m.start(), m.end()) for m in _PAREN_CENTRE.finditer(text)]
-    found += [("中心", m.end(1), m.end()) for m in _CITY_CENTRE.finditer(text) if _is_region(m.group(1)[-3:])
-              or _is_region(m.group(1)[-2:])]
-    return sorted(found, key=lambda x: x[1])
-
-
-@lru_cache(maxsize=4096)
-def _is_region(name: str) -> bool:
-    """Whether ``name`` is one or more region names and nothing else (泉州, 吉林长春)."""
-    g = Gazetteer.default()
-    if g.lookup(name) is not None:
-        return True
-    found = g.find_all(name)
-    return bool(found) and sum(e - s for s, e, _ in found) == len(name)
-
-
-def _created(text: str, left: int, suffix: str, head: str) -> bool:
-    """A build verb shortly before a lab-type name: 合作建设了中部地区首个金融信创联合实验室."""
-    if not suffix.endswith(_LAB_TYPES) or len(head) < 4:
-        return False
-    window = re.split("[，,。；;：:、]", text[max(0, left - 12):left])[-1]
-    return bool(_CREATE_NEAR.search(window))
-
-
-def suffix_candidates(text: str, offset: int = 0, anchors: Sequence[tuple[int, int]] = (),
-                      forms: frozenset[str] = frozenset()) -> list[Candidate]:
-    """Park/platform/enterprise names ending in a suffix, in one sentence ``text``.
-
-    ``anchors`` are spans (in ``text``) of regions and towns found beforehand and ``forms`` the
-    region names of the document: both may open a name even when the tagger calls them verbs.
-    """
-    matches = _matches(text)
-    if not matches:
-        return []  # most sentences hold no suffix: no need to tag them
-    toks = tag(text)
-    out: list[Candidate] = []
-    prev_end = 0
-
-    def is_anchor(s: int, e: int, w: str) -> bool:
-        return (any(a <= s and e <= b for a, b in anchors) or w in forms or w in lx.INSTITUTIONS
-                or len(w) >= 2 and _known_strong(w))
-
-    for suffix, p, e in matches:
-        kind = _SUFFIX_TYPE.get(suffix, "platform")
-        floor = prev_end if kind != "enterprise" else 0
-        if kind != "enterprise" and suffix not in _ZONE_WORDS:
-            prev_end = e
-        if bx.in_book_title(text, p):
-            continue
-        if suffix in lx.SCHOOL_SUFFIXES and _SUFFIX_RE.match(text, e):
-            prev_end = floor  # 岳麓山大学科技城: the longer name is the one
-            continue
-        if suffix in lx.WEAK_SUFFIXES and floor == p and p > 0:
-            continue  # 科技城平台: the inner name is the one
-        q = bx.quoted(text, e)
-        left = q if q is not None else left_boundary(text, p, kind, toks, floor)
-        if q is None:
-            alt = bx.anchored_left(text, p, suffix, kind, toks, floor, is_anchor, MAX_HEAD[kind])
-            if alt is not None and (alt < left or suffix in lx.SCHOOL_SUFFIXES):
-                left = alt
-        lead = max((text.rfind(v, left, p) for v in _LEAD_VERBS), default=-1)
-        if lead >= left and p - lead >= 4 and distinguishing(text[lead + 2:p]) == 2:
-            left = lead + 2  # 联合桂林理工大学: the verb is not part of the name
-        head = text[left:p]
-        end = bx.paren_after(text, e, _is_region) if kind != "enterprise" else e
-        if len(head) < 2:
-            continue
-        if suffix == "数据中心" and q is None and _is_region(head):
-            continue  # 天津数据中心标准机架…: the city's data centres, not one named centre
-        need = 2 if suffix in lx.WEAK_SUFFIXES else 1
-        named_builder = bool(out) and text[:left].endswith("建设") and out[-1].end == offset + left - 2 and (
-            out[-1].type in ("platform", "enterprise"))  # 内蒙古科技大学建设稀土大数据应用工程研究中心
-        created = need == 1 and (any(text[:left].endswith(v) for v in CREATE_VERBS) and len(head) >= 4
-                                 or kind == "platform" and (_created(text, left, suffix, head)
-                                                            or named_builder and suffix.endswith(_LAB_TYPES)))
-        national = kind == "platform" and need == 1 and head.startswith("国家") and len(head) >= 6
-        strong = suffix in lx.STRONG_SUFFIXES or end > e or (
-            suffix in lx.BRAND_SUFFIXES and (head == "中国" or distinguishing(head) >= 1))
-        sub_unit = bool(out) and kind == "platform" and out[-1].end == offset + left and (
-            out[-1].type == "platform" or suffix == "分院" and out[-1].suffix in ("研究院", "研究所")) and (
-            out[-1].suffix in lx.SCHOOL_SUFFIXES or out[-1].suffix != suffix and suffix in _SUB_UNITS)
-        strong = strong or sub_unit
-        firm = owner_firm(head)
-        if firm is not None and firm.name in lx.INSTITUTIONS:
-            firm = None
-        institute = kind == "platform" and suffix in ("研究所", "研究院") and bx.institute_firm(head, firm)
-        if institute:
-            kind = "enterprise"
-        elif suffix in lx.SCHOOL_SUFFIXES:
-            if not bx.school_ok(head, distinguishing(head)):
-                continue
-        elif suffix in lx.LEGAL_SUFFIXES and len(head) >= 4:
-            pass  # a registered firm name names one firm whatever its words
-        elif not (created or national or strong) and (2 if head.startswith(tuple(forms)) else distinguishing(head)) < need:
-            continue
-        if kind == "enterprise" and text[left:e] in firm_keys():
-            firm = None
-        if out and kind == "park" and out[-1].type == "park" and out[-1].end == offset + left and len(head) <= 5:
-            prev = out.pop()  # 中关村贵阳科技园观山湖园区: a sub-park named after its parent
-            left = prev.start - offset
-        elif sub_unit:
-            prev = out.pop()  # 中国科学院海西研究院泉州装备制造研究中心, 清华大学合肥公共安全研究院
-            left = prev.start - offset
-        elif out and suffix in lx.BRANCH_SUFFIXES and out[-1].type == "enterprise" and (
-                offset + left - out[-1].end <= 4 and _is_region(text[out[-1].end - offset:p]) or out[-1].end == offset + left):
-            prev = out.pop()  # 中国移动通信集团福建有限公司泉州分公司: one branch
-            left, firm = prev.start - offset, None
-        owner = firm.name if firm else None
-        if kind != "enterprise" and re.search("(有限公司|有限责任公司|集团公司)$", head):
-            owner = head
-        title = kind in ("park", "platform") and bx.title_before(text, left)
-        out.append(Candidate(kind, text[left:end], offset + left, offset + end, suffix, owner, title))
-    return out
 
 
 TRADE_RE = re.compile("(" + "|".join(sorted(lx.TRADE_WORDS, key=len, reverse=True)) + ")+$")

@@ -8,18 +8,15 @@ characters in order inside the full name).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+from kb.extract.builder import EntityBuilder
 from kb.extract.gazetteer import Gazetteer
-
-if TYPE_CHECKING:
-    from kb.extract.entities import _Builder
 
 _DECLARED = re.compile(r"[（(](?:以下|下文)?(?:简称|称)[为：:]?[“\"「]([^”\"」）)]{2,12})[”\"」][）)]")
 _ABBR_TYPES = ("park", "region")  # platforms share openings too often (贵州大学, 贵州财经大学)
 
 
-def add_declared_aliases(b: _Builder) -> None:
+def add_declared_aliases(b: EntityBuilder) -> None:
     """Give the entity whose mention ends right before "（简称“X”）" the alias X."""
     ends: dict[int, tuple[str, str]] = {}
     for key, spans in b.spans.items():
@@ -60,4 +57,53 @@ def abbreviation_merges(keys: list[tuple[str, str]]) -> dict[tuple[str, str], tu
         fulls = [f for f in keys if f[0] == k[0] and f != k and is_abbreviation(k[1], f[1])]
         if len(fulls) == 1 and not (k[0] == "region" and not fulls[0][1].endswith(("区", "新城"))):
             out[k] = fulls[0]
+    return out
+
+
+_PAREN = re.compile(r"[（(]([^（()）]{2,8})[）)]")
+_PLACE_SUFFIX = re.compile("(产业园区|产业园|园区)$")
+
+
+def _variant(name: str) -> str:
+    """A spelling-neutral form: regions in brackets dropped, provinces and cities by short name,
+    产业园区/园区 written 园 (云南省新创(大理)工业园区 ~ 云南新创工业园)."""
+    g = Gazetteer.default()
+    if "(" in name or "（" in name:
+        name = _PAREN.sub(lambda m: "" if g.lookup(m.group(1)) is not None else m.group(0), name)
+    if "省" in name or "市" in name or "自治区" in name:
+        for _, _, r in sorted(g.find_all(name), key=lambda t: -t[0]):
+            if r.level <= 2 and r.short and r.name in name:
+                name = name.replace(r.name, r.short)
+    return _PLACE_SUFFIX.sub("园", name)
+
+
+def variant_merges(keys: list[tuple[str, str]], owners: frozenset[str]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Parks and platforms written two ways in one document, mapped to the longer spelling.
+
+    Same spelling-neutral form (:func:`_variant`); or a name that is exactly one longer name
+    without the region or firm that opens it (``owners``: 云联数据中心 ~ 张北云联数据中心, 西安产业基地
+    ~ 某某集团西安产业基地); a platform that a park also answers to (某某数据湖 ~ 某某数据湖产业园)
+    joins the park.
+    """
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    places = [k for k in keys if k[0] in ("park", "platform")]
+    by_form: dict[str, list[tuple[str, str]]] = {}
+    for k in places:
+        by_form.setdefault(k[0] + _variant(k[1]), []).append(k)
+    for group in by_form.values():
+        big = max(group, key=lambda k: len(k[1]))
+        out.update({k: big for k in group if k != big})
+    parks = {_variant(k[1]): k for k in places if k[0] == "park"}
+    for k in places:
+        if k[0] == "platform" and k not in out and _variant(k[1]) + "园" in parks:
+            out[k] = parks[_variant(k[1]) + "园"]
+    opened: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (type, name without its opener) -> names
+    for o in places:
+        for i in range(2, min(len(o[1]) - 1, 16)):
+            if o[1][:i] in owners:
+                opened.setdefault((o[0], o[1][i:]), []).append(o)
+    for k in places:
+        longer = list(dict.fromkeys(opened.get(k, ())))
+        if k not in out and len(longer) == 1:
+            out[k] = longer[0]
     return out

@@ -8,6 +8,7 @@ Only keys of two characters or more are matched (one character never names anyth
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -88,3 +89,46 @@ class KeyIndex:
                 i = best
             else:
                 i += 1
+
+
+class SpanSet:
+    """Spans kept sorted by start, for "which spans overlap or cover this one" without a full scan.
+
+    Names are short, so a query only looks at spans starting within the longest span's length
+    before it.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._spans: list[tuple[int, int]] = sorted(spans)
+        self._maxlen = max((e - s for s, e in self._spans), default=0)
+
+    def add(self, span: tuple[int, int]) -> None:
+        bisect.insort(self._spans, span)
+        self._maxlen = max(self._maxlen, span[1] - span[0])
+
+    def near(self, s: int, e: int) -> list[tuple[int, int]]:
+        """Every span that overlaps [s, e) (and a few that start close before it)."""
+        lo = bisect.bisect_left(self._spans, (s - self._maxlen, -1))
+        hi = bisect.bisect_left(self._spans, (e, -1))
+        return [sp for sp in self._spans[lo:hi] if sp[1] > s]
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression that matches the same strings as ``"|".join(words)`` with the longest
+    word preferred at each position, written as a prefix tree (Python's re tries alternatives one by
+    one; a tree rejects most positions after one character)."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)

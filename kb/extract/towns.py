@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from kb.extract import lexicon as lx
 from kb.extract.gazetteer import Region
+from kb.extract.names import tag
 
 _SUFFIX = re.compile("街道|镇|乡")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
@@ -70,8 +71,6 @@ def find_towns(text: str, regions: Sequence[tuple[int, int, Region]],
 
 def _drop_verb(head: str) -> str:
     """临桂区统筹苏桥镇: a verb between the region and the town is not part of its name."""
-    from kb.extract.names import tag
-
     toks = tag(head)
     if len(toks) > 1 and (toks[0][3].startswith("v") or toks[0][2] in lx.LEFT_STOPS):
         return head[toks[0][1]:]

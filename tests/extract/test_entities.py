@@ -1,11 +1,13 @@
 """Entity and link extraction: unit behaviour plus per-type P/R/F1 against hand-made gold.
 
-Run as a script (``python tests/extract/test_entities.py``) to print the scores and the speed.
+Run as a script (``PYTHONPATH=. python tests/extract/test_entities.py``) to print the scores, the
+placements and links on the starter corpus, and the speed.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -13,6 +15,9 @@ from pathlib import Path
 import pytest
 
 from kb.extract import FoundEntity, doc_region, extract_entities, lexicon_words
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gold_eval import link_counts, place_counts, rate  # noqa: E402
 
 FIX = Path(__file__).parent / "fixtures"
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
@@ -154,7 +159,7 @@ def test_platform_named_after_a_firm_is_built_by_it() -> None:
 
 
 def test_co_mention_weight_counts_sentences() -> None:
-    body = "海康威视与大连高新区签约。海康威视考察大连高新区。"
+    body = "海康威视与大连高新区洽谈合作。海康威视考察大连高新区。"
     _, links = extract_entities(body, ("辽宁省", "大连市"))
     pair = [lk for lk in links if {lk.src[1], lk.dst[1]} == {"杭州海康威视数字技术股份有限公司", "大连高新技术产业开发区"}]
     assert pair and max(lk.weight for lk in pair) == 2
@@ -193,6 +198,31 @@ def test_quality_on_seed_documents() -> None:
         assert prf(counts, t)[2] >= 0.75, (t, prf(counts, t))
 
 
+def _seed_links_and_places() -> tuple[Counter, Counter]:
+    places, links = Counter(), Counter()
+    for _, body, gold in seed_docs():
+        ents, lks = extract_entities(body, doc_region(gold["title"], body))
+        places += place_counts(ents, gold["entities"])
+        links += link_counts(body, ents, lks, gold)
+    return places, links
+
+
+def test_placements_on_seed_documents() -> None:
+    """Firms the text only mentions stay unplaced; what the text places is placed right."""
+    places, _ = _seed_links_and_places()
+    assert places[("unplaced", "bad")] == 0, places
+    assert rate(places, "placed", "ok", "bad") >= 0.95, places
+
+
+def test_nested_places_and_builders_on_seed_documents() -> None:
+    """Parks and platforms inside other parks, with the sentence that says so; builders of the clause."""
+    _, links = _seed_links_and_places()
+    assert rate(links, "nested") >= 0.75, links
+    assert rate(links, "nested", "right", "wrong") >= 0.85, links
+    assert rate(links, "built_by") >= 0.85, links
+    assert rate(links, "built_by", "right", "wrong") >= 0.9, links
+
+
 if __name__ == "__main__":
     for label, docs in (("unseen", unseen_docs()), ("seed", seed_docs())):
         c, speed = evaluate(docs)
@@ -201,3 +231,9 @@ if __name__ == "__main__":
             p, r, f = prf(c, t)
             tp = sum(c[(x, 'tp')] for x in ((t,) if t else TYPES))
             print(f"  {t or 'ALL':10} P={p:.2f} R={r:.2f} F1={f:.2f}  (tp={tp})")
+    places, links = _seed_links_and_places()
+    print(f"== seed placements: unplaced kept {rate(places, 'unplaced', 'ok', 'bad'):.2f}, "
+          f"placed right {rate(places, 'placed', 'ok', 'bad'):.2f} {dict(places)}")
+    for cat in ("nested", "firm_in_park", "built_by"):
+        print(f"  links {cat:12} found with sentence {rate(links, cat):.2f}, predicted right "
+              f"{rate(links, cat, 'right', 'wrong'):.2f}")

@@ -1,0 +1,240 @@
+"""Names found by their suffix (…产业园, …研究院, …有限公司) in one sentence, and where each starts.
+
+The token walk and the word tests live in :mod:`kb.extract.names`; here each suffix match is
+turned into a candidate: its left end (token walk, anchored walk, a leading verb dropped), the
+firm that operates or owns it, whether its head says enough to make it a name, and whether it
+continues a name just before it (a sub-park, a sub-unit, a branch).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from kb.extract import bounds as bx
+from kb.extract import lexicon as lx
+from kb.extract.gazetteer import Gazetteer
+from kb.extract.names import (
+    _CLAUSE_SPLIT,
+    _LEGAL_TAIL,
+    _NUMBERED_INSTITUTE,
+    _SUFFIX_RE,
+    _SUFFIX_TYPE,
+    _ZONE_WORDS,
+    CREATE_VERBS,
+    MAX_HEAD,
+    TRADE_RE,
+    Candidate,
+    _contains_firm,
+    _known_strong,
+    distinguishing,
+    firm_keys,
+    is_generic_word,
+    left_boundary,
+    owner_firm,
+    tag,
+)
+
+_PAREN_CENTRE = re.compile(r"(?<=[）)])中心")
+# 光谷芯中心, 新创R&D中心: a bare 中心 ending a word; its head must name a place, firm or brand
+_BARE_CENTRE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])中心(?=[的和与及、，,。；;：:等内已将在是\s]|$)")
+_CITY_CENTRE = re.compile(r"(国家[^\s，,。；;、的和与及]{3,12}?)中心")  # 国家超级计算天津中心: 国家… + city + 中心
+_CREATE_NEAR = re.compile("(?:" + "|".join(CREATE_VERBS + ("共建", "合作建设", "联合建设", "建成", "牵头建设")) + ")了?")
+_SUB_UNITS = ("研究中心", "实验室", "研究所", "工程研究中心", "重点实验室", "创新中心", "分中心", "研究院", "分院")
+_LEAD_VERBS = ("联合", "合作", "携手", "依托", "支持", "会同")
+_LAB_TYPES = ("实验室", "研究院", "研究中心", "创新中心", "工程研究中心")
+
+
+def _matches(text: str) -> list[tuple[str, int, int]]:
+    found = [(m.group(0), m.start(), m.end()) for m in _SUFFIX_RE.finditer(text)]
+    if "所" in text:
+        found += [("所", m.start(), m.end()) for m in _NUMBERED_INSTITUTE.finditer(text)]
+    found += [("中心", m.start(), m.end()) for m in _PAREN_CENTRE.finditer(text)]
+    if "中心" in text:
+        ends = {e for _, _, e in found}
+        found += [("中心", m.start(), m.end()) for m in _BARE_CENTRE.finditer(text) if m.end() not in ends]
+    found += [("中心", m.end(1), m.end()) for m in _CITY_CENTRE.finditer(text) if _is_region(m.group(1)[-3:])
+              or _is_region(m.group(1)[-2:])]
+    return sorted(found, key=lambda x: x[1])
+
+
+@lru_cache(maxsize=4096)
+def _is_region(name: str) -> bool:
+    """Whether ``name`` is one or more region names and nothing else (泉州, 吉林长春)."""
+    g = Gazetteer.default()
+    if g.lookup(name) is not None:
+        return True
+    found = g.find_all(name)
+    return bool(found) and sum(e - s for s, e, _ in found) == len(name)
+
+
+def _created(text: str, left: int, suffix: str, head: str) -> bool:
+    """A build verb shortly before a lab-type name: 合作建设了中部地区首个金融信创联合实验室."""
+    if not suffix.endswith(_LAB_TYPES) or len(head) < 4:
+        return False
+    window = _CLAUSE_SPLIT.split(text[max(0, left - 12):left])[-1]
+    return bool(_CREATE_NEAR.search(window))
+
+
+def suffix_candidates(text: str, offset: int = 0, anchors: Sequence[tuple[int, int]] = (),
+                      forms: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Park/platform/enterprise names ending in a suffix, in one sentence ``text``.
+
+    ``anchors`` are spans (in ``text``) of regions and towns found beforehand and ``forms`` the
+    region names of the document: both may open a name even when the tagger calls them verbs.
+    """
+    matches = _matches(text)
+    if not matches:
+        return []  # most sentences hold no suffix: no need to tag them
+    w0 = max(0, matches[0][1] - 2 * MAX_HEAD["enterprise"])  # no name reaches further left than this
+    cut = max((text.rfind(c, 0, w0) for c in "，,。；;：:、"), default=-1) + 1 if w0 else 0
+    toks = [(a + cut, z + cut, w, t) for a, z, w, t in tag(text[cut:])] if cut else tag(text)
+    out: list[Candidate] = []
+    prev_end = 0
+
+    def is_anchor(s: int, e: int, w: str) -> bool:
+        return (any(a <= s and e <= b for a, b in anchors) or w in forms or w in lx.INSTITUTIONS
+                or len(w) >= 2 and _known_strong(w))
+
+    for i, (suffix, p, e) in enumerate(matches):
+        kind = _SUFFIX_TYPE.get(suffix, "platform")
+        floor = prev_end if kind != "enterprise" else 0
+        if bx.in_book_title(text, p) or any(a <= p and e == z for a, z in anchors):
+            continue  # a title; or a zone the gazetteer found (沈阳综合保税区信息服务中心 may still open with it)
+        if suffix in lx.BRAND_SUFFIXES and any(q - e <= 8 and not _PUNCT.search(text, e, q) for _, q, _ in matches[i + 1:]):
+            continue  # 光谷数字经济产业园, 光谷芯中心: the brand opens a longer name
+        nxt = _SUFFIX_RE.match(text, e)
+        if nxt and (suffix in lx.SCHOOL_SUFFIXES or kind != "enterprise" and _SUFFIX_TYPE.get(nxt.group(0)) == "park"):
+            prev_end = floor  # 岳麓山大学科技城, 某某数据湖产业园: the longer name is the one
+            continue
+        if suffix in lx.WEAK_SUFFIXES and floor == p and p > 0:
+            continue  # 科技城平台: the inner name is the one
+        q = bx.quoted(text, e)
+        left = q if q is not None else _left_of(text, p, suffix, kind, toks, floor, is_anchor)
+        if p > left and text[p - 1] in _NAME_BREAK:
+            continue  # 某某38所在集团: a name never ends inside a verb or a preposition
+        cut = _operator_split(text[left:p]) if kind != "enterprise" else 0
+        if cut:  # 某某网络科技谷歌出海体验中心: the operator, then a platform named after a known firm
+            out.append(Candidate("enterprise", text[left:left + cut], offset + left, offset + left + cut, ""))
+            left += cut
+        elif kind != "enterprise" and owner_firm(text[left:p]) is not None:
+            op = _OPERATOR.search(text, 0, left)
+            if op and op.end() == left and not is_generic_word(TRADE_RE.sub("", op.group(1))):
+                out.append(Candidate("enterprise", op.group(1), offset + op.start(1), offset + left, ""))
+        cand = _judge(text, offset, left, p, e, suffix, kind, q is not None, out, forms)
+        if cand is not None:
+            out.append(cand)
+            if kind != "enterprise" and suffix not in _ZONE_WORDS:
+                prev_end = e  # a later name may not reach back over this one
+    return out
+
+
+_OPERATOR = re.compile(r"(?:^|(?<=[、，,：:（(“\s]))([\u4e00-\u9fff]{2,4}?(?:" + "|".join(lx.TRADE_WORDS) + r"){1,2})$")
+_GENERIC_PLACES = frozenset("产业园 产业园区 工业园区 示范区 集聚区 先行区 试验区 开发区 高新区 经开区".split())
+_PUNCT = re.compile("[，,。；;：:、（）()“”\\s]")
+_TRADE_ANY = re.compile("|".join(sorted(lx.TRADE_WORDS, key=len, reverse=True)))
+_NAME_BREAK = frozenset("在与和为的及等将把对向从由以并或即了是暨")
+
+
+def _left_of(text: str, p: int, suffix: str, kind: str, toks: list[tuple[int, int, str, str]], floor: int,
+             is_anchor: Callable[[int, int, str], bool]) -> int:
+    """Where the name whose suffix starts at ``p`` begins: the token walk, else the anchored walk."""
+    left = left_boundary(text, p, kind, toks, floor)
+    alt = bx.anchored_left(text, p, suffix, kind, toks, floor, is_anchor, MAX_HEAD[kind])
+    if alt is not None and (alt < left or suffix in lx.SCHOOL_SUFFIXES):
+        left = alt
+    lead = max((text.rfind(v, left, p) for v in _LEAD_VERBS), default=-1)
+    if lead >= left and p - lead >= 4 and distinguishing(text[lead + 2:p]) == 2:
+        left = lead + 2  # 联合桂林理工大学: the verb is not part of the name
+    return left
+
+
+def _operator_split(head: str) -> int:
+    """Length of a short firm name (ending in a trade word) right before a known firm in ``head``."""
+    keys = firm_keys()
+    for m in _TRADE_ANY.finditer(head):
+        i = m.end()
+        if not 3 <= i < len(head) - 1 or not any(
+                not keys[k][1] for k in (head[i:i + n] for n in range(2, 9)) if k in keys):
+            continue
+        stem = TRADE_RE.sub("", head[:i])
+        if len(stem) >= 2 and not is_generic_word(stem) and not _is_region(stem):
+            return i
+    return 0
+
+
+def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind: str, quoted: bool,
+           out: list[Candidate], forms: frozenset[str]) -> Candidate | None:
+    """The candidate ending in ``suffix`` at ``p``..``e`` whose name starts at ``left``, if it is a name.
+
+    A sub-park, sub-unit or branch written right after its parent absorbs it (the parent is popped
+    from ``out``).
+    """
+    head = text[left:p]
+    end = bx.paren_after(text, e, _is_region) if kind != "enterprise" else e
+    if len(head) < 2:
+        bare = not head and len(suffix) >= 3 and kind == "park" and suffix not in _GENERIC_PLACES
+        return Candidate(kind, text[left:end], offset + left, offset + end, suffix, weak=True) if bare else None
+    if suffix == "数据中心" and not quoted and _is_region(head):
+        return None  # 天津数据中心标准机架…: the city's data centres, not one named centre
+    need = 2 if suffix in lx.WEAK_SUFFIXES else 1
+    named_builder = bool(out) and text[:left].endswith("建设") and out[-1].end == offset + left - 2 and (
+        out[-1].type in ("platform", "enterprise"))  # 内蒙古科技大学建设稀土大数据应用工程研究中心
+    created = (need == 1 or suffix.endswith("基金")) and (any(text[:left].endswith(v) for v in CREATE_VERBS) and len(head) >= 4
+                             or kind == "platform" and (_created(text, left, suffix, head)
+                                                        or named_builder and suffix.endswith(_LAB_TYPES)))
+    national = kind == "platform" and need == 1 and head.startswith("国家") and len(head) >= 6
+    strong = suffix in lx.STRONG_SUFFIXES or end > e or (
+        suffix in lx.BRAND_SUFFIXES and (head == "中国" or distinguishing(head) >= 1))
+    sub_unit = bool(out) and kind == "platform" and out[-1].end == offset + left and (
+        out[-1].type == "platform" or suffix == "分院" and out[-1].suffix in ("研究院", "研究所")) and (
+        out[-1].suffix in lx.SCHOOL_SUFFIXES or out[-1].suffix != suffix and suffix in _SUB_UNITS)
+    strong = strong or sub_unit
+    firm = owner_firm(head)
+    if firm is not None and (firm.name in lx.INSTITUTIONS or firm_keys().get(head, (None, False))[1]
+                             and is_generic_word(head)):
+        firm = None  # 航天科技产业园: a weak alias that is the whole head is an industry word, not an owner
+    if suffix == "中心" and _local_unit(head):
+        kind = "enterprise"  # 某市联通某区营销中心: a firm's local unit, not a platform
+    if suffix == "所" and firm is None and not _contains_firm(head):
+        return None  # 中国电科38所 names its group; 某校5所 does not
+    if kind == "platform" and suffix in ("研究所", "研究院") and bx.institute_firm(head, firm):
+        kind = "enterprise"
+    elif suffix in lx.SCHOOL_SUFFIXES:
+        if not bx.school_ok(head, distinguishing(head)):
+            return None
+    elif suffix in lx.LEGAL_SUFFIXES and len(head) >= 4:
+        pass  # a registered firm name names one firm whatever its words
+    elif not (created or national or strong) and (2 if head.startswith(tuple(forms)) else distinguishing(head)) < need:
+        generic = kind in ("park", "platform") and not bx.title_before(text, left)
+        return Candidate(kind, text[left:end], offset + left, offset + end, suffix, weak=True) if generic else None
+    if kind == "enterprise" and text[left:e] in firm_keys():
+        firm = None
+    if out and kind == "park" and out[-1].type == "park" and out[-1].end == offset + left and len(head) <= 5:
+        left = out.pop().start - offset  # 中关村贵阳科技园观山湖园区: a sub-park named after its parent
+    elif sub_unit:
+        left = out.pop().start - offset  # 中国科学院海西研究院泉州装备制造研究中心, 清华大学合肥公共安全研究院
+    elif out and _branch_of(text, offset, left, p, suffix, out[-1]):
+        left, firm = out.pop().start - offset, None  # 中国移动通信集团福建有限公司泉州分公司: one branch
+    owner = firm.name if firm else None
+    if kind != "enterprise" and _LEGAL_TAIL.search(head):
+        owner = head
+    title = kind in ("park", "platform") and bx.title_before(text, left)
+    return Candidate(kind, text[left:end], offset + left, offset + end, suffix, owner, title)
+
+
+def _local_unit(head: str) -> bool:
+    """Whether ``head`` opens with a region and then a known firm's alias (台州移动…, 某市联通…)."""
+    keys = firm_keys()
+    return any(_is_region(head[:k]) and any(head[k:k + n] in keys for n in range(2, 7)) for k in range(2, 5))
+
+
+def _branch_of(text: str, offset: int, left: int, p: int, suffix: str, prev: Candidate) -> bool:
+    """A branch written right after its firm: …有限公司泉州分公司, …股份有限公司云南公司."""
+    if prev.type != "enterprise" or suffix not in (*lx.BRANCH_SUFFIXES, "公司"):
+        return False
+    between = text[prev.end - offset:p]
+    if suffix == "公司":
+        return prev.suffix in lx.LEGAL_SUFFIXES and 2 <= len(between) <= 4 and _is_region(between)
+    return offset + left - prev.end <= 4 and _is_region(between) or prev.end == offset + left
