@@ -245,3 +245,6 @@ class KnowledgeBase:
 
     def backup(self, target: str | os.PathLike[str]) -> Path:
         return self._maintenance.backup(Path(target))
+
+    def warm(self) -> None:
+        self._library.warm()
