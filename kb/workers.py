@@ -99,26 +99,46 @@ def _close_inherited(kb_dir: str | None) -> None:
                 pass
 
 
-def _limit_memory(mb: int) -> None:
-    """Cap the address space at what the worker has now plus ``mb`` (MemoryError past it)."""
+def _status_bytes(field: str) -> int:
+    """A size from /proc/self/status (``VmSize``, ``VmPeak``), in bytes; 0 if unknown."""
     try:
         with open("/proc/self/status", encoding="ascii") as fh:
-            size = next((int(line.split()[1]) * 1024 for line in fh if line.startswith("VmSize:")), 0)
+            return next((int(line.split()[1]) * 1024 for line in fh if line.startswith(field + ":")), 0)
+    except OSError:
+        return 0
+
+
+def _limit_memory(mb: int) -> int | None:
+    """Cap the address space at what the worker has now plus ``mb`` (MemoryError past it); the cap in bytes."""
+    try:
+        size = _status_bytes("VmSize")
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         limit = size + mb * 1024 * 1024
         if hard != resource.RLIM_INFINITY:
             limit = min(limit, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (OSError, ValueError, AttributeError):
+        return limit
+    except (ValueError, AttributeError, OSError):
         log.info("cannot cap import worker memory", exc_info=True)
+        return None
+
+
+def _near_cap(limit: int | None) -> bool:
+    """The address space has been within 5% of the cap: a C library (lxml, a PDF parser) may have
+    reported the failed allocation as a parse error, and the heap may stay fragmented."""
+    return limit is not None and _status_bytes("VmPeak") > 0.95 * limit
 
 
 def _worker(conn: Connection, parent: int, kb_dir: str | None, cache_dir: str | None, memory_mb: int) -> None:
-    """Worker main loop: (seq, path) in; ("start", seq, t) then ("done", seq, result) out; None ends it."""
+    """Worker main loop: (seq, path) in; ("start", seq, t) then ("done", seq, result) out; None ends it.
+
+    After a file that took the worker to its memory cap it says ("retire", seq) and ends: a fresh
+    worker replaces it, and its peak no longer taints later files.
+    """
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _close_inherited(kb_dir)
-    _limit_memory(memory_mb)
+    limit = _limit_memory(memory_mb)
     set_cache_dir(cache_dir)
     pipeline.MEMORY_LIMIT_MB = memory_mb
     while True:
@@ -131,14 +151,23 @@ def _worker(conn: Connection, parent: int, kb_dir: str | None, cache_dir: str | 
         seq, path = msg
         conn.send(("start", seq, time.monotonic()))
         result = pipeline.process_path(Path(path))
-        out: Processed | Failed = Failed(result.path, result.reason) if isinstance(result, IngestError) else result
+        exhausted = _near_cap(limit)
+        out: Processed | Failed
+        if isinstance(result, IngestError):
+            out = Failed(result.path, f"used more than {memory_mb} MB" if exhausted else result.reason)
+        else:
+            out = result
         try:
             conn.send(("done", seq, out))
         except MemoryError:
             conn.send(("done", seq, Failed(str(path), f"used more than {memory_mb} MB")))
+            exhausted = True
         except Exception as exc:  # an unpicklable result: still one line, still the next file
             conn.send(("done", seq, Failed(str(path), f"cannot hand the result over: {exc}")))
         del result, out
+        if exhausted:
+            conn.send(("retire", seq))
+            return
 
 
 # ------------------------------------------------------------------------------- parent side
@@ -273,7 +302,7 @@ class _Run:
         for conn in wait(list(by_conn), timeout):
             slot = by_conn[conn]  # type: ignore[index]
             try:
-                while slot.conn.poll():
+                while slot in self.pool._slots and slot.conn.poll():
                     self._message(slot, slot.conn.recv())
             except (EOFError, OSError):
                 self._lost(slot, _death(slot.proc))
@@ -282,6 +311,11 @@ class _Run:
         kind, seq = msg[0], msg[1]
         if kind == "start":
             slot.started = msg[2]
+            return
+        if kind == "retire":  # it ends by itself; its queued files (none started) go to others
+            self.todo.extendleft(reversed(slot.queue))
+            slot.queue.clear()
+            self.pool._stop(slot, kill=False)
             return
         if slot.queue and slot.queue[0] == seq:
             slot.queue.popleft()

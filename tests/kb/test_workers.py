@@ -116,6 +116,42 @@ def test_a_worker_that_needs_too_much_memory_is_stopped(tmp_path: Path, monkeypa
     assert sorted(report.added) == ["a.txt", "c.txt"]
 
 
+def _fill_address_space_then_fail(path: Path) -> None:
+    """What lxml does at its memory cap: allocations fail and it reports a parse error."""
+    import mmap
+    import resource
+
+    from kb.errors import IngestError
+
+    limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+    size = next(int(line.split()[1]) * 1024 for line in open("/proc/self/status") if line.startswith("VmSize:"))
+    block = mmap.mmap(-1, int((limit - size) * 0.97))  # reserved, never touched: costs no memory
+    block.close()
+    raise IngestError(str(path), "not a valid .docx file (XMLSyntaxError)")
+
+
+def test_a_worker_that_reached_its_cap_says_so_and_is_replaced(tmp_path: Path, monkeypatch) -> None:
+    _docs(tmp_path / "docs", ["a.txt", "bomb.docx.txt", "c.txt", "d.txt", "e.txt"])
+    monkeypatch.setattr(workers, "MEMORY_MB", 300)
+    pids = tmp_path / "pids.txt"
+    real = pipeline.prepare
+
+    def prepare(path: Path, **kw):
+        with pids.open("a") as fh:
+            fh.write(f"{Path(path).name} {os.getpid()}\n")
+        if Path(path).name.startswith("bomb"):
+            _fill_address_space_then_fail(path)
+        return real(path, **kw)
+
+    monkeypatch.setattr(pipeline, "prepare", prepare)
+    with KnowledgeBase.open(tmp_path / "kb") as kb:
+        report = kb.import_paths([tmp_path / "docs"], workers=1)
+    assert [(Path(f.path).name, f.reason) for f in report.failed] == [("bomb.docx.txt", "used more than 300 MB")]
+    assert sorted(report.added) == ["a.txt", "c.txt", "d.txt", "e.txt"]
+    by_file = dict(line.split() for line in pids.read_text().splitlines())
+    assert by_file["a.txt"] == by_file["bomb.docx.txt"] != by_file["c.txt"]  # a fresh worker after the bomb
+
+
 def test_workers_hold_no_descriptor_on_the_library(tmp_path: Path, monkeypatch) -> None:
     _docs(tmp_path / "docs", ["a.txt", "b.txt"])
     out = tmp_path / "fds.txt"
