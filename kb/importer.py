@@ -1,9 +1,11 @@
 """Importing files into the knowledge base: store and index together, or not at all.
 
-Each document is written to the store as ``pending`` in one transaction, its passages go to the
-index writer, and after the index commit the batch is marked ``ok``. A changed file (same name,
-new content) replaces the old document only after the new one is in, and notes are re-anchored.
-Entity corrections are the importer's too: they are replayed on every re-import.
+Files are read, cleaned and extracted in worker processes (``kb.workers``: a time and memory
+limit per file, cancel at once); this process only writes. Each document is written to the store
+as ``pending`` (a few documents per transaction), its passages go to the index writer, and after
+the index commit the batch is marked ``ok``. A changed file (same name, new content) replaces the
+old document only after the new one is in, and notes are re-anchored. Entity corrections are the
+importer's too: they are replayed on every re-import.
 """
 
 from __future__ import annotations
