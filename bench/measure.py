@@ -83,12 +83,14 @@ def tree_rss_mb(root: int) -> float:
 
 
 def tree_memory_mb(root: int) -> dict[str, float]:
-    """One sample: PSS and RSS summed over the tree, and the root process's own RSS and PSS (MB)."""
+    """One sample: PSS and RSS summed over the tree, the root process's own RSS and PSS, and the
+    RSS of the tree's largest process (what one process may use is the issue's memory bound) (MB)."""
     pids = _tree(root)
     rss = {pid: _rss_kb(pid) for pid in pids}
     pss = {pid: _pss_kb(pid) for pid in pids}
     return {"tree_pss": sum(pss.values()) / 1024, "tree_rss": sum(rss.values()) / 1024,
-            "root_rss": rss.get(root, 0) / 1024, "root_pss": pss.get(root, 0) / 1024}
+            "root_rss": rss.get(root, 0) / 1024, "root_pss": pss.get(root, 0) / 1024,
+            "process_rss": max(rss.values(), default=0) / 1024}
 
 
 class TreeMonitor(threading.Thread):
@@ -97,7 +99,7 @@ class TreeMonitor(threading.Thread):
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
         self.pid = pid
-        self.peaks = {"tree_pss": 0.0, "tree_rss": 0.0, "root_rss": 0.0, "root_pss": 0.0}
+        self.peaks = {"tree_pss": 0.0, "tree_rss": 0.0, "root_rss": 0.0, "root_pss": 0.0, "process_rss": 0.0}
         self._stop_event = threading.Event()
 
     def run(self) -> None:
@@ -115,7 +117,7 @@ class TreeMonitor(threading.Thread):
 def run_step(module: str, args: list[str], *, timeout: float = 1800, env: dict[str, str] | None = None
              ) -> tuple[dict[str, Any], dict[str, float]]:
     """Run ``python -m module *args OUT.json``; return its JSON and {wall_s, cpu_s, peak_tree_pss_mb,
-    peak_tree_rss_mb, peak_root_rss_mb, peak_root_pss_mb, loadavg_1m_before}.
+    peak_tree_rss_mb, peak_root_rss_mb, peak_root_pss_mb, peak_process_rss_mb, loadavg_1m_before}.
 
     ``cpu_s`` is user+system time of the whole tree (pool workers included once they are waited for):
     with other work on the machine, wall time alone overstates a step.

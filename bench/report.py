@@ -10,15 +10,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-RATIO_KEYS = ("docs_per_s", "chars_per_s", "query_p50_ms", "query_p95_ms", "query_max_ms", "peak_pss_mb",
-              "peak_rss_mb", "idle_rss_mb", "total_mb", "verbatim_recall")
+RATIO_KEYS = ("docs_per_s", "chars_per_s", "cpu_ms_per_doc", "query_p50_ms", "query_p95_ms", "query_max_ms",
+              "peak_pss_mb", "peak_process_rss_mb", "idle_rss_mb", "total_mb", "verbatim_recall")
 
-# (key in the zhiku figures, comparison, bound, label): the issue's targets for a 2-core machine.
+# (key in the zhiku figures, comparison, bound, label): the issues' targets for a 2-core machine
+# (#15: real text, default settings; 250 docs/s stays the goal beyond it).
 TARGETS = (
-    ("docs_per_s", ">=", 250, "import+index ≥ 250 docs/s"),
-    ("query_p95_ms", "<=", 30, "query p95 ≤ 30 ms"),
-    ("query_max_ms", "<=", 100, "no query over 100 ms"),
-    ("peak_pss_mb", "<=", 400, "peak memory indexing ≤ 400 MB (PSS summed over the process tree)"),
+    ("docs_per_s", ">=", 150, "import+index ≥ 150 docs/s, default workers (goal 250)"),
+    ("query_p95_ms", "<=", 20, "query p95 ≤ 20 ms"),
+    ("query_max_ms", "<=", 60, "no query over 60 ms"),
+    ("first_query_ms", "<=", 150, "first query after opening ≤ 150 ms"),
+    ("open_s", "<=", 1.0, "opening the library ≤ 1 s"),
+    ("peak_process_rss_mb", "<=", 400, "peak memory indexing ≤ 400 MB for the largest process (RSS)"),
     ("idle_rss_mb", "<=", 250, "idle with the library open ≤ 250 MB"),
     ("incremental_import_s", "<=", 1.0, "incremental import of 1 document ≤ 1 s"),
     ("app_start_s", "<=", 1.5, "app start to a usable window ≤ 1.5 s"),
@@ -86,10 +89,12 @@ def _fmt(v: Any) -> str:
 
 ROWS = (
     ("docs/s (import+index)", "docs_per_s"), ("chars/s", "chars_per_s"), ("import s", "import_s"),
-    ("import step CPU s (tree)", "import_step_cpu_s"), ("load avg before import", "loadavg_before_import"),
+    ("import workers", "workers"), ("import step CPU s (tree)", "import_step_cpu_s"),
+    ("CPU ms per document (tree)", "cpu_ms_per_doc"), ("load avg before import", "loadavg_before_import"),
     ("passages", "passages"), ("query p50 ms", "query_p50_ms"), ("query p95 ms", "query_p95_ms"),
     ("query max ms", "query_max_ms"), ("warm p95 ms", "query_warm_p95_ms"), ("first query ms", "first_query_ms"),
-    ("open s", "open_s"), ("peak PSS indexing MB (tree)", "peak_pss_mb"),
+    ("open s", "open_s"), ("warm-up after open s (app: background)", "warm_s"),
+    ("peak RSS indexing MB (largest process)", "peak_process_rss_mb"), ("peak PSS indexing MB (tree)", "peak_pss_mb"),
     ("peak RSS-sum indexing MB (tree, shared pages counted per process)", "peak_rss_mb"),
     ("peak RSS indexing MB (parent process)", "peak_parent_rss_mb"), ("idle RSS open+1 query MB", "idle_rss_mb"),
     ("peak RSS querying MB", "peak_rss_query_mb"), ("index MB", "index_mb"), ("store MB", "store_mb"),
@@ -98,20 +103,26 @@ ROWS = (
 
 
 def markdown(result: dict[str, Any]) -> str:
-    z = result.get("zhiku", {})
-    peers = result.get("peers", {})
-    names = list(peers)
-    c, m = result["corpus"], result["machine"]
+    m = result["machine"]
+    workers = result.get("workers")
     lines = [
-        f"## Zhiku benchmark: {c['documents']:,} documents, {c['chars']:,} characters, "
-        f"{len(result['queries'])} queries",
-        "",
+        f"# Zhiku benchmark: {len(result['corpora'])} corpora, {len(result['queries'])} queries", "",
         f"Machine: {m['cpu_count']} × {m['cpu_model'] or 'cpu'}, Python {m['python']}, SQLite {m['sqlite']}; "
-        f"Zhiku workers={result['workers']}; total {result.get('total_s', 0)} s.",
-        "",
-        "| figure | Zhiku | " + " | ".join(names) + " |",
-        "|---|---:|" + "---:|" * len(names),
+        f"Zhiku workers={'default' if workers is None else workers}; total {result.get('total_s', 0)} s.", "",
     ]
+    for name, block in result["corpora"].items():
+        lines += corpus_markdown(name, block)
+    return "\n".join(lines) + "\n"
+
+
+def corpus_markdown(name: str, block: dict[str, Any]) -> list[str]:
+    """One corpus: its figures for Zhiku and the peers, ratios and targets."""
+    z = block.get("zhiku", {})
+    peers = block.get("peers", {})
+    names = list(peers)
+    c = block["corpus"]
+    lines = [f"## Corpus `{name}`: {c['documents']:,} documents, {c['chars']:,} characters", "", c["about"] + ".", "",
+             "| figure | Zhiku | " + " | ".join(names) + " |", "|---|---:|" + "---:|" * len(names)]
     for label, key in ROWS:
         lines.append(f"| {label} | {_fmt(z.get(key))} | " + " | ".join(_fmt(peers[n].get(key)) for n in names) + " |")
     if "error" in z:
@@ -128,18 +139,18 @@ def markdown(result: dict[str, Any]) -> str:
                          f"(search {_fmt(app.get('search_ms'))} ms), RSS {_fmt(app.get('rss_mb'))} MB.")
     lines += ["", "Ratios (Zhiku ÷ peer; docs/s and recall: higher is better, ms and MB: lower is better):", "",
               "| peer | " + " | ".join(RATIO_KEYS) + " |", "|---|" + "---:|" * len(RATIO_KEYS)]
-    for name, row in result.get("ratios", {}).items():
-        lines.append(f"| {name} | " + " | ".join(_fmt(row.get(k)) for k in RATIO_KEYS) + " |")
+    for peer, row in block.get("ratios", {}).items():
+        lines.append(f"| {peer} | " + " | ".join(_fmt(row.get(k)) for k in RATIO_KEYS) + " |")
     lines += ["", "Targets:", ""]
-    for t in result.get("targets", []):
+    for t in block.get("targets", []):
         mark = "n/a" if t["met"] is None else ("met" if t["met"] else "MISSED")
         lines.append(f"- {t['target']}: {_fmt(t['value'])} — {mark}")
-    for name in names:
-        if peers[name].get("note"):
-            lines.append(f"- {name}: {peers[name]['note']}")
-        if peers[name].get("error"):
-            lines.append(f"- {name} failed: {peers[name]['error'].strip().splitlines()[-1][:200]}")
-    return "\n".join(lines) + "\n"
+    for peer in names:
+        if peers[peer].get("note"):
+            lines.append(f"- {peer}: {peers[peer]['note']}")
+        if peers[peer].get("error"):
+            lines.append(f"- {peer} failed: {peers[peer]['error'].strip().splitlines()[-1][:200]}")
+    return [*lines, ""]
 
 
 def write_reports(result: dict[str, Any], out: Path) -> None:

@@ -1,9 +1,12 @@
-"""The whole benchmark in one run: corpus → Zhiku → shared passages → peers → JSON + Markdown.
+"""The whole benchmark in one run, per corpus: corpus → Zhiku → shared passages → peers; then JSON + Markdown.
 
-Every system is measured in fresh subprocesses (import, then queries) so that peak memory is
-that system's alone; the peers index exactly the passages Zhiku made, so recall and latency
-compare the same units. If Zhiku cannot import (the core unfinished), the peers still run on
-the documents' non-empty lines and the result says why Zhiku is missing.
+Two corpora by default (see bench/README.md): ``starter`` (the starter corpus's sentences,
+re-targeted at other regions) and ``real`` (paragraphs of text the extractor was not built on,
+or of the user's own documents with ``--real DIR``). Every system is measured in fresh
+subprocesses (import, then queries) so that peak memory is that system's alone; the peers index
+exactly the passages Zhiku made, so recall and latency compare the same units. If Zhiku cannot
+import (the core unfinished), the peers still run on the documents' non-empty lines and the
+result says why Zhiku is missing.
 """
 
 from __future__ import annotations
@@ -17,13 +20,14 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench import corpus
+from bench import corpus, realtext
 from bench.measure import StepFailed, dir_mb, run_step, worker_step
 from bench.queries import Query, matches, select
 from bench.report import machine_info, ratios, targets, write_reports
 
 log = logging.getLogger(__name__)
 PEER_NAMES = ("fts5_trigram", "whoosh_stock_jieba")
+CORPORA = ("starter", "real")
 APP_QUERY = "数据中心"
 
 
@@ -79,13 +83,14 @@ def _flatten(q: dict[str, Any]) -> dict[str, Any]:
     return {"query_p50_ms": q["query"]["p50_ms"], "query_p95_ms": q["query"]["p95_ms"],
             "query_max_ms": q["query"]["max_ms"], "query_warm_p95_ms": q["query_warm"]["p95_ms"],
             "query_warm_max_ms": q["query_warm"]["max_ms"], "first_query_ms": q["first_query_ms"],
-            "open_s": q["open_s"], "idle_rss_mb": q["idle_rss_mb"], "per_query_ms": q["per_query_ms"]}
+            "open_s": q["open_s"], "warm_s": q.get("warm_s"), "idle_rss_mb": q["idle_rss_mb"],
+            "per_query_ms": q["per_query_ms"]}
 
 
-def run_zhiku(docs_dir: Path, work: Path, n_docs: int, workers: int) -> dict[str, Any]:
+def run_zhiku(docs_dir: Path, work: Path, n_docs: int, workers: int | None) -> dict[str, Any]:
     kb_dir = work / "zhiku_kb"
     res: dict[str, Any] = {}
-    log.info("zhiku: importing %d documents (workers=%d)", n_docs, workers)
+    log.info("zhiku: importing %d documents (workers=%s)", n_docs, "default" if workers is None else workers)
     imp, meas = worker_step("zhiku_import", {"kb_dir": str(kb_dir), "paths": [str(docs_dir)], "workers": workers},
                             work)
     if imp["added"] == 0:
@@ -93,10 +98,12 @@ def run_zhiku(docs_dir: Path, work: Path, n_docs: int, workers: int) -> dict[str
     secs = imp["import_s"]
     res.update({"import_s": secs, "docs_per_s": round(imp["added"] / secs, 1), "chars_per_s": round(imp["chars"] / secs),
                 "documents": imp["documents"], "passages": imp["passages"], "chars": imp["chars"],
-                "import_failed": imp["n_failed"], "peak_pss_mb": meas["peak_tree_pss_mb"],
-                "peak_rss_mb": meas["peak_tree_rss_mb"], "peak_parent_rss_mb": meas["peak_root_rss_mb"],
+                "import_failed": imp["n_failed"], "workers": imp.get("workers"),
+                "peak_pss_mb": meas["peak_tree_pss_mb"], "peak_rss_mb": meas["peak_tree_rss_mb"],
+                "peak_process_rss_mb": meas["peak_process_rss_mb"], "peak_parent_rss_mb": meas["peak_root_rss_mb"],
                 "peak_parent_pss_mb": meas["peak_root_pss_mb"],
                 "import_step_cpu_s": meas["cpu_s"], "import_step_wall_s": meas["wall_s"],
+                "cpu_ms_per_doc": round(1000 * meas["cpu_s"] / max(n_docs, 1), 2),
                 "loadavg_before_import": meas["loadavg_1m_before"],
                 "import_maxrss": {k: imp[k] for k in ("self_maxrss_mb", "children_maxrss_mb")}})
     store = sum(dir_mb(p) for p in kb_dir.glob("*.sqlite*"))
@@ -110,7 +117,7 @@ def run_zhiku(docs_dir: Path, work: Path, n_docs: int, workers: int) -> dict[str
 
 
 def run_zhiku_after(res: dict[str, Any], queries: tuple[Query, ...], truth: dict[str, set[int]], extra: Path,
-                    work: Path, workers: int, app: bool) -> None:
+                    work: Path, workers: int | None, app: bool) -> None:
     kb_dir = Path(res["_kb_dir"])
     log.info("zhiku: %d queries", len(queries))
     q, meas = worker_step("zhiku_query", {"kb_dir": str(kb_dir), "queries": [x.text for x in queries],
@@ -148,9 +155,11 @@ def run_peer(name: str, passages: Path, manifest_path: Path, queries: tuple[Quer
     secs = imp["import_s"]
     res: dict[str, Any] = {"import_s": secs, "docs_per_s": round(n_docs / secs, 1), "chars_per_s": round(chars / secs),
                            "passages": imp["passages"], "peak_pss_mb": meas["peak_tree_pss_mb"],
-                           "peak_rss_mb": meas["peak_tree_rss_mb"], "peak_parent_rss_mb": meas["peak_root_rss_mb"],
+                           "peak_rss_mb": meas["peak_tree_rss_mb"], "peak_process_rss_mb": meas["peak_process_rss_mb"],
+                           "peak_parent_rss_mb": meas["peak_root_rss_mb"],
                            "peak_parent_pss_mb": meas["peak_root_pss_mb"],
                            "import_step_cpu_s": meas["cpu_s"], "import_step_wall_s": meas["wall_s"],
+                           "cpu_ms_per_doc": round(1000 * meas["cpu_s"] / max(n_docs, 1), 2),
                            "loadavg_before_import": meas["loadavg_1m_before"],
                            "index_mb": imp["index_mb"], "store_mb": imp["store_mb"], "total_mb": imp["total_mb"]}
     log.info("%s: %d queries", name, len(queries))
@@ -165,55 +174,82 @@ def run_peer(name: str, passages: Path, manifest_path: Path, queries: tuple[Quer
     return res
 
 
-def run(n_docs: int, out: Path, *, n_queries: int = 50, seed: int = 20240521, workers: int = 2,
-        work_dir: Path | None = None, peers: tuple[str, ...] = PEER_NAMES, app: bool = True) -> dict[str, Any]:
-    """Run everything and write ``out`` (JSON) and ``out`` with ``.md``; returns the result."""
+def build(name: str, out: Path, n_docs: int, seed: int, real: Path | None
+          ) -> tuple[dict[str, tuple[str, ...]], Path, dict[str, Any]]:
+    """One corpus on disk: (manifest, extra document, description)."""
+    t = time.perf_counter()
+    if name == "starter":
+        manifest = corpus.build_corpus(out, n_docs, seed=seed)
+        extra = corpus.extra_document(out)
+        about = "starter corpus sentences, re-targeted at 54 regions (what the extractor was tuned on)"
+    else:
+        manifest = realtext.build_corpus(out, n_docs, seed=seed, folder=real)
+        extra = realtext.extra_document(out, folder=real)
+        about = (f"paragraphs of the documents in {real}, recombined" if real else
+                 "paragraphs of the repository's other-province test texts (not the starter corpus), recombined")
+    chars = sum(len(p.read_text(encoding="utf-8")) for p in (out / "docs").glob("*.txt"))
+    return manifest, extra, {"name": name, "about": about, "documents": n_docs, "chars": chars,
+                             "avg_chars": round(chars / max(n_docs, 1)), "seed": seed,
+                             "build_s": round(time.perf_counter() - t, 2)}
+
+
+def run_corpus(name: str, tmp: Path, n_docs: int, queries: tuple[Query, ...], *, seed: int, workers: int | None,
+               peers: tuple[str, ...], app: bool, real: Path | None) -> dict[str, Any]:
+    """Zhiku and the peers on one corpus (its files, libraries and indexes under ``tmp``)."""
+    manifest, extra, about = build(name, tmp / "corpus", n_docs, seed, real)
+    docs_dir = tmp / "corpus" / "docs"
+    result: dict[str, Any] = {"corpus": about}
+    passages = tmp / "passages.jsonl"
+    try:
+        zhiku = run_zhiku(docs_dir, tmp, n_docs, workers)
+    except StepFailed as exc:
+        log.error("zhiku failed: %s", exc)
+        zhiku = {"error": str(exc)[:2000]}
+        result["passages_source"] = "document lines (Zhiku unavailable)"
+        raw_passages(docs_dir, passages)
+    else:
+        result["passages_source"] = "Zhiku's passages (KnowledgeBase.document_text(...).passages)"
+    truth, passage_chars = ground_truth(passages, manifest, queries)
+    result["ground_truth_counts"] = {k: len(v) for k, v in truth.items()}
+    if "error" not in zhiku:
+        try:
+            run_zhiku_after(zhiku, queries, truth, extra, tmp, workers, app)
+        except StepFailed as exc:
+            log.error("zhiku queries failed: %s", exc)
+            zhiku["error"] = str(exc)[:2000]
+        zhiku.pop("_kb_dir", None)
+    result["zhiku"] = zhiku
+    result["peers"] = {}
+    for peer in peers:
+        try:
+            result["peers"][peer] = run_peer(peer, passages, tmp / "corpus" / "manifest.json", queries, truth, tmp,
+                                             n_docs, passage_chars)
+        except StepFailed as exc:
+            log.error("%s failed: %s", peer, exc)
+            result["peers"][peer] = {"error": str(exc)[:2000]}
+    result["ratios"] = ratios(zhiku, result["peers"])
+    result["targets"] = targets(zhiku)
+    return result
+
+
+def run(n_docs: int, out: Path, *, n_queries: int = 50, seed: int = 20240521, workers: int | None = None,
+        work_dir: Path | None = None, peers: tuple[str, ...] = PEER_NAMES, app: bool = True,
+        corpora: tuple[str, ...] = CORPORA, real: Path | None = None) -> dict[str, Any]:
+    """Run everything on each corpus and write ``out`` (JSON) and ``out`` with ``.md``; returns the result.
+
+    The app start is measured on the last corpus only (it is about opening a library, not its text).
+    """
     started = time.perf_counter()
     tmp = Path(tempfile.mkdtemp(prefix="zhiku_bench_")) if work_dir is None else work_dir
     tmp.mkdir(parents=True, exist_ok=True)
     try:
         queries = select(n_queries)
-        t = time.perf_counter()
-        manifest = corpus.build_corpus(tmp / "corpus", n_docs, seed=seed)
-        extra = corpus.extra_document(tmp / "corpus")
-        docs_dir = tmp / "corpus" / "docs"
-        corpus_chars = sum(len(p.read_text(encoding="utf-8")) for p in docs_dir.glob("*.txt"))
-        result: dict[str, Any] = {
-            "corpus": {"documents": n_docs, "chars": corpus_chars, "avg_chars": round(corpus_chars / max(n_docs, 1)),
-                       "seed": seed, "build_s": round(time.perf_counter() - t, 2), "regions": len(corpus.TARGETS)},
-            "queries": [q.text for q in queries], "machine": machine_info(), "workers": workers,
-        }
-        passages = tmp / "passages.jsonl"
-        try:
-            zhiku = run_zhiku(docs_dir, tmp, n_docs, workers)
-        except StepFailed as exc:
-            log.error("zhiku failed: %s", exc)
-            zhiku = {"error": str(exc)[:2000]}
-            result["passages_source"] = "document lines (Zhiku unavailable)"
-            raw_passages(docs_dir, passages)
-        else:
-            result["passages_source"] = "Zhiku's passages (KnowledgeBase.document_text(...).passages)"
-        manifest_path = tmp / "corpus" / "manifest.json"
-        truth, passage_chars = ground_truth(passages, manifest, queries)
-        result["ground_truth_counts"] = {k: len(v) for k, v in truth.items()}
-        if "error" not in zhiku:
-            try:
-                run_zhiku_after(zhiku, queries, truth, extra, tmp, workers, app)
-            except StepFailed as exc:
-                log.error("zhiku queries failed: %s", exc)
-                zhiku["error"] = str(exc)[:2000]
-            zhiku.pop("_kb_dir", None)
-        result["zhiku"] = zhiku
-        result["peers"] = {}
-        for name in peers:
-            try:
-                result["peers"][name] = run_peer(name, passages, manifest_path, queries, truth, tmp, n_docs,
-                                                 passage_chars)
-            except StepFailed as exc:
-                log.error("%s failed: %s", name, exc)
-                result["peers"][name] = {"error": str(exc)[:2000]}
-        result["ratios"] = ratios(zhiku, result["peers"])
-        result["targets"] = targets(zhiku)
+        result: dict[str, Any] = {"queries": [q.text for q in queries], "machine": machine_info(),
+                                  "workers": workers, "corpora": {}}
+        for i, name in enumerate(corpora):
+            log.info("corpus %s: %d documents", name, n_docs)
+            result["corpora"][name] = run_corpus(name, tmp / name, n_docs, queries, seed=seed, workers=workers,
+                                                 peers=peers, app=app and i == len(corpora) - 1, real=real)
         result["total_s"] = round(time.perf_counter() - started, 1)
         write_reports(result, out)
         return result

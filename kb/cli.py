@@ -35,16 +35,10 @@ ENTITY_TYPES = ("region", "park", "enterprise", "platform")
 _NAMED = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG)  # OS errors said plainly
 
 
-def _workers(args: argparse.Namespace) -> int:
-    """``--workers`` (None: as many as the machine has, bounded -- the importer's to decide; until it
-    interprets None, one process)."""
-    return args.workers if args.workers is not None else 1
-
-
 def cmd_index(kb: Any, args: argparse.Namespace) -> int:
     progress = Progress(quiet=args.quiet or args.json)
     try:
-        report = kb.import_paths([Path(p) for p in args.paths], progress=progress.update, workers=_workers(args))
+        report = kb.import_paths([Path(p) for p in args.paths], progress=progress.update, workers=args.workers)
     finally:
         progress.close()
     lines = [

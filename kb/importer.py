@@ -1,9 +1,11 @@
 """Importing files into the knowledge base: store and index together, or not at all.
 
-Each document is written to the store as ``pending`` in one transaction, its passages go to the
-index writer, and after the index commit the batch is marked ``ok``. A changed file (same name,
-new content) replaces the old document only after the new one is in, and notes are re-anchored.
-Entity corrections are the importer's too: they are replayed on every re-import.
+Files are read, cleaned and extracted in worker processes (``kb.workers``: a time and memory
+limit per file, cancel at once); this process only writes. Each document is written to the store
+as ``pending`` (a few documents per transaction), its passages go to the index writer, and after
+the index commit the batch is marked ``ok``. A changed file (same name, new content) replaces the
+old document only after the new one is in, and notes are re-anchored. Entity corrections are the
+importer's too: they are replayed on every re-import.
 """
 
 from __future__ import annotations
@@ -13,11 +15,9 @@ import json
 import logging
 import threading
 import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Generator, Iterable, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -30,16 +30,16 @@ from kb.ingest import iter_files
 from kb.library import Library
 from kb.models import ENTITY_TYPES, Changes, ImportFailure, ImportReport
 from kb.notes import Notes
-from kb.pipeline import Failed, Processed, process_path, process_paths
+from kb.pipeline import Processed, warm
 from kb.search import IndexedPassage, SearchIndex, add_words
 from kb.store import Store, now
 from kb.store.rows import to_json
+from kb.workers import Workers, default_workers
 
 log = logging.getLogger(__name__)
 
 BATCH = 200  # documents per index commit: Whoosh commits are the expensive part
-CHUNK = 4  # documents per pool task (fewer round trips than one each)
-WINDOW = 4  # tasks in flight per worker: keeps the workers busy, bounds finished-but-unwritten documents
+GROUP = 8  # documents per store transaction: one commit each cost ~6% of the parent's time
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
@@ -57,6 +57,7 @@ class _Run:
     warnings: list[str] = field(default_factory=list)
     seen: dict[str, str] = field(default_factory=dict)  # content hash -> file name
     batch: list[tuple[str, str | None]] = field(default_factory=list)  # (new id, id it replaces)
+    group: list[tuple[Path, Processed]] = field(default_factory=list)  # processed, not yet stored
     changes: Changes = field(default_factory=Changes)
     chars: int = 0
     extract_seconds: float = 0.0
@@ -75,13 +76,21 @@ class Importer:
         self.kb_dir = kb_dir
         self._writable = require_writable
         self._write = write_lock  # one writer of the index at a time (imports, removals, repairs)
+        self._entity_ids: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], int] = {}
+        self._taught: set[str] = set()  # entity names already given to the tokenizer
+        self._warmed = False
 
     def import_paths(self, paths: Sequence[str | Path], *, progress: Progress | None = None,
-                     cancel: Cancel | None = None, workers: int = 1) -> ImportReport:
-        """Import files and folders (recursively); one bad file never stops the rest."""
+                     cancel: Cancel | None = None, workers: int | None = None) -> ImportReport:
+        """Import files and folders (recursively); one bad file never stops the rest.
+
+        Files are processed in ``workers`` processes (``None``: one per core, at most four), each
+        file under a time and memory limit; ``cancel`` stops them at once, mid-file.
+        """
         self._writable()
         t0 = time.perf_counter()
         self.library.ensure_words()
+        self._entity_ids.clear()  # another part may have changed entities since the last import
         run = _Run()
         files: list[Path] = []
         for item in iter_files([Path(p) for p in paths]):
@@ -89,20 +98,21 @@ class Importer:
                 run.failed.append(ImportFailure(item.path, item.reason))
             else:
                 files.append(item)
-        for done, (path, result) in enumerate(self._process(files, workers, cancel), start=1):
-            if result is None:
-                run.cancelled = True
-                break
-            if progress:
-                progress(done, len(files), path.name)
-            self._take(run, path, result)
+        with closing(self._process(files, workers, cancel)) as results:  # workers stop on any way out
+            for done, (path, result) in enumerate(results, start=1):
+                if result is None:
+                    run.cancelled = True
+                    break
+                if progress:
+                    progress(done, len(files), path.name)
+                self._take(run, path, result)
         self._finish_batch(run)
         return ImportReport(tuple(run.added), tuple(run.replaced), tuple(run.unchanged), tuple(run.duplicates),
                             tuple(run.failed), run.cancelled, round(time.perf_counter() - t0, 3), run.chars,
                             round(run.extract_seconds, 3), tuple(run.warnings), run.changes)
 
     def _take(self, run: _Run, path: Path, result: Processed | IngestError) -> None:
-        """Store one processed file (or note its failure); commit the batch when it is full."""
+        """Queue one processed file for the store (or note its failure); write the group when full."""
         if isinstance(result, IngestError):
             run.failed.append(ImportFailure(result.path, result.reason))
             return
@@ -111,86 +121,87 @@ class Importer:
             run.duplicates.append((str(path), run.seen[doc.sha256]))
             return
         run.seen[doc.sha256] = doc.name
-        with self._write:
-            kind, other = self._add_processed(result)
-        if kind == "unchanged":
-            run.unchanged.append(doc.name)
-        elif kind == "duplicate":
-            run.duplicates.append((str(path), other or ""))
-        else:
-            run.chars += len(doc.body)
-            run.extract_seconds += result.extract_seconds
-            run.warnings += [f"{doc.name}: {w}" for w in (*doc.warnings, *result.warnings)]
-            (run.replaced if other else run.added).append(doc.name)
-            run.batch.append((doc.sha256, other))
+        run.group.append((path, result))
+        if len(run.group) >= GROUP:
+            self._write_group(run)
             if len(run.batch) >= BATCH:
                 self._finish_batch(run)
 
-    def _process(self, files: list[Path], workers: int, cancel: Cancel | None
-                 ) -> Iterator[tuple[Path, Processed | IngestError | None]]:
+    def _write_group(self, run: _Run) -> None:
+        """Several documents in one store transaction, then into the index writer."""
+        group, run.group = run.group, []
+        if not group:
+            return
+        with self._write:
+            try:
+                with self.store.atomic():
+                    stored = [(path, p, *self._store_doc(p)) for path, p in group]
+            except BaseException:
+                self._entity_ids.clear()  # ids made in the rolled-back transaction are gone
+                raise
+            for _path, p, _kind, _other, pids, entities in stored:
+                if pids is not None:
+                    self._index_doc(p, pids, entities)
+        for path, p, kind, other, _pids, _entities in stored:
+            doc = p.doc
+            if kind == "unchanged":
+                run.unchanged.append(doc.name)
+            elif kind == "duplicate":
+                run.duplicates.append((str(path), other or ""))
+            else:
+                run.chars += len(doc.body)
+                run.extract_seconds += p.extract_seconds
+                run.warnings += [f"{doc.name}: {w}" for w in (*doc.warnings, *p.warnings)]
+                (run.replaced if other else run.added).append(doc.name)
+                run.batch.append((doc.sha256, other))
+
+    def _process(self, files: list[Path], workers: int | None, cancel: Cancel | None
+                 ) -> Generator[tuple[Path, Processed | IngestError | None], None, None]:
         """Yield each file's processed form in order; ``None`` when the user cancelled."""
-        if workers <= 1 or len(files) < 8:
-            for path in files:
-                if cancel and cancel():
-                    yield path, None
-                    return
-                yield path, process_path(path)
+        if not files:
             return
+        n = min(default_workers() if workers is None else workers, len(files))
         cache = paths.cache_dir(self.kb_dir)
-        # The first file in this process: it loads the extractors' dictionaries (a private jieba,
-        # the gazetteer, word sets) here, so the forked workers share those pages copy-on-write
-        # instead of each building its own copy (PSS of the tree at 2,000 documents: 277 -> 233 MB).
         set_cache_dir(cache)
-        if cancel and cancel():
-            yield files[0], None
-            return
-        yield files[0], process_path(files[0])
-        yield from self._pooled(files[1:], workers, cancel, cache)
+        with Workers(n, kb_dir=self.kb_dir, cache_dir=cache) as pool:
+            if pool.forks and not self._warmed:
+                # Load the extractors' dictionaries here once: every worker forked from now on
+                # shares them instead of building its own.
+                self._warmed = True
+                try:
+                    warm()
+                except Exception:  # only costs each worker its own load
+                    log.exception("could not preload the extractors")
+            yield from pool.results(files, cancel)
 
-    def _pooled(self, rest: list[Path], workers: int, cancel: Cancel | None, cache: Path
-                ) -> Iterator[tuple[Path, Processed | IngestError | None]]:
-        chunks = iter([rest[i:i + CHUNK] for i in range(0, len(rest), CHUNK)])
-        with ProcessPoolExecutor(workers, initializer=set_cache_dir, initargs=(cache,)) as pool:
-            # A bounded window, not pool.map: the workers outrun the parent's writes, and every
-            # finished document waiting its turn holds its raw text, body and extractions here
-            # (the parent grew by ~300 MB at 10,000 documents with everything submitted at once).
-            inflight: deque[tuple[list[Path], Future[list[Processed | Failed]]]] = deque(
-                (chunk, pool.submit(process_paths, chunk)) for chunk in islice(chunks, workers * WINDOW))
-            while inflight:
-                chunk, future = inflight.popleft()
-                if cancel and cancel():
-                    pool.shutdown(cancel_futures=True)
-                    yield chunk[0], None
-                    return
-                results = future.result()
-                nxt = next(chunks, None)
-                if nxt is not None:
-                    inflight.append((nxt, pool.submit(process_paths, nxt)))
-                for path, result in zip(chunk, results, strict=True):
-                    if cancel and cancel():
-                        pool.shutdown(cancel_futures=True)
-                        yield path, None
-                        return
-                    yield path, result.error() if isinstance(result, Failed) else result
-                del results
+    def _store_doc(self, p: Processed) -> tuple[str, str | None, list[int] | None, list[Any]]:
+        """Write one document ``pending`` (inside the caller's transaction).
 
-    def _add_processed(self, p: Processed) -> tuple[str, str | None]:
+        Returns (kind, the document it duplicates or replaces, passage ids, corrected entities).
+        """
         doc = p.doc
         existing = self.store.documents.status_of(doc.sha256)
         if existing:
             name, status = existing
             if status == "ok":
-                return ("unchanged", None) if name == doc.name else ("duplicate", name)
+                return ("unchanged", None, None, []) if name == doc.name else ("duplicate", name, None, [])
             self._drop(doc.sha256)  # left pending by a crash: start again
         replaces = self.store.documents.other_with_name(doc.name, doc.sha256)
         entities, links = apply_corrections(self.store.corrections.all(), p.entities, p.links)
-        add_words(e.name for e in entities)
+        new_names = {e.name for e in entities} - self._taught
+        if new_names:
+            add_words(new_names)
+            self._taught |= new_names
         spans = [(ps.start, ps.end, ps.section) for ps in doc.passages]
-        with self.store.atomic():
-            pids = self.store.documents.insert(_document_row(p), spans, original=doc.original)
-            ids = self._store_entities(doc.sha256, entities, doc.body)
-            self._store_links(doc.sha256, links, ids)
-            self._store_measures(doc.sha256, p)
+        pids = self.store.documents.insert(_document_row(p), spans, original=doc.original)
+        ids = self._store_entities(doc.sha256, entities, doc.body)
+        self._store_links(doc.sha256, links, ids)
+        self._store_measures(doc.sha256, p)
+        return "added", replaces, pids, entities
+
+    def _index_doc(self, p: Processed, pids: list[int], entities: list[Any]) -> None:
+        doc = p.doc
+        spans = [(ps.start, ps.end, ps.section) for ps in doc.passages]
         mention_spans = sorted((s, e, ent.type) for ent in entities for s, e in ent.mentions)
         year = _year(doc.date)
         self.index.add(
@@ -199,13 +210,18 @@ class Importer:
                            doc_number=doc.doc_number)
             for pid, (s, e, sec) in zip(pids, spans, strict=False)
         )
-        return "added", replaces
 
     def _store_entities(self, doc_id: str, entities: Iterable[Any], body: str) -> dict[tuple[str, str], int]:
         ids: dict[tuple[str, str], int] = {}
         rows = []
         for ent in entities:
-            eid = self.store.entities.upsert(ent.type, ent.name, ent.aliases, ent.region_chain)
+            # The same entity, named the same way, recurs in many documents: its upsert would change
+            # nothing (the names are in, the chain is as long), so it is done once per import.
+            key = (ent.type, ent.name, tuple(ent.aliases), tuple(ent.region_chain))
+            eid = self._entity_ids.get(key)
+            if eid is None:
+                eid = self.store.entities.upsert(ent.type, ent.name, ent.aliases, ent.region_chain)
+                self._entity_ids[key] = eid
             ids[(ent.type, ent.name)] = eid
             for alias in ent.aliases:
                 ids.setdefault((ent.type, alias), eid)
@@ -231,6 +247,7 @@ class Importer:
 
     def _finish_batch(self, run: _Run) -> None:
         """Commit the index, then mark the batch imported; replaced documents go, their notes move."""
+        self._write_group(run)
         batch, run.batch = run.batch, []
         if not batch:
             return
@@ -251,6 +268,7 @@ class Importer:
         run.changes |= changes
 
     def _drop(self, doc_id: str) -> None:
+        self._entity_ids.clear()  # entities nobody mentions any more are deleted with it
         self.index.delete_doc(doc_id)
         self.store.documents.delete(doc_id)
 
@@ -296,6 +314,7 @@ class Importer:
             row = self.store.entities.row_by_name(type, name)
         if row is None:
             raise NotFoundError(f"no {type} entity named {name!r}")
+        self._entity_ids.clear()
         with self.store.atomic():
             self.store.corrections.add(action, type, row["name"], value, now())
             left = self.store.corrections.apply(row, action, value)

@@ -32,6 +32,8 @@ from kb.store import Store
 from kb.store.rows import doc_from_row, measure_from_row, removed_from_json
 from kb.text import sentence_around
 
+WARM_QUERY = "发展"  # in nearly every policy text: the warm-up search opens every segment's data
+
 
 class Library:
     """Everything a user reads, over the store and the search index."""
@@ -55,6 +57,16 @@ class Library:
         # garbage collection (a full one cost ~25 ms in the middle of a search).
         gc.collect()
         gc.freeze()
+
+    def warm(self) -> None:
+        """Load everything the first search needs, so that it is as fast as later ones.
+
+        The first search after opening used to pay for teaching the tokenizer every known word
+        (~0.5 s at 10,000 documents), opening each index segment's data and word postings, and
+        this thread's store connection. The app calls this in the background right after opening.
+        """
+        self.ensure_words()
+        self.search(WARM_QUERY, limit=1)
 
     # documents ----------------------------------------------------------------------------
 

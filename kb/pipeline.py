@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from kb.errors import IngestError, ZhikuError
-from kb.ingest import PreparedDoc, prepare
+from kb.ingest import PreparedDoc, prepare, prepare_bytes
 
 log = logging.getLogger(__name__)
+
+MEMORY_LIMIT_MB: int | None = None  # set in an import worker whose address space is capped
 
 
 @dataclass
@@ -144,10 +146,29 @@ def process_path(path: Path) -> Processed | IngestError:
             return exc
         return IngestError(str(path), str(exc))
     except MemoryError:
-        return IngestError(str(path), "file too large to process")
+        reason = f"used more than {MEMORY_LIMIT_MB} MB" if MEMORY_LIMIT_MB else "file too large to process"
+        return IngestError(str(path), reason)
     except Exception as exc:  # unknown reader failure: still one line, still the next file
         log.exception("unexpected failure importing %s", path)
         return IngestError(str(path), f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+# A short plan in the usual shape (a province, a city, an amount, a cap, a year, a platform): enough
+# to load every dictionary and table the readers and extractors build on first use.
+_WARM_TEXT = """关于印发贵州省遵义市加快数字经济发展实施方案的通知
+发布日期：2023-03-15　来源：遵义市人民政府办公室
+一、主要目标
+到2025年，全市数字经济增加值突破1000亿元，建成5G基站8000个。
+二、重点任务
+（一）支持遵义经济技术开发区建设工业互联网平台，对新认定的省级平台给予最高100万元奖励。
+（责任单位：市工业和信息化局、市财政局）
+"""
+
+
+def warm() -> None:
+    """Process a built-in sample once, so that workers forked afterwards share the loaded
+    dictionaries (copy-on-write) instead of each building its own (~0.4 s and ~60 MB apiece)."""
+    process_doc(prepare_bytes("warm.txt", _WARM_TEXT.encode("utf-8")))
 
 
 @dataclass(frozen=True)
@@ -160,12 +181,3 @@ class Failed:
 
     def error(self) -> IngestError:
         return IngestError(self.path, self.reason)
-
-
-def process_paths(paths: list[Path]) -> list[Processed | Failed]:
-    """Several files in one pool task (one round trip); each file's error stays its own."""
-    out: list[Processed | Failed] = []
-    for path in paths:
-        result = process_path(path)
-        out.append(Failed(result.path, result.reason) if isinstance(result, IngestError) else result)
-    return out

@@ -223,7 +223,7 @@ class KnowledgeBase:
     # importing (Importer) -----------------------------------------------------------------
 
     def import_paths(self, paths: Sequence[str | Path], *, progress: Callable[[int, int, str], None] | None = None,
-                     cancel: Callable[[], bool] | None = None, workers: int = 1) -> ImportReport:
+                     cancel: Callable[[], bool] | None = None, workers: int | None = None) -> ImportReport:
         return self._importer.import_paths(paths, progress=progress, cancel=cancel, workers=workers)
 
     def remove_document(self, ref: str) -> Changes:
@@ -326,3 +326,6 @@ class KnowledgeBase:
 
     def example_queries(self, limit: int = 2) -> list[str]:
         return self._library.example_queries(limit)
+
+    def warm(self) -> None:
+        self._library.warm()

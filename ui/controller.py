@@ -230,6 +230,7 @@ class AppController(QObject):
         self.opened.emit(stats)
         self.load_documents()
         self.load_examples()
+        self._read("warm", lambda kb: kb.warm(), lambda _none: None)  # the first search is then as fast as later ones
 
     # reads --------------------------------------------------------------------------------
     def search(self, query: str, filters: dict[str, str] | None = None, limit: int = 50) -> None:

@@ -38,11 +38,14 @@ def test_pss_sum_does_not_double_count_forked_pages() -> None:
         assert m["tree_rss"] - m["tree_pss"] >= 50  # the shared copy counted once by PSS
         assert 60 <= m["tree_pss"] < m["tree_rss"]
         assert abs(tree_rss_mb(proc.pid) - m["tree_rss"]) < 10
+        assert 60 <= m["process_rss"] < m["tree_rss"]
         mon = TreeMonitor(proc.pid)
         mon.start()
         time.sleep(0.2)
         peaks = mon.stop()
-        assert set(peaks) == {"peak_tree_pss_mb", "peak_tree_rss_mb", "peak_root_rss_mb", "peak_root_pss_mb"}
+        assert set(peaks) == {"peak_tree_pss_mb", "peak_tree_rss_mb", "peak_root_rss_mb", "peak_root_pss_mb",
+                              "peak_process_rss_mb"}
+        assert 60 <= peaks["peak_process_rss_mb"] <= peaks["peak_tree_rss_mb"]  # one process, not the sum
         assert peaks["peak_tree_pss_mb"] < peaks["peak_tree_rss_mb"]
     finally:
         if "child" in locals():
