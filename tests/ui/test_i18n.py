@@ -15,7 +15,8 @@ from ui.i18n import HERE, current_language, install_language
 from ui.labels import theme_label
 
 # words that stay as they are in Chinese software: format names and query syntax
-ALLOWED = {"Excel", "Markdown", "CSV", "Word", "HTML", "JSON", "xlsx", "docx", "html", "csv", "json", "md", "OR"}
+ALLOWED = {"Excel", "Markdown", "CSV", "Word", "HTML", "JSON", "xlsx", "docx", "html", "csv", "json", "md", "OR",
+           "RIS", "CSL", "ris", "EndNote", "Zotero", "pandoc", "NOT", "Ctrl"}
 WORD = re.compile(r"[A-Za-z]{2,}")
 
 
