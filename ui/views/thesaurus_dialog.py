@@ -107,8 +107,9 @@ class ThesaurusDialog(QDialog):
     # showing ----------------------------------------------------------------------------------
     def open_dialog(self) -> None:
         self.controller.load_thesaurus()
+        if self.isVisible():
+            self.raise_()  # already open behind the window: bring it forward
         self.show()
-        self.raise_()
 
     def show_data(self, data: ThesaurusData) -> None:
         keep = self._select_id or (self.selected().id if self.selected() else None)
