@@ -163,7 +163,14 @@ class ScreenshotRunner(QObject):
     def _thesaurus(self) -> Ready:
         dialog = self.window.open_thesaurus()
         dialog.find.setText(self.plan.find)
-        return lambda: dialog.model.rowCount() > 0
+
+        def ready() -> bool:
+            if dialog.model.rowCount() == 0:
+                return False
+            dialog.table.selectRow(0)  # a chosen group: the buttons that act on it are live
+            return True
+
+        return ready
 
     def picture(self) -> QPixmap:
         """The window, with an open dialog drawn over its centre (a dialog is a window of its own)."""

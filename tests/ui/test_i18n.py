@@ -130,7 +130,7 @@ def test_corrections_reader_header_and_reattach_speak_chinese(chinese, qtbot, wi
     with qtbot.waitSignal(window.controller.documentLoaded, timeout=20000):
         window.controller.load_document("guizhou_plan.txt")
     header = window.reader_view.header
-    assert header.copy_button.text() == "复制引用" and "来源" in header.meta.text() and "文件" in header.meta.text()
+    assert header.copy_button.text() == "复制引用" and "来\u2060源" in header.meta.text() and "文\u2060件" in header.meta.text()
     assert _english([header.copy_button.text(), header.raw_toggle.text(), html.unescape(re.sub(r"<[^>]+>", " ", header.meta.toolTip())).replace("guizhou_plan.txt", "")]) == []
     note = kb.add_note(doc="guizhou_plan.txt", quote="全国一体化算力网络国家枢纽节点").note
     dialog = ReattachDialog(note, kb.documents(), kb.reattach_note)

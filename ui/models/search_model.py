@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 HTML_ROLE = Qt.ItemDataRole.UserRole + 10
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 11
 INDENT_PX = 22
+MATCHED_COLOUR = "#3b62a6"  # the words a relaxed hit was found by, apart from the grey "where"
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def matched_html(hit: SearchHit) -> str:
         return ""
     words = "、".join(hit.matched_terms)
     text = QCoreApplication.translate("SearchHitModel", "matched: %1").replace("%1", words)
-    return f' <span style="color:#666666">{html.escape(text)}</span>'
+    return f' <span style="color:{MATCHED_COLOUR}">{html.escape(text)}</span>'
 
 
 def hit_html(hit: SearchHit, rank: int, depth: int = 0) -> str:
@@ -76,7 +77,7 @@ def hit_html(hit: SearchHit, rank: int, depth: int = 0) -> str:
     where = " · ".join(html.escape(p) for p in (hit.region or "", hit.section) if p)
     snippet = f"<div>{highlight_html(hit.snippet, hit.snippet_highlights)}</div>"
     if depth:
-        head = f"<div>{badge_html(hit.match)}{matched_html(hit)} <span style='color:#666666'>{where}</span></div>"
+        head = f"<div>{badge_html(hit.match)} <span style='color:#666666'>{where}</span>{matched_html(hit)}</div>"
         return f'<div style="margin-left:{INDENT_PX}px">{head}{snippet}</div>'
     number = f"{rank}. " if rank else ""
     return (

@@ -27,6 +27,12 @@ FIELD_COLOUR = "#777777"
 WEB_SCHEMES = ("http", "https")
 
 
+def keep_together(text: str) -> str:
+    """Escaped ``text`` that a line never breaks inside: Qt ignores ``white-space:nowrap`` on inline
+    text and breaks Chinese between any two characters, so each pair is held by a word joiner (U+2060)."""
+    return html.escape("\u2060".join(text.replace(" ", "\u00a0")))
+
+
 def web_url(text: str | None) -> QUrl | None:
     """The address as a URL a browser may open (http/https with a host), else None."""
     url = QUrl(text or "", QUrl.ParsingMode.StrictMode)
@@ -122,8 +128,8 @@ class DocHeader(QWidget):
         self.title.setText(f"<b style='font-size:15pt'>{html.escape(doc.title)}</b>")
         self.title.setToolTip(tip(doc.title))
         fields = self.fields(doc)
-        shown = [f"<span style='white-space:nowrap'><span style='color:{FIELD_COLOUR}'>{html.escape(k)}</span>"
-                 f"&nbsp;{html.escape(v)}</span>" for k, v in fields if v]
+        shown = [f"<span style='color:{FIELD_COLOUR}'>{keep_together(k)}</span>&nbsp;{keep_together(v)}"
+                 for k, v in fields if v]
         self.meta.setText(" &nbsp; ".join(shown))
         rows = [*fields, (self.tr("URL"), doc.url or "")]
         self.meta.setToolTip(tip("\n".join(f"{k}: {v or '—'}" for k, v in rows)))

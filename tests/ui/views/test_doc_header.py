@@ -34,7 +34,7 @@ def test_the_header_shows_the_address_and_access_date_and_opens_only_on_a_click(
     assert header.url_row.isVisible() and header.url_label.text() == doc.url
     assert header.url_label.textFormat() == Qt.TextFormat.PlainText
     assert header.url_label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
-    assert f"Accessed</span>&nbsp;{doc.accessed}" in header.meta.text()
+    assert f"Accessed</span>&nbsp;{doc.accessed}" in header.meta.text().replace("\u2060", "")
     assert opened == []  # showing it never loads it
     qtbot.mouseClick(header.open_url_button, Qt.MouseButton.LeftButton)
     assert opened == [QUrl(doc.url)]
@@ -60,3 +60,28 @@ def test_only_web_addresses_can_be_opened(qtbot, monkeypatch) -> None:
     assert not header.open_url() and opened == []
     header.show_document(replace(doc, url="https://www.example.gov.cn/a.html"))
     assert header.open_url_button.isEnabled() and header.open_url() and len(opened) == 1
+
+
+def test_a_field_never_breaks_across_lines(qtbot) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    from kb.models import Document
+
+    header = DocHeader()
+    qtbot.addWidget(header)
+    doc = Document("d1", "003_8ff921cb0068af41.txt", "", "提案答复", "2023-10-10", "www.example.gov.cn", "某自治区",
+                   ("某自治区",), "proposal_reply", issuer="某自治区工业和信息化厅", accessed="2024-05-06")
+    header.show_document(doc)
+    fields = [f"{k}\u00a0{v}".replace(" ", "\u00a0") for k, v in header.fields(doc) if v]
+    for width in range(240, 720, 20):  # every wrap width: each field stays whole on one line
+        page = QTextDocument()
+        page.setHtml(header.meta.text())
+        page.setTextWidth(width)
+        page.documentLayout().documentSize()
+        block = page.begin()
+        layout, text = block.layout(), block.text().replace("\u2060", "")
+        raw = block.text()
+        lines = ["".join(raw[layout.lineAt(i).textStart(): layout.lineAt(i).textStart() + layout.lineAt(i).textLength()])
+                 .replace("\u2060", "") for i in range(layout.lineCount())]
+        assert all(any(f in line for line in lines) for f in fields if len(f) * 14 < width), (width, lines)
+        assert "".join(lines) == text
