@@ -189,6 +189,19 @@ class Measure:
     amount_text: str | None = None  # the figure as written: "3-5家", "500万元以上"
     tool_basis: str | None = None  # the words that decided policy_tool ("应用场景、示范应用")
 
+    @property
+    def figure(self) -> str:
+        """The figure as people read it: the words as written ("3-5家") when kept, else formatted
+        ("≥ 500 万元"); a cap the words leave out follows ("0.1元，最高 500 万元"). One rule for every view."""
+        from kb.extract.figures import figure_of, format_number  # pure; late so kb.models imports nothing heavy
+
+        written = self.amount_text
+        if not written:
+            return figure_of(self)
+        if self.cap is not None and format_number(self.cap) not in written:
+            written += f"，最高 {format_number(self.cap)} {self.cap_unit or self.unit or ''}".rstrip()
+        return written
+
 
 @dataclass(frozen=True)
 class EntityPage:
@@ -366,6 +379,7 @@ class Changes:
     note: Note | None = None
     theme: Theme | None = None
     entity_id: int | None = None
+    thesaurus: bool = False  # the thesaurus was edited: searches that relaxed may now find more or less
 
     @property
     def documents(self) -> bool:
@@ -390,7 +404,7 @@ class Changes:
             self.entities_all or other.entities_all, join(self.notes, other.notes),
             join(self.notes_reanchored, other.notes_reanchored), join(self.notes_orphaned, other.notes_orphaned),
             self.themes or other.themes, other.note or self.note, other.theme or self.theme,
-            other.entity_id if other.entity_id is not None else self.entity_id,
+            other.entity_id if other.entity_id is not None else self.entity_id, self.thesaurus or other.thesaurus,
         )
 
 
@@ -441,3 +455,16 @@ class IndicatorRow:
     key: str
     label: str
     cells: tuple[tuple[IndicatorFact, ...], ...]  # one tuple per column, in column order
+
+
+@dataclass(frozen=True)
+class ThesaurusGroup:
+    """Terms a policy text uses for one idea. ``origin``: shipped, user (added) or edited (a shipped one changed)."""
+
+    id: str
+    terms: tuple[str, ...]
+    relation: str = "synonym"  # synonym: interchangeable; related: broader, narrower or associated
+    source: str = ""  # a key of ``Thesaurus.sources`` or free text
+    note: str = ""
+    enabled: bool = True
+    origin: str = "shipped"

@@ -18,7 +18,7 @@ from typing import Any
 
 from kb import paths
 from kb.compare import Comparer
-from kb.errors import NotFoundError, ReadOnlyError
+from kb.errors import NotFoundError, ReadOnlyError, ZhikuError
 from kb.export import Exporter
 from kb.extract.wordfreq import set_cache_dir
 from kb.fileio import describe, is_disk_full
@@ -42,9 +42,10 @@ from kb.models import (
     SearchResult,
     Stats,
     Theme,
+    ThesaurusGroup,
 )
 from kb.notes import Notes
-from kb.search import SearchIndex
+from kb.search import SearchIndex, Thesaurus
 from kb.store import Store
 from kb.writer_lock import Holder, WriterLock, clear_stale_locks, live_holder
 
@@ -329,3 +330,39 @@ class KnowledgeBase:
 
     def warm(self) -> None:
         self._library.warm()
+
+    # appended: the policy thesaurus (the shipped groups overlaid with <kb_dir>/thesaurus.json) ----
+
+    def thesaurus_groups(self) -> list[ThesaurusGroup]:
+        return self._library.thesaurus.groups()
+
+    def thesaurus_sources(self) -> dict[str, str]:
+        return dict(self._library.thesaurus.sources)
+
+    def add_thesaurus_group(self, terms: Sequence[str], relation: str = "synonym", note: str = "") -> Changes:
+        return self._edit_thesaurus(lambda t: t.add(terms, relation, note=note))
+
+    def update_thesaurus_group(self, group_id: str, *, terms: Sequence[str] | None = None,
+                               relation: str | None = None, note: str | None = None) -> Changes:
+        return self._edit_thesaurus(lambda t: t.update(group_id, terms=terms, relation=relation, note=note))
+
+    def remove_thesaurus_group(self, group_id: str) -> Changes:
+        return self._edit_thesaurus(lambda t: t.remove(group_id))
+
+    def set_thesaurus_group_enabled(self, group_id: str, on: bool) -> Changes:
+        return self._edit_thesaurus(lambda t: t.set_enabled(group_id, on))
+
+    def reset_thesaurus_group(self, group_id: str) -> Changes:
+        return self._edit_thesaurus(lambda t: t.reset(group_id))
+
+    def _edit_thesaurus(self, edit: Callable[[Thesaurus], object]) -> Changes:
+        """One edit, saved atomically to the library's thesaurus file; an unknown group is a NotFoundError."""
+        self._require_writable()
+        try:
+            edit(self._library.thesaurus)
+        except KeyError as exc:
+            raise NotFoundError(f"同义词组不存在 / no thesaurus group {exc.args[0]!r}") from None
+        except ValueError as exc:
+            raise ZhikuError(str(exc)) from None
+        self._library.thesaurus.save()
+        return Changes(thesaurus=True)

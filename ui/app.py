@@ -33,6 +33,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--regions", help="with --view compare: regions in column order, e.g. 赣州,张家港,宁夏,江西")
     parser.add_argument("--entity-click", action="store_true",
                         help="with --view reader: follow an entity link in the document, then come back")
+    parser.add_argument("--by-document", action="store_true", help="with --screenshot: results one row per document")
+    parser.add_argument("--dialog", choices=("thesaurus",), help="with --screenshot: open this dialog over the window")
+    parser.add_argument("--find", default="", help="with --dialog thesaurus: what to find in the thesaurus")
     parser.add_argument("--size", default="1400x900", help="with --screenshot: WIDTHxHEIGHT")
     args = parser.parse_args(argv)
     args.regions = tuple(r.strip() for r in (args.regions or "").replace("，", ",").split(",") if r.strip())
@@ -120,7 +123,7 @@ def main(argv: list[str] | None = None, corpus_dir: Path | None = None) -> int:
         window.resize(*args.size)
         view = args.view
         ScreenshotRunner(window, ShotPlan(args.screenshot, args.query, args.entity, view, args.tab, args.regions,
-                                                args.entity_click))
+                                          args.entity_click, args.by_document, args.dialog, args.find))
         window.show()
         window.start()
         return app.exec()

@@ -11,13 +11,24 @@ on ``changed``; each view refreshes only what it names (Anki's OpChanges).
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
-from ui.results import CompareResult, Correction, DocumentView, NotesData, RegionChoices, TitleBook, region_choices
+from ui.results import (
+    CompareResult,
+    Correction,
+    DocumentView,
+    ImportSpeed,
+    NotesData,
+    RegionChoices,
+    ThesaurusData,
+    TitleBook,
+    region_choices,
+)
 from ui.workers import CancelFn, Job, ProgressFn, Worker
 
 if TYPE_CHECKING:
@@ -28,6 +39,7 @@ __all__ = ["AppController", "CompareResult", "Correction", "DocumentView", "Note
 
 log = logging.getLogger(__name__)
 Reply = Callable[[Any], None]
+DOCUMENT_LIMIT = 30  # documents of a grouped result (each with up to three passages)
 
 
 class _Request(QObject):
@@ -57,7 +69,7 @@ class _Request(QObject):
 
     @Slot(int, int, str)
     def progress(self, done: int, total: int, label: str) -> None:
-        self.owner.importProgress.emit(done, total, label)
+        self.owner.import_progress(done, total, label)
 
     @Slot()
     def finished(self) -> None:
@@ -78,13 +90,15 @@ class AppController(QObject):
         entityLoaded(object): an ``EntityPage`` (or None when it no longer exists).
         notesLoaded(object): a ``NotesData`` (notes, tags, documents).
         themesLoaded(object): ``list[Theme]``.
+        thesaurusLoaded(object): a ``ThesaurusData`` (groups and the sources they cite).
         regionsLoaded(object): a ``RegionChoices`` for the comparison's region picker.
         comparisonReady(object): a ``CompareResult``.
         importProgress(int, int, str): files done, total, current file.
+        importSpeed(float): documents per second since the import's first report (0 until two reports).
         importFinished(object): an ``ImportReport``.
         noteAdded(object): the new ``Note``.
         entityCorrected(object): a ``Correction`` the knowledge base has stored.
-        exported(str, str): what was exported ("notes", "compare", "entities", "measures") and the file.
+        exported(str, str): what was exported ("notes", "compare", "entities", "measures", "references") and the file.
         failed(str, str): request kind and a message fit for the user.
         errored(str, object): request kind and the exception itself (for dialogs that explain it).
         busyChanged(bool): whether any job is queued or running.
@@ -101,9 +115,11 @@ class AppController(QObject):
     entityLoaded = Signal(object)
     notesLoaded = Signal(object)
     themesLoaded = Signal(object)
+    thesaurusLoaded = Signal(object)
     regionsLoaded = Signal(object)
     comparisonReady = Signal(object)
     importProgress = Signal(int, int, str)
+    importSpeed = Signal(float)
     importFinished = Signal(object)
     noteAdded = Signal(object)
     entityCorrected = Signal(object)
@@ -122,7 +138,10 @@ class AppController(QObject):
         self.kb: KnowledgeBase | None = None
         self.titles = TitleBook()
         self.readonly = False
+        self.readonly_reason = ""  # the core's words for why (another window, read-only media)
+        self.other_writer = False  # read-only because another Zhiku writes to this library
         self.kb_dir = ""
+        self.speed = ImportSpeed()
         self._serials: dict[str, int] = {}
         self._jobs: dict[_Request, Worker] = {}
         self._import: Worker | None = None
@@ -226,6 +245,8 @@ class AppController(QObject):
     def _opened(self, value: Any) -> None:
         self.kb, stats = value
         self.readonly = bool(self.kb.readonly)
+        self.readonly_reason = self.kb.readonly_reason if self.readonly else ""
+        self.other_writer = self.readonly and self.kb.lock_holder is not None
         self.kb_dir = str(self.kb.kb_dir)
         self.opened.emit(stats)
         self.load_documents()
@@ -233,9 +254,14 @@ class AppController(QObject):
         self._read("warm", lambda kb: kb.warm(), lambda _none: None)  # the first search is then as fast as later ones
 
     # reads --------------------------------------------------------------------------------
-    def search(self, query: str, filters: dict[str, str] | None = None, limit: int = 50) -> None:
+    def search(self, query: str, filters: dict[str, str] | None = None, limit: int = 50,
+               by_document: bool = False) -> None:
+        """``by_document``: the best documents, each with its best passages (``limit`` counts documents)."""
         filters = dict(filters or {})
-        self._read("search", lambda kb: kb.search(query, limit=limit, filters=filters), self.searchFinished.emit)
+        if by_document:
+            limit = min(limit, DOCUMENT_LIMIT)
+        self._read("search", lambda kb: kb.search(query, limit=limit, filters=filters, by_document=by_document),
+                   self.searchFinished.emit)
 
     def load_document(self, ref: str, highlights: Sequence[tuple[int, int]] = (),
                       focus: tuple[int, int] | None = None) -> None:
@@ -272,6 +298,10 @@ class AppController(QObject):
             return NotesData(notes, tuple(kb.tags()), tuple(kb.documents()))
 
         self._read("notes", read, self.notesLoaded.emit)
+
+    def load_thesaurus(self) -> None:
+        self._read("thesaurus", lambda kb: ThesaurusData(tuple(kb.thesaurus_groups()), kb.thesaurus_sources()),
+                   self.thesaurusLoaded.emit)
 
     def load_themes(self) -> None:
         self._read("themes", lambda kb: kb.themes(), self.themesLoaded.emit)
@@ -315,6 +345,26 @@ class AppController(QObject):
     def set_cell_override(self, region: str, theme_key: str, text: str, then: Reply | None = None) -> None:
         self._write("cell", lambda kb: kb.set_cell_override(region, theme_key, text), then)
 
+    def add_thesaurus_group(self, terms: Sequence[str], relation: str, note: str, then: Reply | None = None) -> None:
+        terms = list(terms)
+        self._write("thesaurus", lambda kb: kb.add_thesaurus_group(terms, relation, note), then)
+
+    def update_thesaurus_group(self, group_id: str, terms: Sequence[str], relation: str, note: str,
+                               then: Reply | None = None) -> None:
+        terms = list(terms)
+        self._write("thesaurus", lambda kb: kb.update_thesaurus_group(group_id, terms=terms, relation=relation,
+                                                                      note=note), then)
+
+    def remove_thesaurus_group(self, group_id: str, then: Reply | None = None) -> None:
+        """A group of the user's is deleted; a shipped one is disabled (the core decides)."""
+        self._write("thesaurus", lambda kb: kb.remove_thesaurus_group(group_id), then)
+
+    def set_thesaurus_group_enabled(self, group_id: str, on: bool, then: Reply | None = None) -> None:
+        self._write("thesaurus", lambda kb: kb.set_thesaurus_group_enabled(group_id, on), then)
+
+    def reset_thesaurus_group(self, group_id: str, then: Reply | None = None) -> None:
+        self._write("thesaurus", lambda kb: kb.reset_thesaurus_group(group_id), then)
+
     def remove_document(self, ref: str, then: Reply | None = None) -> None:
         self._write("remove", lambda kb: kb.remove_document(ref), then)
 
@@ -324,9 +374,9 @@ class AppController(QObject):
                     lambda ch: self.entityCorrected.emit(Correction(action, type, name, value, ch.entity_id)))
 
     def export(self, what: str, path: str | Path, fmt: str, **kwargs: Any) -> None:
-        """Write notes / compare / entities / measures to ``path`` on the request lane."""
+        """Write notes / compare / entities / measures / references to ``path`` on the request lane."""
         methods = {"notes": "export_notes", "compare": "export_compare", "entities": "export_entities",
-                   "measures": "export_measures"}
+                   "measures": "export_measures", "references": "export_references"}
         if what not in methods:
             raise ValueError(f"cannot export {what!r}")
         self._submit(f"export:{what}", lambda _p, _c: str(getattr(self._need_kb(), methods[what])(path, fmt, **kwargs)),
@@ -338,6 +388,7 @@ class AppController(QObject):
         if self._import is not None:
             return False
         paths = [Path(p) for p in paths]
+        self.speed = ImportSpeed()
 
         def job(progress: ProgressFn, cancelled: CancelFn) -> Any:
             kb = self._need_kb()
@@ -353,6 +404,13 @@ class AppController(QObject):
 
         self._import = self._submit("import", job, done, pool=self.import_pool, latest_only=False)
         return True
+
+    def import_progress(self, done: int, total: int, label: str) -> None:
+        """An import's report (UI thread): passed on, with the documents per second so far."""
+        self.importProgress.emit(done, total, label)
+        rate = self.speed.report(done, time.monotonic())
+        if rate > 0:
+            self.importSpeed.emit(rate)
 
     def cancel_import(self) -> None:
         if self._import is not None:

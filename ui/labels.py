@@ -65,10 +65,34 @@ _LABELS: dict[str, dict[str, Any]] = {  # values: QT_TRANSLATE_NOOP source strin
         "kind": QT_TRANSLATE_NOOP("Labels", "Kind"),
         "year": QT_TRANSLATE_NOOP("Labels", "Year"),
         "entity_type": QT_TRANSLATE_NOOP("Labels", "Entity type"),
+        "issuer": QT_TRANSLATE_NOOP("Labels", "Issuer"),
+        "doc_number": QT_TRANSLATE_NOOP("Labels", "Doc no."),
+    },
+    # how a search hit matched (the core's kb.search.present.MATCH_LABELS, translated here)
+    "match": {
+        "exact": QT_TRANSLATE_NOOP("Labels", "Verbatim"),
+        "synonym": QT_TRANSLATE_NOOP("Labels", "Synonym"),
+        "related": QT_TRANSLATE_NOOP("Labels", "Related term"),
+        "words": QT_TRANSLATE_NOOP("Labels", "Words in one passage"),
+        "document": QT_TRANSLATE_NOOP("Labels", "Words in one document"),
+    },
+    "relation": {
+        "synonym": QT_TRANSLATE_NOOP("Labels", "Synonym"),
+        "related": QT_TRANSLATE_NOOP("Labels", "Related"),
+    },
+    "origin": {
+        "shipped": QT_TRANSLATE_NOOP("Labels", "Shipped"),
+        "user": QT_TRANSLATE_NOOP("Labels", "Mine"),
+        "edited": QT_TRANSLATE_NOOP("Labels", "Shipped, edited"),
     },
 }
 
-FACET_ORDER = ("region", "doc", "kind", "year", "entity_type")
+FACET_ORDER = ("region", "doc", "kind", "year", "issuer", "doc_number", "entity_type")
+MATCH_KINDS = ("exact", "synonym", "related", "words", "document")  # loosest last, as the core relaxes
+MATCH_COLOURS = {"exact": "#d8f0d8", "synonym": "#d6e6ff", "related": "#eadcff", "words": "#ffe6c7",
+                 "document": "#f6d5d5"}
+REGION_SEP = " › "  # a region facet value is its chain from the top (kb.search.REGION_SEP)
+UNDATED = "未标日期"  # the year facet's value for documents without a date (kb.search.UNDATED)
 
 # One colour per entity type, readable as a light background behind black text.
 ENTITY_COLOURS: dict[str, str] = {

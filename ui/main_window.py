@@ -28,6 +28,7 @@ from ui.views.notes_view import NotesView
 from ui.views.progress_bar import ProgressStrip
 from ui.views.reader_view import ReaderView
 from ui.views.search_view import SearchView
+from ui.views.thesaurus_dialog import ThesaurusDialog
 from ui.window_workspace import Workspace
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.stats: Stats | None = None
         self.history = History()
         self.import_dialog: ImportSummaryDialog | None = None
+        self.thesaurus_dialog: ThesaurusDialog | None = None
         self.readonly = False
         self.controller = AppController(self)
         self.setAcceptDrops(True)
@@ -151,6 +153,10 @@ class MainWindow(QMainWindow):
         self.go_menu = self.menuBar().addMenu("")
         self.go_menu.addAction(self.back_action)
         self.go_menu.addAction(self.forward_action)
+        self.tools_menu = self.menuBar().addMenu("")
+        self.thesaurus_action = QAction(self)
+        self.thesaurus_action.setObjectName("thesaurusAction")
+        self.tools_menu.addAction(self.thesaurus_action)
         self.lang_menu = self.menuBar().addMenu("")
         for action in self.lang_actions.values():
             self.lang_menu.addAction(action)
@@ -166,6 +172,7 @@ class MainWindow(QMainWindow):
         c.entitiesLoaded.connect(self.entity_view.set_entities)
         c.entityLoaded.connect(self._entity_loaded)
         c.importProgress.connect(self.progress.update_progress)
+        c.importSpeed.connect(self.progress.set_speed)
         c.importFinished.connect(self._import_finished)
         c.failed.connect(self._failed)
         self.progress.cancelRequested.connect(c.cancel_import)
@@ -184,6 +191,7 @@ class MainWindow(QMainWindow):
         self.import_files_action.triggered.connect(self._pick_files)
         self.import_folder_action.triggered.connect(self._pick_folder)
         self.quit_action.triggered.connect(self.close)
+        self.thesaurus_action.triggered.connect(self.open_thesaurus)
         self.lang_group.triggered.connect(lambda a: self.set_language(a.data()))
 
     # opening
@@ -232,7 +240,7 @@ class MainWindow(QMainWindow):
             query, filters = entry.key[0], dict(entry.key[1])
             self.search_view.set_query(query, filters)
             self.show_view("search")
-            self.controller.search(query, filters)
+            self.controller.search(query, filters, by_document=self.search_view.by_document())
         elif entry.kind == "document":
             self.controller.load_document(entry.key[0], entry.extra.get("highlights", ()), entry.extra.get("focus"))
         elif entry.kind == "entity":
@@ -308,8 +316,8 @@ class MainWindow(QMainWindow):
             self.controller.load_entities()
             if entry is not None and entry.kind == "entity" and (changes.entities_all or entry.key in changes.entities):
                 self.controller.load_entity(entry.key)
-        if changes.documents and entry is not None and entry.kind == "search":
-            self.controller.search(entry.key[0], dict(entry.key[1]))
+        if (changes.documents or changes.thesaurus) and entry is not None and entry.kind == "search":
+            self.controller.search(entry.key[0], dict(entry.key[1]), by_document=self.search_view.by_document())
 
     # results
     def _search_finished(self, result: SearchResult) -> None:
@@ -371,6 +379,13 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_paths(paths)
 
+    def open_thesaurus(self) -> ThesaurusDialog:
+        """The thesaurus editor (non-modal); it reads and writes through the controller."""
+        if self.thesaurus_dialog is None:
+            self.thesaurus_dialog = ThesaurusDialog(self.controller, self)
+        self.thesaurus_dialog.open_dialog()
+        return self.thesaurus_dialog
+
     # language and settings
     def set_language(self, lang: str) -> None:
         from ui.i18n import install_language
@@ -400,9 +415,9 @@ class MainWindow(QMainWindow):
         if self.controller.is_open():
             title += f" — {self.controller.kb_dir}"
             if self.controller.readonly:
-                title += " " + self.tr("(read-only: another window has it open)")
-                self.readonly_label.setText(self.tr("Read-only"))
-                self.readonly_label.setToolTip(tip(self.workspace.readonly_reason()))
+                title += " " + self.tr("(read-only)")
+                self.readonly_label.setText(self.tr("Read-only: %1").replace("%1", self.workspace.readonly_cause()))
+                self.readonly_label.setToolTip(tip(self.workspace.readonly_detail()))
         self.setWindowTitle(title)
 
     def retranslate(self) -> None:
@@ -419,6 +434,9 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("Quit"))
         self.file_menu.setTitle(self.tr("&File"))
         self.go_menu.setTitle(self.tr("&Go"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.thesaurus_action.setText(self.tr("Thesaurus…"))
+        self.thesaurus_action.setToolTip(self.tr("The synonyms and related terms a search falls back on"))
         self.lang_menu.setTitle(self.tr("&Language"))
         self.lang_actions["zh"].setText("中文")
         self.lang_actions["en"].setText("English")

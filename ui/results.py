@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kb.models import Comparison, Document, DocumentText, Mention, Note
+    from kb.models import Comparison, Document, DocumentText, Mention, Note, ThesaurusGroup
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,33 @@ class CompareResult:
     """A comparison with everything its tabs show (indicators and instrument mix travel inside it)."""
 
     comparison: Comparison
+
+
+@dataclass(frozen=True)
+class ThesaurusData:
+    """The thesaurus dialog's state: every group (disabled ones too) and the sources they cite by key."""
+
+    groups: tuple[ThesaurusGroup, ...]
+    sources: dict[str, str]
+
+
+class ImportSpeed:
+    """Documents per second of a running import, from its progress reports' arrival times.
+
+    Why from the first report, not the start: the first file waits for the word lists to load, which
+    says nothing about how fast documents go through.
+    """
+
+    def __init__(self) -> None:
+        self._first: tuple[int, float] | None = None
+
+    def report(self, done: int, now: float) -> float:
+        """The rate so far (0.0 until a second report arrives)."""
+        if self._first is None:
+            self._first = (done, now)
+            return 0.0
+        d0, t0 = self._first
+        return (done - d0) / (now - t0) if now > t0 and done > d0 else 0.0
 
 
 def region_choices(documents: Sequence[Document], defaults: Sequence[str]) -> RegionChoices:

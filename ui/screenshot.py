@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.main_window import MainWindow
 
@@ -27,7 +28,25 @@ class ShotPlan:
     tab: str | None = None  # compare: matrix | numbers | chart
     regions: tuple[str, ...] = ()  # compare: the columns, in order (default: the service's defaults)
     entity_click: bool = False  # reader: follow an entity link, then come back (the reader's next render)
+    by_document: bool = False  # search: results one row per document
+    dialog: str | None = None  # "thesaurus": the thesaurus dialog over the window
+    find: str = ""  # with dialog: what its find box holds
     timeout_s: float = 300.0
+
+
+def framed(widget: QWidget) -> QPixmap:
+    """A top-level widget's picture with a plain frame and title bar, as a window manager would draw it."""
+    inner = widget.grab()
+    title_h = widget.fontMetrics().height() + 12
+    out = QPixmap(inner.width() + 2, inner.height() + title_h + 2)
+    out.fill(QColor("#8a8a8a"))
+    painter = QPainter(out)
+    painter.fillRect(1, 1, inner.width(), title_h, QColor("#e4e4e4"))
+    painter.setPen(QColor("#222222"))
+    painter.drawText(QRect(1, 1, inner.width(), title_h), Qt.AlignmentFlag.AlignCenter, widget.windowTitle())
+    painter.drawPixmap(1, title_h + 1, inner)
+    painter.end()
+    return out
 
 
 class ScreenshotRunner(QObject):
@@ -41,6 +60,7 @@ class ScreenshotRunner(QObject):
         self.exit_code = 1
         self._ready: Ready = lambda: window.controller.kb is not None  # opening (and starter import)
         self.steps: list[Callable[[], Ready | None]] = []
+        window.search_view.by_doc.setChecked(plan.by_document)  # the scratch settings remember it, nothing else
         if plan.query:
             self.steps.append(self._search)
             if plan.view == "reader":
@@ -54,6 +74,8 @@ class ScreenshotRunner(QObject):
         elif plan.view == "notes":
             self.steps.append(self._notes)
         self.steps.append(self._final_view)
+        if plan.dialog == "thesaurus":
+            self.steps.append(self._thesaurus)
         self._timer = QTimer(self)
         self._timer.setInterval(50)
         self._timer.timeout.connect(self._poll)
@@ -138,11 +160,34 @@ class ScreenshotRunner(QObject):
         if view in self.window.views:
             self.window.show_view(view)
 
+    def _thesaurus(self) -> Ready:
+        dialog = self.window.open_thesaurus()
+        dialog.find.setText(self.plan.find)
+
+        def ready() -> bool:
+            if dialog.model.rowCount() == 0:
+                return False
+            dialog.table.selectRow(0)  # a chosen group: the buttons that act on it are live
+            return True
+
+        return ready
+
+    def picture(self) -> QPixmap:
+        """The window, with an open dialog drawn over its centre (a dialog is a window of its own)."""
+        shot = self.window.grab()
+        dialog = self.window.thesaurus_dialog
+        if dialog is not None and dialog.isVisible():
+            over = framed(dialog)
+            painter = QPainter(shot)
+            painter.drawPixmap(QPoint((shot.width() - over.width()) // 2, (shot.height() - over.height()) // 2), over)
+            painter.end()
+        return shot
+
     def _shoot(self) -> None:
         if self.window.import_dialog is not None:
             self.window.import_dialog.close()
         self.plan.out.parent.mkdir(parents=True, exist_ok=True)
-        ok = self.window.grab().save(str(self.plan.out))
+        ok = self.picture().save(str(self.plan.out))
         self.exit_code = 0 if ok else 1
         if not ok:
             log.error("could not write %s", self.plan.out)

@@ -42,10 +42,20 @@ class Workspace(QObject):
         window.reader_view.citationCopied.connect(self._citation_copied)
         window.entity_view.page.noteRequested.connect(self.request_note)
 
-    @staticmethod
-    def readonly_reason() -> str:
+    def readonly_cause(self) -> str:
+        """Why the library is read-only, in the interface language (the core's own words are in ``readonly_detail``)."""
+        if self.window.controller.other_writer:
+            return QCoreApplication.translate("MainWindow", "another Zhiku window has this knowledge base open")
         return QCoreApplication.translate(
-            "MainWindow", "Read-only: another Zhiku window has this knowledge base open; importing, notes and entity corrections are off.")
+            "MainWindow", "its folder cannot be written (read-only media, or no permission)")
+
+    def readonly_reason(self) -> str:
+        return QCoreApplication.translate(
+            "MainWindow", "Read-only: %1; importing, notes and entity corrections are off.").replace("%1", self.readonly_cause())
+
+    def readonly_detail(self) -> str:
+        """The banner's tooltip: the reason, then the core's exact words (folder, process, the system's error)."""
+        return "\n".join(p for p in (self.readonly_reason(), self.window.controller.readonly_reason) if p)
 
     def _open_entity_from_notes(self, name: str) -> None:
         self.window.history.visit(NavEntry("view", "notes"))
@@ -108,9 +118,25 @@ class Workspace(QObject):
         self.window.status_label.setText(QCoreApplication.translate("MainWindow", "Exported to %1").replace("%1", path))
         self.window.statusBar().setToolTip(tip(path))
 
-    def export_options(self, what: str) -> dict[str, Any]:
+    def export_options(self, what: str) -> dict[str, Any] | None:
+        """Keyword arguments of an export; None when its scope has nothing (no search shown)."""
         if what == "notes":
             return self.window.notes_view.export_filters()
         if what == "compare":
             return {"regions": self.window.compare_view.export_regions()}
+        if what == "references:search":
+            query = self.shown_search()
+            return {"query": query} if query else None
+        if what == "references:notes":
+            # kb.export takes no notes filter as "the whole library"; an empty text filter keeps it "notes' documents"
+            return self.window.notes_view.export_filters() or {"text": ""}
         return {}
+
+    def shown_search(self) -> str:
+        """The search on screen as one query (its facet filters folded in), for the references export."""
+        result = self.window.search_view.result
+        if result is None:
+            return ""
+        filters = self.window.search_view.filters
+        parts = [result.query, *(f'{k}:"{v.replace(chr(34), "")}"' for k, v in filters.items())]
+        return " ".join(p for p in parts if p)

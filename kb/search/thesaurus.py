@@ -15,11 +15,12 @@ import os
 import tempfile
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from kb.errors import ZhikuError
+from kb.models import ThesaurusGroup  # defined with the other values the UI sees
 from kb.search.analyzer import normalise
 from kb.search.textform import squeeze
 
@@ -30,19 +31,6 @@ USER_FILE = "thesaurus.json"
 RELATIONS = ("synonym", "related")
 FORMAT = 1
 MAX_VARIANTS = 24
-
-
-@dataclass(frozen=True)
-class ThesaurusGroup:
-    """Terms a policy text uses for one idea. ``origin``: shipped, user (added) or edited (a shipped one changed)."""
-
-    id: str
-    terms: tuple[str, ...]
-    relation: str = "synonym"  # synonym: interchangeable; related: broader, narrower or associated
-    source: str = ""  # a key of ``Thesaurus.sources`` or free text
-    note: str = ""
-    enabled: bool = True
-    origin: str = "shipped"
 
 
 def _key(term: str) -> str:

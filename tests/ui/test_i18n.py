@@ -13,9 +13,11 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QMe
 
 from ui.i18n import HERE, current_language, install_language
 from ui.labels import theme_label
+from ui.models.search_model import HTML_ROLE
 
 # words that stay as they are in Chinese software: format names and query syntax
-ALLOWED = {"Excel", "Markdown", "CSV", "Word", "HTML", "JSON", "xlsx", "docx", "html", "csv", "json", "md", "OR"}
+ALLOWED = {"Excel", "Markdown", "CSV", "Word", "HTML", "JSON", "xlsx", "docx", "html", "csv", "json", "md", "OR",
+           "RIS", "CSL", "ris", "EndNote", "Zotero", "pandoc", "NOT", "Ctrl"}
 WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -128,9 +130,40 @@ def test_corrections_reader_header_and_reattach_speak_chinese(chinese, qtbot, wi
     with qtbot.waitSignal(window.controller.documentLoaded, timeout=20000):
         window.controller.load_document("guizhou_plan.txt")
     header = window.reader_view.header
-    assert header.copy_button.text() == "复制引用" and "来源" in header.meta.text() and "文件" in header.meta.text()
+    assert header.copy_button.text() == "复制引用" and "来\u2060源" in header.meta.text() and "文\u2060件" in header.meta.text()
     assert _english([header.copy_button.text(), header.raw_toggle.text(), html.unescape(re.sub(r"<[^>]+>", " ", header.meta.toolTip())).replace("guizhou_plan.txt", "")]) == []
     note = kb.add_note(doc="guizhou_plan.txt", quote="全国一体化算力网络国家枢纽节点").note
     dialog = ReattachDialog(note, kb.documents(), kb.reattach_note)
     qtbot.addWidget(dialog)
     assert _english([re.sub(r"[\w.]+\.txt", "", t) for t in _texts(dialog)]) == []
+
+
+def test_search_suggestions_thesaurus_and_export_speak_chinese(chinese, qtbot, window) -> None:
+    view = window.search_view
+    qtbot.waitUntil(lambda: view.go.text() == "搜索")
+    view.set_query("数据中心", {"region": "陕西省"})
+    with qtbot.waitSignal(window.controller.searchFinished, timeout=20000):
+        view.submit()
+    texts = [t for t in _texts(view) if t != view.suggestions.absent.text()]  # thesaurus terms (IDC) are data
+    assert view.suggestions.absent.text().startswith("也已尝试（同义词库中有，本库中没有）：")
+    assert any(t.startswith("去掉筛选条件 地区: 陕西省") for t in texts) and view.by_doc.text() == "按文档"
+    assert "同义词" in view.box.placeholderText() and "同义词库" in view.box.toolTip()
+    assert _english([t.replace("region:", "").replace("year:", "").replace("kind:", "").replace("issuer:", "")
+                     for t in texts + [view.box.toolTip()]]) == []
+    view.set_query("补贴")
+    with qtbot.waitSignal(window.controller.searchFinished, timeout=20000) as found:
+        view.submit()
+    assert "另经同义词库找到" in view.status.text() and found.args[0].more_hits
+    cards = [view.hits.index(r, 0).data(HTML_ROLE) for r in range(view.hits.rowCount())]
+    assert any("更多结果（同义词、相关词、分词）" in c for c in cards) and not any("Verbatim" in c for c in cards)
+    with qtbot.waitSignal(window.controller.thesaurusLoaded, timeout=20000):
+        window.thesaurus_action.trigger()
+    dialog = window.thesaurus_dialog
+    assert window.tools_menu.title() == "工具(&T)" and window.thesaurus_action.text() == "同义词库…"
+    model = dialog.model
+    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    cells = [model.index(0, c).data() for c in range(1, 4)]
+    assert heads == ["词语", "关系", "启用", "归属", "来源 / 备注"] and cells == ["同义", "启用", "内置"]
+    assert _english(_texts(dialog) + [dialog.windowTitle()]) == []
+    refs = window.export_menu.submenus["references"]
+    assert refs.title() == "参考文献" and _english([m.title() for m in window.export_menu.scope_menus.values()]) == []

@@ -101,8 +101,8 @@ def test_first_run_imports_the_starter_corpus_in_the_background(qtbot, make_wind
 
 def test_cancel_stops_an_import(qtbot, window, tmp_path) -> None:
     gate = threading.Event()
-    # occupy the single worker thread so the import is still queued when the user cancels
-    window.controller._submit("block", lambda _p, _c: gate.wait(10), lambda _v: None)
+    # occupy the import lane's one thread so the import is still queued when the user cancels
+    window.controller._submit("block", lambda _p, _c: gate.wait(10), lambda _v: None, pool=window.controller.import_pool)
     (tmp_path / "a.txt").write_text(NEW_DOC, encoding="utf-8")
     assert window.import_paths([tmp_path / "a.txt"])
     assert not window.import_paths([tmp_path / "a.txt"])  # one import at a time

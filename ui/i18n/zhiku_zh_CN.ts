@@ -257,54 +257,75 @@
 <context>
     <name>DocHeader</name>
     <message>
-        <location filename="../views/doc_header.py" line="65"/>
+        <location filename="../views/doc_header.py" line="102"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="66"/>
+        <location filename="../views/doc_header.py" line="103"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="67"/>
+        <location filename="../views/doc_header.py" line="104"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="68"/>
+        <location filename="../views/doc_header.py" line="105"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="69"/>
+        <location filename="../views/doc_header.py" line="106"/>
         <source>Issuer</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="70"/>
+        <location filename="../views/doc_header.py" line="107"/>
         <source>Doc no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="71"/>
+        <location filename="../views/doc_header.py" line="108"/>
+        <source>Accessed</source>
+        <translation>访问日期</translation>
+    </message>
+    <message>
+        <location filename="../views/doc_header.py" line="109"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="92"/>
+        <location filename="../views/doc_header.py" line="128"/>
+        <location filename="../views/doc_header.py" line="148"/>
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <location filename="../views/doc_header.py" line="145"/>
         <source>Copy citation</source>
         <translation>复制引用</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="93"/>
+        <location filename="../views/doc_header.py" line="146"/>
         <source>Show raw page</source>
         <translation>显示原始网页</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="94"/>
+        <location filename="../views/doc_header.py" line="147"/>
         <source>Show the page as scraped, with the removed boilerplate greyed out</source>
         <translation>按抓取时的原样显示网页，被清除的栏目等以灰色显示</translation>
+    </message>
+    <message>
+        <location filename="../views/doc_header.py" line="149"/>
+        <source>Open in browser</source>
+        <translation>在浏览器中打开</translation>
+    </message>
+    <message>
+        <location filename="../views/doc_header.py" line="150"/>
+        <source>Open this address in your web browser (Zhiku itself never loads it)</source>
+        <translation>用系统浏览器打开此网址（智库本身从不加载它）</translation>
     </message>
 </context>
 <context>
@@ -353,63 +374,63 @@
 <context>
     <name>EntityPageView</name>
     <message>
-        <location filename="../views/entity_page.py" line="159"/>
+        <location filename="../views/entity_page.py" line="160"/>
         <source>Rename, retype, merge or delete this entity; kept on re-import</source>
         <translation>重命名、更改类型、合并或删除此实体；重新导入后仍然保留</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="177"/>
+        <location filename="../views/entity_page.py" line="178"/>
         <source>Open in reader</source>
         <translation>在阅读器中打开</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="178"/>
-        <location filename="../views/entity_page.py" line="240"/>
+        <location filename="../views/entity_page.py" line="179"/>
+        <location filename="../views/entity_page.py" line="241"/>
         <source>Add note…</source>
         <translation>添加笔记…</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="190"/>
+        <location filename="../views/entity_page.py" line="191"/>
         <source>This entity no longer exists.</source>
         <translation>该实体已不存在。</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="202"/>
+        <location filename="../views/entity_page.py" line="203"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="203"/>
+        <location filename="../views/entity_page.py" line="204"/>
         <source>Aliases</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="206"/>
+        <location filename="../views/entity_page.py" line="207"/>
         <source>Located in</source>
         <translation>位于</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="208"/>
+        <location filename="../views/entity_page.py" line="209"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="220"/>
+        <location filename="../views/entity_page.py" line="221"/>
         <source>Linked entities (%1)</source>
         <translation>关联实体（%1）</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="221"/>
+        <location filename="../views/entity_page.py" line="222"/>
         <source>Mentions (%1)</source>
         <translation>提及（%1）</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="222"/>
+        <location filename="../views/entity_page.py" line="223"/>
         <source>Measures mentioning it (%1)</source>
         <translation>涉及它的政策措施（%1）</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="241"/>
+        <location filename="../views/entity_page.py" line="242"/>
         <source>Correct</source>
         <translation>纠正</translation>
     </message>
@@ -475,69 +496,150 @@
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../export_menu.py" line="62"/>
+        <location filename="../export_menu.py" line="95"/>
         <source>notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../export_menu.py" line="62"/>
+        <location filename="../export_menu.py" line="95"/>
         <source>comparison</source>
         <translation>地区比较</translation>
     </message>
     <message>
-        <location filename="../export_menu.py" line="62"/>
+        <location filename="../export_menu.py" line="95"/>
         <source>entities</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../export_menu.py" line="63"/>
+        <location filename="../export_menu.py" line="96"/>
         <source>measures</source>
         <translation>政策措施</translation>
     </message>
     <message>
-        <location filename="../export_menu.py" line="66"/>
+        <location filename="../export_menu.py" line="96"/>
+        <source>references</source>
+        <translation>参考文献</translation>
+    </message>
+    <message>
+        <location filename="../export_menu.py" line="99"/>
         <source>Export notes</source>
         <translation>导出笔记</translation>
     </message>
     <message>
-        <location filename="../export_menu.py" line="66"/>
+        <location filename="../export_menu.py" line="99"/>
         <source>Export comparison</source>
         <translation>导出比较结果</translation>
     </message>
     <message>
-        <location filename="../export_menu.py" line="67"/>
+        <location filename="../export_menu.py" line="100"/>
         <source>Export entities</source>
         <translation>导出实体</translation>
     </message>
     <message>
-        <location filename="../export_menu.py" line="67"/>
+        <location filename="../export_menu.py" line="100"/>
         <source>Export measures</source>
         <translation>导出政策措施</translation>
     </message>
     <message>
-        <location filename="../export_menu.py" line="70"/>
+        <location filename="../export_menu.py" line="101"/>
+        <source>Export references</source>
+        <translation>导出参考文献</translation>
+    </message>
+    <message>
+        <location filename="../export_menu.py" line="104"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../export_menu.py" line="71"/>
+        <location filename="../export_menu.py" line="105"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../export_menu.py" line="71"/>
+        <location filename="../export_menu.py" line="105"/>
         <source>Comparison</source>
         <translation>地区比较</translation>
     </message>
     <message>
-        <location filename="../export_menu.py" line="71"/>
+        <location filename="../export_menu.py" line="105"/>
         <source>Entities</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../export_menu.py" line="72"/>
+        <location filename="../export_menu.py" line="106"/>
         <source>Measures</source>
         <translation>政策措施</translation>
+    </message>
+    <message>
+        <location filename="../export_menu.py" line="106"/>
+        <source>References</source>
+        <translation>参考文献</translation>
+    </message>
+    <message>
+        <location filename="../export_menu.py" line="109"/>
+        <source>Every document of the library</source>
+        <translation>文档库全部文档</translation>
+    </message>
+    <message>
+        <location filename="../export_menu.py" line="109"/>
+        <source>Documents of the search shown</source>
+        <translation>当前检索结果的文档</translation>
+    </message>
+    <message>
+        <location filename="../export_menu.py" line="110"/>
+        <source>Documents of the notes listed</source>
+        <translation>笔记列表中笔记所属的文档</translation>
+    </message>
+</context>
+<context>
+    <name>FacetModel</name>
+    <message>
+        <location filename="../models/facet_model.py" line="197"/>
+        <source>Undated</source>
+        <translation>未标日期</translation>
+    </message>
+</context>
+<context>
+    <name>GroupEditor</name>
+    <message>
+        <location filename="../views/thesaurus_editor.py" line="42"/>
+        <source>Edit thesaurus group</source>
+        <translation>编辑同义词组</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_editor.py" line="42"/>
+        <source>New thesaurus group</source>
+        <translation>新建同义词组</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_editor.py" line="44"/>
+        <source>One term per line, or separated by 、</source>
+        <translation>每行一个词，或用“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_editor.py" line="50"/>
+        <source>Synonyms stand for each other in a search; related terms are broader, narrower or associated, and are searched after the synonyms</source>
+        <translation>同义词在检索中可相互替代；相关词为上位、下位或关联词，在同义词之后检索</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_editor.py" line="58"/>
+        <source>Terms</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_editor.py" line="59"/>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_editor.py" line="60"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_editor.py" line="80"/>
+        <source>A group needs two different terms at least.</source>
+        <translation>一个词组至少需要两个不同的词。</translation>
     </message>
 </context>
 <context>
@@ -817,6 +919,62 @@
         <source>Entity type</source>
         <translation>实体类型</translation>
     </message>
+    <message>
+        <location filename="../labels.py" line="68"/>
+        <source>Issuer</source>
+        <translation>发文机关</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="69"/>
+        <source>Doc no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="73"/>
+        <source>Verbatim</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="74"/>
+        <location filename="../labels.py" line="80"/>
+        <source>Synonym</source>
+        <translation>同义</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="75"/>
+        <source>Related term</source>
+        <translation>相关词</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="76"/>
+        <source>Words in one passage</source>
+        <translation>同段分词</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="77"/>
+        <source>Words in one document</source>
+        <translation>同文档</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="81"/>
+        <source>Related</source>
+        <translation>相关</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="84"/>
+        <source>Shipped</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="85"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="86"/>
+        <source>Shipped, edited</source>
+        <translation>内置（已修改）</translation>
+    </message>
 </context>
 <context>
     <name>LibraryModel</name>
@@ -942,178 +1100,203 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="192"/>
-        <location filename="../window_workspace.py" line="90"/>
+        <location filename="../main_window.py" line="200"/>
+        <location filename="../window_workspace.py" line="100"/>
         <source>Opening the knowledge base…</source>
         <translation>正在打开知识库…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="218"/>
         <source>%1 documents, %2 passages</source>
         <translation>%1 篇文档，%2 个段落</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340"/>
+        <location filename="../main_window.py" line="348"/>
         <source>An import is already running.</source>
         <translation>已有导入任务在进行。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
+        <location filename="../main_window.py" line="350"/>
         <source>Importing the starter corpus…</source>
         <translation>正在导入初始语料…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
+        <location filename="../main_window.py" line="350"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="362"/>
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355"/>
+        <location filename="../main_window.py" line="363"/>
         <source>Documents (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)</source>
         <translation>文档 (*.txt *.md *.html *.htm *.docx *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="368"/>
         <source>Import a folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="414"/>
         <source>Zhiku — policy library</source>
         <translation>智库 — 政策文献库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403"/>
-        <source>(read-only: another window has it open)</source>
-        <translation>（只读：另一个窗口正在使用）</translation>
+        <location filename="../main_window.py" line="418"/>
+        <source>(read-only)</source>
+        <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="404"/>
-        <source>Read-only</source>
-        <translation>只读</translation>
+        <location filename="../main_window.py" line="419"/>
+        <source>Read-only: %1</source>
+        <translation>只读：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="424"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="424"/>
         <source>Read</source>
         <translation>阅读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="424"/>
         <source>Entities</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="424"/>
         <source>Library</source>
         <translation>文档库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410"/>
+        <location filename="../main_window.py" line="425"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410"/>
+        <location filename="../main_window.py" line="425"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413"/>
+        <location filename="../main_window.py" line="428"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414"/>
+        <location filename="../main_window.py" line="429"/>
         <source>Back (Alt+Left)</source>
         <translation>后退（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="430"/>
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="416"/>
+        <location filename="../main_window.py" line="431"/>
         <source>Forward (Alt+Right)</source>
         <translation>前进（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="417"/>
+        <location filename="../main_window.py" line="432"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418"/>
+        <location filename="../main_window.py" line="433"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="419"/>
+        <location filename="../main_window.py" line="434"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="420"/>
+        <location filename="../main_window.py" line="435"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="421"/>
+        <location filename="../main_window.py" line="436"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="422"/>
+        <location filename="../main_window.py" line="437"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="438"/>
+        <source>Thesaurus…</source>
+        <translation>同义词库…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="439"/>
+        <source>The synonyms and related terms a search falls back on</source>
+        <translation>检索找不到原词时改用的同义词和相关词</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="440"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="47"/>
-        <source>Read-only: another Zhiku window has this knowledge base open; importing, notes and entity corrections are off.</source>
-        <translation>只读：另一个智库窗口正在使用此知识库；导入、笔记和实体纠正不可用。</translation>
+        <location filename="../window_workspace.py" line="48"/>
+        <source>another Zhiku window has this knowledge base open</source>
+        <translation>另一个智库窗口已打开此知识库</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="70"/>
+        <location filename="../window_workspace.py" line="49"/>
+        <source>its folder cannot be written (read-only media, or no permission)</source>
+        <translation>其所在文件夹无法写入（只读介质或没有权限）</translation>
+    </message>
+    <message>
+        <location filename="../window_workspace.py" line="53"/>
+        <source>Read-only: %1; importing, notes and entity corrections are off.</source>
+        <translation>只读：%1；导入、笔记和实体纠正均不可用。</translation>
+    </message>
+    <message>
+        <location filename="../window_workspace.py" line="80"/>
         <source>Renamed “%1” to “%2”.</source>
         <translation>已将“%1”重命名为“%2”。</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="71"/>
+        <location filename="../window_workspace.py" line="81"/>
         <source>“%1” is now of type %2.</source>
         <translation>“%1”的类型已改为%2。</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="72"/>
+        <location filename="../window_workspace.py" line="82"/>
         <source>Merged “%1” into “%2”.</source>
         <translation>已将“%1”合并到“%2”。</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="73"/>
+        <location filename="../window_workspace.py" line="83"/>
         <source>Deleted “%1”.</source>
         <translation>已删除“%1”。</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="101"/>
+        <location filename="../window_workspace.py" line="111"/>
         <source>Note added — see Notes.</source>
         <translation>笔记已添加，可在“笔记”中查看。</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="104"/>
+        <location filename="../window_workspace.py" line="114"/>
         <source>Citation copied: %1</source>
         <translation>已复制引用：%1</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="108"/>
+        <location filename="../window_workspace.py" line="118"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -1150,23 +1333,33 @@
     </message>
     <message>
         <location filename="../models/measure_model.py" line="25"/>
+        <source>Instrument</source>
+        <translation>政策工具</translation>
+    </message>
+    <message>
+        <location filename="../models/measure_model.py" line="26"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../models/measure_model.py" line="26"/>
+        <location filename="../models/measure_model.py" line="27"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../models/measure_model.py" line="27"/>
+        <location filename="../models/measure_model.py" line="28"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../models/measure_model.py" line="28"/>
+        <location filename="../models/measure_model.py" line="29"/>
         <source>Text</source>
         <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../models/measure_model.py" line="72"/>
+        <source>basis: %1</source>
+        <translation>依据：%1</translation>
     </message>
 </context>
 <context>
@@ -1490,17 +1683,22 @@
 <context>
     <name>ProgressStrip</name>
     <message>
-        <location filename="../views/progress_bar.py" line="47"/>
+        <location filename="../views/progress_bar.py" line="52"/>
         <source>Importing %1/%2 %3</source>
         <translation>正在导入 %1/%2 %3</translation>
     </message>
     <message>
-        <location filename="../views/progress_bar.py" line="52"/>
+        <location filename="../views/progress_bar.py" line="54"/>
+        <source>%1 docs/s</source>
+        <translation>%1 篇/秒</translation>
+    </message>
+    <message>
+        <location filename="../views/progress_bar.py" line="65"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../views/progress_bar.py" line="56"/>
+        <location filename="../views/progress_bar.py" line="69"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1630,22 +1828,37 @@
 <context>
     <name>SearchHitModel</name>
     <message>
-        <location filename="../models/search_model.py" line="50"/>
+        <location filename="../models/search_model.py" line="67"/>
+        <source>matched: %1</source>
+        <translation>匹配：%1</translation>
+    </message>
+    <message>
+        <location filename="../models/search_model.py" line="92"/>
+        <source>%1 matching passage(s)</source>
+        <translation>%1 个匹配段落</translation>
+    </message>
+    <message>
+        <location filename="../models/search_model.py" line="127"/>
+        <source>More results through synonyms, related terms and words apart: %1</source>
+        <translation>更多结果（同义词、相关词、分词）：%1 个段落</translation>
+    </message>
+    <message>
+        <location filename="../models/search_model.py" line="139"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../models/search_model.py" line="51"/>
+        <location filename="../models/search_model.py" line="140"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../models/search_model.py" line="52"/>
+        <location filename="../models/search_model.py" line="141"/>
         <source>Section</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../models/search_model.py" line="53"/>
+        <location filename="../models/search_model.py" line="142"/>
         <source>Snippet</source>
         <translation>摘要</translation>
     </message>
@@ -1653,41 +1866,144 @@
 <context>
     <name>SearchView</name>
     <message numerus="yes">
-        <location filename="../views/search_view.py" line="223"/>
+        <location filename="../views/search_view.py" line="222"/>
         <source>%n passage(s) found</source>
         <translation>
             <numerusform>找到 %n 个段落</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/search_view.py" line="225"/>
+        <location filename="../views/search_view.py" line="214"/>
         <source>Nothing found for “%1”.</source>
         <translation>没有找到“%1”。</translation>
     </message>
     <message>
-        <location filename="../views/search_view.py" line="227"/>
-        <source>Try: %1</source>
-        <translation>可以试试：%1</translation>
+        <location filename="../views/search_view.py" line="40"/>
+        <source>No verbatim match for %1; showing synonym matches</source>
+        <translation>未找到%1原文，以下为同义词结果</translation>
     </message>
     <message>
-        <location filename="../views/search_view.py" line="289"/>
-        <source>Search the documents (Ctrl+K)… e.g. %1</source>
-        <translation>搜索文档（Ctrl+K）… 例如：%1</translation>
+        <location filename="../views/search_view.py" line="41"/>
+        <source>No verbatim match for %1; showing synonym and related-term matches</source>
+        <translation>未找到%1原文，以下为同义/相关词结果</translation>
     </message>
     <message>
-        <location filename="../views/search_view.py" line="291"/>
-        <source>Search the documents (Ctrl+K)…</source>
-        <translation>搜索文档（Ctrl+K）…</translation>
+        <location filename="../views/search_view.py" line="42"/>
+        <source>No verbatim match for %1; showing passages that hold all its words</source>
+        <translation>未找到%1原文，以下为分词（各词出现在同一段落）结果</translation>
     </message>
     <message>
-        <location filename="../views/search_view.py" line="279"/>
+        <location filename="../views/search_view.py" line="43"/>
+        <source>No verbatim match for %1; showing documents that hold all its words</source>
+        <translation>未找到%1原文，以下为各词出现在同一文件结果</translation>
+    </message>
+    <message>
+        <location filename="../views/search_view.py" line="50"/>
+        <source>the search terms</source>
+        <translation>检索词</translation>
+    </message>
+    <message>
+        <location filename="../views/search_view.py" line="56"/>
+        <source>Nothing found for %1, and no synonym or related match either</source>
+        <translation>未找到%1，也没有同义或相关结果</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/search_view.py" line="220"/>
+        <source>%n passage(s) found in %1 document(s)</source>
+        <translation>
+            <numerusform>在 %1 篇文档中找到 %n 个段落</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/search_view.py" line="224"/>
+        <source>, and %1 more through the thesaurus</source>
+        <translation>，另经同义词库找到 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../views/search_view.py" line="273"/>
+        <source>Undated</source>
+        <translation>未标日期</translation>
+    </message>
+    <message>
+        <location filename="../views/search_view.py" line="293"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../views/search_view.py" line="280"/>
+        <location filename="../views/search_view.py" line="294"/>
+        <source>By document</source>
+        <translation>按文档</translation>
+    </message>
+    <message>
+        <location filename="../views/search_view.py" line="295"/>
+        <source>One row per document with its best passages under it</source>
+        <translation>每篇文档一行，其下列出最相关的段落</translation>
+    </message>
+    <message>
+        <location filename="../views/search_view.py" line="297"/>
+        <source>Words are all required; OR, NOT or -word, &quot;quoted phrases&quot; (never widened), filters such as region: year: kind: issuer: 文号:.
+A concept typed in your own words that the documents do not use is looked up in the thesaurus (Tools ▸ Thesaurus…): its synonyms and related terms are searched instead, each result marked as such.</source>
+        <translation>各词须同时出现；可用 OR、NOT 或 -词、“加引号的短语”（不作放宽），以及 地区: 年份: 类型: 发文机关: 文号: 等筛选。
+用自己的话检索某个概念而文档中没有这种说法时，会查同义词库（工具 ▸ 同义词库…），改检其同义词和相关词，每条结果都注明匹配方式。</translation>
+    </message>
+    <message>
+        <location filename="../views/search_view.py" line="301"/>
         <source>Narrow by</source>
         <translation>筛选</translation>
+    </message>
+    <message>
+        <location filename="../views/search_view.py" line="312"/>
+        <source>Search the documents (Ctrl+K)… e.g. %1 — concepts also find their synonyms</source>
+        <translation>检索文档（Ctrl+K）… 例如 %1 —— 概念检索也会查找同义词</translation>
+    </message>
+    <message>
+        <location filename="../views/search_view.py" line="315"/>
+        <source>Search the documents (Ctrl+K)… concepts also find their synonyms</source>
+        <translation>检索文档（Ctrl+K）… 概念检索也会查找同义词</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPanel</name>
+    <message>
+        <location filename="../views/suggestion_panel.py" line="27"/>
+        <source>Undated</source>
+        <translation>未标日期</translation>
+    </message>
+    <message>
+        <location filename="../views/suggestion_panel.py" line="68"/>
+        <source>Example from this library: “%1”</source>
+        <translation>本库示例：“%1”</translation>
+    </message>
+    <message>
+        <location filename="../views/suggestion_panel.py" line="70"/>
+        <source>Also tried (in the thesaurus, not in this library): %1</source>
+        <translation>也已尝试（同义词库中有，本库中没有）：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/suggestion_panel.py" line="73"/>
+        <source>Try instead:</source>
+        <translation>可以改为：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/suggestion_panel.py" line="82"/>
+        <source>Without the filter %1: %n passage(s)</source>
+        <translation>
+            <numerusform>去掉筛选条件 %1：%n 个段落</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/suggestion_panel.py" line="84"/>
+        <source>Search “%1” (thesaurus): %n passage(s)</source>
+        <translation>
+            <numerusform>检索“%1”（同义词库）：%n 个段落</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/suggestion_panel.py" line="85"/>
+        <source>Did you mean “%1”? %n passage(s)</source>
+        <translation>
+            <numerusform>是否要找“%1”？%n 个段落</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1742,6 +2058,128 @@
     </message>
 </context>
 <context>
+    <name>ThesaurusDialog</name>
+    <message>
+        <location filename="../views/thesaurus_dialog.py" line="142"/>
+        <source>%1 of %2 groups</source>
+        <translation>%1 / %2 组</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_dialog.py" line="156"/>
+        <source>Switch off</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_dialog.py" line="156"/>
+        <source>Switch on</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_dialog.py" line="157"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_dialog.py" line="157"/>
+        <source>Remove (switch off)</source>
+        <translation>删除（停用）</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_dialog.py" line="158"/>
+        <source>The library is read-only</source>
+        <translation>知识库为只读</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_dialog.py" line="162"/>
+        <source>Undo your changes to a shipped group and switch it on</source>
+        <translation>撤销对内置词组的修改并重新启用</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_dialog.py" line="173"/>
+        <location filename="../views/thesaurus_dialog.py" line="236"/>
+        <source>Thesaurus</source>
+        <translation>同义词库</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_dialog.py" line="180"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_dialog.py" line="209"/>
+        <source>Delete the group “%1”?</source>
+        <translation>删除词组“%1”？</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_dialog.py" line="225"/>
+        <source>Saved; the search shown is run again.</source>
+        <translation>已保存；当前检索已重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_dialog.py" line="237"/>
+        <source>Find a term, a note or a source…</source>
+        <translation>查找词语、备注或来源…</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_dialog.py" line="238"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_dialog.py" line="239"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_dialog.py" line="240"/>
+        <source>Reset</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../views/thesaurus_dialog.py" line="241"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ThesaurusModel</name>
+    <message>
+        <location filename="../models/thesaurus_model.py" line="29"/>
+        <source>Terms</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <location filename="../models/thesaurus_model.py" line="30"/>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../models/thesaurus_model.py" line="31"/>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../models/thesaurus_model.py" line="32"/>
+        <source>Whose</source>
+        <translation>归属</translation>
+    </message>
+    <message>
+        <location filename="../models/thesaurus_model.py" line="33"/>
+        <source>Source / note</source>
+        <translation>来源 / 备注</translation>
+    </message>
+    <message>
+        <location filename="../models/thesaurus_model.py" line="62"/>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../models/thesaurus_model.py" line="63"/>
+        <source>Off</source>
+        <translation>停用</translation>
+    </message>
+</context>
+<context>
     <name>ToolMixChart</name>
     <message>
         <location filename="../views/tool_mix_chart.py" line="64"/>
@@ -1772,12 +2210,12 @@
 <context>
     <name>ToolTab</name>
     <message>
-        <location filename="../views/compare_tabs.py" line="151"/>
+        <location filename="../views/compare_tabs.py" line="152"/>
         <source>%1 · %2: %3 measures (double-click to read)</source>
         <translation>%1 · %2：%3 条措施（双击阅读原文）</translation>
     </message>
     <message>
-        <location filename="../views/compare_tabs.py" line="161"/>
+        <location filename="../views/compare_tabs.py" line="162"/>
         <source>Click a bar to list its measures.</source>
         <translation>单击柱形，列出其措施。</translation>
     </message>

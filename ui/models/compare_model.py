@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ui.labels import label, theme_label
 from ui.models.base import EXPANDED_ROLE, PARAGRAPHS_ROLE, ROW_ROLE, SORT_ROLE, Index, RowTableModel, fmt_number
+from ui.models.measure_model import tool_basis_text
 from ui.plain import tip
 
 if TYPE_CHECKING:
@@ -21,16 +22,15 @@ Paragraphs = list[tuple[str, str]]
 
 
 def figure(m: Measure) -> str:
-    """What a measure puts a number on: "5万个 (2025)", "≤100万元", "10%"."""
-    parts = []
-    if m.amount is not None:
-        parts.append(f"{fmt_number(m.amount)}{m.unit or ''}")
-    if m.rate is not None:
-        parts.append(f"{fmt_number(m.rate)}%")
-    if m.cap is not None:
-        parts.append(f"≤{fmt_number(m.cap)}{m.unit or ''}")
-    text = " ".join(parts)
+    """What a measure puts a number on, as written: "5万个 (2025)", "3-5家", "500万元以上"."""
+    text = m.figure
     return f"{text} ({m.year})" if text and m.year else text
+
+
+def measure_line(m: Measure) -> str:
+    """"Award: 50万元 (2023) · Supply — basis: 奖励": kind, figure and the instrument with its basis."""
+    tool = tool_basis_text(m)
+    return f"{label('measure', m.kind)}: {figure(m)}" + (f" · {tool}" if tool else "")
 
 
 def figures(measures: tuple[Measure, ...] | list[Measure]) -> str:
@@ -207,7 +207,7 @@ class CellDetailModel(RowTableModel[Any]):
         if column == self.COL_SOURCE:
             return "\n".join(p for p in (row.title, row.section, row.doc) if p)
         if column == self.COL_FIGURES:
-            return "\n".join(f"{label('measure', m.kind)}: {figure(m)}" for m in row.measures) or None
+            return "\n".join(measure_line(m) for m in row.measures) or None
         return row.text
 
 

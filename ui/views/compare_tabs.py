@@ -119,6 +119,7 @@ class ToolTab(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self.fit = ColumnFitter(self.table, {MeasureTableModel.COL_KIND: 64, MeasureTableModel.COL_AMOUNT: 90,
+                                             MeasureTableModel.COL_TOOL: (76, 64),
                                              MeasureTableModel.COL_YEAR: 56, MeasureTableModel.COL_REGION: 80,
                                              MeasureTableModel.COL_DOC: 160}, MeasureTableModel.COL_TEXT)
         self.table.doubleClicked.connect(self._open)

@@ -23,6 +23,8 @@ class ProgressStrip(QWidget):
         self.bar.setMaximumWidth(240)
         self.bar.setTextVisible(True)
         self.cancel = QPushButton()
+        self.speed = 0.0  # documents per second, from the controller
+        self._last = (0, 0, "")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
@@ -33,6 +35,8 @@ class ProgressStrip(QWidget):
         self.hide()
 
     def start(self, text: str) -> None:
+        self.speed = 0.0
+        self._last = (0, 0, "")
         self.label.setText(text)
         self.bar.setRange(0, 0)  # busy until the first progress report
         self.cancel.setEnabled(True)
@@ -42,10 +46,19 @@ class ProgressStrip(QWidget):
         if total > 0:
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
+        self._last = (done, total, name)
         short = name if len(name) <= 40 else "…" + name[-39:]
         self.bar.setToolTip(tip(name))
-        self.label.setText(self.tr("Importing %1/%2 %3").replace("%1", str(done)).replace("%2", str(total))
-                           .replace("%3", short))
+        text = self.tr("Importing %1/%2 %3").replace("%1", str(done)).replace("%2", str(total)).replace("%3", short)
+        if self.speed > 0:
+            text += " · " + self.tr("%1 docs/s").replace("%1", f"{self.speed:.1f}" if self.speed < 100 else f"{self.speed:.0f}")
+        self.label.setText(text)
+
+    def set_speed(self, docs_per_s: float) -> None:
+        """Documents per second so far; shown on the import line from the next report on (and now)."""
+        self.speed = docs_per_s
+        if self.isVisible() and self._last[1]:
+            self.update_progress(*self._last)
 
     def _cancel(self) -> None:
         self.cancel.setEnabled(False)

@@ -1,13 +1,17 @@
-"""Search: query box with history, ranked passages with highlighted snippets, and facets."""
+"""Search: query box with history, ranked passages (or documents) with how each matched, and facets.
+
+When the words typed are not found, the core relaxes the search through the policy thesaurus and
+says so; the header repeats it and every card carries a badge (原文 / 同义 / 相关词 / ...). When
+nothing at all is found, the suggestion panel offers what would find something.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, QStringListModel, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFontMetrics, QPalette, QTextDocument
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QModelIndex, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
+    QCheckBox,
     QCompleter,
     QHBoxLayout,
     QLabel,
@@ -15,98 +19,43 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.labels import label
-from ui.models.base import ROW_ROLE, Index
-from ui.models.facet_model import LABEL_ROLE, FacetModel, FacetRow
-from ui.models.search_model import HTML_ROLE, SearchHitModel
+from ui.labels import UNDATED, label
+from ui.models.base import ROW_ROLE
+from ui.models.facet_model import FacetModel, FacetRow
+from ui.models.search_model import SearchHitModel
+from ui.query_edit import drop_filter, replace_term
+from ui.views.result_delegates import FacetDelegate, HtmlDelegate
+from ui.views.suggestion_panel import SuggestionPanel
 
 if TYPE_CHECKING:
     from kb.models import SearchHit, SearchResult
 
 HISTORY_LIMIT = 50
+NOTICE_STYLE = "QLabel { background: #fff6d5; color: #5c4500; padding: 3px 6px; border-radius: 3px; }"
+_RELAXED = {  # the core's notice (kb.search.present.notice), one sentence per level
+    "synonym": QT_TRANSLATE_NOOP("SearchView", "No verbatim match for %1; showing synonym matches"),
+    "related": QT_TRANSLATE_NOOP("SearchView", "No verbatim match for %1; showing synonym and related-term matches"),
+    "words": QT_TRANSLATE_NOOP("SearchView", "No verbatim match for %1; showing passages that hold all its words"),
+    "document": QT_TRANSLATE_NOOP("SearchView", "No verbatim match for %1; showing documents that hold all its words"),
+}
 
 
-class HtmlDelegate(QStyledItemDelegate):
-    """Paints the model's HTML_ROLE rich text, wrapped to the view's width."""
-
-    def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(6)
-        doc.setHtml(index.data(HTML_ROLE) or "")
-        doc.setTextWidth(max(100, option.rect.width() or (option.widget.width() if option.widget else 400)))
-        return doc
-
-    def paint(self, painter: Any, option: QStyleOptionViewItem, index: Index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = self._document(option, index)
-        painter.save()
-        painter.translate(option.rect.topLeft())
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        if option.state & QStyle.StateFlag.State_Selected:
-            ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText))
-        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
-        doc.documentLayout().draw(painter, ctx)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        widget = option.widget
-        width = widget.viewport().width() if isinstance(widget, QListView) else 400
-        opt = QStyleOptionViewItem(option)
-        opt.rect.setWidth(width)
-        doc = self._document(opt, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 4)
-
-
-class FacetDelegate(QStyledItemDelegate):
-    """Elides a facet value's name to the list's width, keeping its count: no horizontal scrolling."""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        size = super().sizeHint(option, index)
-        widget = option.widget
-        if isinstance(widget, QListView):
-            size.setWidth(min(size.width(), widget.viewport().width()))
-        return size
-
-    def shown_text(self, option: QStyleOptionViewItem, index: Index) -> str:
-        """What ``paint`` writes: the name elided so that "(count)" still fits."""
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        name, count = index.data(LABEL_ROLE) or (opt.text, "")
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
-        fm = QFontMetrics(opt.font)
-        tail = f"  {count}" if count else ""
-        name = fm.elidedText(name, Qt.TextElideMode.ElideRight, max(0, rect.width() - fm.horizontalAdvance(tail) - 4))
-        return name + tail
-
-    def paint(self, painter: Any, option: QStyleOptionViewItem, index: Index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = self.shown_text(option, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        painter.save()
-        painter.setFont(opt.font)
-        style.drawItemText(painter, rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                           opt.palette, True, text, role)
-        painter.restore()
+def notice_text(result: SearchResult) -> str:
+    """The header line of a relaxed or empty result, in the interface language ("" when found as typed)."""
+    if result.relaxed:
+        missing = "、".join(f"“{t}”" for t in result.relaxed_from) or QCoreApplication.translate(
+            "SearchView", "the search terms")
+        sentence = _RELAXED.get(result.relaxed, _RELAXED["related"])
+        return QCoreApplication.translate("SearchView", sentence).replace("%1", missing)
+    if result.total == 0 and result.terms:
+        words = "、".join(f"“{t}”" for t in result.terms)
+        return QCoreApplication.translate(
+            "SearchView", "Nothing found for %1, and no synonym or related match either").replace("%1", words)
+    return ""
 
 
 class SearchView(QWidget):
@@ -135,11 +84,21 @@ class SearchView(QWidget):
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.box.setCompleter(self.completer)
         self.go = QPushButton()
+        self.by_doc = QCheckBox()
+        self.by_doc.setObjectName("byDocumentToggle")
+        self.by_doc.setChecked(self._setting_bool("search/by_document"))
         self.filter_bar = QHBoxLayout()
         self.filter_bar.setContentsMargins(0, 0, 0, 0)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # repeats the user's query
+        self.notice = QLabel()
+        self.notice.setObjectName("searchNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.hide()
+        self.suggestions = SuggestionPanel()
 
         self.hits = SearchHitModel(self)
         self.results = QListView()
@@ -158,15 +117,29 @@ class SearchView(QWidget):
         self.facet_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.facet_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.facet_title = QLabel()
+        self._layout()
 
+        self.box.returnPressed.connect(self.submit)
+        self.go.clicked.connect(self.submit)
+        self.by_doc.toggled.connect(self._by_document_toggled)
+        self.results.activated.connect(self._open_index)
+        self.results.clicked.connect(self._open_index)
+        self.facet_list.clicked.connect(self._facet_clicked)
+        self.suggestions.chosen.connect(self.apply_suggestion)
+        self.retranslate()
+
+    def _layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.box, 1)
+        top.addWidget(self.by_doc)
         top.addWidget(self.go)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.status)
+        lv.addWidget(self.notice)
         lv.addLayout(self.filter_bar)
+        lv.addWidget(self.suggestions)
         lv.addWidget(self.results, 1)
         right = QWidget()
         rv = QVBoxLayout(right)
@@ -184,13 +157,6 @@ class SearchView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
 
-        self.box.returnPressed.connect(self.submit)
-        self.go.clicked.connect(self.submit)
-        self.results.activated.connect(self._open_index)
-        self.results.clicked.connect(self._open_index)
-        self.facet_list.clicked.connect(self._facet_clicked)
-        self.retranslate()
-
     # actions
     def submit(self) -> None:
         """Search for the box's text with the current filters."""
@@ -200,6 +166,10 @@ class SearchView(QWidget):
             self.searchRequested.emit(query, dict(self.filters))
         else:
             self.cleared.emit()
+
+    def by_document(self) -> bool:
+        """Whether results come one row per document (remembered in the settings)."""
+        return self.by_doc.isChecked()
 
     def set_query(self, query: str, filters: dict[str, str] | None = None) -> None:
         """Show a query and filters without searching (history navigation does the search)."""
@@ -215,22 +185,50 @@ class SearchView(QWidget):
         self._rebuild_filter_bar()
         self.submit()
 
+    def apply_suggestion(self, kind: str, value: str) -> None:
+        """Run what a suggestion offers: without a filter, with a thesaurus or similar word, an example."""
+        query = self.box.text().strip()
+        if kind == "drop_filter":
+            query, self.filters = drop_filter(query, self.filters, value)
+            self._rebuild_filter_bar()
+        elif kind == "example":
+            query = value
+        else:
+            query = replace_term(query, value)
+        self.box.setText(query)
+        self.submit()
+
     def show_result(self, result: SearchResult) -> None:
         self.result = result
-        self.hits.set_rows(list(result.hits))
-        self.facets.set_facets(dict(result.facets), self.filters, {h.doc: h.title for h in result.hits})
-        if result.hits:
-            self.status.setText(self.tr("%n passage(s) found", "", result.total))
-        else:
-            text = self.tr("Nothing found for “%1”.").replace("%1", result.query)
-            if self.examples:
-                text += " " + self.tr("Try: %1").replace("%1", "　".join(self.examples))
-            self.status.setText(text)
+        self.hits.set_result(result)
+        titles = {h.doc: h.title for h in (*result.hits, *result.more_hits)}
+        self.facets.set_facets(dict(result.facets), self.filters, titles)
         self.status.setStyleSheet("")
+        notice = notice_text(result)
+        self.notice.setText(notice)
+        self.notice.setVisible(bool(notice) and bool(result.hits))
+        if result.hits:
+            self.suggestions.clear()
+            self.status.setText(self._count_text(result))
+            return
+        self.status.setText(notice or self.tr("Nothing found for “%1”.").replace("%1", result.query))
+        self.suggestions.show_suggestions(result.suggestions, self.examples)
+
+    def _count_text(self, result: SearchResult) -> str:
+        if result.by_document:
+            docs = len(result.facets.get("doc", ())) or len({h.doc_id for h in result.hits})
+            text = self.tr("%n passage(s) found in %1 document(s)", "", result.total).replace("%1", str(docs))
+        else:
+            text = self.tr("%n passage(s) found", "", result.total)
+        if result.more_hits:
+            text += self.tr(", and %1 more through the thesaurus").replace("%1", str(result.more_total or len(result.more_hits)))
+        return text
 
     def show_error(self, message: str) -> None:
         self.status.setText(message)
         self.status.setStyleSheet("color: #b00020")
+        self.notice.hide()
+        self.suggestions.clear()
 
     def remember(self, query: str) -> None:
         items = [query] + [q for q in self.history.stringList() if q != query]
@@ -240,6 +238,16 @@ class SearchView(QWidget):
             self.settings.setValue("search/last", query)
 
     # internals
+    def _setting_bool(self, key: str) -> bool:
+        value = self.settings.value(key, False) if self.settings is not None else False
+        return value is True or str(value).lower() == "true"
+
+    def _by_document_toggled(self, on: bool) -> None:
+        if self.settings is not None:
+            self.settings.setValue("search/by_document", on)
+        if self.result is not None and self.box.text().strip():
+            self.submit()
+
     def _load_history(self) -> list[str]:
         if self.settings is None:
             return []
@@ -258,6 +266,13 @@ class SearchView(QWidget):
         if row is not None and not row.header:
             self.toggle_filter(row.key, row.value)
 
+    def _chip_text(self, key: str, value: str) -> str:
+        if key in ("kind", "entity_type"):
+            value = label(key, value)
+        elif key == "year" and value == UNDATED:
+            value = self.tr("Undated")
+        return f"{label('facet', key)}: {value}  ✕"
+
     def _rebuild_filter_bar(self) -> None:
         while self.filter_bar.count():
             item = self.filter_bar.takeAt(0)
@@ -265,8 +280,7 @@ class SearchView(QWidget):
             if widget is not None:
                 widget.deleteLater()
         for key, value in self.filters.items():
-            shown = label(key, value) if key in ("kind", "entity_type") else value
-            chip = QPushButton(f"{label('facet', key)}: {shown}  ✕")
+            chip = QPushButton(self._chip_text(key, value))
             chip.setObjectName(f"filter_{key}")
             chip.setFlat(True)
             chip.setStyleSheet("QPushButton { background: #e8eefc; border-radius: 8px; padding: 2px 8px; }")
@@ -277,18 +291,28 @@ class SearchView(QWidget):
     def retranslate(self) -> None:
         self.set_examples(self.examples)
         self.go.setText(self.tr("Search"))
+        self.by_doc.setText(self.tr("By document"))
+        self.by_doc.setToolTip(self.tr("One row per document with its best passages under it"))
+        self.box.setToolTip(self.tr(
+            "Words are all required; OR, NOT or -word, \"quoted phrases\" (never widened), filters such as "
+            "region: year: kind: issuer: 文号:.\nA concept typed in your own words that the documents do not use "
+            "is looked up in the thesaurus (Tools ▸ Thesaurus…): its synonyms and related terms are searched "
+            "instead, each result marked as such."))
         self.facet_title.setText(self.tr("Narrow by"))
         self.hits.retranslate()
         self.facets.retranslate()
         self._rebuild_filter_bar()
+        if self.result is not None:
+            self.show_result(self.result)
 
     def set_examples(self, examples: list[str]) -> None:
         """Example queries taken from the library itself, shown in the empty box."""
         self.examples = list(examples)
         if self.examples:
-            text = self.tr("Search the documents (Ctrl+K)… e.g. %1").replace("%1", "　".join(self.examples))
+            text = self.tr("Search the documents (Ctrl+K)… e.g. %1 — concepts also find their synonyms").replace(
+                "%1", "　".join(self.examples))
         else:
-            text = self.tr("Search the documents (Ctrl+K)…")
+            text = self.tr("Search the documents (Ctrl+K)… concepts also find their synonyms")
         self.box.setPlaceholderText(text)
 
     def changeEvent(self, event: QEvent) -> None:

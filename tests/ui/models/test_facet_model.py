@@ -61,3 +61,32 @@ def test_names_that_merely_end_alike_are_not_merged() -> None:
     # 新区 alone, or a suffix whose prefix is no other listed region, stays separate
     values = [("江西省", 3), ("赣州市", 3), ("南康区", 1), ("康区", 1), ("高新区", 2), ("贵阳高新区", 1)]
     assert [v for v, _, _ in merge_zone_names(values)] == ["江西省", "赣州市", "南康区", "康区", "高新区", "贵阳高新区"]
+
+
+def test_region_paths_are_one_indented_row_per_place_under_its_parent(qtmodeltester) -> None:
+    facets = {"region": (("贵州省", 4), ("湖南省", 3), ("贵州省 › 贵阳市", 3), ("湖南省 › 长沙市", 3),
+                         ("贵州省 › 遵义市", 1), ("湖南省 › 长沙市 › 湘江新区", 2), ("湖南省 › 长沙市 › 长沙湘江新区", 2),
+                         ("贵州省 › 贵阳市 › 观山湖区", 2))}
+    model = FacetModel()
+    model.set_facets(facets)
+    qtmodeltester.check(model)
+    rows = [r for r in model.rows() if not r.header]
+    assert [(r.value, r.depth) for r in rows] == [
+        ("贵州省", 0), ("贵州省 › 贵阳市", 1), ("贵州省 › 贵阳市 › 观山湖区", 2), ("贵州省 › 遵义市", 1),
+        ("湖南省", 0), ("湖南省 › 长沙市", 1), ("湖南省 › 长沙市 › 长沙湘江新区", 2)]  # the short name folded in
+    shown = [model.index(i, 0).data(LABEL_ROLE)[0] for i in range(model.rowCount())]
+    assert shown[3] == "           观山湖区" and shown[2] == "       贵阳市"  # its own name, indented per level
+    assert model.index(3, 0).data(Qt.ItemDataRole.ToolTipRole) == tip("贵州省 › 贵阳市 › 观山湖区")
+    model.set_facets(facets, {"region": "贵州省 › 贵阳市"})
+    assert [r.value for r in model.rows() if r.active] == ["贵州省 › 贵阳市"]
+
+
+def test_undated_documents_come_last_and_issuer_and_number_show_when_documents_have_them() -> None:
+    model = FacetModel()
+    model.set_facets({"year": (("未标日期", 5), ("2023", 2), ("2021", 1)), "issuer": (("贵州省人民政府办公厅", 2),),
+                      "doc_number": (), "kind": (("plan", 1),)})
+    rows = [(r.key, r.value) for r in model.rows()]
+    assert rows == [("kind", ""), ("kind", "plan"), ("year", ""), ("year", "2023"), ("year", "2021"),
+                    ("year", "未标日期"), ("issuer", ""), ("issuer", "贵州省人民政府办公厅")]
+    assert model.index(5, 0).data(LABEL_ROLE) == ("   Undated", "(5)")
+    assert model.index(6, 0).data() == "Issuer"

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QStyleOptionViewItem
 
 from ui.models.base import ROW_ROLE
+from ui.models.facet_model import LABEL_ROLE
 from ui.models.search_model import HTML_ROLE
 from ui.views.search_view import SearchView
 
@@ -108,3 +109,23 @@ def test_facet_values_elide_to_the_panel_with_their_count_and_never_scroll_sidew
     assert view.facet_list.horizontalScrollBar().maximum() == 0
     assert all(view.facet_list.visualRect(view.facets.index(r, 0)).right() <= view.facet_list.viewport().width()
                for r in range(view.facets.rowCount()))
+
+
+def test_the_region_facet_is_a_tree_and_a_place_filters_by_its_path(qtbot, window) -> None:
+    before = search(qtbot, window, "数据中心")
+    view = window.search_view
+    rows = [(r, view.facets.index(r, 0).data(ROW_ROLE)) for r in range(view.facets.rowCount())]
+    regions = [row for _r, row in rows if row.key == "region" and not row.header]
+    assert {(row.value, row.depth) for row in regions} == {
+        ("贵州省", 0), ("贵州省 › 贵阳市", 1), ("宁夏回族自治区", 0), ("宁夏回族自治区 › 中卫市", 1)}
+    r, city = next((r, row) for r, row in rows if row.value == "贵州省 › 贵阳市")
+    assert r == next(i for i, row in rows if row.value == "贵州省") + 1  # right under its province
+    index = view.facets.index(r, 0)
+    assert index.data(LABEL_ROLE)[0].strip() == "贵阳市"
+    with qtbot.waitSignal(window.controller.searchFinished, timeout=20000) as blocker:
+        qtbot.mouseClick(view.facet_list.viewport(), Qt.MouseButton.LeftButton, pos=view.facet_list.visualRect(index).center())
+    narrowed = blocker.args[0]
+    assert view.filters == {"region": "贵州省 › 贵阳市"} and 0 < narrowed.total == city.count < before.total
+    assert {h.doc for h in narrowed.hits} == {"guizhou_plan.txt"}
+    chip = view.findChild(QPushButton, "filter_region")
+    assert chip is not None and "贵州省 › 贵阳市" in chip.text()
