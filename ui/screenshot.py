@@ -162,7 +162,7 @@ class ScreenshotRunner(QObject):
 
     def _thesaurus(self) -> Ready:
         dialog = self.window.open_thesaurus()
-        dialog.find.setText(self.plan.find)
+        dialog.find_box.setText(self.plan.find)
 
         def ready() -> bool:
             if dialog.model.rowCount() == 0:

@@ -36,11 +36,11 @@ if TYPE_CHECKING:
 
 HISTORY_LIMIT = 50
 NOTICE_STYLE = "QLabel { background: #fff6d5; color: #5c4500; padding: 3px 6px; border-radius: 3px; }"
-_RELAXED = {  # the core's notice (kb.search.present.notice), one sentence per level
-    "synonym": QT_TRANSLATE_NOOP("SearchView", "No verbatim match for %1; showing synonym matches"),
-    "related": QT_TRANSLATE_NOOP("SearchView", "No verbatim match for %1; showing synonym and related-term matches"),
-    "words": QT_TRANSLATE_NOOP("SearchView", "No verbatim match for %1; showing passages that hold all its words"),
-    "document": QT_TRANSLATE_NOOP("SearchView", "No verbatim match for %1; showing documents that hold all its words"),
+_RELAXED: dict[str, str] = {  # the core's notice (kb.search.present.notice), one sentence per level
+    "synonym": str(QT_TRANSLATE_NOOP("SearchView", "No verbatim match for %1; showing synonym matches")),
+    "related": str(QT_TRANSLATE_NOOP("SearchView", "No verbatim match for %1; showing synonym and related-term matches")),
+    "words": str(QT_TRANSLATE_NOOP("SearchView", "No verbatim match for %1; showing passages that hold all its words")),
+    "document": str(QT_TRANSLATE_NOOP("SearchView", "No verbatim match for %1; showing documents that hold all its words")),
 }
 
 

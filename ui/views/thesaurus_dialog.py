@@ -48,8 +48,8 @@ class ThesaurusDialog(QDialog):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)  # a term, a note or a source
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.find = QLineEdit()
-        self.find.setClearButtonEnabled(True)
+        self.find_box = QLineEdit()
+        self.find_box.setClearButtonEnabled(True)
         self.count = QLabel()
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -74,7 +74,7 @@ class ThesaurusDialog(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self._layout()
-        self.find.textChanged.connect(self._filter)
+        self.find_box.textChanged.connect(self._filter)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.add_button.clicked.connect(self.add_group)
@@ -91,7 +91,7 @@ class ThesaurusDialog(QDialog):
 
     def _layout(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(self.find, 1)
+        top.addWidget(self.find_box, 1)
         top.addWidget(self.count)
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.toggle_button, self.remove_button, self.reset_button):
@@ -112,7 +112,8 @@ class ThesaurusDialog(QDialog):
         self.show()
 
     def show_data(self, data: ThesaurusData) -> None:
-        keep = self._select_id or (self.selected().id if self.selected() else None)
+        chosen = self.selected()
+        keep = self._select_id or (chosen.id if chosen else None)
         self.model.set_groups(data.groups, data.sources)
         self._select_id = None
         if keep is not None:
@@ -235,7 +236,7 @@ class ThesaurusDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Thesaurus"))
-        self.find.setPlaceholderText(self.tr("Find a term, a note or a source…"))
+        self.find_box.setPlaceholderText(self.tr("Find a term, a note or a source…"))
         self.add_button.setText(self.tr("Add…"))
         self.edit_button.setText(self.tr("Edit…"))
         self.reset_button.setText(self.tr("Reset"))

@@ -37,7 +37,7 @@ def test_the_dialog_lists_every_group_and_finds_by_term(qtbot, window) -> None:
     assert cell(dialog, first.id, ThesaurusModel.COL_ORIGIN) == "Shipped"
     source = dialog.model.index(0, ThesaurusModel.COL_SOURCE).data()
     assert source and source != first.source  # the source key explained
-    dialog.find.setText("租金")
+    dialog.find_box.setText("租金")
     shown = [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())]
     assert shown and all("租金" in s for s in shown) and len(shown) < len(groups)
     assert dialog.count.text() == f"{len(shown)} of {len(groups)} groups"
