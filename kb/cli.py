@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from kb import cli_extra
+from kb import cli_edit, cli_extra
 from kb.cli_output import Progress, clip, emit, figure_text, shown, table, to_jsonable
 from kb.errors import ZhikuError
 from kb.fileio import describe, is_disk_full
@@ -230,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_measures, mode="read")
     _add_upkeep(sub, common)
     cli_extra.register(sub)
+    cli_edit.register(sub)
     return parser
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from kb import paths
 from kb.compare import Comparer
-from kb.errors import NotFoundError, ReadOnlyError, ZhikuError
+from kb.errors import NotFoundError, ReadOnlyError
 from kb.export import Exporter
 from kb.extract.wordfreq import set_cache_dir
 from kb.fileio import describe, is_disk_full
@@ -45,8 +45,9 @@ from kb.models import (
     ThesaurusGroup,
 )
 from kb.notes import Notes
-from kb.search import SearchIndex, Thesaurus
+from kb.search import SearchIndex
 from kb.store import Store
+from kb.thesaurus_edits import ThesaurusEdits
 from kb.writer_lock import Holder, WriterLock, clear_stale_locks, live_holder
 
 __all__ = ["CheckReport", "KnowledgeBase"]
@@ -102,6 +103,7 @@ class KnowledgeBase:
                                  self._require_writable, write_lock)
         self._comparer = Comparer(self.store, self._library, self._notes, self._require_writable)
         self._exporter = Exporter(self._library, self._notes, self._comparer)
+        self._thesaurus = ThesaurusEdits(self._library.thesaurus, self._require_writable)
         self._maintenance = Maintenance(self.store, self.index, self._importer, self._notes, kb_dir, write_lock,
                                         self._require_writable, self.writer_busy)
         if not readonly:
@@ -340,29 +342,17 @@ class KnowledgeBase:
         return dict(self._library.thesaurus.sources)
 
     def add_thesaurus_group(self, terms: Sequence[str], relation: str = "synonym", note: str = "") -> Changes:
-        return self._edit_thesaurus(lambda t: t.add(terms, relation, note=note))
+        return self._thesaurus.add(terms, relation, note)
 
     def update_thesaurus_group(self, group_id: str, *, terms: Sequence[str] | None = None,
                                relation: str | None = None, note: str | None = None) -> Changes:
-        return self._edit_thesaurus(lambda t: t.update(group_id, terms=terms, relation=relation, note=note))
+        return self._thesaurus.update(group_id, terms=terms, relation=relation, note=note)
 
     def remove_thesaurus_group(self, group_id: str) -> Changes:
-        return self._edit_thesaurus(lambda t: t.remove(group_id))
+        return self._thesaurus.remove(group_id)
 
     def set_thesaurus_group_enabled(self, group_id: str, on: bool) -> Changes:
-        return self._edit_thesaurus(lambda t: t.set_enabled(group_id, on))
+        return self._thesaurus.set_enabled(group_id, on)
 
     def reset_thesaurus_group(self, group_id: str) -> Changes:
-        return self._edit_thesaurus(lambda t: t.reset(group_id))
-
-    def _edit_thesaurus(self, edit: Callable[[Thesaurus], object]) -> Changes:
-        """One edit, saved atomically to the library's thesaurus file; an unknown group is a NotFoundError."""
-        self._require_writable()
-        try:
-            edit(self._library.thesaurus)
-        except KeyError as exc:
-            raise NotFoundError(f"同义词组不存在 / no thesaurus group {exc.args[0]!r}") from None
-        except ValueError as exc:
-            raise ZhikuError(str(exc)) from None
-        self._library.thesaurus.save()
-        return Changes(thesaurus=True)
+        return self._thesaurus.reset(group_id)

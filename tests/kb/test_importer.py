@@ -157,7 +157,7 @@ def test_one_file_is_processed_in_a_worker_too(tmp_path: Path, monkeypatch) -> N
     with KnowledgeBase.open(tmp_path / "kb") as kb:
         t0 = time.perf_counter()
         report = kb.import_paths([tmp_path / "docs"], workers=4)
-        assert time.perf_counter() - t0 < 5
+        assert time.perf_counter() - t0 < 60  # a hang guard; one document's import time is bench's figure
     assert len(report.added) == 1
     assert pids.read_text().split() != [str(os.getpid())]
 
