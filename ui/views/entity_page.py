@@ -96,7 +96,7 @@ class EntityPageView(QWidget):
                                                             MentionTableModel.COL_TEXT: 110},
                                         MentionTableModel.COL_SENTENCE)
         self.measure_fit = ColumnFitter(self.measure_view, {
-            MeasureTableModel.COL_KIND: 64, MeasureTableModel.COL_AMOUNT: 90, MeasureTableModel.COL_TOOL: (76, 64),
+            MeasureTableModel.COL_KIND: 64, MeasureTableModel.COL_AMOUNT: 90, MeasureTableModel.COL_TOOL: (76, 40),
             MeasureTableModel.COL_YEAR: 56,
             MeasureTableModel.COL_REGION: 90, MeasureTableModel.COL_DOC: 110}, MeasureTableModel.COL_TEXT)
         self.link_fit = ColumnFitter(self.link_view, {LinkTableModel.COL_KIND: 100, LinkTableModel.COL_TYPE: 70,
