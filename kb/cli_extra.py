@@ -38,7 +38,7 @@ def _compare_text(comp: Comparison, markdown: bool) -> str:
 
 
 def cmd_compare(kb: Any, args: argparse.Namespace) -> int:
-    comp = kb.compare(args.regions or None, args.theme or None, per_cell=args.per_cell)
+    comp = kb.compare(args.regions or None, args.theme or None, per_cell=args.per_cell, contained=args.with_contained)
     emit(args.json, comp, _compare_text(comp, args.md))
     return 0
 
@@ -104,7 +104,7 @@ def cmd_export(kb: Any, args: argparse.Namespace) -> int:
             filters["region"] = args.region[0]
         path = kb.export_notes(out, fmt, **filters)
     elif what == "compare":
-        path = kb.export_compare(out, fmt, args.region or None, args.theme or None)
+        path = kb.export_compare(out, fmt, args.region or None, args.theme or None, contained=args.with_contained)
     elif what == "entities":
         path = kb.export_entities(out, fmt)
     elif what == "references":  # RIS or CSL-JSON: a search's documents, a note set's, else the library's
@@ -126,6 +126,8 @@ def register(sub: Any) -> None:
     p.add_argument("regions", nargs="*", metavar="REGION", help="2-5 regions (default: the library's regions with the most documents)")
     p.add_argument("--theme", action="append", help="theme key or label (repeatable; default: all)")
     p.add_argument("--per-cell", type=int, default=3, help="passages per cell")
+    p.add_argument("--with-contained", action="store_true",
+                   help="含下级: a region's column also shows what a chosen region inside it shows (default: left out)")
     p.add_argument("--md", action="store_true", help="print a Markdown table")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_compare, mode="read")
@@ -160,6 +162,8 @@ def register(sub: Any) -> None:
     p.add_argument("-o", "--output", required=True, help="output file (its folder must exist); written whole or not at all")
     p.add_argument("--region", action="append", help="repeatable; compare uses 2-5")
     p.add_argument("--theme", action="append")
+    p.add_argument("--with-contained", action="store_true",
+                   help="含下级: a region's column also shows what a chosen region inside it shows (default: left out)")
     p.add_argument("--tag")
     p.add_argument("--doc")
     p.add_argument("--query", help="references: the documents this search finds")

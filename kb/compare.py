@@ -265,17 +265,19 @@ class Comparer:
         return found
 
     def compare(self, regions: Sequence[str] | None = None, themes: Sequence[str] | None = None,
-                per_cell: int = 3) -> Comparison:
+                per_cell: int = 3, *, contained: bool = False) -> Comparison:
         """Theme rows × region columns; each cell holds its evidence sentences, passages and measures.
 
         Every theme is scored even when only some are shown, so a sentence lands in the same cell
         whichever rows the user asked for. The comparison also carries the figures side by side
         (``indicators``) and each region's measures by policy instrument (``tool_measures``).
+        ``contained=False`` (不含下级): a column leaves out what another column's region, lying inside
+        its own, already shows; ``True`` (含下级): every column holds all its documents.
         """
         names = self._regions(regions)
         every = self.themes()
         chosen = every if not themes else [self.theme(t) for t in themes]
-        columns = self.columns(names)
+        columns = self.columns(names, contained=contained)
         overrides = self._cell_overrides()
         rules = [theme_rule(t.key, t.label, t.query, t.measure_themes) for t in every]
         vocab = tuple(dict.fromkeys(term for r in rules for term, _ in r.terms))
@@ -296,9 +298,12 @@ class Comparer:
                  for c in columns}
         return Comparison(names, tuple(columns), tuple(rows), indicators, tools)
 
-    def columns(self, names: Sequence[str]) -> list[CompareColumn]:
-        """Each region's documents, less those of another column's region that it contains."""
+    def columns(self, names: Sequence[str], *, contained: bool = False) -> list[CompareColumn]:
+        """Each region's documents, less those of another column's region that it contains (unless
+        ``contained``: then all of them)."""
         docs = {r: self.library.region_documents(r) for r in names}
+        if contained:
+            return [CompareColumn(r, tuple(docs[r]), ()) for r in names]
         ids = {r: {d.id for d in docs[r]} for r in names}
         out = []
         for r in names:

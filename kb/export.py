@@ -168,9 +168,9 @@ class Exporter:
         return out
 
     def export_compare(self, path: str | Path, fmt: str = "xlsx", regions: Sequence[str] | None = None,
-                       themes: Sequence[str] | None = None, per_cell: int = 3) -> Path:
+                       themes: Sequence[str] | None = None, per_cell: int = 3, *, contained: bool = False) -> Path:
         out = target_path(path, fmt, FORMATS["compare"], "a comparison")
-        comp = self.comparer.compare(regions, themes, per_cell=per_cell)
+        comp = self.comparer.compare(regions, themes, per_cell=per_cell, contained=contained)
         writer = {"md": compare_writers.write_md, "csv": compare_writers.write_csv, "xlsx": compare_writers.write_xlsx,
                   "docx": compare_writers.write_docx}[out.suffix[1:]]
         # Whatever the layout, every cell and line is made inert afterwards, from the outside.

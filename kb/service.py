@@ -283,8 +283,8 @@ class KnowledgeBase:
         return self._comparer.default_regions()
 
     def compare(self, regions: Sequence[str] | None = None, themes: Sequence[str] | None = None,
-                per_cell: int = 3) -> Comparison:
-        return self._comparer.compare(regions, themes, per_cell)
+                per_cell: int = 3, *, contained: bool = False) -> Comparison:
+        return self._comparer.compare(regions, themes, per_cell, contained=contained)
 
     def compare_numbers(self, regions: Sequence[str] | None = None) -> list[NumberRow]:
         return self._comparer.compare_numbers(regions)
@@ -301,8 +301,8 @@ class KnowledgeBase:
         return self._exporter.export_notes(path, fmt, **filters)
 
     def export_compare(self, path: str | Path, fmt: str = "xlsx", regions: Sequence[str] | None = None,
-                       themes: Sequence[str] | None = None, per_cell: int = 3) -> Path:
-        return self._exporter.export_compare(path, fmt, regions, themes, per_cell)
+                       themes: Sequence[str] | None = None, per_cell: int = 3, *, contained: bool = False) -> Path:
+        return self._exporter.export_compare(path, fmt, regions, themes, per_cell, contained=contained)
 
     def export_references(self, path: str | Path, fmt: str = "ris", *, query: str | None = None,
                           **note_filters: Any) -> Path:

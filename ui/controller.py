@@ -310,10 +310,11 @@ class AppController(QObject):
         self._read("regions", lambda kb: region_choices(kb.documents(), kb.default_regions()),
                    self.regionsLoaded.emit)
 
-    def compare(self, regions: Sequence[str], on_error: Reply | None = None) -> None:
+    def compare(self, regions: Sequence[str], on_error: Reply | None = None, *, contained: bool = False) -> None:
+        """``kb.compare``; ``contained`` (含下级) keeps a region's documents that another column also shows."""
         regions = list(regions)
-
-        self._read("compare", lambda kb: CompareResult(kb.compare(regions)), self.comparisonReady.emit, on_error)
+        self._read("compare", lambda kb: CompareResult(kb.compare(regions, contained=contained)),
+                   self.comparisonReady.emit, on_error)
 
     # writes -------------------------------------------------------------------------------
     def add_note(self, **kwargs: Any) -> None:

@@ -130,6 +130,14 @@ def test_a_province_column_leaves_out_a_city_with_its_own_column(ekb) -> None:
         assert all(e.doc != "wuhan_plan.txt" for e in row.cells[0].evidence)
 
 
+def test_with_contained_the_province_column_keeps_its_citys_documents(ekb) -> None:
+    comp = ekb.compare(["湖北省", "武汉市"], contained=True)
+    hubei, wuhan = comp.columns
+    assert hubei.excludes == () and wuhan.excludes == ()
+    assert "wuhan_plan.txt" in {d.name for d in hubei.docs} and {d.name for d in wuhan.docs} == {"wuhan_plan.txt"}
+    assert any(e.doc == "wuhan_plan.txt" for row in comp.rows for e in row.cells[0].evidence)
+
+
 def test_cells_hold_only_sentences_that_speak_of_their_theme(ekb) -> None:
     comp = ekb.compare(["湖北省", "陕西省"])
     data = comp.cell("湖北省", "data_elements")

@@ -95,6 +95,16 @@ def test_a_province_column_leaves_out_its_city_column_and_says_so(compared, qtbo
         assert all(e.doc != "guizhou_plan.txt" for e in row.cells[0].evidence)
 
 
+def test_include_sub_regions_redoes_the_comparison_with_the_citys_documents(compared, qtbot) -> None:
+    view, _comp = compared(["贵州省", "贵阳市"])
+    assert view.contained_box.text() and not view.contained_box.isChecked()
+    with qtbot.waitSignal(view.comparison_ready, timeout=30000) as ready:
+        qtbot.mouseClick(view.contained_box, Qt.MouseButton.LeftButton)  # ticking it re-runs at once
+    guizhou, _guiyang = ready.args[0].columns
+    assert "guizhou_plan.txt" in {d.name for d in guizhou.docs} and guizhou.excludes == ()
+    assert "excl." not in view.matrix_model.headerData(0, Qt.Orientation.Horizontal)
+
+
 def test_a_typed_region_and_the_listed_one_are_one_column(compared, qtbot) -> None:
     view = compared(["贵州省", "宁夏回族自治区"])[0]
     view.region_edit.setText("宁夏")

@@ -139,117 +139,127 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../views/compare_view.py" line="154"/>
+        <location filename="../views/compare_view.py" line="158"/>
         <source>Themes (rows)</source>
         <translation>主题（行）</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="155"/>
+        <location filename="../views/compare_view.py" line="159"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="156"/>
+        <location filename="../views/compare_view.py" line="160"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="157"/>
+        <location filename="../views/compare_view.py" line="161"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="158"/>
+        <location filename="../views/compare_view.py" line="162"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="159"/>
+        <location filename="../views/compare_view.py" line="163"/>
+        <source>Include sub-regions</source>
+        <translation>含下级地区</translation>
+    </message>
+    <message>
+        <location filename="../views/compare_view.py" line="164"/>
+        <source>Off: a region&apos;s column leaves out the documents of a chosen region inside it, so nothing shows twice. On: every column shows all its documents.</source>
+        <translation>不勾选：某地区一栏不含已单独列出的下级地区的文档，同一内容不重复显示。勾选：每栏显示其全部文档（含下级）。</translation>
+    </message>
+    <message>
+        <location filename="../views/compare_view.py" line="167"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="160"/>
+        <location filename="../views/compare_view.py" line="168"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿 (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="160"/>
+        <location filename="../views/compare_view.py" line="168"/>
         <source>Word (.docx)</source>
         <translation>Word 文档 (.docx)</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="161"/>
+        <location filename="../views/compare_view.py" line="169"/>
         <source>Markdown (.md)</source>
         <translation>Markdown (.md)</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="161"/>
+        <location filename="../views/compare_view.py" line="169"/>
         <source>CSV (.csv)</source>
         <translation>CSV (.csv)</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="164"/>
+        <location filename="../views/compare_view.py" line="172"/>
         <source>Indicators</source>
         <translation>数字指标</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="341"/>
+        <location filename="../views/compare_view.py" line="354"/>
         <source>Cell note saved</source>
         <translation>单元格笔记已保存</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="345"/>
+        <location filename="../views/compare_view.py" line="358"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="362"/>
+        <location filename="../views/compare_view.py" line="375"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="164"/>
+        <location filename="../views/compare_view.py" line="172"/>
         <source>Matrix</source>
         <translation>对比矩阵</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="164"/>
+        <location filename="../views/compare_view.py" line="172"/>
         <source>Policy instruments</source>
         <translation>政策工具</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="221"/>
+        <location filename="../views/compare_view.py" line="229"/>
         <source>Zhiku</source>
         <translation>智库</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="241"/>
+        <location filename="../views/compare_view.py" line="249"/>
         <source>Remove the theme “%1”?</source>
         <translation>删除主题“%1”？</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="276"/>
+        <location filename="../views/compare_view.py" line="284"/>
         <source>Pick between %1 and %2 regions.</source>
         <translation>请选择 %1 到 %2 个地区。</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="282"/>
+        <location filename="../views/compare_view.py" line="290"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="298"/>
+        <location filename="../views/compare_view.py" line="311"/>
         <source>Documents per region — %1</source>
         <translation>各地区文档数 — %1</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="352"/>
+        <location filename="../views/compare_view.py" line="365"/>
         <source>Export comparison</source>
         <translation>导出比较结果</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="368"/>
+        <location filename="../views/compare_view.py" line="382"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -257,73 +267,73 @@
 <context>
     <name>DocHeader</name>
     <message>
-        <location filename="../views/doc_header.py" line="102"/>
+        <location filename="../views/doc_header.py" line="108"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="103"/>
+        <location filename="../views/doc_header.py" line="109"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="104"/>
+        <location filename="../views/doc_header.py" line="110"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="105"/>
+        <location filename="../views/doc_header.py" line="111"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="106"/>
+        <location filename="../views/doc_header.py" line="112"/>
         <source>Issuer</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="107"/>
+        <location filename="../views/doc_header.py" line="113"/>
         <source>Doc no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="108"/>
+        <location filename="../views/doc_header.py" line="114"/>
         <source>Accessed</source>
         <translation>访问日期</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="109"/>
+        <location filename="../views/doc_header.py" line="115"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="128"/>
-        <location filename="../views/doc_header.py" line="148"/>
+        <location filename="../views/doc_header.py" line="134"/>
+        <location filename="../views/doc_header.py" line="154"/>
         <source>URL</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="145"/>
+        <location filename="../views/doc_header.py" line="151"/>
         <source>Copy citation</source>
         <translation>复制引用</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="146"/>
+        <location filename="../views/doc_header.py" line="152"/>
         <source>Show raw page</source>
         <translation>显示原始网页</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="147"/>
+        <location filename="../views/doc_header.py" line="153"/>
         <source>Show the page as scraped, with the removed boilerplate greyed out</source>
         <translation>按抓取时的原样显示网页，被清除的栏目等以灰色显示</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="149"/>
+        <location filename="../views/doc_header.py" line="155"/>
         <source>Open in browser</source>
         <translation>在浏览器中打开</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="150"/>
+        <location filename="../views/doc_header.py" line="156"/>
         <source>Open this address in your web browser (Zhiku itself never loads it)</source>
         <translation>用系统浏览器打开此网址（智库本身从不加载它）</translation>
     </message>
@@ -1828,37 +1838,37 @@
 <context>
     <name>SearchHitModel</name>
     <message>
-        <location filename="../models/search_model.py" line="67"/>
+        <location filename="../models/search_model.py" line="68"/>
         <source>matched: %1</source>
         <translation>匹配：%1</translation>
     </message>
     <message>
-        <location filename="../models/search_model.py" line="92"/>
+        <location filename="../models/search_model.py" line="93"/>
         <source>%1 matching passage(s)</source>
         <translation>%1 个匹配段落</translation>
     </message>
     <message>
-        <location filename="../models/search_model.py" line="127"/>
+        <location filename="../models/search_model.py" line="128"/>
         <source>More results through synonyms, related terms and words apart: %1</source>
         <translation>更多结果（同义词、相关词、分词）：%1 个段落</translation>
     </message>
     <message>
-        <location filename="../models/search_model.py" line="139"/>
+        <location filename="../models/search_model.py" line="140"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../models/search_model.py" line="140"/>
+        <location filename="../models/search_model.py" line="141"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../models/search_model.py" line="141"/>
+        <location filename="../models/search_model.py" line="142"/>
         <source>Section</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../models/search_model.py" line="142"/>
+        <location filename="../models/search_model.py" line="143"/>
         <source>Snippet</source>
         <translation>摘要</translation>
     </message>
@@ -2060,83 +2070,83 @@ A concept typed in your own words that the documents do not use is looked up in 
 <context>
     <name>ThesaurusDialog</name>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="142"/>
+        <location filename="../views/thesaurus_dialog.py" line="144"/>
         <source>%1 of %2 groups</source>
         <translation>%1 / %2 组</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="156"/>
+        <location filename="../views/thesaurus_dialog.py" line="158"/>
         <source>Switch off</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="156"/>
+        <location filename="../views/thesaurus_dialog.py" line="158"/>
         <source>Switch on</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="157"/>
+        <location filename="../views/thesaurus_dialog.py" line="159"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="157"/>
+        <location filename="../views/thesaurus_dialog.py" line="159"/>
         <source>Remove (switch off)</source>
         <translation>删除（停用）</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="158"/>
+        <location filename="../views/thesaurus_dialog.py" line="160"/>
         <source>The library is read-only</source>
         <translation>知识库为只读</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="162"/>
+        <location filename="../views/thesaurus_dialog.py" line="164"/>
         <source>Undo your changes to a shipped group and switch it on</source>
         <translation>撤销对内置词组的修改并重新启用</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="173"/>
-        <location filename="../views/thesaurus_dialog.py" line="236"/>
+        <location filename="../views/thesaurus_dialog.py" line="175"/>
+        <location filename="../views/thesaurus_dialog.py" line="238"/>
         <source>Thesaurus</source>
         <translation>同义词库</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="180"/>
+        <location filename="../views/thesaurus_dialog.py" line="182"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="209"/>
+        <location filename="../views/thesaurus_dialog.py" line="211"/>
         <source>Delete the group “%1”?</source>
         <translation>删除词组“%1”？</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="225"/>
+        <location filename="../views/thesaurus_dialog.py" line="227"/>
         <source>Saved; the search shown is run again.</source>
         <translation>已保存；当前检索已重新运行。</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="237"/>
+        <location filename="../views/thesaurus_dialog.py" line="239"/>
         <source>Find a term, a note or a source…</source>
         <translation>查找词语、备注或来源…</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="238"/>
+        <location filename="../views/thesaurus_dialog.py" line="240"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="239"/>
+        <location filename="../views/thesaurus_dialog.py" line="241"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="240"/>
+        <location filename="../views/thesaurus_dialog.py" line="242"/>
         <source>Reset</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="241"/>
+        <location filename="../views/thesaurus_dialog.py" line="243"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

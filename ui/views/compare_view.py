@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -97,6 +98,8 @@ class CompareView(QWidget):
                              (self.remove_button, self._on_remove_theme)):
             button.clicked.connect(slot)
             theme_buttons.addWidget(button)
+        self.contained_box = QCheckBox()  # 含下级: a province's column also shows its chosen cities' documents
+        self.contained_box.toggled.connect(self._on_contained)
         self.compare_button = QPushButton()
         self.compare_button.setDefault(True)
         self.compare_button.clicked.connect(self.run_compare)
@@ -116,6 +119,7 @@ class CompareView(QWidget):
         sl.addWidget(self.themes_title)
         sl.addWidget(self.theme_list, 3)
         sl.addLayout(theme_buttons)
+        sl.addWidget(self.contained_box)
         sl.addWidget(self.compare_button)
         sl.addWidget(self.export_button)
         sl.addWidget(self.status)
@@ -156,6 +160,10 @@ class CompareView(QWidget):
         self.edit_button.setText(self.tr("Edit"))
         self.remove_button.setText(self.tr("Remove"))
         self.compare_button.setText(self.tr("Compare"))
+        self.contained_box.setText(self.tr("Include sub-regions"))
+        self.contained_box.setToolTip(self.tr("Off: a region's column leaves out the documents of a chosen region "
+                                              "inside it, so nothing shows twice. On: every column shows all its "
+                                              "documents."))
         self.export_button.setText(self.tr("Export…"))
         names = {"xlsx": self.tr("Excel workbook (.xlsx)"), "docx": self.tr("Word (.docx)"),
                  "md": self.tr("Markdown (.md)"), "csv": self.tr("CSV (.csv)")}
@@ -280,8 +288,13 @@ class CompareView(QWidget):
             return False
         self._set_busy(True)
         self._show_status(self.tr("Comparing…"))
-        self.controller.compare(regions)
+        self.controller.compare(regions, contained=self.contained_box.isChecked())
         return True
+
+    def _on_contained(self, _on: bool) -> None:
+        """A comparison on screen is redone at once with the new choice."""
+        if self.comparison() is not None:
+            self.run_compare()
 
     def _on_result(self, result: CompareResult) -> None:
         comp = result.comparison
@@ -360,7 +373,8 @@ class CompareView(QWidget):
     def export_to(self, path: str, fmt: str) -> bool:
         """Write the comparison in the background; ``exported`` or ``failed`` tells how it went."""
         self._show_status(self.tr("Exporting…"))
-        self.controller.export("compare", path, fmt, regions=self.export_regions())
+        self.controller.export("compare", path, fmt, regions=self.export_regions(),
+                               contained=self.contained_box.isChecked())
         return True
 
     def _on_exported(self, what: str, path: str) -> None:
