@@ -30,6 +30,17 @@ NOTE_TARGETS = ("quote", "entity", "measure", "cell")  # what a note is about
 MIN_REGIONS, MAX_REGIONS = 2, 5  # columns of a comparison
 
 
+# filter names the query language accepts (English and Chinese), by the field they filter on
+FILTER_FIELDS = {
+    "region": "region", "地区": "region", "区域": "region",
+    "doc": "doc", "文档": "doc", "文件": "doc",
+    "year": "year", "年份": "year", "年": "year",
+    "kind": "kind", "类型": "kind", "类别": "kind",
+    "type": "entity_type", "entity_type": "entity_type", "实体": "entity_type",
+    "issuer": "issuer", "发文机关": "issuer", "机关": "issuer", "发文单位": "issuer",
+    "docno": "doc_number", "doc_number": "doc_number", "文号": "doc_number", "发文字号": "doc_number",
+}
+
 @dataclass(frozen=True)
 class Document:
     """One imported document's metadata (its identity is its content hash)."""

@@ -9,16 +9,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-# filter names the query language accepts, by field (kb.search.query.FILTER_FIELDS; a test keeps them equal)
-FILTER_FIELDS = {
-    "region": "region", "地区": "region", "区域": "region",
-    "doc": "doc", "文档": "doc", "文件": "doc",
-    "year": "year", "年份": "year", "年": "year",
-    "kind": "kind", "类型": "kind", "类别": "kind",
-    "type": "entity_type", "entity_type": "entity_type", "实体": "entity_type",
-    "issuer": "issuer", "发文机关": "issuer", "机关": "issuer", "发文单位": "issuer",
-    "docno": "doc_number", "doc_number": "doc_number", "文号": "doc_number", "发文字号": "doc_number",
-}
+from kb.models import FILTER_FIELDS
+
 OPERATORS = {"OR", "AND", "NOT", "&&", "||"}
 _TOKEN = re.compile(r'[^\s"“”]*["“][^"”]*["”]|\S+')  # a quoted phrase (maybe after name:) or a word
 _FILTER = re.compile(r"^([^:：\s]+)[:：](.+)$")

@@ -15,6 +15,7 @@ import logging
 from dataclasses import dataclass
 
 from kb.errors import QueryError
+from kb.models import FILTER_FIELDS
 from kb.search.analyzer import is_punct, normalise
 from kb.search.records import REGION_SEP, UNDATED, docno_key
 from kb.search.textform import squeeze
@@ -29,15 +30,6 @@ _OPEN_PAREN = "(（"
 _CLOSE_PAREN = ")）"
 _SPECIAL = set(_OPEN_PAREN + _CLOSE_PAREN + "|｜") | set(QUOTES)
 
-FILTER_FIELDS = {
-    "region": "region", "地区": "region", "区域": "region",
-    "doc": "doc", "文档": "doc", "文件": "doc",
-    "year": "year", "年份": "year", "年": "year",
-    "kind": "kind", "类型": "kind", "类别": "kind",
-    "type": "entity_type", "entity_type": "entity_type", "实体": "entity_type",
-    "issuer": "issuer", "发文机关": "issuer", "机关": "issuer", "发文单位": "issuer",
-    "docno": "doc_number", "doc_number": "doc_number", "文号": "doc_number", "发文字号": "doc_number",
-}
 UNDATED_VALUES = {UNDATED, "未标", "无日期", "none", "undated", "无"}
 KIND_ALIASES = {
     "方案": "plan", "规划": "plan", "实施方案": "plan", "新闻": "news", "报道": "news",

@@ -13,6 +13,17 @@ from ui.models.facet_model import LABEL_ROLE
 from ui.models.search_model import HTML_ROLE
 
 
+def draw_item_frame(delegate: QStyledItemDelegate, painter: Any, option: QStyleOptionViewItem, index: Index) -> None:
+    """The item's background, selection and focus as the style draws them, without its text (the
+    delegate paints the text itself)."""
+    opt = QStyleOptionViewItem(option)
+    delegate.initStyleOption(opt, index)
+    opt.text = ""
+    style = opt.widget.style() if opt.widget else None
+    if style is not None:
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+
+
 class HtmlDelegate(QStyledItemDelegate):
     """Paints the model's HTML_ROLE rich text, wrapped to the view's width."""
 
@@ -25,12 +36,7 @@ class HtmlDelegate(QStyledItemDelegate):
         return doc
 
     def paint(self, painter: Any, option: QStyleOptionViewItem, index: Index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        draw_item_frame(self, painter, option, index)
         doc = self._document(option, index)
         painter.save()
         painter.translate(option.rect.topLeft())

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QTex
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from ui.models.base import EXPANDED_ROLE, PARAGRAPHS_ROLE, Index
+from ui.views.result_delegates import draw_item_frame
 
 LINES = {"meta": 1, "item": 2, "note": 4, "empty": 1}  # line budget per paragraph style, collapsed
 EXPANDED_LINES = 60
@@ -94,12 +95,7 @@ class SummaryDelegate(QStyledItemDelegate):
         return QSize(80, int(bottom) + 2 * PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        draw_item_frame(self, painter, option, index)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setClipRect(option.rect)
