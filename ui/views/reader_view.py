@@ -77,7 +77,7 @@ class ReaderView(QWidget):
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        side = QWidget()
+        self.side = side = QWidget()
         sv = QVBoxLayout(side)
         sv.setContentsMargins(0, 0, 0, 0)
         sv.addWidget(self.outline_title)
@@ -123,6 +123,7 @@ class ReaderView(QWidget):
         self.view = view
         self.header.show_document(view.text.doc)
         self.outline.set_rows(list(view.text.headings))
+        self.side.setVisible(bool(view.text.headings))  # no headings (a news page): the text takes the width
         self._set_empty(False)
         self._render()
 

@@ -53,6 +53,19 @@ def test_outline_lists_the_headings_and_jumps_to_them(qtbot, window) -> None:
     start, _level, text = headings[1]
     assert reader.text.textCursor().position() == reader.map.to_qt(start)
     assert reader.current_text()[start:start + len(text)] == text
+    assert reader.side.isVisible()
+
+
+def test_a_document_without_headings_gives_the_outline_width_to_the_text(qtbot, window) -> None:
+    kb = window.controller.kb
+    plain = next(d for d in kb.documents() if not kb.document_text(d.id).headings)
+    with qtbot.waitSignal(window.controller.documentLoaded, timeout=20000):
+        window.controller.load_document(plain.name)
+    reader = window.reader_view
+    assert not reader.side.isVisible() and reader.text.width() > 0.9 * reader.splitter.width()
+    with qtbot.waitSignal(window.controller.documentLoaded, timeout=20000):
+        window.controller.load_document("guizhou_plan.txt")
+    assert reader.side.isVisible()
 
 
 def test_raw_toggle_greys_out_the_removed_boilerplate(qtbot, window) -> None:
