@@ -9,31 +9,33 @@ import argparse
 from typing import Any
 
 from kb.cli_output import clip, emit, shown
+from kb.compare_writers import column_title, sentence_line, summary
 from kb.errors import ZhikuError
-from kb.export import EMPTY_CELL, FORMATS, citation, citation_line, format_list
-from kb.models import Comparison
+from kb.export import FORMATS, citation, citation_line, format_list
+from kb.models import CompareCell, Comparison
+
+
+def _cell_text(c: CompareCell, markdown: bool) -> str:
+    """A cell as the app's matrix shows it: the user's text, or its strongest sentence with its figures."""
+    if c.override or not c.evidence:
+        return summary(c)
+    text = f"{len(c.evidence)}句/{len(c.measures)}措施 {clip(sentence_line(c.evidence[0].text, c.evidence[0].measures), 60)}"
+    return text.replace("|", "\\|") if markdown else text
 
 
 def _compare_text(comp: Comparison, markdown: bool) -> str:
+    titles = [column_title(c) for c in comp.columns]
     if markdown:
-        lines = ["| 主题 | " + " | ".join(comp.regions) + " |", "|---" * (len(comp.regions) + 1) + "|"]
+        lines = ["| 主题 | " + " | ".join(titles) + " |", "|---" * (len(titles) + 1) + "|"]
     else:
-        lines = ["documents: " + "; ".join(f"{c.region}={len(c.docs)}" for c in comp.columns)]
+        lines = ["documents: " + "; ".join(f"{t}={len(c.docs)}" for t, c in zip(titles, comp.columns, strict=True))]
     for row in comp.rows:
-        cells = []
-        for c in row.cells:
-            if c.override:
-                cells.append(c.override)
-            elif c.empty:
-                cells.append(EMPTY_CELL)
-            else:
-                top = (c.hits[0].snippet if c.hits else c.measures[0].text).replace("\n", " ").replace("|", "\\|")
-                cells.append(f"{c.count}段/{len(c.measures)}措施 {top[:40]}")
+        cells = [_cell_text(c, markdown) for c in row.cells]
         if markdown:
             lines.append(f"| {row.theme.label} | " + " | ".join(cells) + " |")
         else:
             lines.append(f"{row.theme.label}")
-            lines += [f"  {r}: {t}" for r, t in zip(comp.regions, cells, strict=True)]
+            lines += [f"  {t}: {cell}" for t, cell in zip(titles, cells, strict=True)]
     return "\n".join(lines)
 
 

@@ -60,7 +60,12 @@ def test_compare_json_and_markdown(kb_dir: Path, capsys: pytest.CaptureFixture[s
     assert data["regions"] == ["湖南", "青海"] and [r["theme"]["key"] for r in data["rows"]] == ["investment_attraction"]
     assert [d["name"] for d in data["columns"][1]["docs"]] == ["xining_news.txt"]
     assert main([*k, "compare", "湖南", "青海", "--md"]) == 0
-    assert "| 主题 | 湖南 | 青海 |" in capsys.readouterr().out
+    md = capsys.readouterr().out
+    assert "| 主题 | 湖南 | 青海 |" in md
+    # a cell shows its strongest on-theme sentence, as the app does; an unsupported one says so
+    invest = next(line for line in md.splitlines() if line.startswith("| 招商引资 |"))
+    assert "集中签约项目12个" in invest.split("|")[3] and "1句" in invest.split("|")[3]
+    assert "| 人才 | " in md and "无相关内容" in next(line for line in md.splitlines() if line.startswith("| 人才 |"))
     assert main([*k, "compare", "湖南"]) == 2
     assert "2 to 5" in capsys.readouterr().err
 
