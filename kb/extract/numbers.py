@@ -50,8 +50,12 @@ MONEY_UNITS = frozenset({"元", "千元", "万元", "十万元", "百万元", "�
 PERCENT_UNITS = frozenset({"%", "％", "‰", "个百分点"})
 
 # Words before a number that say how it relates to the true value (see kb.extract.figures).
+# A one-character word counts only when it is not the end of another word: 签约9个 is no "about 9",
+# 下达资金3亿元 no "reaching", 最近3年 no "nearly".
 _PREFIX = re.compile(
-    r"(不低于|不少于|不超过|不高于|不多于|不足|超过|突破|高于|低于|少于|达到|将近|接近|大约|至少|近|超|逾|约|达)\s?$"
+    r"(不低于|不少于|不超过|不高于|不多于|不足|超过|突破|高于|低于|少于|达到|将近|接近|大约|至少"
+    r"|(?<![最附就临靠逼])近|(?<![赶高])超|逾|(?<![签节制预公条合违特邀履相契集简])约"
+    r"|(?<![下送直抵传表通到发转雷])达)\s?$"
 )
 _SEP = r"(?:[-－~～至到]|—{1,2})"
 _QTY_BODY = (

@@ -59,6 +59,16 @@ def test_units_kept_as_written_with_qualifiers_and_ranges():
     assert _q("吸引44家上下游企业") == [(44.0, "家", None, None)]
 
 
+def test_a_word_ending_in_a_qualifier_character_is_no_qualifier():
+    assert _q("集中签约12个重大项目") == [(12.0, "个", None, None)]  # 签约, not 约 "about"
+    assert _q("累计下达专项资金3.1亿元") == [(3.1, "亿元", None, None)]  # 下达, not 达 "reaching"
+    assert _q("最近3年新增企业200家") == [(200.0, "家", None, None)]
+    assert _q("节约用地50亩") == [(50.0, "亩", None, None)]
+    assert _q("总投资约12亿元") == [(12.0, "亿元", None, "≈")]  # the word itself still counts
+    assert _q("新增企业近200家") == [(200.0, "家", None, "≈")]
+    assert _q("带动就业超5000人") == [(5000.0, "人", None, ">")]
+
+
 @pytest.mark.parametrize(
     "text",
     ["5G网络", "IPv6", "“3+4”产业", "“1+2+N”", "第3批", "3个月内", "二院706所", "一批企业", "两个全覆盖",
