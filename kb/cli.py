@@ -67,23 +67,48 @@ def cmd_init(kb: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+_FILTER_ARGS = {"region": "region", "doc": "doc", "year": "year", "kind": "kind", "type": "entity_type",
+                "issuer": "issuer", "docno": "doc_number"}
+MATCH_ZH = {"exact": "原文", "synonym": "同义", "related": "相关词", "words": "同段分词", "document": "同文档"}
+
+
 def _filters(args: argparse.Namespace) -> dict[str, str]:
-    keys = {"region": "region", "doc": "doc", "year": "year", "kind": "kind", "type": "entity_type"}
-    return {k: str(getattr(args, a)) for a, k in keys.items() if getattr(args, a, None)}
+    return {k: str(getattr(args, a)) for a, k in _FILTER_ARGS.items() if getattr(args, a, None)}
+
+
+def _hit_lines(rank: int, hit: Any, grouped: bool = False) -> str:
+    snippet = hit.snippet
+    for s, e in reversed(hit.snippet_highlights):
+        snippet = snippet[:s] + "【" + snippet[s:e] + "】" + snippet[e:]
+    where = " · ".join(x for x in (hit.region or "", hit.section) if x)
+    how = "" if hit.match == "exact" else f"〔{MATCH_ZH.get(hit.match, hit.match)}：{'、'.join(hit.matched_terms)}〕 "
+    title = "" if grouped else f"{clip(hit.title, 80)} "  # grouped: the document's heading names it
+    return (f"{rank:>2}. {how}{title}[{shown(hit.doc)} {hit.start}-{hit.end}] {clip(where, 80)}\n"
+            f"    {clip(snippet, 400)}")
 
 
 def cmd_search(kb: Any, args: argparse.Namespace) -> int:
-    result = kb.search(args.query, limit=args.limit, filters=_filters(args))
+    result = kb.search(args.query, limit=args.limit, filters=_filters(args), by_document=args.by_document,
+                       relax="off" if args.exact else "auto")
     lines = [f"{result.total} passages match {result.query!r}"]
+    if result.notice:
+        lines.append(result.notice)
+    doc = None
     for i, hit in enumerate(result.hits, 1):
-        snippet = hit.snippet
-        for s, e in reversed(hit.snippet_highlights):
-            snippet = snippet[:s] + "【" + snippet[s:e] + "】" + snippet[e:]
-        where = " · ".join(x for x in (hit.region or "", hit.section) if x)
-        lines.append(f"{i:>2}. {clip(hit.title, 80)} [{shown(hit.doc)} {hit.start}-{hit.end}] {clip(where, 80)}\n"
-                     f"    {clip(snippet, 400)}")
-    emit(args.json, {"query": result.query, "total": result.total, "facets": result.facets,
-                     "hits": result.hits}, "\n".join(lines))
+        if result.by_document and hit.doc_id != doc:  # grouped: each document's heading, then its passages
+            doc = hit.doc_id
+            lines.append(f"== {clip(hit.title, 80)} [{shown(hit.doc)}] {hit.doc_total} passages")
+        lines.append(_hit_lines(i, hit, result.by_document))
+    if result.more_hits:
+        lines.append(f"同义/相关词结果 ({result.more_total}):")
+        lines += [_hit_lines(i, hit) for i, hit in enumerate(result.more_hits, len(result.hits) + 1)]
+    if result.suggestions:
+        lines.append("try: " + "; ".join(f"{kind} {value} ({n})" for kind, value, n in result.suggestions))
+    data = {"query": result.query, "total": result.total, "notice": result.notice, "relaxed": result.relaxed,
+            "relaxed_from": result.relaxed_from, "facets": result.facets, "hits": result.hits,
+            "more_hits": result.more_hits, "more_total": result.more_total, "suggestions": result.suggestions,
+            "by_document": result.by_document}
+    emit(args.json, data, "\n".join(lines))
     return 0
 
 
@@ -205,8 +230,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", parents=[common], help="full-text search")
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=10)
-    for name in ("region", "doc", "year", "kind", "type"):
+    for name in _FILTER_ARGS:
         p.add_argument(f"--{name}")
+    p.add_argument("--by-document", action="store_true", help="one row per document, its best passages under it")
+    p.add_argument("--exact", action="store_true", help="verbatim matches only (no thesaurus or related words)")
     p.set_defaults(func=cmd_search, mode="read")
 
     sub.add_parser("docs", parents=[common], help="list documents").set_defaults(func=cmd_docs, mode="read")

@@ -11,7 +11,7 @@ from kb.cli import main
 from kb.service import KnowledgeBase
 
 PLAN = """昆明市数字经济发展三年行动方案
-发布日期：2023-04-02  来源：昆明市人民政府办公室
+发文机关：昆明市人民政府办公室  发布日期：2023-04-02
 一、工作目标
 到2025年，建成5G基站2万个，引育数字经济企业500家。
 二、支持政策
@@ -116,3 +116,21 @@ def test_a_shipped_group_switched_off_is_kept_and_reset_brings_it_back(kb_dir: P
     assert main([*k, "thesaurus", "list", "--find", "租金"]) == 0
     out = capsys.readouterr().out
     assert gid in out and "off" not in out.split(gid)[1].splitlines()[0]
+
+
+def test_search_says_how_it_matched_and_can_stay_verbatim(kb_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    k = ["--kb", str(kb_dir)]
+    capsys.readouterr()
+    assert main([*k, "search", "租金补贴"]) == 0  # the plan says 房租补贴: a thesaurus match, said so
+    out = capsys.readouterr().out
+    assert "未找到“租金补贴”原文" in out and "〔同义：" in out and "房租" in out
+    assert main([*k, "search", "租金补贴", "--json"]) == 0
+    data = _json(capsys)
+    assert data["relaxed"] and data["relaxed_from"] == ["租金补贴"] and data["hits"][0]["match"] != "exact"
+    assert main([*k, "search", "租金补贴", "--exact", "--json"]) == 0
+    assert _json(capsys)["total"] == 0
+    assert main([*k, "search", "5G基站", "--by-document"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n== ") == 2 and "[kunming_plan.txt]" in out and "[qujing_news.txt]" in out
+    assert main([*k, "search", "5G基站", "--issuer", "昆明市人民政府办公室", "--json"]) == 0
+    assert {h["doc"] for h in _json(capsys)["hits"]} == {"kunming_plan.txt"}
