@@ -202,7 +202,9 @@ def _goal_instrument(clause: str, sentence: str) -> tuple[str, str]:
     if tool is None:
         before = clause_before(clause, sentence)
         tool, basis = _counted(before) if before else (None, None)
-    return (tool, basis) if tool else ("environment", _basis(_cue_words(own_text).get("environment", ())) or "〔目标规划〕")
+    if tool:
+        return tool, basis or f"〔{'需求拉动' if tool == 'demand' else '公共供给'}〕"
+    return "environment", _basis(_cue_words(own_text).get("environment", ())) or "〔目标规划〕"
 
 
 def _counted(text: str) -> tuple[str | None, str | None]:
