@@ -79,7 +79,7 @@ def paid_rules(text: str, words: list[str]) -> list[str]:
         at = text.find(w)
         if at >= 0 and not _OWNED.search(text[max(0, at - 12) : at]):
             out.append(w)
-    return out
+    return [w for w in out if not any(w != o and w in o for o in out)]  # 发明专利, not also 专利
 
 
 def antecedent(clause: str, sentence: str) -> str:
