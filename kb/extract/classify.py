@@ -19,11 +19,16 @@ measure that is a policy action -- a grant, a fund, a tax measure or a target:
   应用场景, 应用案例, 上云), first-version/first-set promotion (首版次, 首台套), outsourcing, trade
   and export, market opening (以市场换项目).
 
-Money is coded by what it pays for: a finance or tax form makes it environment; paying for a
-demonstration, an application, a purchase makes it demand; otherwise it is supply. A 示范 title on
-a park, base, enterprise or factory (示范园区, 示范工厂) is a title, not a demand cue. A target is
+Money is coded by what it pays for: a finance or tax form makes it environment, and so does paying
+for IPR, certification or standards (发明专利, 认证, 国家标准; not IPR the product already owns);
+paying for building a platform or infrastructure makes it supply even under a 示范 title
+(建设工业互联网平台的示范项目); paying for a demonstration, an application, a purchase or a voucher
+(算力券, 服务券) makes it demand; otherwise it is supply. A 示范 title on a park, base, enterprise or
+factory (示范园区, 示范工厂) is a title, not a demand cue. Selection criteria (综合考虑…推广应用成效等
+因素) are not what is paid for. The sentence patterns are in :mod:`kb.extract.instrument_rules`. A target is
 coded by what it counts: infrastructure, platforms, talent and technology are supply; applications,
-pilots and purchases are demand; anything else is a goal (environment). Achievements and other
+pilots and purchases are demand; anything else is a goal (environment); a clause that only
+continues the one before (…，总数达到8万个) counts what that clause counts. Achievements and other
 reported outcomes (已入驻17家企业, 建成基站3.1万个) are results, not instruments: no instrument.
 
 :func:`instrument` returns the code with the cue words that decided it (``tool_basis``), so a
