@@ -55,6 +55,7 @@ from kb.extract.instrument_rules import (
     clause_before,
     counts_firms,
     paid_rules,
+    platform_use,
     vouchers,
     without_criteria,
 )
@@ -185,7 +186,8 @@ def _money_instrument(kind: str, clause: str, lead: str, sentence: str = "") -> 
 def _demand_cues(text: str) -> list[str]:
     """Strong demand words in ``text`` (weight 2 and more) and vouchers, in text order."""
     words = [w for w in _cue_words(text).get("demand", ()) if _weight(w, "demand") >= 2]
-    return list(dict.fromkeys(vouchers(text) + words))
+    used = platform_use(text)
+    return list(dict.fromkeys(vouchers(text) + (used.split("、") if used else []) + words))
 
 
 _MONEY_WORDS = frozenset(("专项资金", "资金支持", "补助", "补贴", "奖补", "奖励", "资助", "财政资金", "经费"))
@@ -215,14 +217,15 @@ def _goal_instrument(clause: str, sentence: str) -> tuple[str, str]:
 def _counted(text: str) -> tuple[str | None, str | None]:
     """Supply or demand by what ``text`` counts, with its cue words; ``(None, None)`` when neither decides."""
     own = scores("tools", text)
-    if vouchers(text):
+    used = platform_use(text)
+    if vouchers(text) or used:
         own["demand"] += 9.0
     if counts_firms(text):
         own["supply"] = 0.0  # 引进3家软件平台、基础设施企业: firms are counted, whatever their field
     best, top = _best({k: own[k] for k in ("supply", "demand")}, ("demand", "supply"))
     if best is None or top < _MIN_GOAL_TOOL or top <= own["environment"]:
         return None, None
-    words = vouchers(text) if best == "demand" else []
+    words = vouchers(text) + (used.split("、") if used else []) if best == "demand" else []
     return best, _basis(list(dict.fromkeys(words + list(_cue_words(text).get(best, ())))))
 
 

@@ -10,7 +10,9 @@ Cue words alone mislead in ways policy text shows in every province:
   8万个): it counts what the clause before counts;
 * a firm count is a goal only when the firms are what is counted (引进数据服务企业10家), not when
   they are served (完成500家企业数字化诊断);
-* vouchers (算力券, 模型券, 服务券) are purchase subsidies whatever they are called;
+* vouchers (算力券, 模型券, 服务券) are purchase subsidies whatever they are called, and firms
+  brought onto a platform (推动500家企业接入工业互联网平台) are users of it: demand, while
+  building the platform is supply;
 * IPR the firm already owns is a condition (拥有自主知识产权的产品), not what the grant pays for;
 * a grant that points back (对其…, 对上述…) pays for what the text before it names.
 
@@ -88,3 +90,12 @@ def antecedent(clause: str, sentence: str) -> str:
         return ""
     at = sentence.find(clause)
     return sentence[:at] if at > 0 else ""
+
+
+_PLATFORM_USE = re.compile(r"(进入|入驻|接入|登录|上线|用好)[^，,。；;]{0,16}?(平台)")
+
+
+def platform_use(text: str) -> str | None:
+    """Firms brought onto a platform (进入、平台), or ``None``: the platform is used, not built."""
+    m = _PLATFORM_USE.search(text)
+    return f"{m.group(1)}、{m.group(2)}" if m else None

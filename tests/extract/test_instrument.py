@@ -21,6 +21,7 @@ from kb.extract.instrument_rules import (
     clause_before,
     counts_firms,
     paid_rules,
+    platform_use,
     vouchers,
     without_criteria,
 )
@@ -60,6 +61,12 @@ _NUM = re.compile(r"[0-9]+(?:\.[0-9]+)?")
         ("target", "新建公共充电桩3000个", "", "supply", "新建、充电桩"),
         ("target", "IPv6活跃用户数达到1800万户", "", "demand", "活跃用户"),
         ("subsidy", "对参加境外专业展会的企业，按展位费的50%给予补助", "", "demand", "境外、展会、展位"),
+        # firms brought onto a platform use it (demand); building the platform is supply
+        ("target", "推动800户中小企业入驻跨境电商平台", "", "demand", "入驻、平台"),
+        ("target", "培育省级工业互联网平台15个", "", "supply", "平台"),
+        ("award", "对首次取得信息系统建设和服务能力等级资质的企业，给予10万元奖励", "", "environment", "资质"),
+        ("target", "工业设备联网数量达到200万台", "", "supply", "设备联网"),
+        ("target", "打造智能网联汽车示范线路5条", "", "demand", "示范线"),
         # results are no instrument
         ("achievement", "已建成5G基站1.2万个", "", None, None),
     ],
@@ -80,6 +87,8 @@ def test_rule_helpers_keep_offsets_and_say_what_they_matched():
     assert paid_rules("对拥有自主知识产权并获得认证的产品", ["知识产权", "认证"]) == ["认证"]
     assert antecedent("对上述企业给予奖励", "推广首台套产品，对上述企业给予奖励") == "推广首台套产品，"
     assert antecedent("对首台套产品给予奖励", "前文，对首台套产品给予奖励") == ""
+    assert platform_use("推动2000家企业接入工业互联网平台") == "接入、平台"
+    assert platform_use("建设工业互联网平台") is None
 
 
 def test_reported_figures_in_their_own_clause_are_results_but_a_plan_verb_earlier_is_not():
