@@ -56,6 +56,7 @@ from kb.extract.instrument_rules import (
     counts_firms,
     paid_rules,
     platform_use,
+    provider,
     vouchers,
     without_criteria,
 )
@@ -162,7 +163,7 @@ def instrument(kind: str, clause: str, sentence: str = "", lead: str = "") -> tu
 
 
 def _money_instrument(kind: str, clause: str, lead: str, sentence: str = "") -> tuple[str, str]:
-    """Money by what it pays for: finance forms, IPR and standards, then building, then demand, then supply."""
+    """Money by what it pays for: finance, IPR and standards, then building or a provider, then demand, else supply."""
     lex = lexicon()
     finance = lex["fund_tool"] if kind == "fund" else dict.fromkeys(lex["kind_finance"], "environment")
     found = [w for w in finance if w in clause]
@@ -173,7 +174,7 @@ def _money_instrument(kind: str, clause: str, lead: str, sentence: str = "") -> 
         return "environment", "、".join(rules[:4])
     for text in (clause, lead, antecedent(clause, sentence)):
         text = without_criteria(text)
-        built = build_object(text)
+        built = build_object(text) or provider(text)
         if built:
             return "supply", built
         demand = _demand_cues(text)

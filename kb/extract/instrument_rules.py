@@ -14,7 +14,9 @@ Cue words alone mislead in ways policy text shows in every province:
   brought onto a platform (推动500家企业接入工业互联网平台) are users of it: demand, while
   building the platform is supply;
 * IPR the firm already owns is a condition (拥有自主知识产权的产品), not what the grant pays for;
-* a grant that points back (对其…, 对上述…) pays for what the text before it names.
+* a grant that points back (对其…, 对上述…) pays for what the text before it names;
+* a grant to a provider (对认定的创新中心，按其服务费用的10%…) supports supply, even when it is
+  measured by the services or vouchers it sells; a grant to users who buy them is demand.
 
 Each function returns the words it matched, so the basis shown to the reader names them.
 """
@@ -99,3 +101,15 @@ def platform_use(text: str) -> str | None:
     """Firms brought onto a platform (进入、平台), or ``None``: the platform is used, not built."""
     m = _PLATFORM_USE.search(text)
     return f"{m.group(1)}、{m.group(2)}" if m else None
+
+
+_PROVIDER = re.compile(
+    r"对[^，,。；;]{0,40}?(平台|中心|服务商|服务机构|运营主体|运营商)"
+    r"(?:牵头建设单位|建设单位|牵头单位|运营单位)?(?=[，,]|发放|给予|予以|按)"
+)
+
+
+def provider(text: str) -> str | None:
+    """The provider a grant goes to (平台, 中心, 服务商) when it is the grant's object, else ``None``."""
+    m = _PROVIDER.search(text)
+    return m.group(1) if m else None

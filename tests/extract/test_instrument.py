@@ -22,6 +22,7 @@ from kb.extract.instrument_rules import (
     counts_firms,
     paid_rules,
     platform_use,
+    provider,
     vouchers,
     without_criteria,
 )
@@ -67,6 +68,11 @@ _NUM = re.compile(r"[0-9]+(?:\.[0-9]+)?")
         ("award", "对首次取得信息系统建设和服务能力等级资质的企业，给予10万元奖励", "", "environment", "资质"),
         ("target", "工业设备联网数量达到200万台", "", "supply", "设备联网"),
         ("target", "打造智能网联汽车示范线路5条", "", "demand", "示范线"),
+        # a grant to a provider supports supply, even measured by what it sells
+        ("award", "对认定的省级数字化转型促进中心，按其年度服务费用的10%给予奖励", "", "supply", "中心"),
+        ("subsidy", "对企业购买数字化转型服务的，按服务费用的30%给予补助", "", "demand", "购买、服务费用"),
+        # an industry's name is no supply cue: its revenue is an aggregate goal
+        ("target", "软件和信息服务业收入达到900亿元", "", "environment", "软件和信息服务"),
         # results are no instrument
         ("achievement", "已建成5G基站1.2万个", "", None, None),
     ],
@@ -89,6 +95,8 @@ def test_rule_helpers_keep_offsets_and_say_what_they_matched():
     assert antecedent("对首台套产品给予奖励", "前文，对首台套产品给予奖励") == ""
     assert platform_use("推动2000家企业接入工业互联网平台") == "接入、平台"
     assert platform_use("建设工业互联网平台") is None
+    assert provider("对开展数据标注业务的平台发放“标注券”") == "平台"
+    assert provider("对入驻平台的企业给予补贴") is None
 
 
 def test_reported_figures_in_their_own_clause_are_results_but_a_plan_verb_earlier_is_not():
