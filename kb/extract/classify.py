@@ -19,11 +19,16 @@ measure that is a policy action -- a grant, a fund, a tax measure or a target:
   应用场景, 应用案例, 上云), first-version/first-set promotion (首版次, 首台套), outsourcing, trade
   and export, market opening (以市场换项目).
 
-Money is coded by what it pays for: a finance or tax form makes it environment; paying for a
-demonstration, an application, a purchase makes it demand; otherwise it is supply. A 示范 title on
-a park, base, enterprise or factory (示范园区, 示范工厂) is a title, not a demand cue. A target is
+Money is coded by what it pays for: a finance or tax form makes it environment, and so does paying
+for IPR, certification or standards (发明专利, 认证, 国家标准; not IPR the product already owns);
+paying for building a platform or infrastructure makes it supply even under a 示范 title
+(建设工业互联网平台的示范项目); paying for a demonstration, an application, a purchase or a voucher
+(算力券, 服务券) makes it demand; otherwise it is supply. A 示范 title on a park, base, enterprise or
+factory (示范园区, 示范工厂) is a title, not a demand cue. Selection criteria (综合考虑…推广应用成效等
+因素) are not what is paid for. The sentence patterns are in :mod:`kb.extract.instrument_rules`. A target is
 coded by what it counts: infrastructure, platforms, talent and technology are supply; applications,
-pilots and purchases are demand; anything else is a goal (environment). Achievements and other
+pilots and purchases are demand; anything else is a goal (environment); a clause that only
+continues the one before (…，总数达到8万个) counts what that clause counts. Achievements and other
 reported outcomes (已入驻17家企业, 建成基站3.1万个) are results, not instruments: no instrument.
 
 :func:`instrument` returns the code with the cue words that decided it (``tool_basis``), so a
@@ -44,6 +49,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kb.extract.instrument_rules import (
+    antecedent,
+    build_object,
+    clause_before,
+    counts_firms,
+    paid_rules,
+    platform_use,
+    provider,
+    vouchers,
+    without_criteria,
+)
 from kb.models import MEASURE_KINDS, POLICY_TOOLS, THEMES
 
 log = logging.getLogger(__name__)
@@ -142,27 +158,40 @@ def instrument(kind: str, clause: str, sentence: str = "", lead: str = "") -> tu
     if kind == "tax":
         return "environment", _basis(_cue_words(clause).get("environment", ())) or "〔税收优惠〕"
     if kind in MONEY_KINDS:
-        return _money_instrument(kind, clause, lead)
+        return _money_instrument(kind, clause, lead, sentence)
     return _goal_instrument(clause, sentence)
 
 
-def _money_instrument(kind: str, clause: str, lead: str) -> tuple[str, str]:
-    """Money by what it pays for: finance forms, then demonstration/application/purchase, then supply."""
+def _money_instrument(kind: str, clause: str, lead: str, sentence: str = "") -> tuple[str, str]:
+    """Money by what it pays for: finance, IPR and standards, then building or a provider, then demand, else supply."""
     lex = lexicon()
     finance = lex["fund_tool"] if kind == "fund" else dict.fromkeys(lex["kind_finance"], "environment")
     found = [w for w in finance if w in clause]
     if found:
         return "environment", "、".join(found)
-    for text in (clause, lead):
-        demand = [w for w in _cue_words(text).get("demand", ()) if _weight(w, "demand") >= 2]
+    rules = paid_rules(clause, lex["kind_rules"])
+    if rules and kind != "fund":
+        return "environment", "、".join(rules[:4])
+    for text in (clause, lead, antecedent(clause, sentence)):
+        text = without_criteria(text)
+        built = build_object(text) or provider(text)
+        if built:
+            return "supply", built
+        demand = _demand_cues(text)
         if demand:
             return "demand", "、".join(demand[:4])
     money = [w for w in _cue_words(clause).get("supply", ()) if w in _MONEY_WORDS]
     return "supply", _basis(money) or "〔资金投入〕"
 
 
+def _demand_cues(text: str) -> list[str]:
+    """Strong demand words in ``text`` (weight 2 and more) and vouchers, in text order."""
+    words = [w for w in _cue_words(text).get("demand", ()) if _weight(w, "demand") >= 2]
+    used = platform_use(text)
+    return list(dict.fromkeys(vouchers(text) + (used.split("、") if used else []) + words))
+
+
 _MONEY_WORDS = frozenset(("专项资金", "资金支持", "补助", "补贴", "奖补", "奖励", "资助", "财政资金", "经费"))
-_FIRM_COUNT = re.compile(r"[0-9一二三四五六七八九十百千万]\s*家(?:以上|左右)?[^，,。；;]{0,40}?(?:企业|公司|服务商)")
 _MIN_GOAL_TOOL = 4.5  # a cue word in the clause itself, more than a generic verb (建成, 建设)
 
 
@@ -173,14 +202,32 @@ def _weight(word: str, label: str) -> float:
 def _goal_instrument(clause: str, sentence: str) -> tuple[str, str]:
     """A target by what it counts -- the clause's own words -- else a goal (environment).
 
-    The rest of the sentence often lists other targets (建成5G基站…，打造应用案例…), so it never decides.
+    The rest of the sentence often lists other targets (建成5G基站…，打造应用案例…), so it never decides;
+    only a clause that continues the one before (…，总数达到8万个) reads that clause.
     """
-    own = scores("tools", clause)
-    if _FIRM_COUNT.search(clause):
+    own_text = without_criteria(clause)
+    tool, basis = _counted(own_text)
+    if tool is None:
+        before = clause_before(clause, sentence)
+        tool, basis = _counted(before) if before else (None, None)
+    if tool:
+        return tool, basis or f"〔{'需求拉动' if tool == 'demand' else '公共供给'}〕"
+    return "environment", _basis(_cue_words(own_text).get("environment", ())) or "〔目标规划〕"
+
+
+def _counted(text: str) -> tuple[str | None, str | None]:
+    """Supply or demand by what ``text`` counts, with its cue words; ``(None, None)`` when neither decides."""
+    own = scores("tools", text)
+    used = platform_use(text)
+    if vouchers(text) or used:
+        own["demand"] += 9.0
+    if counts_firms(text):
         own["supply"] = 0.0  # 引进3家软件平台、基础设施企业: firms are counted, whatever their field
     best, top = _best({k: own[k] for k in ("supply", "demand")}, ("demand", "supply"))
-    tool = best if best is not None and top >= _MIN_GOAL_TOOL and top > own["environment"] else "environment"
-    return tool, _basis(_cue_words(clause).get(tool, ())) or "〔目标规划〕"
+    if best is None or top < _MIN_GOAL_TOOL or top <= own["environment"]:
+        return None, None
+    words = vouchers(text) + (used.split("、") if used else []) if best == "demand" else []
+    return best, _basis(list(dict.fromkeys(words + list(_cue_words(text).get(best, ())))))
 
 
 def classify_tool(kind: str, clause: str, sentence: str = "", lead: str = "") -> str | None:
@@ -195,7 +242,7 @@ _T_STRONG = re.compile(
 )
 _T_WEAK = re.compile(r"将(?=达|实现|超|突破|建成|新建|建设|打造|形成|新增|引进|培育|不低于|不少于)|不低于|不少于|每年")
 _A_STRONG = re.compile(r"据统计|统计显示|数据显示|截至|截止|同比|先后|相继|以来|至今|去年|上年|现已|目前|当年|已经")
-_A_WEAK = re.compile(r"已|了|获评|共计|成功|共(?=有|下达|争取|签订|引进|培育|建成|完成|实施|吸引|认定|举办|接待)")
+_A_WEAK = re.compile(r"已|了|获评|共计|成功|(?<![力争将要])拥有|(?<![力争将要计划确保])(?:现有|完成(?!年度|全年))(?=[^，,；;。]*$)|共(?=有|下达|争取|签订|引进|培育|建成|完成|实施|吸引|认定|举办|接待)")
 
 
 _DONE_TOTAL = re.compile(r"(?:已|已经)累计")  # 已累计建成: a running total already reached
