@@ -366,3 +366,11 @@ class KnowledgeBase:
             raise ZhikuError(str(exc)) from None
         self._library.thesaurus.save()
         return Changes(thesaurus=True)
+
+    def reprocess(self, refs: Sequence[str] | None = None, *, progress: Callable[[int, int, str], None] | None = None,
+                  cancel: Callable[[], bool] | None = None) -> Any:
+        """Read kept originals again with today's readers (``kb.reprocess``); a ``ReprocessReport``."""
+        from kb.reprocess import Reprocessor
+
+        return Reprocessor(self.store, self._importer, self._library, self._notes, self.kb_dir,
+                           self._require_writable).reprocess(refs, progress=progress, cancel=cancel)
