@@ -1300,6 +1300,31 @@
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
+    <message>
+        <location filename="../main_window.py" line="469"/>
+        <source>Reprocess originals…</source>
+        <translation>重新处理原文…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="470"/>
+        <source>Read every document&apos;s kept original again with this version&apos;s readers and extractors; notes stay attached</source>
+        <translation>用当前版本的读取、清洗和抽取程序重新读取每篇文档保存的原文；笔记保持关联</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="395"/>
+        <source>Reprocessing originals…</source>
+        <translation>正在重新处理原文…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="400"/>
+        <source>Reprocessed: %1 changed, %2 unchanged, %3 skipped, %4 failed</source>
+        <translation>重新处理完成：%1 篇有变化，%2 篇无变化，%3 篇跳过，%4 篇失败</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="404"/>
+        <source>(cancelled)</source>
+        <translation>（已取消）</translation>
+    </message>
 </context>
 <context>
     <name>MatrixTab</name>
