@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 from kb.ingest.clean import Line
 from kb.ingest.normalise import normalise
 from kb.ingest.pageurl import accessed_from_lines, url_from_lines
-from kb.ingest.rules import META_LABELS, ORG_END, is_label_only, is_signature, is_strong, unspace_labels
+from kb.ingest.rules import META_LABELS, ORG_END, is_label_only, is_signature, is_strong, label_form
 
 log = logging.getLogger(__name__)
 
@@ -165,11 +165,11 @@ def _meta_texts(lines: Sequence[Line]) -> list[str]:
     for k, line in enumerate(lines):
         if line.reason != "meta":
             continue
-        text = unspace_labels(line.text)
+        text = label_form(line.text)
         if is_label_only(text):
             nxt = lines[k + 1] if k + 1 < len(lines) else None
             if nxt is not None and nxt.reason == "meta" and not is_label_only(nxt.text):
-                out.append(text.rstrip(" :：") + "：" + unspace_labels(nxt.text))
+                out.append(text.rstrip(" :：") + "：" + label_form(nxt.text))
             continue
         cells = [c.strip() for c in text.split("\t") if c.strip()]
         if len(cells) >= 2:

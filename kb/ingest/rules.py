@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from kb.ingest.normalise import to_simplified
+
 STRIP = " \t\r\n\f\v\u00a0\u3000\u200b\u200c\u200d\ufeff\u2002\u2003\u2009"
 SENT_END = re.compile(r"[。！？；!?;]")
 CLAUSE = re.compile(r"[，,、]")
@@ -222,6 +224,18 @@ def unspace_labels(text: str) -> str:
     if " " not in text and "\u3000" not in text:
         return text
     return _SPACED_LABEL.sub(lambda m: re.sub("[ \u3000]", "", m.group(0)), text)
+
+
+def label_form(text: str) -> str:
+    """A metadata line as the label rules read it: labels unspaced and in Simplified (來　源：→ 来源：),
+    values as written."""
+    simple = to_simplified(text)
+    if simple != text:
+        chars = list(text)
+        for m in _SPACED_LABEL.finditer(simple):
+            chars[m.start():m.end()] = simple[m.start():m.end()]
+        text = "".join(chars)
+    return unspace_labels(text)
 
 
 def is_meta(text: str) -> bool:

@@ -75,3 +75,25 @@ def test_letter_spaced_title_of_a_pdf_like_html_heading() -> None:
             f"<p>{PROSE}</p></body></html>")
     doc = prepare_bytes("g.html", html.encode())
     assert doc.title == "关于印发贵阳市算力产业发展规划的通知"
+
+
+def test_a_traditional_page_loses_its_boilerplate_and_keeps_its_labelled_values() -> None:
+    text = ("首頁 > 新聞中心 > 政務動態\n臺中市推進數位經濟發展實施計畫發布\n來　源：臺中市政府新聞局\n"
+            "發布日期：2023-08-01\n"
+            "為加快數位經濟發展，推動數位技術與實體經濟深度融合，臺中市日前印發實施計畫，提出到2025年建成5G基站3000座。\n"
+            "計畫提出，支持建設工業互聯網平台，對新認定的平台給予最高100萬元獎勵。\n"
+            "責任編輯：陳小明\n【打印本頁】【關閉窗口】\n")
+    doc = prepare_bytes("t.txt", text.encode())
+    assert doc.source == "臺中市政府新聞局"  # the value as written
+    assert doc.date == "2023-08-01"
+    for line in ("來　源", "責任編輯", "打印本頁", "首頁"):
+        assert line not in doc.body
+    assert doc.body.startswith("臺中市推進數位經濟發展實施計畫發布\n為加快")
+
+
+def test_label_form_simplifies_labels_only() -> None:
+    from kb.ingest.rules import label_form
+
+    assert label_form("來　源：臺中市政府新聞局") == "来源：臺中市政府新聞局"
+    assert label_form("發文字號：府授秘字第1120012345號") == "发文字号：府授秘字第1120012345號"
+    assert label_form("来源：贵阳日报") == "来源：贵阳日报"
