@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from kb.ingest.clean import Line
-from kb.ingest.normalise import normalise
+from kb.ingest.normalise import normalise, to_simplified
 from kb.ingest.pageurl import accessed_from_lines, url_from_lines
 from kb.ingest.rules import META_LABELS, ORG_END, is_label_only, is_signature, is_strong, label_form
 
@@ -91,7 +91,7 @@ class Meta:
 def _value(text: str) -> str:
     """A label's value up to the next label or a wide gap."""
     text = text.strip(" :：")
-    m = _LABEL_VALUE_END.search(text)
+    m = _LABEL_VALUE_END.search(to_simplified(text))  # 1:1, so a 繁體 next label (責任編輯) ends it too
     value = text[: m.start()] if m else text
     return value.strip(" :：|｜[]【】")
 

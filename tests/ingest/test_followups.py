@@ -97,3 +97,10 @@ def test_label_form_simplifies_labels_only() -> None:
     assert label_form("來　源：臺中市政府新聞局") == "来源：臺中市政府新聞局"
     assert label_form("發文字號：府授秘字第1120012345號") == "发文字号：府授秘字第1120012345號"
     assert label_form("来源：贵阳日报") == "来源：贵阳日报"
+
+
+def test_a_traditional_value_ends_at_the_next_traditional_label() -> None:
+    text = ("新竹縣推動智慧農業發展計畫\n2024-03-02 09:58 來源：新竹縣政府 責任編輯：林小華\n"
+            "為推動智慧農業發展，新竹縣政府提出建置農業大數據平台，預計2026年完成。\n" * 1)
+    doc = prepare_bytes("h.txt", text.encode())
+    assert doc.source == "新竹縣政府" and doc.date == "2024-03-02"
