@@ -1306,7 +1306,7 @@
         <translation>重新处理原文…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="470"/>
+        <location filename="../main_window.py" line="471"/>
         <source>Read every document&apos;s kept original again with this version&apos;s readers and extractors; notes stay attached</source>
         <translation>用当前版本的读取、清洗和抽取程序重新读取每篇文档保存的原文；笔记保持关联</translation>
     </message>
