@@ -32,6 +32,7 @@ __all__ = ["build_parser", "emit", "main", "to_jsonable"]
 EX_TEMPFAIL = 75
 EX_PIPE = 141  # 128 + SIGPIPE, as a Unix tool killed by a closed pipe
 ENTITY_TYPES = ("region", "park", "enterprise", "platform")
+LAYOUT = "layout"  # reason of a removed span that only undid a PDF's layout (kb.ingest.clean)
 _NAMED = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG)  # OS errors said plainly
 
 
@@ -51,6 +52,22 @@ def cmd_index(kb: Any, args: argparse.Namespace) -> int:
     lines += [f"duplicate: {shown(path)} (same content as {shown(other)})" for path, other in report.duplicates]
     emit(args.json, report, "\n".join(lines))
     for failure in report.failed:  # at the end, where a user looks, each with its reason
+        print(f"error: {shown(failure.path)}: {clip(failure.reason, 300)}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def cmd_reprocess(kb: Any, args: argparse.Namespace) -> int:
+    progress = Progress(quiet=args.quiet or args.json)
+    try:
+        report = kb.reprocess(args.refs or None, progress=progress.update)
+    finally:
+        progress.close()
+    lines = [f"changed {len(report.changed)}, unchanged {len(report.unchanged)}, skipped {len(report.skipped)}, "
+             f"failed {len(report.failed)} ({report.seconds:.2f} s)"]
+    lines += [f"warning: {clip(w, 300)}" for w in report.warnings]
+    lines += [f"skipped: {shown(name)}: {reason}" for name, reason in report.skipped]
+    emit(args.json, report, "\n".join(lines))
+    for failure in report.failed:
         print(f"error: {shown(failure.path)}: {clip(failure.reason, 300)}", file=sys.stderr)
     return 1 if report.failed else 0
 
@@ -121,10 +138,16 @@ def cmd_docs(kb: Any, args: argparse.Namespace) -> int:
 
 def cmd_show(kb: Any, args: argparse.Namespace) -> int:
     text = kb.document_text(args.doc)
-    removed = [{"start": r.start, "end": r.end, "reason": r.reason, "text": text.raw[r.start : r.end]} for r in text.removed]
+    # Cleaning (boilerplate cut, with its reason) and un-spacing (a PDF's layout spaces and line
+    # breaks, reason "layout") are kept apart, so that a script can count what the cleaner removed.
+    removed = [{"start": r.start, "end": r.end, "reason": r.reason, "text": text.raw[r.start : r.end]}
+               for r in text.removed if r.reason != LAYOUT]
+    layout = [[r.start, r.end] for r in text.removed if r.reason == LAYOUT]
     data = to_jsonable(text.doc) | {
         "body": text.body,
-        "boilerplate": removed,
+        "removed": removed,
+        "boilerplate": removed,  # the name before ``layout`` was split off; kept for existing scripts
+        "layout": {"count": len(layout), "spans": layout},
         "passages": to_jsonable(text.passages),
         "headings": [list(h) for h in text.headings],
     }
@@ -226,6 +249,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="processes for cleaning and extraction (default: as many as the machine has, bounded)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress")
     p.set_defaults(func=cmd_index, mode="create")
+
+    p = sub.add_parser("reprocess", parents=[common],
+                       help="read the kept originals again with today's readers (all documents, or REF...)")
+    p.add_argument("refs", nargs="*", metavar="REF", help="document id, id prefix or file name")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress")
+    p.set_defaults(func=cmd_reprocess, mode="write")
 
     p = sub.add_parser("search", parents=[common], help="full-text search")
     p.add_argument("query")

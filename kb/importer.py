@@ -272,6 +272,45 @@ class Importer:
         self.index.delete_doc(doc_id)
         self.store.documents.delete(doc_id)
 
+    def rewrite(self, group: Sequence[tuple[Processed, dict[str, Any]]]) -> None:
+        """Put each processed document in place of the stored one with the same id (``kb reprocess``).
+
+        The id cannot hold an old and a new row side by side, so the store transaction stays open
+        across the index commit: a failure before the commit leaves both old, and a store failure
+        after it re-indexes the old rows. ``group`` pairs each document with old columns to keep.
+        """
+        self._writable()
+        with self._write:
+            committed = False
+            try:
+                with self.store.atomic():
+                    for p, kept in group:
+                        self._rewrite_one(p, kept)
+                    self.index.commit()
+                    committed = True
+            except BaseException:
+                self._entity_ids.clear()
+                self.index.cancel()
+                if committed:  # the index has the new passages, the store kept the old ones
+                    for p, _kept in group:
+                        self.index.delete_doc(p.doc.sha256)
+                        self.index_stored(p.doc.sha256)
+                    self.index.commit()
+                raise
+
+    def _rewrite_one(self, p: Processed, kept: dict[str, Any]) -> None:
+        doc = p.doc
+        self._drop(doc.sha256)
+        entities, links = apply_corrections(self.store.corrections.all(), p.entities, p.links)
+        add_words({e.name for e in entities})
+        spans = [(ps.start, ps.end, ps.section) for ps in doc.passages]
+        row = _document_row(p) | kept | {"status": "ok"}
+        pids = self.store.documents.insert(row, spans, original=doc.original)
+        ids = self._store_entities(doc.sha256, entities, doc.body)
+        self._store_links(doc.sha256, links, ids)
+        self._store_measures(doc.sha256, p)
+        self._index_doc(p, pids, entities)
+
     def remove_document(self, ref: str) -> Changes:
         """Remove a document from store and index; its notes stay, marked orphaned."""
         self._writable()

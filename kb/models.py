@@ -479,3 +479,26 @@ class ThesaurusGroup:
     note: str = ""
     enabled: bool = True
     origin: str = "shipped"
+
+
+@dataclass(frozen=True)
+class ReprocessReport:
+    """What ``kb reprocess`` did: each stored original read again with today's readers and extractors.
+
+    ``changed``: the cleaned body differs; ``unchanged``: same body (titles, regions, entities and
+    measures were still refreshed). ``skipped`` pairs a document with why it could not be read again
+    (no original kept: imported before originals were). Names are file names.
+    """
+
+    changed: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    skipped: tuple[tuple[str, str], ...] = ()  # (name, reason)
+    failed: tuple[ImportFailure, ...] = ()
+    cancelled: bool = False
+    seconds: float = 0.0
+    warnings: tuple[str, ...] = ()
+    changes: Changes = field(default_factory=lambda: Changes())
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed

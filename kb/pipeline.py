@@ -42,7 +42,7 @@ def region_of(doc: PreparedDoc) -> tuple[tuple[str, ...], tuple[str, ...]]:
     from kb.extract.gazetteer import doc_region, region_keys
 
     # The head of a document says what region it is about; the whole of a huge one costs quadratic time.
-    chain = tuple(doc_region(doc.title, doc.body[:REGION_SAMPLE], doc.source))
+    chain = tuple(doc_region(doc.title, doc.body[:REGION_SAMPLE], doc.source, (doc.issuer, doc.site)))
     return chain, tuple(region_keys(chain))
 
 

@@ -39,12 +39,14 @@ from kb.models import (
     Mention,
     Note,
     NumberRow,
+    ReprocessReport,
     SearchResult,
     Stats,
     Theme,
     ThesaurusGroup,
 )
 from kb.notes import Notes
+from kb.reprocess import Reprocessor
 from kb.search import SearchIndex
 from kb.store import Store
 from kb.thesaurus_edits import ThesaurusEdits
@@ -104,6 +106,8 @@ class KnowledgeBase:
         self._comparer = Comparer(self.store, self._library, self._notes, self._require_writable)
         self._exporter = Exporter(self._library, self._notes, self._comparer)
         self._thesaurus = ThesaurusEdits(self._library.thesaurus, self._require_writable)
+        self._reprocessor = Reprocessor(self.store, self._importer, self._library, self._notes, kb_dir,
+                                        self._require_writable)
         self._maintenance = Maintenance(self.store, self.index, self._importer, self._notes, kb_dir, write_lock,
                                         self._require_writable, self.writer_busy)
         if not readonly:
@@ -356,3 +360,9 @@ class KnowledgeBase:
 
     def reset_thesaurus_group(self, group_id: str) -> Changes:
         return self._thesaurus.reset(group_id)
+
+    # reading kept originals again (Reprocessor) ------------------------------------------------
+
+    def reprocess(self, refs: Sequence[str] | None = None, *, progress: Callable[[int, int, str], None] | None = None,
+                  cancel: Callable[[], bool] | None = None) -> ReprocessReport:
+        return self._reprocessor.reprocess(refs, progress=progress, cancel=cancel)

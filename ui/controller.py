@@ -406,6 +406,23 @@ class AppController(QObject):
         self._import = self._submit("import", job, done, pool=self.import_pool, latest_only=False)
         return True
 
+    def reprocess(self, refs: Sequence[str] | None = None, then: Reply | None = None) -> bool:
+        """Read the kept originals again on the import lane (progress and cancel as an import);
+        ``then`` gets the ``ReprocessReport``, ``changed`` its changes. False while an import runs."""
+        if self._import is not None:
+            return False
+        self.speed = ImportSpeed()
+
+        def done(report: Any) -> None:
+            self._import = None
+            if then is not None:
+                then(report)
+            self.changed.emit(report.changes)
+
+        self._import = self._submit("import", lambda progress, cancelled: self._need_kb().reprocess(
+            refs, progress=progress, cancel=cancelled), done, pool=self.import_pool, latest_only=False)
+        return True
+
     def import_progress(self, done: int, total: int, label: str) -> None:
         """An import's report (UI thread): passed on, with the documents per second so far."""
         self.importProgress.emit(done, total, label)

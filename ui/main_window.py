@@ -32,6 +32,7 @@ from ui.views.thesaurus_dialog import ThesaurusDialog
 from ui.window_workspace import Workspace
 
 if TYPE_CHECKING:
+    import kb.models
     from kb.models import Changes, EntityPage, ImportReport, Measure, Mention, SearchHit, SearchResult, Stats
 
 log = logging.getLogger(__name__)
@@ -49,9 +50,11 @@ def _shortcuts(main: str, standard: QKeySequence.StandardKey) -> list[QKeySequen
 class MainWindow(QMainWindow):
     """Signals:
         importSummaryShown(object): the ``ImportSummaryDialog`` just shown (non-modal).
+        reprocessFinished(object): the ``ReprocessReport`` of Tools ▸ Reprocess originals, once shown.
     """
 
     importSummaryShown = Signal(object)
+    reprocessFinished = Signal(object)
 
     def __init__(self, settings: QSettings, kb_dir: Path | None = None, corpus_dir: Path | None = None,
                  parent: QWidget | None = None) -> None:
@@ -157,6 +160,9 @@ class MainWindow(QMainWindow):
         self.thesaurus_action = QAction(self)
         self.thesaurus_action.setObjectName("thesaurusAction")
         self.tools_menu.addAction(self.thesaurus_action)
+        self.reprocess_action = QAction(self)
+        self.reprocess_action.setObjectName("reprocessAction")
+        self.tools_menu.addAction(self.reprocess_action)
         self.lang_menu = self.menuBar().addMenu("")
         for action in self.lang_actions.values():
             self.lang_menu.addAction(action)
@@ -192,6 +198,7 @@ class MainWindow(QMainWindow):
         self.import_folder_action.triggered.connect(self._pick_folder)
         self.quit_action.triggered.connect(self.close)
         self.thesaurus_action.triggered.connect(self.open_thesaurus)
+        self.reprocess_action.triggered.connect(self.reprocess)
         self.lang_group.triggered.connect(lambda a: self.set_language(a.data()))
 
     # opening
@@ -205,6 +212,7 @@ class MainWindow(QMainWindow):
         readonly = self.readonly = self.controller.readonly
         self.import_files_action.setEnabled(not readonly)
         self.import_folder_action.setEnabled(not readonly)
+        self.reprocess_action.setEnabled(not readonly)
         self.setAcceptDrops(not readonly)
         reason = self.workspace.readonly_reason() if readonly else ""
         self.reader_view.set_notes_allowed(not readonly, reason)
@@ -379,6 +387,27 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_paths(paths)
 
+    def reprocess(self) -> bool:
+        """Read the kept originals again in the background (Tools menu); False if an import runs."""
+        if not self.controller.reprocess(None, self._reprocessed):
+            self.status_label.setText(self.tr("An import is already running."))
+            return False
+        self.progress.start(self.tr("Reprocessing originals…"))
+        return True
+
+    def _reprocessed(self, report: kb.models.ReprocessReport) -> None:
+        self.progress.hide()
+        text = (self.tr("Reprocessed: %1 changed, %2 unchanged, %3 skipped, %4 failed")
+                .replace("%1", str(len(report.changed))).replace("%2", str(len(report.unchanged)))
+                .replace("%3", str(len(report.skipped))).replace("%4", str(len(report.failed))))
+        if report.cancelled:
+            text += " " + self.tr("(cancelled)")
+        details = [f"{name}: {reason}" for name, reason in report.skipped]
+        details += [f"{Path(f.path).name}: {f.reason}" for f in report.failed]
+        self.status_label.setText(text)
+        self.statusBar().setToolTip(tip("\n".join(details)) if details else "")
+        self.reprocessFinished.emit(report)
+
     def open_thesaurus(self) -> ThesaurusDialog:
         """The thesaurus editor (non-modal); it reads and writes through the controller."""
         if self.thesaurus_dialog is None:
@@ -437,6 +466,9 @@ class MainWindow(QMainWindow):
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.thesaurus_action.setText(self.tr("Thesaurus…"))
         self.thesaurus_action.setToolTip(self.tr("The synonyms and related terms a search falls back on"))
+        self.reprocess_action.setText(self.tr("Reprocess originals…"))
+        self.reprocess_action.setToolTip(self.tr(
+            "Read every document's kept original again with this version's readers and extractors; notes stay attached"))
         self.lang_menu.setTitle(self.tr("&Language"))
         self.lang_actions["zh"].setText("中文")
         self.lang_actions["en"].setText("English")

@@ -326,21 +326,24 @@ def _descend(g: Gazetteer, node: Region | None, counts: Counter) -> Region | Non
         node = g.regions[code]
 
 
-def doc_region(title: str, body: str, source: str | None = None) -> tuple[str, ...]:
+def doc_region(title: str, body: str, source: str | None = None, issuers: Sequence[str | None] = ()) -> tuple[str, ...]:
     """The most specific place a document is about, as names from the top; () when unknown.
 
-    The title decides first, then the source/issuer, then the body's mention counts (a child is
-    taken only when it clearly dominates its parent's mentions). A document about a development
-    zone ends its chain with that zone, right after the region it lies in (江苏省, 苏州市, 昆山市,
-    昆山经济技术开发区): the zone is a park (:func:`is_park_zone`), the names before it are
-    regions, and the search filter and the comparison still find the document by either.
+    The title decides first, then the source, then ``issuers`` in order (the issuing body, the
+    site's name: a notice titled only 关于印发数字经济行动方案的通知 and issued by 山东省工业和信息化厅
+    is Shandong's), then the body's mention counts (a child is taken only when it clearly
+    dominates its parent's mentions). Traditional characters are read as simplified (廣東省 is
+    广东省). A document about a development zone ends its chain with that zone, right after the
+    region it lies in (江苏省, 苏州市, 昆山市, 昆山经济技术开发区): the zone is a park
+    (:func:`is_park_zone`), the names before it are regions, and the search filter and the
+    comparison still find the document by either.
     """
     g = Gazetteer.default()
-    body_hits = g.find_all(body or "")
+    body_hits = g.find_all(simplified(body or ""))
     context = [r for _, _, r in body_hits if r.level <= 2]
     counts = Counter(r.code for _, _, r in body_hits)
-    for text in (title or "", source or ""):
-        found = [r for _, _, r in g.find_all(text, context)]
+    for text in (title, source, *issuers):
+        found = [r for _, _, r in g.find_all(simplified(text or ""), context)]
         if found:
             node = _deepest_consistent(g, found, counts)
             if node is not None:
@@ -348,6 +351,27 @@ def doc_region(title: str, body: str, source: str | None = None) -> tuple[str, .
                 return tuple(x.name for x in g.chain(node)) if node else ()
     node = _descend(g, None, counts)
     return tuple(x.name for x in g.chain(node)) if node else ()
+
+
+def simplified(text: str) -> str:
+    """``text`` with traditional characters read as simplified, one for one (廣州 → 广州), for the
+    simplified gazetteer; a character of a gazetteer name stays as written (乾县 is not 干县)."""
+    from kb.ingest.normalise import to_simplified
+
+    head = text[:_PROBE]
+    if to_simplified(head) == head:
+        return text  # a Simplified text (the whole of a long body costs ~16 ms to convert)
+    folded = to_simplified(text)
+    keep = _name_chars()
+    return "".join(c if c in keep else f for c, f in zip(text, folded, strict=True))
+
+
+_PROBE = 2000  # characters that tell a 繁體 text from a Simplified one
+
+
+@lru_cache(maxsize=1)
+def _name_chars() -> frozenset[str]:
+    return frozenset("".join(Gazetteer.default()._keys))
 
 
 def region_keys(chain: Sequence[str]) -> tuple[str, ...]:

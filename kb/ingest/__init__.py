@@ -66,6 +66,7 @@ class PreparedDoc:
     # The file's bytes, compressed (``unpack_original``): ``prepare_bytes(name, unpack_original(original))``
     # gives this document again, so it can be re-read after a reader fix.
     original: bytes = b""
+    site: str | None = None  # the site's name (kb.ingest.metadata): where the region is when nothing else says
 
 
 def prepare(path: Path, *, max_bytes: int | None = None, seconds: float | None = DEFAULT_SECONDS) -> PreparedDoc:
@@ -112,7 +113,8 @@ def prepare_bytes(
     if not cleaned.body.strip():
         raise IngestError(shown, "no text found")
     budget.check("cleaning")
-    meta = extract(cleaned.lines, cleaned.body, name, text.title_hint, text.url_hint, text.accessed_hint)
+    meta = extract(cleaned.lines, cleaned.body, name, text.title_hint, text.url_hint, text.accessed_hint,
+                   text.site_hint)
     passages, headings = split_passages(cleaned.body, meta.title)
     log.debug(
         "%s: %d chars, %d passages, %d removed spans", shown, len(cleaned.body), len(passages), len(cleaned.removed)
@@ -137,6 +139,7 @@ def prepare_bytes(
         accessed=meta.accessed,
         warnings=text.warnings,
         original=pack_original(data),
+        site=meta.site,
     )
 
 

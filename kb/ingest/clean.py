@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kb.ingest.layout import detect, join_wrapped, tidy
 from kb.ingest.lines import Line
+from kb.ingest.normalise import to_simplified
 from kb.ingest.rules import (
     DOCNO_LINE,
     PUNCT_ANY,
@@ -38,6 +39,7 @@ __all__ = ["STRIP", "Cleaned", "Line", "classify", "clean", "is_headline", "is_s
 
 log = logging.getLogger(__name__)
 _BARE_NUMBER = re.compile(r"\d{1,4}")
+_SAMPLE = 3000  # characters that tell a 繁體 page from a Simplified one
 _MENU_ITEM = {"navigation", "related"}
 _IN_FLOW = {"page_number", "header", "caption"}  # page furniture inside the article: no end of it
 _SENTENCE = re.compile(r".{19,}[。！？；]")
@@ -56,6 +58,13 @@ class Cleaned:
     body: str
     removed: tuple[RemovedSpan, ...]
     lines: tuple[Line, ...]  # every non-blank raw line, kept or not (metadata reads them)
+
+
+def _reader(raw: str) -> Callable[[str], str]:
+    """How lines are read for the rules, which are written in Simplified: a 繁體 page's lines
+    (來源：, 責任編輯：, 跳至主要內容) are read converted, one character for one."""
+    sample = raw[:_SAMPLE]
+    return to_simplified if to_simplified(sample) != sample else str
 
 
 def _split(raw: str) -> list[Line]:
@@ -79,7 +88,8 @@ def clean(
     lines = _split(raw)
     layout = detect(source, lines)
     lines = join_wrapped(lines, raw, layout)
-    reasons: list[str | None] = [classify(line.text) for line in lines]
+    read = _reader(raw)
+    reasons: list[str | None] = [classify(read(line.text)) for line in lines]
     _mark_values(lines, reasons)
     _mark_running_headers(lines, reasons)
     n = len(lines)

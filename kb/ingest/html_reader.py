@@ -15,7 +15,7 @@ from kb.errors import IngestError
 from kb.ingest.budget import Budget
 from kb.ingest.encoding import decode
 from kb.ingest.html_repair import CONTAINERS, RAW_TEXT, repair
-from kb.ingest.htmlmeta import page_accessed, page_url
+from kb.ingest.htmlmeta import page_accessed, page_site, page_url
 from kb.ingest.raw import RawText
 
 log = logging.getLogger(__name__)
@@ -159,7 +159,7 @@ def read_html(data: bytes, path: str, budget: Budget | None = None) -> RawText:
         raise IngestError(path, f"not a readable HTML page ({exc})") from None
     budget.check("parsing the page")
     title_hint = _title_hint(root)
-    url, accessed = page_url(root, text), page_accessed(text)
+    url, accessed, site = page_url(root, text), page_accessed(text), page_site(root)
     repair(root)
     raw = _html_text(root, budget)
     if not raw.strip():
@@ -171,7 +171,7 @@ def read_html(data: bytes, path: str, budget: Budget | None = None) -> RawText:
     raw = budget.cap(raw)
     budget.check("rendering the page")
     article = _readability_lines(root, path) if len(data) <= READABILITY_MAX_BYTES else ()
-    return RawText(raw, title_hint, article, url_hint=url, accessed_hint=accessed)
+    return RawText(raw, title_hint, article, url_hint=url, accessed_hint=accessed, site_hint=site)
 
 
 def _title_hint(root: object) -> str | None:

@@ -16,11 +16,12 @@ from urllib.parse import urljoin
 
 from kb.ingest.pageurl import clean_url, has_path
 
-__all__ = ["page_accessed", "page_url"]
+__all__ = ["page_accessed", "page_site", "page_url"]
 
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
 _SINGLEFILE = re.compile(r"Page saved with SingleFile\s*(?:\n|\s)*url:\s*(\S+)(?:\s*saved date:\s*([^\n]+))?", re.I)
 _HEAD_BYTES = 200_000
+_TITLE_SPLIT = re.compile(r"\s*(?:[_|｜]|\s[-—–]+\s|——)\s*")
 
 
 def page_url(root: Any, html: str) -> str | None:
@@ -36,6 +37,22 @@ def page_url(root: Any, html: str) -> str | None:
     candidates = [clean_url(urljoin(base, d.strip()) if base else d) for d in declared] + [saved]
     found = [u for u in candidates if u]
     return next((u for u in found if has_path(u)), found[0] if found else None)
+
+
+def page_site(root: Any) -> str | None:
+    """The site's name: declared (``SiteName``, ``og:site_name``) or the last part of the ``<title>``
+    ("关于印发…的通知_某某市人民政府"); government templates name the issuing government there."""
+    declared = [*root.xpath('//meta[translate(@name,"SITENAME","sitename")="sitename"]/@content'),
+                *root.xpath('//meta[translate(@property,"OGSITENAME","ogsitename")="og:site_name"]/@content')]
+    for value in declared:
+        if value.strip():
+            return " ".join(value.split())[:60]
+    titles = root.xpath("//title")
+    if titles:
+        parts = [p.strip() for p in _TITLE_SPLIT.split(" ".join(titles[0].text_content().split())) if p.strip()]
+        if len(parts) > 1 and len(parts[-1]) <= 30:
+            return parts[-1]
+    return None
 
 
 def _saved_url(head: str) -> str | None:

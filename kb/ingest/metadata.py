@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from kb.ingest.clean import Line
-from kb.ingest.normalise import normalise
+from kb.ingest.normalise import normalise, to_simplified
 from kb.ingest.pageurl import accessed_from_lines, url_from_lines
-from kb.ingest.rules import META_LABELS, ORG_END, is_label_only, is_signature, is_strong
+from kb.ingest.rules import META_LABELS, ORG_END, is_label_only, is_signature, is_strong, label_form
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ _COPYRIGHT = re.compile(
     r"(?:^|\s)([\u4e00-\u9fffA-Za-z]{2,20})\s*版权所有|版权所有\s*[:：©]?\s*(?:©\s*)?([\u4e00-\u9fff]{2,30})"
 )
 _ISSUER_LABEL = re.compile(r"(?:发文机关|发布机构|发文单位)\s*[:：]\s*(\S[^\t]*)")
-_DOCNO_LABEL = re.compile(r"(?:发文字号|文号)\s*[:：]\s*(\S[^\t]*)")
+_DOCNO_LABEL = re.compile(r"(?:发文字[号號]|發文字號|文[号號])\s*[:：]\s*(\S[^\t]*)")
 _RESEARCH_TOPIC = re.compile(r"本章节?(?:将|主要)?(?:提出|分析|探讨|研究|阐述|讨论)了?(.{6,40}?)[,，。；]")
 _URL_DAY = re.compile(r"/t((?:19|20)\d{6})_")
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])/")
@@ -85,12 +85,13 @@ class Meta:
     date_written: str | None = None  # 成文日期 / 印发日期 when the page states it
     url: str | None = None  # the page's own address (kb.ingest.pageurl, kb.ingest.htmlmeta)
     accessed: str | None = None  # the day the page says it was read or saved
+    site: str | None = None  # the site's name (its head, else its footer's 主办单位 or ©): a region hint
 
 
 def _value(text: str) -> str:
     """A label's value up to the next label or a wide gap."""
     text = text.strip(" :：")
-    m = _LABEL_VALUE_END.search(text)
+    m = _LABEL_VALUE_END.search(to_simplified(text))  # 1:1, so a 繁體 next label (責任編輯) ends it too
     value = text[: m.start()] if m else text
     return value.strip(" :：|｜[]【】")
 
@@ -133,6 +134,7 @@ def extract(
     title_hint: str | None = None,
     url_hint: str | None = None,
     accessed_hint: str | None = None,
+    site_hint: str | None = None,
 ) -> Meta:
     """Metadata of one cleaned document (see module docstring); hints come from an HTML head."""
     body_lines = [line for line in body.split("\n") if line.strip()]
@@ -149,6 +151,7 @@ def extract(
         date_written=_labelled_date(meta, ("成文日期", "印发日期", "发文日期")),
         url=url_hint or url_from_lines(lines),
         accessed=accessed_hint or accessed_from_lines(lines, parse_date),
+        site=site_hint or _site(lines),
     )
 
 
@@ -162,11 +165,11 @@ def _meta_texts(lines: Sequence[Line]) -> list[str]:
     for k, line in enumerate(lines):
         if line.reason != "meta":
             continue
-        text = line.text
+        text = label_form(line.text)
         if is_label_only(text):
             nxt = lines[k + 1] if k + 1 < len(lines) else None
             if nxt is not None and nxt.reason == "meta" and not is_label_only(nxt.text):
-                out.append(text.rstrip(" :：") + "：" + nxt.text)
+                out.append(text.rstrip(" :：") + "：" + label_form(nxt.text))
             continue
         cells = [c.strip() for c in text.split("\t") if c.strip()]
         if len(cells) >= 2:
@@ -311,6 +314,21 @@ def _source(lines: Sequence[Line], meta: list[str], issuer: str | None) -> str |
             return _value(m.group(1))
     if issuer:
         return issuer
+    site = _site(lines)
+    if site:
+        return site
+    for line in lines:
+        if line.reason == "link":
+            m = re.search(r"https?://[^\s]+", line.text)
+            if m:
+                host = urlparse(m.group(0)).hostname
+                if host:
+                    return host
+    return None
+
+
+def _site(lines: Sequence[Line]) -> str | None:
+    """The site's owner from the page's footer (主办单位, 版权所有)."""
     for line in lines:
         if line.reason == "footer":
             m = _PUBLISHER.search(line.text)
@@ -321,13 +339,6 @@ def _source(lines: Sequence[Line], meta: list[str], issuer: str | None) -> str |
             m = _COPYRIGHT.search(line.text)
             if m:
                 return (m.group(1) or m.group(2)).strip()
-    for line in lines:
-        if line.reason == "link":
-            m = re.search(r"https?://[^\s]+", line.text)
-            if m:
-                host = urlparse(m.group(0)).hostname
-                if host:
-                    return host
     return None
 
 

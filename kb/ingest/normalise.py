@@ -61,6 +61,11 @@ def _t2s(text: str) -> str:
     return "\n".join(parts)
 
 
+def to_simplified(text: str) -> str:
+    """``text`` in Simplified characters, one for one (nothing else folded): 廣東省 → 广东省."""
+    return _t2s(text)
+
+
 def normalise(text: str) -> str:
     """Search form of ``text`` with exactly the same length (see module docstring)."""
     out = _t2s(text).translate(_WIDTH)

@@ -17,3 +17,4 @@ class RawText:
     source: str = "blocks"  # kb.ingest.layout.SOURCES: how much layout the cleaner undoes
     url_hint: str | None = None  # the page's own address from its head (kb.ingest.htmlmeta)
     accessed_hint: str | None = None  # the day a browser saved the page, ISO
+    site_hint: str | None = None  # the site's name from the page's head (kb.ingest.htmlmeta.page_site)

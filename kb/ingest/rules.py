@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from kb.ingest.normalise import to_simplified
+
 STRIP = " \t\r\n\f\v\u00a0\u3000\u200b\u200c\u200d\ufeff\u2002\u2003\u2009"
 SENT_END = re.compile(r"[。！？；!?;]")
 CLAUSE = re.compile(r"[，,、]")
@@ -29,6 +31,11 @@ META_LABELS = (
 _CELL_LABELS = re.compile(
     r"^(发布日期|发布时间|生成日期|发文日期|成文日期|印发日期|生效日期|失效日期|发布机构|发文机关|发文单位|"
     r"发文字号|文号|索引号|主题分类|组配分类|体裁分类|主题词|时效性|有效性|公开方式|公开范围|统一编号)\s*[:：]?$"
+)
+# A label set out to the width of its column: "文 号：", "来　　源：", "发 文 机 关".
+_SPACED_LABEL = re.compile(
+    "(?:" + "|".join("[ \u3000]*".join(label) for label in sorted(META_LABELS.split("|"), key=len, reverse=True))
+    + r")(?=\s*[:：\t]|\s*$)"
 )
 _META = re.compile(rf"^[\[【(（]?\s*({META_LABELS})\s*[:：]")
 _META_ONLY = re.compile(rf"^[\[【(（]?\s*({META_LABELS})\s*[:：]?\s*[\]】)）]?$")
@@ -142,7 +149,13 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ),
     ("attachment", re.compile(r"\.(pdf|docx?|xlsx?|wps|zip|rar|ofd|et)\s*$", re.I), 120),
     ("keywords", re.compile(r"^[\[【]?\s*(文章关键(词|字)|关键(词|字)|标签|Tags?)\s*[:：]", re.I), 120),
-    ("link", re.compile(r"^[\[【]?\s*(原文链接|原文地址|本文链接|文章链接|原文网址|网址|链接)\s*[:：]"), 0),
+    # "原文链接：http…", and without a colon: "【本文链接】http…", "本文链接 http…", "【本文链接】" alone.
+    (
+        "link",
+        re.compile(r"^[\[【]?\s*(原文链接|原文地址|本文链接|本文地址|本文网址|文章链接|原文网址|网址|链接)\s*"
+                   r"(?:[:：]|[\]】]\s*(?:[:：]|$|(?=https?://|www\.))|(?=https?://|www\.))", re.I),
+        0,
+    ),
     ("link", re.compile(r"^(https?://|www\.)\S+$", re.I), 0),
     (
         "caption",
@@ -176,9 +189,10 @@ _SIGN_DATE = re.compile(
     r"(19|20)\d{2}\s*年\s*\d{1,2}\s*月)$"
 )
 _ATTACH_TITLE = re.compile(r"^附件\s*\d*\s*[:：.、]?\s*\S")
-# A 文号 standing on its own line: 鲁政办字〔2023〕87号, 黔府发[2023]5号.
-DOCNO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,14}\s*[〔\[［(（【]\s*(19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号$")
+# A 文号 standing on its own line: 鲁政办字〔2023〕87号, 黔府发[2023]5号, 府辦發〔2023〕12號.
+DOCNO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,14}\s*[〔\[［(（【]\s*(19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*[号號]$")
 _TOKEN_SPLIT = re.compile(r"[ \t\u3000|｜/]+")
+_SPACED_MIN = 6  # single characters in a row: letter-spacing, not a menu (大 中 小 is one)
 
 
 def classify(text: str) -> str | None:
@@ -205,8 +219,28 @@ def _names_only(rest: str) -> bool:
     return all(len(t) <= 8 for t in tokens) and not SENT_END.search(rest)
 
 
+def unspace_labels(text: str) -> str:
+    """``text`` with the spaces inside its metadata labels gone ("文 号：" → "文号：")."""
+    if " " not in text and "\u3000" not in text:
+        return text
+    return _SPACED_LABEL.sub(lambda m: re.sub("[ \u3000]", "", m.group(0)), text)
+
+
+def label_form(text: str) -> str:
+    """A metadata line as the label rules read it: labels unspaced and in Simplified (來　源：→ 来源：),
+    values as written."""
+    simple = to_simplified(text)
+    if simple != text:
+        chars = list(text)
+        for m in _SPACED_LABEL.finditer(simple):
+            chars[m.start():m.end()] = simple[m.start():m.end()]
+        text = "".join(chars)
+    return unspace_labels(text)
+
+
 def is_meta(text: str) -> bool:
     """A line of the page's metadata block: labelled values, a label alone, a dateline or a byline."""
+    text = unspace_labels(text)
     n = len(text)
     if n > 160:
         return False
@@ -226,7 +260,7 @@ def is_meta(text: str) -> bool:
 
 def is_label_only(text: str) -> bool:
     """A metadata label whose value is on the next line ("发布日期：")."""
-    return bool(_META_ONLY.match(text))
+    return bool(_META_ONLY.match(unspace_labels(text)))
 
 
 def is_breadcrumb(text: str) -> bool:
@@ -266,6 +300,9 @@ def is_strong(text: str) -> bool:
 
 
 def is_menu(text: str) -> bool:
-    """A row of three or more short link texts."""
+    """A row of three or more short link texts; not a letter-spaced line ("关 于 印 发 … 的 通 知",
+    a PDF title), whose items are single characters."""
     tokens = [t for t in _TOKEN_SPLIT.split(text) if t]
+    if len(tokens) >= _SPACED_MIN and all(len(t) == 1 for t in tokens):
+        return False
     return len(tokens) >= 3 and all(len(t) <= 6 for t in tokens) and not PUNCT_ANY.search(text)

@@ -1110,153 +1110,154 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="207"/>
         <location filename="../window_workspace.py" line="100"/>
         <source>Opening the knowledge base…</source>
         <translation>正在打开知识库…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="226"/>
         <source>%1 documents, %2 passages</source>
         <translation>%1 篇文档，%2 个段落</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348"/>
+        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="393"/>
         <source>An import is already running.</source>
         <translation>已有导入任务在进行。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350"/>
+        <location filename="../main_window.py" line="358"/>
         <source>Importing the starter corpus…</source>
         <translation>正在导入初始语料…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350"/>
+        <location filename="../main_window.py" line="358"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362"/>
+        <location filename="../main_window.py" line="370"/>
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="363"/>
+        <location filename="../main_window.py" line="371"/>
         <source>Documents (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)</source>
         <translation>文档 (*.txt *.md *.html *.htm *.docx *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="376"/>
         <source>Import a folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414"/>
+        <location filename="../main_window.py" line="443"/>
         <source>Zhiku — policy library</source>
         <translation>智库 — 政策文献库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418"/>
+        <location filename="../main_window.py" line="447"/>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="419"/>
+        <location filename="../main_window.py" line="448"/>
         <source>Read-only: %1</source>
         <translation>只读：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424"/>
+        <location filename="../main_window.py" line="453"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424"/>
+        <location filename="../main_window.py" line="453"/>
         <source>Read</source>
         <translation>阅读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424"/>
+        <location filename="../main_window.py" line="453"/>
         <source>Entities</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424"/>
+        <location filename="../main_window.py" line="453"/>
         <source>Library</source>
         <translation>文档库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="425"/>
+        <location filename="../main_window.py" line="454"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="425"/>
+        <location filename="../main_window.py" line="454"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="457"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="429"/>
+        <location filename="../main_window.py" line="458"/>
         <source>Back (Alt+Left)</source>
         <translation>后退（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="430"/>
+        <location filename="../main_window.py" line="459"/>
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="431"/>
+        <location filename="../main_window.py" line="460"/>
         <source>Forward (Alt+Right)</source>
         <translation>前进（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="432"/>
+        <location filename="../main_window.py" line="461"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433"/>
+        <location filename="../main_window.py" line="462"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="434"/>
+        <location filename="../main_window.py" line="463"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="435"/>
+        <location filename="../main_window.py" line="464"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="436"/>
+        <location filename="../main_window.py" line="465"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="437"/>
+        <location filename="../main_window.py" line="466"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="438"/>
+        <location filename="../main_window.py" line="467"/>
         <source>Thesaurus…</source>
         <translation>同义词库…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="439"/>
+        <location filename="../main_window.py" line="468"/>
         <source>The synonyms and related terms a search falls back on</source>
         <translation>检索找不到原词时改用的同义词和相关词</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="440"/>
+        <location filename="../main_window.py" line="472"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1309,6 +1310,31 @@
         <location filename="../window_workspace.py" line="118"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="469"/>
+        <source>Reprocess originals…</source>
+        <translation>重新处理原文…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="471"/>
+        <source>Read every document&apos;s kept original again with this version&apos;s readers and extractors; notes stay attached</source>
+        <translation>用当前版本的读取、清洗和抽取程序重新读取每篇文档保存的原文；笔记保持关联</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="395"/>
+        <source>Reprocessing originals…</source>
+        <translation>正在重新处理原文…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="400"/>
+        <source>Reprocessed: %1 changed, %2 unchanged, %3 skipped, %4 failed</source>
+        <translation>重新处理完成：%1 篇有变化，%2 篇无变化，%3 篇跳过，%4 篇失败</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="404"/>
+        <source>(cancelled)</source>
+        <translation>（已取消）</translation>
     </message>
 </context>
 <context>
@@ -1729,57 +1755,57 @@
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../views/reader_view.py" line="282"/>
+        <location filename="../views/reader_view.py" line="283"/>
         <source>Switch back to the cleaned text to add a note</source>
         <translation>切换回正文视图后才能添加笔记</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="284"/>
+        <location filename="../views/reader_view.py" line="285"/>
         <source>Note the selected text (%1)</source>
         <translation>为选中的文字添加笔记（%1）</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="312"/>
+        <location filename="../views/reader_view.py" line="313"/>
         <source>Removed: %1</source>
         <translation>已清除：%1</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="385"/>
+        <location filename="../views/reader_view.py" line="386"/>
         <source>Add note…</source>
         <translation>添加笔记…</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="387"/>
+        <location filename="../views/reader_view.py" line="388"/>
         <source>Copy citation</source>
         <translation>复制引用</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="388"/>
+        <location filename="../views/reader_view.py" line="389"/>
         <source>Copy 《title》, source, date, section and file of the selection or passage (%1)</source>
         <translation>复制所选文字或当前段落的《标题》、来源、日期、章节和文件名（%1）</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="391"/>
+        <location filename="../views/reader_view.py" line="392"/>
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="392"/>
+        <location filename="../views/reader_view.py" line="393"/>
         <source>Open a search result or an entity mention to read it here.</source>
         <translation>打开搜索结果或实体提及，即可在此阅读。</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="395"/>
+        <location filename="../views/reader_view.py" line="396"/>
         <source>Search hit</source>
         <translation>搜索命中</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="397"/>
+        <location filename="../views/reader_view.py" line="398"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../views/reader_view.py" line="399"/>
+        <location filename="../views/reader_view.py" line="400"/>
         <source>Legend:</source>
         <translation>图例：</translation>
     </message>
