@@ -24,7 +24,7 @@ from kb.ingest.rules import META_LABELS, ORG_END, is_label_only, is_signature, i
 
 log = logging.getLogger(__name__)
 
-_COLUMN_PREFIX = re.compile(r"^\s*([【\[][^】\]]{1,12}[】\]]\s*)+")
+_COLUMN_PREFIX = re.compile(r"^\s*(([【\[][^】\]]{1,12}[】\]]|[\u4e00-\u9fff]{2,4}\s*[|｜丨])\s*)+")
 _NOTICE_TITLE = re.compile(
     r"《.+》.{0,12}(通知|通报|决定|意见|公告|通告|批复|函)$|^关于.{4,}的(通知|通报|决定|意见|公告|通告|批复|函|报告|请示)$"
 )
@@ -50,7 +50,7 @@ _DATE_YM = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
 _DATE_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 _DATE_DAMAGED = re.compile(r"^((?:19|20)\d{2})\s*年?\s*(\d{1,4})\s*[月日]?\s*(\d{0,2})\s*日$")
 _DOCNO = re.compile(r"([\u4e00-\u9fff]{1,14}?)\s*[〔\[［(（【]?\s*((?:19|20)\d{2})\s*[〕\]］)）】]?\s*(\d{1,4})\s*[号號]")
-_SOURCE = re.compile(r"(?:^|(?<![\u4e00-\u9fff]))(?:信息来源|文章来源|稿件来源|新闻来源|来源)\s*[:：]?\s*(\S[^\t]*)")
+_SOURCE = re.compile(r"(?:^|(?<![\u4e00-\u9fff]))(?:信息来源|文章来源|稿件来源|新闻来源|来源|转载自|转自)\s*[:：]?\s*(\S[^\t]*)")
 _PUBLISHER = re.compile(r"(?:发布机构|发布单位|发文机关|主办单位|主办)\s*[:：]\s*(\S[^\t]*)")
 _COPYRIGHT = re.compile(
     r"(?:^|\s)([\u4e00-\u9fffA-Za-z]{2,20})\s*版权所有|版权所有\s*[:：©]?\s*(?:©\s*)?([\u4e00-\u9fff]{2,30})"
@@ -208,20 +208,75 @@ def _title(lines: Sequence[Line], body_lines: list[str], hint: str | None, name:
         return wrapped
     if hint and not _FINAL.search(hint.strip()):
         return _clean_title(hint)
-    for text in head:
-        if 4 <= len(text) <= 90 and not _FINAL.search(text) and not is_signature(text) and not _is_docno(text):
-            return text
+    plausible = [t for t in head if 4 <= len(t) <= 90 and not _FINAL.search(t) and not is_signature(t)
+                 and not _is_docno(t)]
+    if plausible:  # a column label (投资动态) above the headline gives way to it
+        return next((t for t in plausible if len(t) >= TITLE_MIN), plausible[0]) if len(plausible[0]) <= 6 \
+            else plausible[0]
+    above = _above_meta(lines)
+    if above:
+        return above
+    named = [t for t in head if TITLE_MIN <= len(t) <= 60 and not _FINAL.search(t) and not _is_docno(t)
+             and not _DATE_ONLY.match(t)]
+    if named:  # a headline that ends like an organisation's name (…在光谷布局离岸科创中心)
+        return named[0]
     enclosed = next((t for t in body_lines[:20] if _ENCLOSED_TITLE.match(t.strip())), None)
     if enclosed:  # a notice's text without its own title: the enclosed plan's heading
         return enclosed.strip()
-    first = body_lines[0] if body_lines else ""
     m = _RESEARCH_TOPIC.search(" ".join(body_lines[:3]))
     if m:
         return m.group(1).strip()
-    if first:
-        clause = re.split(r"[。！？；,，]", first)[0].strip()
-        return clause[:40]
-    return name
+    return derived_title(body_lines) or name
+
+
+_DATE_ONLY = re.compile(r"^[\s\d年月日:：./\-]+$")
+TITLE_MIN = 8  # characters of a headline; shorter head lines are column labels or datelines
+DERIVED_MAX = 40
+# What opens a news paragraph without saying what it is about: a dateline (8月21日, 3月24日8时,
+# 大理，4月14日), 近日/日前, an attribution (记者从…获悉, 资料显示, 据…报道), a season (阳春三月).
+_OPENER = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,4}[，,]\s*)?(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:\d{1,2}时)?(?:上午|下午|晚)?"
+    r"|近日|日前|近期|目前|今年以来|近年来|[\u4e00-\u9fff]{0,8}(?:获悉|显示|表示|报道|介绍)"
+    r"|据[\u4e00-\u9fff]{1,12}(?:消息|报道)|阳春三月|金秋[\u4e00-\u9fff]{1,2}月|盛夏时节|隆冬时节|然而|同时|此外)[，,]\s*"
+)
+
+
+def derived_title(body_lines: Sequence[str]) -> str:
+    """A page without a title line: its first statement, without an opening dateline or attribution,
+    long enough to say something (a clause of a few characters is joined to the next ones)."""
+    lines = [t.strip() for t in body_lines[:6]
+             if t.strip() and not _DATE_ONLY.match(t.strip()) and not t.strip().endswith((":", "："))]  # no addressees
+    text = next((t for t in lines if len(t) >= TITLE_MIN), " ".join(lines[:3]))
+    for sentence in re.split(r"(?<=[。！？；!?;])", text):
+        sentence = sentence.strip()
+        while True:
+            m = _OPENER.match(sentence)
+            if not m or m.end() == 0:
+                break
+            sentence = sentence[m.end():]
+        clauses = re.split(r"(?<=[,，])", sentence.rstrip("。！？；!?;"))
+        out = ""
+        for clause in clauses:
+            out += clause
+            if len(out.rstrip(",，")) >= TITLE_MIN + 4:
+                break
+        out = out.rstrip(",， ")
+        if len(out) >= TITLE_MIN:
+            return out if len(out) <= DERIVED_MAX else out[: DERIVED_MAX - 1] + "…"
+    return ""
+
+
+def _above_meta(lines: Sequence[Line]) -> str | None:
+    """A headline the cleaner took for a link list ("图解 | 某园区被认定为…") right above the article's
+    own 来源/发布时间 line."""
+    for prev, line in zip(lines, lines[1:], strict=False):
+        if line.reason == "meta" and prev.reason in ("related", "navigation"):
+            text = _clean_title(prev.text)
+            if TITLE_MIN <= len(text) <= 90 and not _FINAL.search(text) and "|" not in text and "｜" not in text:
+                return text
+        if line.reason is None and is_strong(line.text):
+            return None
+    return None
 
 
 def _wrapped_title(head: list[str]) -> str | None:

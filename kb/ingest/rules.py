@@ -22,7 +22,7 @@ _DATED = re.compile(DATE)
 # Labels of the metadata block of a page (information-disclosure tables, article info bars).
 META_LABELS = (
     "发布日期|发布时间|生成日期|发文日期|成文日期|印发日期|生效日期|实施日期|失效日期|废止日期|更新时间|"
-    "信息来源|文章来源|稿件来源|新闻来源|来源|发布机构|发布单位|发文机关|发文单位|发文字号|文号|"
+    "信息来源|文章来源|稿件来源|新闻来源|来源|转载自|转自|发布机构|发布单位|发文机关|发文单位|发文字号|文号|"
     "索引号|主题分类|组配分类|体裁分类|服务对象分类|信息分类|分类|主题词|作者|时效性|有效性|"
     "公开方式|公开范围|公开时限|统一编号|标题|名称|体裁"
 )
@@ -41,6 +41,8 @@ _META = re.compile(rf"^[\[【(（]?\s*({META_LABELS})\s*[:：]")
 _META_ONLY = re.compile(rf"^[\[【(（]?\s*({META_LABELS})\s*[:：]?\s*[\]】)）]?$")
 _META_TIME = re.compile(r"^[\[【(（]?\s*(发布)?(时间|日期)\s*[:：]\s*\d")
 _META_BARE_SOURCE = re.compile(r"^来源\s*\S")
+# A newspaper's page label above the article: "第01版：要闻", "A3版", "第 5 版 综合新闻".
+_PAGE_LABEL = re.compile(r"^(第\s*[0-9０-９A-Za-z]{1,4}\s*版|[A-Z][0-9]{1,2}\s*版)\s*[:：]?\s*\S{0,12}$")
 _META_ANY = re.compile(rf"({META_LABELS})\s*[:：]?")
 _META_COLON = re.compile(rf"({META_LABELS})\s*[:：]")
 # "2023-08-14 17:30 发表于浙江", "原创 某某发布 2023-08-14 17:30": an info bar without labels.
@@ -192,7 +194,7 @@ _ATTACH_TITLE = re.compile(r"^附件\s*\d*\s*[:：.、]?\s*\S")
 # A 文号 standing on its own line: 鲁政办字〔2023〕87号, 黔府发[2023]5号, 府辦發〔2023〕12號.
 DOCNO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,14}\s*[〔\[［(（【]\s*(19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*[号號]$")
 _TOKEN_SPLIT = re.compile(r"[ \t\u3000|｜/]+")
-_SPACED_MIN = 6  # single characters in a row: letter-spacing, not a menu (大 中 小 is one)
+_SPACED_MIN = 4  # single characters in a row: letter-spacing, not a menu (大 中 小, a font-size switch, is one)
 
 
 def classify(text: str) -> str | None:
@@ -255,6 +257,7 @@ def is_meta(text: str) -> bool:
         or (len(cells) >= 2 and _CELL_LABELS.match(cells[0]))
         or (n <= 60 and "\t" not in text and _DATELINE.search(text) and not SENT_END.search(text))
         or (n <= 30 and _BYLINE.match(text))
+        or (n <= 24 and _PAGE_LABEL.match(text))
     )
 
 
@@ -301,8 +304,12 @@ def is_strong(text: str) -> bool:
 
 def is_menu(text: str) -> bool:
     """A row of three or more short link texts; not a letter-spaced line ("关 于 印 发 … 的 通 知",
-    a PDF title), whose items are single characters."""
+    a PDF title, or a narrow table cell "资 助 400 万"), whose items are single characters."""
     tokens = [t for t in _TOKEN_SPLIT.split(text) if t]
     if len(tokens) >= _SPACED_MIN and all(len(t) == 1 for t in tokens):
+        return False
+    singles = sum(1 for t in tokens if len(t) == 1)
+    numbers = [t for t in tokens if t.isdigit()]
+    if numbers and singles >= 2 and singles + len(numbers) >= len(tokens):  # letter-spaced: "资 助 400 万"
         return False
     return len(tokens) >= 3 and all(len(t) <= 6 for t in tokens) and not PUNCT_ANY.search(text)

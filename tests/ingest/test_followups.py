@@ -104,3 +104,40 @@ def test_a_traditional_value_ends_at_the_next_traditional_label() -> None:
             "為推動智慧農業發展，新竹縣政府提出建置農業大數據平台，預計2026年完成。\n" * 1)
     doc = prepare_bytes("h.txt", text.encode())
     assert doc.source == "新竹縣政府" and doc.date == "2024-03-02"
+
+
+def test_a_narrow_table_cell_spaced_with_a_number_is_no_menu_and_keeps_the_title_above_it() -> None:
+    text = ("成都市各区软件产业扶持政策对比\n\n锦江区\n产 业 园 入 驻 扶\n持:对入驻区认\n定 的 专 业 软\n件 产 业 园 企\n"
+            "业 按 每 月 最 高\n资 助 400 万\n元 。 对 入 驻 其\n他 产 业 园 的 按\n每月最高15元/\n平方米给予租\n金补贴。\n")
+    doc = prepare_bytes("c.txt", text.encode())
+    assert not is_menu("资 助 400 万") and is_menu("首页 新闻 2023 政务")
+    assert doc.title == "成都市各区软件产业扶持政策对比"
+    assert "锦江区" in doc.body and "400万" in doc.body.replace(" ", "")
+
+
+def test_a_newspaper_page_label_and_a_repost_line_are_metadata_not_titles() -> None:
+    text = ("第02版：要闻\n加快建设算力枢纽 打造数字经济高地\n"
+            "本报贵阳3月2日讯 今年以来，贵阳市加快建设全国一体化算力网络国家枢纽节点，新建数据中心机架2万架。\n")
+    doc = prepare_bytes("p.txt", text.encode())
+    assert doc.title == "加快建设算力枢纽 打造数字经济高地"
+    assert [r.reason for r in doc.removed if "第02版" in doc.raw[r.start:r.end]] == ["meta"]
+    repost = prepare_bytes("r.txt", "转自：遵义日报\n今年以来，遵义市新建5G基站3000个，数字经济企业突破500家。\n".encode())
+    assert repost.source == "遵义日报" and repost.title.startswith("遵义市新建5G基站3000个")
+
+
+def test_a_page_without_a_title_line_is_named_by_its_first_statement_not_its_dateline() -> None:
+    cases = {
+        "8月21日，贵州省与重庆市签署战略合作框架协议，两地将共建算力调度平台。": "贵州省与重庆市签署战略合作框架协议",
+        "资料显示，某科技集团布局观山湖已有多年，位于北部片区的工厂于2019年投产。": "某科技集团布局观山湖已有多年",
+        "阳春三月，乍暖还寒。然而，在遵义数字产业园施工现场，工人们早已掀起建设热潮。": "在遵义数字产业园施工现场",
+    }
+    for text, title in cases.items():
+        doc = prepare_bytes("n.txt", (text + "\n").encode())
+        assert doc.title.replace("，", ",") == title.replace("，", ","), (text, doc.title)
+
+
+def test_a_column_label_gives_way_to_the_headline_below_it() -> None:
+    text = ("投资动态\n\n上海8家企业签约入驻贵阳大数据科创城\n\n来源: 贵阳日报   2022-12-13 10:09\n\n"
+            "12月12日，贵阳大数据科创城举行集中签约仪式，上海8家企业签约入驻，总投资12亿元。\n")
+    doc = prepare_bytes("k.txt", text.encode())
+    assert doc.title == "上海8家企业签约入驻贵阳大数据科创城"
