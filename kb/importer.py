@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from kb import paths
-from kb.corrections import ACTIONS, apply_corrections
+from kb.corrections import ACTIONS, LINK_ACTIONS, apply_corrections, link_value, parse_link_value
 from kb.errors import IngestError, NotFoundError
 from kb.extract.gazetteer import region_keys
 from kb.extract.wordfreq import set_cache_dir
@@ -301,11 +301,12 @@ class Importer:
     # corrections ---------------------------------------------------------------------------
 
     def correct_entity(self, action: str, type: str, name: str, value: str | None = None) -> Changes:
-        """Rename, retype, merge or delete an entity; the correction is replayed on every re-import."""
+        """Rename, retype, merge or delete an entity, say it is not located somewhere (``unplace``) or
+        remove one of its links (``unlink``, value ``kb.corrections.link_value``); replayed on every re-import."""
         self._writable()
         if action not in ACTIONS:
             raise NotFoundError(f"unknown correction {action!r}; use one of {', '.join(ACTIONS)}")
-        if action != "delete" and not value:
+        if action not in ("delete", "unplace") and not value:
             raise NotFoundError(f"{action} needs a value")
         if action == "retype" and value not in ENTITY_TYPES:
             raise NotFoundError(f"unknown entity type {value!r}")
@@ -315,12 +316,53 @@ class Importer:
         if row is None:
             raise NotFoundError(f"no {type} entity named {name!r}")
         self._entity_ids.clear()
+        if action in LINK_ACTIONS:
+            return self._correct_link(action, row, value)
         with self.store.atomic():
             self.store.corrections.add(action, type, row["name"], value, now())
             left = self.store.corrections.apply(row, action, value)
         touched = (int(row["id"]),) if left in (None, row["id"]) else (int(row["id"]), left)
         return Changes(entities=touched, entity_id=left)
 
+    def _correct_link(self, action: str, row: dict[str, Any], value: str | None) -> Changes:
+        """``unplace`` / ``unlink``: resolve the other end (NotFoundError naming what is wrong), log, apply."""
+        eid = int(row["id"])
+        ents = self.store.entities
+        if action == "unplace":
+            targets = self._place_targets(row, value)
+            stored = None if targets is None else _name_of(ents.row(targets[0]) if targets else None, value)
+            with self.store.atomic():
+                self.store.corrections.add(action, row["type"], row["name"], stored, now())
+                touched = self.store.corrections.unplace(eid, targets, value if targets == [] else None)
+            return Changes(entities=(eid, *touched), entity_id=eid)
+        try:
+            kind, ttype, tname = parse_link_value(value)
+        except ValueError as exc:
+            raise NotFoundError(str(exc)) from None
+        other = ents.row_by_name(ttype, tname)
+        if other is None:
+            raise NotFoundError(f"no {ttype} entity named {tname!r}")
+        with self.store.atomic():
+            if not self.store.corrections.unlink(eid, int(other["id"]), kind):
+                raise NotFoundError(f"{row['name']!r} has no {kind} link with {tname!r}")
+            self.store.corrections.add(action, row["type"], row["name"], link_value(kind, ttype, other["name"]), now())
+        return Changes(entities=(eid, int(other["id"])), entity_id=eid)
+
+    def _place_targets(self, row: dict[str, Any], value: str | None) -> list[int] | None:
+        """The places to drop: None for all; [] when ``value`` is only in its region chain."""
+        eid = int(row["id"])
+        placed = self.store.entities.placed_in(eid)
+        if not value:
+            if not placed and not json.loads(row["region_chain"]):
+                raise NotFoundError(f"{row['name']!r} is not placed anywhere")
+            return None
+        named = self.store.entities.ids_named(value)
+        if not named:
+            raise NotFoundError(f"no region or park named {value!r}")
+        hit = [i for i in placed if i in named]
+        if not hit and value not in json.loads(row["region_chain"]):
+            raise NotFoundError(f"{row['name']!r} is not placed in {value!r}")
+        return hit
 
 def _document_row(p: Processed) -> dict[str, Any]:
     doc = p.doc
@@ -334,6 +376,10 @@ def _document_row(p: Processed) -> dict[str, Any]:
         "chars": len(doc.body), "status": "pending", "imported_at": now(),
         "url": doc.url, "accessed": doc.accessed or now()[:10], "warnings": to_json(list(doc.warnings)),
     }
+
+
+def _name_of(row: dict[str, Any] | None, default: str | None) -> str | None:
+    return str(row["name"]) if row is not None else default
 
 
 def _year(date: str | None) -> int | None:
