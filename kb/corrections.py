@@ -38,19 +38,29 @@ def parse_link_value(value: str | None) -> tuple[str, str, str]:
 
 
 def chain_after_unplace(chain: Sequence[str], removed: Sequence[tuple[set[str], Sequence[str]]],
-                        remaining: Sequence[Sequence[str]], anywhere: bool) -> tuple[str, ...]:
+                        remaining: Sequence[Sequence[str]], anywhere: bool, placed_only: bool) -> tuple[str, ...]:
     """An entity's region chain once some of its placements are gone.
 
     ``removed``: (names, region chain) of each place it no longer lies in; ``remaining``: the chains
-    of the places it still lies in. When its chain came from a removed place (it names that place,
-    or is that place's chain) it becomes the longest remaining one, else none: a firm said to lie
-    in a development zone of Zunyi is no longer counted in Zunyi once the user says it is not there.
+    of the places it still lies in. Its chain came from a removed place when it names that place,
+    or when only placing sentences give it a chain at all (``placed_only``: a national or foreign
+    firm, ``kb.extract.is_known_firm``) and it is that place's chain; it then becomes the longest
+    remaining one, else none. A local firm's or a park's chain may be its document's region, which a
+    wrong park does not make wrong: it stays (``anywhere`` clears it too).
     """
     chain = tuple(chain)
-    came_from = anywhere or any(names & set(chain) or (tuple(c) == chain and chain) for names, c in removed)
+    came_from = anywhere or any(
+        names & set(chain) or (placed_only and chain and tuple(c) == chain[:len(c)] and c) for names, c in removed)
     if not came_from:
         return chain
     return max((tuple(c) for c in remaining), key=len, default=())
+
+
+def placed_only(etype: str, name: str) -> bool:
+    """Whether only placing sentences give this entity a region (a well-known national or foreign firm)."""
+    from kb.extract.lexicon import is_known_firm  # late: the store uses this module without the extractors
+
+    return etype == "enterprise" and is_known_firm(name)
 
 
 def _corrected(ent: Any, corrections: Sequence[dict[str, Any]]) -> Any:
@@ -140,5 +150,6 @@ def _replaced_chain(ent: Any, entities: list[Any], links: list[Any],
     if key not in removed and key not in anywhere:
         return ent
     remaining = [_place(entities, tuple(lk.dst))[1] for lk in links if lk.kind == "located_in" and tuple(lk.src) == key]
-    chain = chain_after_unplace(ent.region_chain, removed.get(key, []), remaining, key in anywhere)
+    chain = chain_after_unplace(ent.region_chain, removed.get(key, []), remaining, key in anywhere,
+                                placed_only(ent.type, ent.name))
     return ent if chain == tuple(ent.region_chain) else replace(ent, region_chain=chain)

@@ -330,10 +330,12 @@ class Importer:
         ents = self.store.entities
         if action == "unplace":
             targets = self._place_targets(row, value)
-            stored = None if targets is None else _name_of(ents.row(targets[0]) if targets else None, value)
+            region = ents.names_in(ents.ids_named(value), json.loads(row["region_chain"])) if value else []
+            by_chain = region[0] if targets == [] and region else None  # placed by its region chain alone
+            stored = _name_of(ents.row(targets[0]) if targets else None, by_chain or value)
             with self.store.atomic():
                 self.store.corrections.add(action, row["type"], row["name"], stored, now())
-                touched = self.store.corrections.unplace(eid, targets, value if targets == [] else None)
+                touched = self.store.corrections.unplace(eid, targets, by_chain)
             return Changes(entities=(eid, *touched), entity_id=eid)
         try:
             kind, ttype, tname = parse_link_value(value)
@@ -360,7 +362,7 @@ class Importer:
         if not named:
             raise NotFoundError(f"no region or park named {value!r}")
         hit = [i for i in placed if i in named]
-        if not hit and value not in json.loads(row["region_chain"]):
+        if not hit and not self.store.entities.names_in(named, json.loads(row["region_chain"])):
             raise NotFoundError(f"{row['name']!r} is not placed in {value!r}")
         return hit
 

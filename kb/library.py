@@ -17,6 +17,7 @@ from kb.extract.gazetteer import region_keys
 from kb.extract.lexicon import domain_terms, lexicon_words
 from kb.models import (
     Document,
+    DocumentMentions,
     DocumentSummary,
     DocumentText,
     Entity,
@@ -173,7 +174,27 @@ class Library:
         names = {ent.name, *ent.aliases}
         rows = self.store.measures.rows(doc_ids={m.doc_id for m in mentions})
         measures = [m for m in map(measure_from_row, rows) if any(n in m.text for n in names)]
-        return EntityPage(ent, tuple(links), tuple(mentions), tuple(measures))
+        return EntityPage(ent, tuple(links), tuple(mentions), tuple(measures), tuple(self._by_document(mentions)))
+
+    def entity_documents(self, ref: int | str) -> list[DocumentMentions]:
+        """The documents that mention an entity, most mentions first (NotFoundError: no such entity)."""
+        row = self.store.entities.row(ref)
+        if row is None:
+            raise NotFoundError(f"no entity {ref!r}")
+        return self._by_document(self._with_sentences(self.store.entities.mentions(entity_id=row["id"])))
+
+    def _by_document(self, mentions: list[Mention]) -> list[DocumentMentions]:
+        groups: dict[str, list[Mention]] = {}
+        for m in mentions:
+            groups.setdefault(m.doc_id, []).append(m)
+        out = []
+        for doc_id, ms in groups.items():
+            doc = self.document(doc_id)
+            first = min(ms, key=lambda m: m.start)
+            out.append(DocumentMentions(doc_id, ms[0].doc, doc.title if doc else ms[0].doc, doc.date if doc else None,
+                                        doc.region_chain if doc else (), len(ms), first))
+        out.sort(key=lambda d: (d.date or "", d.doc), reverse=True)  # newest first among equals
+        return sorted(out, key=lambda d: -d.count)
 
     def _with_sentences(self, mentions: list[Mention]) -> list[Mention]:
         """Each mention with the sentence it stands in (one body read per document)."""

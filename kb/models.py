@@ -204,11 +204,39 @@ class Measure:
 
 
 @dataclass(frozen=True)
+class DocumentMentions:
+    """One document that mentions an entity: what it is, how often it names it, where first.
+
+    Why: a national firm a text only mentions has no place; the documents that mention it (and the
+    regions those are about) are what the user can know of it, shown as mentions, not as placement.
+    """
+
+    doc_id: str
+    doc: str  # file name
+    title: str
+    date: str | None
+    region_chain: tuple[str, ...]  # the document's, not the entity's
+    count: int
+    first: Mention  # the reader opens here
+
+
+@dataclass(frozen=True)
 class EntityPage:
     entity: Entity
     links: tuple[Link, ...]
     mentions: tuple[Mention, ...]
     measures: tuple[Measure, ...]
+    documents: tuple[DocumentMentions, ...] = ()  # the documents that mention it, most mentions first
+
+    @property
+    def mention_regions(self) -> tuple[str, ...]:
+        """The regions of the documents that mention it (most specific name each, most mentions first)."""
+        return tuple(dict.fromkeys(d.region_chain[-1] for d in self.documents if d.region_chain))
+
+    @property
+    def placed(self) -> bool:
+        """Whether anything places it (a region, or a park it lies in); else it is only mentioned."""
+        return bool(self.entity.region_chain or self.entity.region or self.entity.located_in)
 
 
 @dataclass(frozen=True)

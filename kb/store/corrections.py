@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kb.corrections import chain_after_unplace
+from kb.corrections import chain_after_unplace, placed_only
 from kb.store.database import Database
 from kb.store.rows import to_json
 
@@ -75,16 +75,17 @@ class Corrections:
         return len(rows)
 
     def _rederive_chain(self, eid: int, removed: list[int], *, anywhere: bool, also: str | None = None) -> None:
-        chain = json.loads(self.db.query("SELECT region_chain FROM entities WHERE id = ?", (eid,))[0]["region_chain"])
+        row = self.db.query("SELECT type, name, region_chain FROM entities WHERE id = ?", (eid,))[0]
+        chain = json.loads(row["region_chain"])
         gone: list[tuple[set[str], list[str]]] = [({also}, [])] if also else []
         for target in removed:
             names = {r["name"] for r in self.db.query("SELECT name FROM entity_names WHERE entity_id = ?", (target,))}
-            row = self.db.query("SELECT region_chain FROM entities WHERE id = ?", (target,))
-            gone.append((names, json.loads(row[0]["region_chain"]) if row else []))
+            place = self.db.query("SELECT region_chain FROM entities WHERE id = ?", (target,))
+            gone.append((names, json.loads(place[0]["region_chain"]) if place else []))
         remaining = [json.loads(r["region_chain"]) for r in self.db.query(
             "SELECT e.region_chain FROM links l JOIN entities e ON e.id = l.dst "
             "WHERE l.src = ? AND l.kind = 'located_in'", (eid,))]
-        new = chain_after_unplace(chain, gone, remaining, anywhere)
+        new = chain_after_unplace(chain, gone, remaining, anywhere, placed_only(row["type"], row["name"]))
         if new != tuple(chain):
             self.db.execute("UPDATE entities SET region = ?, region_chain = ? WHERE id = ?",
                             (new[-1] if new else None, to_json(list(new)), eid))

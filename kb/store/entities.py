@@ -118,6 +118,13 @@ class Entities:
         """Every entity (of any type) one of whose names is ``name``."""
         return [int(r["entity_id"]) for r in self.db.query("SELECT entity_id FROM entity_names WHERE name = ?", (name,))]
 
+    def names_in(self, ids: Sequence[int], chain: Sequence[str]) -> list[str]:
+        """The names in ``chain`` that name one of the entities ``ids`` (遵义 for 遵义市 too)."""
+        found = set()
+        for eid in ids:
+            found |= {r["name"] for r in self.db.query("SELECT name FROM entity_names WHERE entity_id = ?", (eid,))}
+        return [name for name in chain if name in found]
+
     def placed_in(self, eid: int) -> list[int]:
         """The ids of the parks and regions ``eid`` has a located_in link to."""
         return [int(r["dst"]) for r in self.db.query(

@@ -89,11 +89,27 @@ def test_unlink_removes_one_link_both_ways_and_survives_reimport(kb: KnowledgeBa
     assert FIRM not in co_mentioned() and co_mentioned()
 
 
-def test_unlink_of_a_nested_park_drops_the_nesting(kb: KnowledgeBase, plan: Path) -> None:
+def test_unlink_of_a_nested_park_drops_the_nesting_not_its_region(kb: KnowledgeBase, plan: Path) -> None:
+    before = kb.entity(PARK)
+    assert before is not None and before.entity.region_chain
     kb.correct_entity("unlink", "park", ZONE, link_value("located_in", "park", PARK))
     assert _located_in(kb, PARK) == set()
     _reimport_changed(kb, plan)
-    assert _located_in(kb, PARK) == set()
+    after = kb.entity(PARK)
+    assert after is not None and _located_in(kb, PARK) == set()
+    assert after.entity.region_chain == before.entity.region_chain, "the park is still in the city of the plan"
+
+
+def test_unplace_a_region_by_its_short_name(kb: KnowledgeBase, plan: Path) -> None:
+    """A local firm whose region is only its document's: "not in 遵义" clears it, and the log keeps the full name."""
+    local = "遵义市大数据发展有限公司"
+    page = kb.entity(local)
+    assert page is not None and "遵义市" in page.entity.region_chain and page.entity.located_in == ()
+    kb.correct_entity("unplace", "enterprise", local, "遵义")
+    assert kb.store.corrections.all()[-1]["value"] == "遵义市"
+    _reimport_changed(kb, plan)
+    page = kb.entity(local)
+    assert page is not None and page.entity.region_chain == ()
 
 
 def test_unlink_rejects_unknown_targets_kinds_and_absent_links(kb: KnowledgeBase, plan: Path) -> None:
@@ -113,15 +129,21 @@ def _ent(etype: str, name: str, chain: tuple[str, ...], aliases: tuple[str, ...]
 
 def test_replay_matches_aliases_and_keeps_a_place_the_correction_did_not_name() -> None:
     zone_chain = ("贵州省", "遵义市")
-    ents = [_ent("enterprise", "某某科技有限公司", zone_chain), _ent("park", "遵义经济技术开发区", zone_chain, ("遵义经开区",)),
+    firm = "浪潮集团有限公司"  # a national firm: only placing sentences give it a region
+    ents = [_ent("enterprise", firm, zone_chain), _ent("park", "遵义经济技术开发区", zone_chain, ("遵义经开区",)),
             _ent("park", "汇川区软件园", ("贵州省", "遵义市", "汇川区")), _ent("region", "汇川区", ("贵州省", "遵义市", "汇川区"))]
-    links = [FoundLink(("enterprise", "某某科技有限公司"), ("park", "遵义经济技术开发区"), "located_in", 1.0, 0, 5),
-             FoundLink(("enterprise", "某某科技有限公司"), ("park", "汇川区软件园"), "located_in", 1.0, 6, 9)]
-    log = [{"action": "unplace", "type": "enterprise", "name": "某某科技有限公司", "value": "遵义经开区"}]
+    links = [FoundLink(("enterprise", firm), ("park", "遵义经济技术开发区"), "located_in", 1.0, 0, 5),
+             FoundLink(("enterprise", firm), ("park", "汇川区软件园"), "located_in", 1.0, 6, 9)]
+    log = [{"action": "unplace", "type": "enterprise", "name": firm, "value": "遵义经开区"}]
     out, kept = apply_corrections(log, ents, links)
     assert [lk.dst[1] for lk in kept] == ["汇川区软件园"]
     assert out[0].region_chain == ("贵州省", "遵义市", "汇川区"), "the region its remaining place gives"
-    log = [{"action": "unplace", "type": "enterprise", "name": "某某科技有限公司", "value": None}]
+    log = [{"action": "unplace", "type": "enterprise", "name": firm, "value": None}]
     out, kept = apply_corrections(log, ents, links)
     assert kept == [] and out[0].region_chain == ()
     assert out[1:] == ents[1:], "other entities untouched"
+    local = [_ent("enterprise", "汇川区某某科技有限公司", zone_chain), *ents[1:]]
+    local_links = [FoundLink(("enterprise", "汇川区某某科技有限公司"), ("park", "遵义经济技术开发区"), "located_in", 1.0, 0, 5)]
+    log = [{"action": "unplace", "type": "enterprise", "name": "汇川区某某科技有限公司", "value": "遵义经济技术开发区"}]
+    out, kept = apply_corrections(log, local, local_links)
+    assert kept == [] and out[0].region_chain == zone_chain, "a local firm keeps its document's region"
