@@ -1,25 +1,13 @@
-"""A hand-written plan whose sentences place a national firm in a park inside a development zone.
+"""The hand-written placement fixtures (tests/fixtures/placement) and the names the tests look up.
 
-Shared by the tests of entity corrections (``unplace``, ``unlink``) and of the entity page.
+A city plan whose sentences place a national firm in a software park inside a development zone, and
+a news item that only mentions a national firm (it has no place, only documents that mention it).
 """
 
-ZUNYI_PLAN = """遵义市加快数字经济发展实施方案
-发布日期：2023-05-10  来源：遵义市人民政府
+from pathlib import Path
 
-一、发展基础
-遵义经济技术开发区内建成遵义软件园，华为技术有限公司落户遵义软件园。
-遵义软件园由遵义市大数据发展有限公司建设运营。
-腾讯、阿里巴巴等企业参加了数字经济峰会。
-
-二、保障措施
-加强组织领导，华为技术有限公司与腾讯开展合作。
-"""
-
-# A national firm only mentioned: it has no place, only documents that mention it.
-KUNMING_NEWS = """昆明市举办数字经济合作论坛
-发布日期：2023-08-02  来源：昆明日报
-
-论坛上，腾讯介绍了云计算和人工智能的最新进展。腾讯还展示了数字政务案例。
-"""
+FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "placement"
+ZUNYI_PLAN = (FOLDER / "zunyi_plan.txt").read_text(encoding="utf-8")
+KUNMING_NEWS = (FOLDER / "kunming_news.txt").read_text(encoding="utf-8")
 
 FIRM, PARK, ZONE, OTHER = "华为技术有限公司", "遵义软件园", "遵义经济技术开发区", "腾讯控股有限公司"

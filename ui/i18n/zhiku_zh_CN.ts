@@ -257,75 +257,98 @@
 <context>
     <name>DocHeader</name>
     <message>
-        <location filename="../views/doc_header.py" line="102"/>
+        <location filename="../views/doc_header.py" line="108"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="103"/>
+        <location filename="../views/doc_header.py" line="109"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="104"/>
+        <location filename="../views/doc_header.py" line="110"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="105"/>
+        <location filename="../views/doc_header.py" line="111"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="106"/>
+        <location filename="../views/doc_header.py" line="112"/>
         <source>Issuer</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="107"/>
+        <location filename="../views/doc_header.py" line="113"/>
         <source>Doc no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="108"/>
+        <location filename="../views/doc_header.py" line="114"/>
         <source>Accessed</source>
         <translation>访问日期</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="109"/>
+        <location filename="../views/doc_header.py" line="115"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="128"/>
-        <location filename="../views/doc_header.py" line="148"/>
+        <location filename="../views/doc_header.py" line="134"/>
+        <location filename="../views/doc_header.py" line="154"/>
         <source>URL</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="145"/>
+        <location filename="../views/doc_header.py" line="151"/>
         <source>Copy citation</source>
         <translation>复制引用</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="146"/>
+        <location filename="../views/doc_header.py" line="152"/>
         <source>Show raw page</source>
         <translation>显示原始网页</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="147"/>
+        <location filename="../views/doc_header.py" line="153"/>
         <source>Show the page as scraped, with the removed boilerplate greyed out</source>
         <translation>按抓取时的原样显示网页，被清除的栏目等以灰色显示</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="149"/>
+        <location filename="../views/doc_header.py" line="155"/>
         <source>Open in browser</source>
         <translation>在浏览器中打开</translation>
     </message>
     <message>
-        <location filename="../views/doc_header.py" line="150"/>
+        <location filename="../views/doc_header.py" line="156"/>
         <source>Open this address in your web browser (Zhiku itself never loads it)</source>
         <translation>用系统浏览器打开此网址（智库本身从不加载它）</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentMentionTableModel</name>
+    <message>
+        <location filename="../models/mention_model.py" line="61"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../models/mention_model.py" line="62"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../models/mention_model.py" line="63"/>
+        <source>Document&apos;s region</source>
+        <translation>文档所属地区</translation>
+    </message>
+    <message>
+        <location filename="../models/mention_model.py" line="64"/>
+        <source>Mentions</source>
+        <translation>提及数</translation>
     </message>
 </context>
 <context>
@@ -374,63 +397,123 @@
 <context>
     <name>EntityPageView</name>
     <message>
-        <location filename="../views/entity_page.py" line="160"/>
+        <location filename="../views/entity_page.py" line="179"/>
+        <source>Not located here</source>
+        <translation>不在此处</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="187"/>
+        <source>Not in “%1”…</source>
+        <translation>不在“%1”…</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="189"/>
+        <source>Not located anywhere we know…</source>
+        <translation>没有已知所在地…</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="201"/>
+        <source>“%1” is not located in “%2”? Its placement there is removed, and stays removed on re-import.</source>
+        <translation>“%1”不在“%2”？将删除这一定位，重新导入后也不会恢复。</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="203"/>
+        <source>“%1” is not located anywhere the documents say? Every placement is removed, and stays removed on re-import.</source>
+        <translation>“%1”不在文档所说的任何地方？将删除全部定位，重新导入后也不会恢复。</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="216"/>
+        <source>Remove the link “%1: %2”? It stays removed on re-import.</source>
+        <translation>删除关联“%1：%2”？重新导入后也不会恢复。</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="236"/>
+        <source>Open “%1”</source>
+        <translation>打开“%1”</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="239"/>
+        <source>Not located here…</source>
+        <translation>不在此处…</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="242"/>
+        <source>Remove this link…</source>
+        <translation>删除此关联…</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="258"/>
         <source>Rename, retype, merge or delete this entity; kept on re-import</source>
         <translation>重命名、更改类型、合并或删除此实体；重新导入后仍然保留</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="178"/>
+        <location filename="../views/entity_page.py" line="276"/>
         <source>Open in reader</source>
         <translation>在阅读器中打开</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="179"/>
-        <location filename="../views/entity_page.py" line="241"/>
+        <location filename="../views/entity_page.py" line="277"/>
+        <location filename="../views/entity_page.py" line="347"/>
         <source>Add note…</source>
         <translation>添加笔记…</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="191"/>
+        <location filename="../views/entity_page.py" line="291"/>
         <source>This entity no longer exists.</source>
         <translation>该实体已不存在。</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="203"/>
+        <location filename="../views/entity_page.py" line="300"/>
+        <source>not placed: the documents only mention it</source>
+        <translation>未定位：文档只是提及它</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="305"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="204"/>
+        <location filename="../views/entity_page.py" line="306"/>
         <source>Aliases</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="207"/>
+        <location filename="../views/entity_page.py" line="309"/>
         <source>Located in</source>
         <translation>位于</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="209"/>
+        <location filename="../views/entity_page.py" line="311"/>
+        <source>Mentioned in documents about</source>
+        <translation>提及地区</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="313"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="221"/>
+        <location filename="../views/entity_page.py" line="325"/>
         <source>Linked entities (%1)</source>
         <translation>关联实体（%1）</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="222"/>
+        <location filename="../views/entity_page.py" line="326"/>
         <source>Mentions (%1)</source>
         <translation>提及（%1）</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="223"/>
+        <location filename="../views/entity_page.py" line="327"/>
         <source>Measures mentioning it (%1)</source>
         <translation>涉及它的政策措施（%1）</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="242"/>
+        <location filename="../views/entity_page.py" line="328"/>
+        <source>Documents mentioning it (%1) — where it is talked about, not where it is; double-click to read</source>
+        <translation>提及它的文档（%1）——在哪里被提及，而非它所在的地方；双击阅读</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="348"/>
         <source>Correct</source>
         <translation>纠正</translation>
     </message>
@@ -1077,31 +1160,71 @@
 <context>
     <name>LinkTableModel</name>
     <message>
+        <location filename="../models/link_model.py" line="18"/>
+        <source>Built by</source>
+        <translation>建设方</translation>
+    </message>
+    <message>
+        <location filename="../models/link_model.py" line="19"/>
+        <source>Builds</source>
+        <translation>建设</translation>
+    </message>
+    <message>
+        <location filename="../models/link_model.py" line="20"/>
+        <source>Located in</source>
+        <translation>位于</translation>
+    </message>
+    <message>
+        <location filename="../models/link_model.py" line="21"/>
+        <source>Contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
         <location filename="../models/link_model.py" line="22"/>
+        <source>Part of</source>
+        <translation>隶属</translation>
+    </message>
+    <message>
+        <location filename="../models/link_model.py" line="23"/>
+        <source>Has unit</source>
+        <translation>下设</translation>
+    </message>
+    <message>
+        <location filename="../models/link_model.py" line="24"/>
+        <source>Mentioned with</source>
+        <translation>共同提及</translation>
+    </message>
+    <message>
+        <location filename="../models/link_model.py" line="35"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../models/link_model.py" line="23"/>
+        <location filename="../models/link_model.py" line="36"/>
         <source>Entity</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../models/link_model.py" line="24"/>
+        <location filename="../models/link_model.py" line="37"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../models/link_model.py" line="25"/>
+        <location filename="../models/link_model.py" line="38"/>
         <source>Weight</source>
         <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../models/link_model.py" line="39"/>
+        <source>Sentence</source>
+        <translation>所在句子</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="200"/>
-        <location filename="../window_workspace.py" line="100"/>
+        <location filename="../window_workspace.py" line="105"/>
         <source>Opening the knowledge base…</source>
         <translation>正在打开知识库…</translation>
     </message>
@@ -1286,17 +1409,32 @@
         <translation>已删除“%1”。</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="111"/>
+        <location filename="../window_workspace.py" line="84"/>
+        <source>“%1” is no longer placed in “%2”.</source>
+        <translation>“%1”已不再定位于“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../window_workspace.py" line="85"/>
+        <source>“%1” is no longer placed anywhere.</source>
+        <translation>“%1”已不再有所在地。</translation>
+    </message>
+    <message>
+        <location filename="../window_workspace.py" line="86"/>
+        <source>Removed the link between “%1” and “%2”.</source>
+        <translation>已删除“%1”与“%2”之间的关联。</translation>
+    </message>
+    <message>
+        <location filename="../window_workspace.py" line="116"/>
         <source>Note added — see Notes.</source>
         <translation>笔记已添加，可在“笔记”中查看。</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="114"/>
+        <location filename="../window_workspace.py" line="119"/>
         <source>Citation copied: %1</source>
         <translation>已复制引用：%1</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="118"/>
+        <location filename="../window_workspace.py" line="123"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -1828,37 +1966,37 @@
 <context>
     <name>SearchHitModel</name>
     <message>
-        <location filename="../models/search_model.py" line="67"/>
+        <location filename="../models/search_model.py" line="68"/>
         <source>matched: %1</source>
         <translation>匹配：%1</translation>
     </message>
     <message>
-        <location filename="../models/search_model.py" line="92"/>
+        <location filename="../models/search_model.py" line="93"/>
         <source>%1 matching passage(s)</source>
         <translation>%1 个匹配段落</translation>
     </message>
     <message>
-        <location filename="../models/search_model.py" line="127"/>
+        <location filename="../models/search_model.py" line="128"/>
         <source>More results through synonyms, related terms and words apart: %1</source>
         <translation>更多结果（同义词、相关词、分词）：%1 个段落</translation>
     </message>
     <message>
-        <location filename="../models/search_model.py" line="139"/>
+        <location filename="../models/search_model.py" line="140"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../models/search_model.py" line="140"/>
+        <location filename="../models/search_model.py" line="141"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../models/search_model.py" line="141"/>
+        <location filename="../models/search_model.py" line="142"/>
         <source>Section</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../models/search_model.py" line="142"/>
+        <location filename="../models/search_model.py" line="143"/>
         <source>Snippet</source>
         <translation>摘要</translation>
     </message>
@@ -2060,83 +2198,83 @@ A concept typed in your own words that the documents do not use is looked up in 
 <context>
     <name>ThesaurusDialog</name>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="142"/>
+        <location filename="../views/thesaurus_dialog.py" line="144"/>
         <source>%1 of %2 groups</source>
         <translation>%1 / %2 组</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="156"/>
+        <location filename="../views/thesaurus_dialog.py" line="158"/>
         <source>Switch off</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="156"/>
+        <location filename="../views/thesaurus_dialog.py" line="158"/>
         <source>Switch on</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="157"/>
+        <location filename="../views/thesaurus_dialog.py" line="159"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="157"/>
+        <location filename="../views/thesaurus_dialog.py" line="159"/>
         <source>Remove (switch off)</source>
         <translation>删除（停用）</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="158"/>
+        <location filename="../views/thesaurus_dialog.py" line="160"/>
         <source>The library is read-only</source>
         <translation>知识库为只读</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="162"/>
+        <location filename="../views/thesaurus_dialog.py" line="164"/>
         <source>Undo your changes to a shipped group and switch it on</source>
         <translation>撤销对内置词组的修改并重新启用</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="173"/>
-        <location filename="../views/thesaurus_dialog.py" line="236"/>
+        <location filename="../views/thesaurus_dialog.py" line="175"/>
+        <location filename="../views/thesaurus_dialog.py" line="238"/>
         <source>Thesaurus</source>
         <translation>同义词库</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="180"/>
+        <location filename="../views/thesaurus_dialog.py" line="182"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="209"/>
+        <location filename="../views/thesaurus_dialog.py" line="211"/>
         <source>Delete the group “%1”?</source>
         <translation>删除词组“%1”？</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="225"/>
+        <location filename="../views/thesaurus_dialog.py" line="227"/>
         <source>Saved; the search shown is run again.</source>
         <translation>已保存；当前检索已重新运行。</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="237"/>
+        <location filename="../views/thesaurus_dialog.py" line="239"/>
         <source>Find a term, a note or a source…</source>
         <translation>查找词语、备注或来源…</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="238"/>
+        <location filename="../views/thesaurus_dialog.py" line="240"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="239"/>
+        <location filename="../views/thesaurus_dialog.py" line="241"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="240"/>
+        <location filename="../views/thesaurus_dialog.py" line="242"/>
         <source>Reset</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../views/thesaurus_dialog.py" line="241"/>
+        <location filename="../views/thesaurus_dialog.py" line="243"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
