@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from kb.errors import NotFoundError
-from kb.extract.gazetteer import region_keys
+from kb.extract.gazetteer import ZONE_SUFFIXES, is_park_zone, region_keys
 from kb.extract.lexicon import domain_terms, lexicon_words
 from kb.models import (
     Document,
@@ -34,6 +34,16 @@ from kb.store.rows import doc_from_row, measure_from_row, removed_from_json
 from kb.text import sentence_around
 
 WARM_QUERY = "发展"  # in nearly every policy text: the warm-up search opens every segment's data
+
+
+def mention_regions(documents: list[DocumentMentions]) -> tuple[str, ...]:
+    """The most specific region of each document (a development zone's region, not the zone)."""
+    out = []
+    for d in documents:
+        regions = [r for r in d.region_chain if not (r.endswith(ZONE_SUFFIXES) and is_park_zone(r))]
+        if regions:
+            out.append(regions[-1])
+    return tuple(dict.fromkeys(out))
 
 
 class Library:
@@ -174,7 +184,9 @@ class Library:
         names = {ent.name, *ent.aliases}
         rows = self.store.measures.rows(doc_ids={m.doc_id for m in mentions})
         measures = [m for m in map(measure_from_row, rows) if any(n in m.text for n in names)]
-        return EntityPage(ent, tuple(links), tuple(mentions), tuple(measures), tuple(self._by_document(mentions)))
+        documents = self._by_document(mentions)
+        return EntityPage(ent, tuple(links), tuple(mentions), tuple(measures), tuple(documents),
+                          mention_regions(documents))
 
     def entity_documents(self, ref: int | str) -> list[DocumentMentions]:
         """The documents that mention an entity, most mentions first (NotFoundError: no such entity)."""

@@ -227,11 +227,8 @@ class EntityPage:
     mentions: tuple[Mention, ...]
     measures: tuple[Measure, ...]
     documents: tuple[DocumentMentions, ...] = ()  # the documents that mention it, most mentions first
-
-    @property
-    def mention_regions(self) -> tuple[str, ...]:
-        """The regions of the documents that mention it (most specific name each, most mentions first)."""
-        return tuple(dict.fromkeys(d.region_chain[-1] for d in self.documents if d.region_chain))
+    # the regions those documents are about (the most specific region of each, a zone's city), most mentions first
+    mention_regions: tuple[str, ...] = ()
 
     @property
     def placed(self) -> bool:

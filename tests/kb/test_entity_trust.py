@@ -147,3 +147,31 @@ def test_replay_matches_aliases_and_keeps_a_place_the_correction_did_not_name() 
     log = [{"action": "unplace", "type": "enterprise", "name": "汇川区某某科技有限公司", "value": "遵义经济技术开发区"}]
     out, kept = apply_corrections(log, local, local_links)
     assert kept == [] and out[0].region_chain == zone_chain, "a local firm keeps its document's region"
+
+
+def test_an_unplaced_firm_has_the_documents_that_mention_it(kb: KnowledgeBase, plan: Path) -> None:
+    page = kb.entity(OTHER)
+    assert page is not None and not page.placed and page.entity.region_chain == ()
+    docs = kb.entity_mentions_by_document(OTHER)
+    assert docs == list(page.documents)
+    assert {(d.doc, d.title, d.count) for d in docs} == {
+        ("kunming_news.txt", "昆明市举办数字经济合作论坛", 2), ("zunyi_plan.txt", "遵义市加快数字经济发展实施方案", 2)}
+    for d in docs:
+        body = kb.document_text(d.doc_id).body
+        assert body[d.first.start:d.first.end] == d.first.text and body.find(d.first.text) == d.first.start
+    assert set(page.mention_regions) == {"昆明市", "遵义市"}
+    assert kb.entity(FIRM).placed  # type: ignore[union-attr]
+    with pytest.raises(NotFoundError):
+        kb.entity_mentions_by_document("没有这个企业")
+
+
+def test_mention_regions_name_a_zone_documents_region_not_the_zone() -> None:
+    from kb.library import mention_regions
+    from kb.models import DocumentMentions, Mention
+
+    first = Mention(1, "enterprise", "某公司", "d", "a.txt", 0, 2, "某公司")
+    docs = [DocumentMentions("a", "a.txt", "t", None, ("贵州省", "贵阳市", "贵阳经济技术开发区"), 3, first),
+            DocumentMentions("b", "b.txt", "t", None, ("贵州省", "遵义市"), 1, first),
+            DocumentMentions("c", "c.txt", "t", None, ("贵州省", "贵阳市"), 1, first),
+            DocumentMentions("d", "d.txt", "t", None, (), 1, first)]
+    assert mention_regions(docs) == ("贵阳市", "遵义市")

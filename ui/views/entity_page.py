@@ -309,8 +309,9 @@ class EntityPageView(QWidget):
             rows.append((self.tr("Located in"), located))
         if not page.placed and page.mention_regions:
             rows.append((self.tr("Mentioned in documents about"), "、".join(page.mention_regions)))
-        named = [self.titles.title(d) for d in e.docs] if self.titles is not None else list(e.docs)
-        rows.append((self.tr("Documents"), "、".join(f"《{t}》" for t in named) or "—"))
+        if page.placed:  # an unplaced entity lists its documents in a table of their own
+            named = [self.titles.title(d) for d in e.docs] if self.titles is not None else list(e.docs)
+            rows.append((self.tr("Documents"), "、".join(f"《{t}》" for t in named) or "—"))
         body = "".join(f"<tr><td style='color:#666666;padding-right:12px'>{html.escape(k)}</td>"
                        f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
         self.header.setText(
