@@ -109,8 +109,9 @@ class EntityPageView(QWidget):
             MeasureTableModel.COL_TOOL: (76, 40), MeasureTableModel.COL_YEAR: (56, 32),
             MeasureTableModel.COL_REGION: (90, 36), MeasureTableModel.COL_DOC: (110, 40)}, MeasureTableModel.COL_TEXT)
         # the evidence sentence takes what is left (its whole text on hover)
-        self.link_fit = ColumnFitter(self.link_view, {LinkTableModel.COL_KIND: (100, 64), LinkTableModel.COL_ENTITY: (190, 90),
-                                                      LinkTableModel.COL_TYPE: (70, 40), LinkTableModel.COL_WEIGHT: (56, 34)},
+        # the relation words stay whole ("Mentioned with"); the evidence sentence takes what is left
+        self.link_fit = ColumnFitter(self.link_view, {LinkTableModel.COL_KIND: (112, 90), LinkTableModel.COL_ENTITY: (190, 68),
+                                                      LinkTableModel.COL_TYPE: (70, 36), LinkTableModel.COL_WEIGHT: (50, 34)},
                                      LinkTableModel.COL_SENTENCE)
         self.documents = DocumentMentionTableModel(self)
         self.document_view = _table(self.documents, 1)
