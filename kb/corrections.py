@@ -11,19 +11,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from kb.models import link_value
+
+__all__ = ["ACTIONS", "LINK_ACTIONS", "LINK_KINDS", "apply_corrections", "chain_after_unplace", "link_value",
+           "parse_link_value", "placed_only"]
+
 LINK_ACTIONS = ("unplace", "unlink")
 ACTIONS = ("rename", "retype", "merge", "delete", *LINK_ACTIONS)
 LINK_KINDS = ("located_in", "part_of", "built_by", "co_mention")
 
 Key = tuple[str, str]
-
-
-def link_value(kind: str, target_type: str, target_name: str) -> str:
-    """The value of an ``unlink`` correction: ``"<kind>:<target type>:<target name>"``.
-
-    Kind and type are ASCII words without a colon, so the name (which may hold one) is the rest.
-    """
-    return f"{kind}:{target_type}:{target_name}"
 
 
 def parse_link_value(value: str | None) -> tuple[str, str, str]:

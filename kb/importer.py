@@ -22,12 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from kb import paths
-from kb.corrections import ACTIONS, LINK_ACTIONS, apply_corrections, link_value, parse_link_value
+from kb.corrections import ACTIONS, LINK_ACTIONS, apply_corrections
 from kb.errors import IngestError, NotFoundError
 from kb.extract.gazetteer import region_keys
 from kb.extract.wordfreq import set_cache_dir
 from kb.ingest import iter_files
 from kb.library import Library
+from kb.link_corrections import correct_link
 from kb.models import ENTITY_TYPES, Changes, ImportFailure, ImportReport
 from kb.notes import Notes
 from kb.pipeline import Processed, warm
@@ -317,54 +318,13 @@ class Importer:
             raise NotFoundError(f"no {type} entity named {name!r}")
         self._entity_ids.clear()
         if action in LINK_ACTIONS:
-            return self._correct_link(action, row, value)
+            return correct_link(self.store, action, row, value)
         with self.store.atomic():
             self.store.corrections.add(action, type, row["name"], value, now())
             left = self.store.corrections.apply(row, action, value)
         touched = (int(row["id"]),) if left in (None, row["id"]) else (int(row["id"]), left)
         return Changes(entities=touched, entity_id=left)
 
-    def _correct_link(self, action: str, row: dict[str, Any], value: str | None) -> Changes:
-        """``unplace`` / ``unlink``: resolve the other end (NotFoundError naming what is wrong), log, apply."""
-        eid = int(row["id"])
-        ents = self.store.entities
-        if action == "unplace":
-            targets = self._place_targets(row, value)
-            region = ents.names_in(ents.ids_named(value), json.loads(row["region_chain"])) if value else []
-            by_chain = region[0] if targets == [] and region else None  # placed by its region chain alone
-            stored = _name_of(ents.row(targets[0]) if targets else None, by_chain or value)
-            with self.store.atomic():
-                self.store.corrections.add(action, row["type"], row["name"], stored, now())
-                touched = self.store.corrections.unplace(eid, targets, by_chain)
-            return Changes(entities=(eid, *touched), entity_id=eid)
-        try:
-            kind, ttype, tname = parse_link_value(value)
-        except ValueError as exc:
-            raise NotFoundError(str(exc)) from None
-        other = ents.row_by_name(ttype, tname)
-        if other is None:
-            raise NotFoundError(f"no {ttype} entity named {tname!r}")
-        with self.store.atomic():
-            if not self.store.corrections.unlink(eid, int(other["id"]), kind):
-                raise NotFoundError(f"{row['name']!r} has no {kind} link with {tname!r}")
-            self.store.corrections.add(action, row["type"], row["name"], link_value(kind, ttype, other["name"]), now())
-        return Changes(entities=(eid, int(other["id"])), entity_id=eid)
-
-    def _place_targets(self, row: dict[str, Any], value: str | None) -> list[int] | None:
-        """The places to drop: None for all; [] when ``value`` is only in its region chain."""
-        eid = int(row["id"])
-        placed = self.store.entities.placed_in(eid)
-        if not value:
-            if not placed and not json.loads(row["region_chain"]):
-                raise NotFoundError(f"{row['name']!r} is not placed anywhere")
-            return None
-        named = self.store.entities.ids_named(value)
-        if not named:
-            raise NotFoundError(f"no region or park named {value!r}")
-        hit = [i for i in placed if i in named]
-        if not hit and not self.store.entities.names_in(named, json.loads(row["region_chain"])):
-            raise NotFoundError(f"{row['name']!r} is not placed in {value!r}")
-        return hit
 
 def _document_row(p: Processed) -> dict[str, Any]:
     doc = p.doc
@@ -378,10 +338,6 @@ def _document_row(p: Processed) -> dict[str, Any]:
         "chars": len(doc.body), "status": "pending", "imported_at": now(),
         "url": doc.url, "accessed": doc.accessed or now()[:10], "warnings": to_json(list(doc.warnings)),
     }
-
-
-def _name_of(row: dict[str, Any] | None, default: str | None) -> str | None:
-    return str(row["name"]) if row is not None else default
 
 
 def _year(date: str | None) -> int | None:

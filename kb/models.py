@@ -161,6 +161,29 @@ class Link:
     end: int | None = None
     sentence: str = ""
 
+    def relation(self, focus_id: int) -> str:
+        """The relation read from entity ``focus_id``'s side: ``located_in`` seen from the park it lies
+        in is ``contains`` (keys of ``kb.relations.WORDS``)."""
+        return self.kind if self.src_id == focus_id else RELATION_INVERSE.get(self.kind, self.kind)
+
+    def unlink_value(self, focus_id: int) -> str:
+        """The ``unlink`` correction's value that removes this link from entity ``focus_id``'s page."""
+        if self.src_id == focus_id:
+            return link_value(self.kind, self.dst_type, self.dst_name)
+        return link_value(self.kind, self.src_type, self.src_name)
+
+
+# a link kind read from its target's side
+RELATION_INVERSE = {"built_by": "builds", "located_in": "contains", "part_of": "has_part", "co_mention": "co_mention"}
+
+
+def link_value(kind: str, target_type: str, target_name: str) -> str:
+    """The value of an ``unlink`` correction: ``"<kind>:<target type>:<target name>"``.
+
+    Kind and type are ASCII words without a colon, so the name (which may hold one) is the rest.
+    """
+    return f"{kind}:{target_type}:{target_name}"
+
 
 @dataclass(frozen=True)
 class Measure:

@@ -21,13 +21,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "has_part": ("下设", "Has unit"),
     "co_mention": ("共同提及", "Mentioned with"),
 }
-_INVERSE = {"built_by": "builds", "located_in": "contains", "part_of": "has_part", "co_mention": "co_mention"}
 ORDER = tuple(WORDS)
-
-
-def relation(link: Link, focus_id: int) -> str:
-    """The relation key of ``link`` as seen from entity ``focus_id``."""
-    return link.kind if link.src_id == focus_id else _INVERSE.get(link.kind, link.kind)
 
 
 def words(key: str, lang: str = "zh") -> str:
@@ -55,7 +49,7 @@ def relations(links: Iterable[Link], focus_id: int) -> list[Relation]:
     for lk in links:
         outgoing = lk.src_id == focus_id
         other = (lk.dst_id, lk.dst_name, lk.dst_type) if outgoing else (lk.src_id, lk.src_name, lk.src_type)
-        rel = Relation(relation(lk, focus_id), *other, lk.weight, lk.sentence, lk.doc, lk)
+        rel = Relation(lk.relation(focus_id), *other, lk.weight, lk.sentence, lk.doc, lk)
         key = (rel.key, rel.other_id)
         if key not in best or (rel.weight, bool(rel.sentence)) > (best[key].weight, bool(best[key].sentence)):
             best[key] = rel

@@ -453,7 +453,7 @@
     </message>
     <message>
         <location filename="../views/entity_page.py" line="277"/>
-        <location filename="../views/entity_page.py" line="347"/>
+        <location filename="../views/entity_page.py" line="348"/>
         <source>Add note…</source>
         <translation>添加笔记…</translation>
     </message>
@@ -488,32 +488,32 @@
         <translation>提及地区</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="313"/>
+        <location filename="../views/entity_page.py" line="314"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="325"/>
+        <location filename="../views/entity_page.py" line="326"/>
         <source>Linked entities (%1)</source>
         <translation>关联实体（%1）</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="326"/>
+        <location filename="../views/entity_page.py" line="327"/>
         <source>Mentions (%1)</source>
         <translation>提及（%1）</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="327"/>
+        <location filename="../views/entity_page.py" line="328"/>
         <source>Measures mentioning it (%1)</source>
         <translation>涉及它的政策措施（%1）</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="328"/>
+        <location filename="../views/entity_page.py" line="329"/>
         <source>Documents mentioning it (%1) — where it is talked about, not where it is; double-click to read</source>
         <translation>提及它的文档（%1）——在哪里被提及，而非它所在的地方；双击阅读</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="348"/>
+        <location filename="../views/entity_page.py" line="349"/>
         <source>Correct</source>
         <translation>纠正</translation>
     </message>
@@ -1160,62 +1160,62 @@
 <context>
     <name>LinkTableModel</name>
     <message>
-        <location filename="../models/link_model.py" line="18"/>
+        <location filename="../models/link_model.py" line="17"/>
         <source>Built by</source>
         <translation>建设方</translation>
     </message>
     <message>
-        <location filename="../models/link_model.py" line="19"/>
+        <location filename="../models/link_model.py" line="18"/>
         <source>Builds</source>
         <translation>建设</translation>
     </message>
     <message>
-        <location filename="../models/link_model.py" line="20"/>
+        <location filename="../models/link_model.py" line="19"/>
         <source>Located in</source>
         <translation>位于</translation>
     </message>
     <message>
-        <location filename="../models/link_model.py" line="21"/>
+        <location filename="../models/link_model.py" line="20"/>
         <source>Contains</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../models/link_model.py" line="22"/>
+        <location filename="../models/link_model.py" line="21"/>
         <source>Part of</source>
         <translation>隶属</translation>
     </message>
     <message>
-        <location filename="../models/link_model.py" line="23"/>
+        <location filename="../models/link_model.py" line="22"/>
         <source>Has unit</source>
         <translation>下设</translation>
     </message>
     <message>
-        <location filename="../models/link_model.py" line="24"/>
+        <location filename="../models/link_model.py" line="23"/>
         <source>Mentioned with</source>
         <translation>共同提及</translation>
     </message>
     <message>
-        <location filename="../models/link_model.py" line="35"/>
+        <location filename="../models/link_model.py" line="34"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../models/link_model.py" line="36"/>
+        <location filename="../models/link_model.py" line="35"/>
         <source>Entity</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../models/link_model.py" line="37"/>
+        <location filename="../models/link_model.py" line="36"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../models/link_model.py" line="38"/>
+        <location filename="../models/link_model.py" line="37"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../models/link_model.py" line="39"/>
+        <location filename="../models/link_model.py" line="38"/>
         <source>Sentence</source>
         <translation>所在句子</translation>
     </message>

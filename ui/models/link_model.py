@@ -6,14 +6,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from kb.relations import relation
 from ui.labels import label
 from ui.models.base import RowTableModel
 
 if TYPE_CHECKING:
     from kb.models import Link
 
-# kb.relations keys -> English source words, translated in the LinkTableModel context
+# relation keys (kb.relations.WORDS, Link.relation) -> English source words, translated in the LinkTableModel context
 RELATION_WORDS = {
     "built_by": QT_TRANSLATE_NOOP("LinkTableModel", "Built by"),
     "builds": QT_TRANSLATE_NOOP("LinkTableModel", "Builds"),
@@ -51,7 +50,7 @@ class LinkTableModel(RowTableModel["Link"]):
 
     def relation(self, row: Link) -> str:
         """The ``kb.relations`` key of ``row`` seen from the focused entity."""
-        return relation(row, self.focus_id if self.focus_id is not None else row.src_id)
+        return row.relation(self.focus_id if self.focus_id is not None else row.src_id)
 
     def words(self, row: Link) -> str:
         key = self.relation(row)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kb.corrections import link_value
 from ui.labels import entity_colour, label
 from ui.models.base import ROW_ROLE
 from ui.models.link_model import LinkTableModel
@@ -213,11 +212,11 @@ class EntityPageView(QWidget):
         if not self._can_correct() or self.page is None or self.corrector is None:
             return False
         e = self.page.entity
-        _, name, etype = self.links.other_end(link)
+        name = self.links.other_end(link)[1]
         question = self.tr("Remove the link “%1: %2”? It stays removed on re-import.")
         if not self.corrector.confirm(question.replace("%1", self.links.words(link)).replace("%2", name)):
             return False
-        self.corrector.requested.emit("unlink", e.type, e.name, link_value(link.kind, etype, name))
+        self.corrector.requested.emit("unlink", e.type, e.name, link.unlink_value(e.id))
         return True
 
     def _link_menu(self, pos: QPoint) -> None:
