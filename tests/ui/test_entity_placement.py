@@ -90,6 +90,8 @@ def test_an_unplaced_firm_lists_the_documents_that_mention_it(qtbot, placed_wind
     titles = {docs.index(r, DocumentMentionTableModel.COL_TITLE).data() for r in range(docs.rowCount())}
     assert titles == {"昆明市举办数字经济合作论坛", "遵义市加快数字经济发展实施方案"}
     assert {docs.index(r, DocumentMentionTableModel.COL_COUNT).data() for r in range(docs.rowCount())} == {"2"}
+    hint = placed_window.minimumSizeHint()
+    assert hint.width() <= 700 and hint.height() <= 500, "the documents table does not make the window bigger"
     header = page.header.text()
     assert "not placed" in header and "Mentioned in documents about" in header
     assert "昆明市" in header and "遵义市" in header

@@ -397,123 +397,123 @@
 <context>
     <name>EntityPageView</name>
     <message>
-        <location filename="../views/entity_page.py" line="179"/>
+        <location filename="../views/entity_page.py" line="181"/>
         <source>Not located here</source>
         <translation>不在此处</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="187"/>
+        <location filename="../views/entity_page.py" line="189"/>
         <source>Not in “%1”…</source>
         <translation>不在“%1”…</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="189"/>
+        <location filename="../views/entity_page.py" line="191"/>
         <source>Not located anywhere we know…</source>
         <translation>没有已知所在地…</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="201"/>
+        <location filename="../views/entity_page.py" line="203"/>
         <source>“%1” is not located in “%2”? Its placement there is removed, and stays removed on re-import.</source>
         <translation>“%1”不在“%2”？将删除这一定位，重新导入后也不会恢复。</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="203"/>
+        <location filename="../views/entity_page.py" line="205"/>
         <source>“%1” is not located anywhere the documents say? Every placement is removed, and stays removed on re-import.</source>
         <translation>“%1”不在文档所说的任何地方？将删除全部定位，重新导入后也不会恢复。</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="216"/>
+        <location filename="../views/entity_page.py" line="218"/>
         <source>Remove the link “%1: %2”? It stays removed on re-import.</source>
         <translation>删除关联“%1：%2”？重新导入后也不会恢复。</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="236"/>
+        <location filename="../views/entity_page.py" line="238"/>
         <source>Open “%1”</source>
         <translation>打开“%1”</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="239"/>
+        <location filename="../views/entity_page.py" line="241"/>
         <source>Not located here…</source>
         <translation>不在此处…</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="242"/>
+        <location filename="../views/entity_page.py" line="244"/>
         <source>Remove this link…</source>
         <translation>删除此关联…</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="258"/>
+        <location filename="../views/entity_page.py" line="260"/>
         <source>Rename, retype, merge or delete this entity; kept on re-import</source>
         <translation>重命名、更改类型、合并或删除此实体；重新导入后仍然保留</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="276"/>
+        <location filename="../views/entity_page.py" line="278"/>
         <source>Open in reader</source>
         <translation>在阅读器中打开</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="277"/>
-        <location filename="../views/entity_page.py" line="348"/>
+        <location filename="../views/entity_page.py" line="279"/>
+        <location filename="../views/entity_page.py" line="350"/>
         <source>Add note…</source>
         <translation>添加笔记…</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="291"/>
+        <location filename="../views/entity_page.py" line="293"/>
         <source>This entity no longer exists.</source>
         <translation>该实体已不存在。</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="300"/>
+        <location filename="../views/entity_page.py" line="302"/>
         <source>not placed: the documents only mention it</source>
         <translation>未定位：文档只是提及它</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="305"/>
+        <location filename="../views/entity_page.py" line="307"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="306"/>
+        <location filename="../views/entity_page.py" line="308"/>
         <source>Aliases</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="309"/>
+        <location filename="../views/entity_page.py" line="311"/>
         <source>Located in</source>
         <translation>位于</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="311"/>
+        <location filename="../views/entity_page.py" line="313"/>
         <source>Mentioned in documents about</source>
         <translation>提及地区</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="314"/>
+        <location filename="../views/entity_page.py" line="316"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="326"/>
+        <location filename="../views/entity_page.py" line="328"/>
         <source>Linked entities (%1)</source>
         <translation>关联实体（%1）</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="327"/>
+        <location filename="../views/entity_page.py" line="329"/>
         <source>Mentions (%1)</source>
         <translation>提及（%1）</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="328"/>
+        <location filename="../views/entity_page.py" line="330"/>
         <source>Measures mentioning it (%1)</source>
         <translation>涉及它的政策措施（%1）</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="329"/>
+        <location filename="../views/entity_page.py" line="331"/>
         <source>Documents mentioning it (%1) — where it is talked about, not where it is; double-click to read</source>
         <translation>提及它的文档（%1）——在哪里被提及，而非它所在的地方；双击阅读</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="349"/>
+        <location filename="../views/entity_page.py" line="351"/>
         <source>Correct</source>
         <translation>纠正</translation>
     </message>

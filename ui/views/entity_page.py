@@ -134,6 +134,8 @@ class EntityPageView(QWidget):
             self.splitter.addWidget(box)
             self.boxes.append(box)
         self.document_box = self.boxes[1]
+        self.document_box.setVisible(False)  # only an unplaced entity's page shows it
+        self.document_label.setWordWrap(True)  # a long label must not widen the window
         self.note_button = QPushButton()
         self.note_button.setObjectName("entityNoteButton")
         self.note_button.clicked.connect(self.request_entity_note)
