@@ -22,8 +22,10 @@ from typing import Any
 
 from kb import cli_edit, cli_extra
 from kb.cli_output import Progress, clip, emit, figure_text, shown, table, to_jsonable
+from kb.corrections import ACTIONS, LINK_KINDS, link_value
 from kb.errors import ZhikuError
 from kb.fileio import describe, is_disk_full
+from kb.relations import relations, words
 
 log = logging.getLogger(__name__)
 
@@ -182,13 +184,44 @@ def cmd_entity(kb: Any, args: argparse.Namespace) -> int:
     if page is None:
         raise ZhikuError(f"no entity named {args.name!r}")
     e = page.entity
+    rels = relations(page.links, e.id)
     data = to_jsonable(e) | {"links": to_jsonable(page.links), "mentions": to_jsonable(page.mentions),
-                             "measures": to_jsonable(page.measures)}
-    lines = [f"{e.name} ({e.type}) {'/'.join(e.region_chain)}", f"aliases: {', '.join(e.aliases) or '-'}"]
-    lines += [f"  {link.kind}: {link.src_name} -> {link.dst_name}" for link in page.links]
-    lines += [f"  [{shown(m.doc)} {m.start}-{m.end}] {clip(m.sentence, 200)}" for m in page.mentions]
-    emit(args.json, data, "\n".join(lines))
+                             "measures": to_jsonable(page.measures), "placed": page.placed,
+                             "relations": [_relation_json(r) for r in rels],
+                             "documents": to_jsonable(page.documents), "mention_regions": list(page.mention_regions)}
+    emit(args.json, data, "\n".join(_entity_lines(page, rels, args.lang)))
     return 0
+
+
+def _relation_json(r: Any) -> dict[str, Any]:
+    return {"relation": r.key, "words": {"zh": words(r.key, "zh"), "en": words(r.key, "en")}, "id": r.other_id,
+            "name": r.other_name, "type": r.other_type, "weight": r.weight, "sentence": r.sentence, "doc": r.doc}
+
+
+def _entity_lines(page: Any, rels: list[Any], lang: str) -> list[str]:
+    """Relations in words, each with the sentence that states it; an unplaced entity's documents."""
+    e = page.entity
+    en = lang == "en"
+    place = "/".join(e.region_chain) or ("not placed" if en else "未定位")
+    lines = [f"{e.name} ({e.type}) {place}", f"{'aliases' if en else '别名'}: {'、'.join(e.aliases) or '-'}"]
+    by_key: dict[str, list[Any]] = {}
+    for r in rels:
+        by_key.setdefault(r.key, []).append(r)
+    for key, group in by_key.items():
+        shown_names = [r.other_name for r in group[:12]]
+        more = f" (+{len(group) - 12})" if len(group) > 12 else ""
+        lines.append(f"{words(key, lang)}: {'、'.join(shown_names)}{more}")
+        if key != "co_mention":
+            lines += [f"    {r.other_name}: {clip(' '.join(r.sentence.split()), 160)} [{shown(r.doc or '')}]"
+                      for r in group if r.sentence]
+    if not page.placed and page.documents:
+        label = "mentioned in documents about (not its place)" if en else "提及地区（提及它的文档所属地区，非所在地）"
+        lines.append(f"{label}: {'、'.join(page.mention_regions) or '-'}")
+    title = "documents mentioning it" if en else "提及文档"
+    lines.append(f"{title}:")
+    lines += [f"  《{clip(d.title, 60)}》 {d.date or '-'} {'/'.join(d.region_chain) or '-'} ×{d.count}"
+              for d in page.documents]
+    return lines
 
 
 def cmd_measures(kb: Any, args: argparse.Namespace) -> int:
@@ -226,8 +259,15 @@ def cmd_remove(kb: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_correct(kb: Any, args: argparse.Namespace) -> int:
-    kb.correct_entity(args.action, args.type, args.name, args.value)
-    emit(args.json, {"corrected": args.name, "action": args.action}, f"{args.action}: {args.name}")
+    value = args.value
+    if args.action == "unlink" and args.kind:
+        if not (args.target_type and value):
+            raise ZhikuError("unlink --kind K needs --target-type T and the target's name")
+        value = link_value(args.kind, args.target_type, value)
+    changes = kb.correct_entity(args.action, args.type, args.name, value)
+    data = {"corrected": args.name, "action": args.action, "value": value, "entities": list(changes.entities),
+            "entity_id": changes.entity_id}
+    emit(args.json, data, f"{args.action}: {args.name}" + (f" ({value})" if value else ""))
     return 0
 
 
@@ -277,8 +317,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--region")
     p.add_argument("--text")
     p.set_defaults(func=cmd_entities, mode="read")
-    p = sub.add_parser("entity", parents=[common], help="one entity with links and mentions")
+    p = sub.add_parser("entity", parents=[common], help="one entity: its relations in words, with their sentences")
     p.add_argument("name", nargs="?")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the relation words")
     p.set_defaults(func=cmd_entity, mode="read", positional="name")
     p = sub.add_parser("measures", parents=[common], help="policy measures and targets, figures as written")
     for name in ("region", "kind", "theme", "doc"):
@@ -292,11 +333,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_upkeep(sub: Any, common: argparse.ArgumentParser) -> None:
     """Corrections, consistency, backups and removal."""
-    p = sub.add_parser("correct", parents=[common], help="correct an entity (survives re-import)")
-    p.add_argument("action", choices=("rename", "retype", "merge", "delete"))
+    p = sub.add_parser("correct", parents=[common], help="correct an entity (survives re-import)",
+                       epilog="unplace NAME [PLACE]: not located in PLACE (none: anywhere); "
+                              "unlink NAME KIND:TYPE:TARGET (or TARGET --kind KIND --target-type TYPE): remove that link")
+    p.add_argument("action", choices=ACTIONS)
     p.add_argument("type", choices=ENTITY_TYPES)
     p.add_argument("name")
     p.add_argument("value", nargs="?")
+    p.add_argument("--kind", choices=LINK_KINDS, help="unlink: the kind of link")
+    p.add_argument("--target-type", choices=ENTITY_TYPES, help="unlink: the type of the entity at the other end")
     p.set_defaults(func=cmd_correct, mode="write")
 
     p = sub.add_parser("check", parents=[common], help="verify store and index agree (read-only without --repair)")

@@ -22,12 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from kb import paths
-from kb.corrections import ACTIONS, apply_corrections
+from kb.corrections import ACTIONS, LINK_ACTIONS, apply_corrections
 from kb.errors import IngestError, NotFoundError
 from kb.extract.gazetteer import region_keys
 from kb.extract.wordfreq import set_cache_dir
 from kb.ingest import iter_files
 from kb.library import Library
+from kb.link_corrections import correct_link
 from kb.models import ENTITY_TYPES, Changes, ImportFailure, ImportReport
 from kb.notes import Notes
 from kb.pipeline import Processed, warm
@@ -340,11 +341,12 @@ class Importer:
     # corrections ---------------------------------------------------------------------------
 
     def correct_entity(self, action: str, type: str, name: str, value: str | None = None) -> Changes:
-        """Rename, retype, merge or delete an entity; the correction is replayed on every re-import."""
+        """Rename, retype, merge or delete an entity, say it is not located somewhere (``unplace``) or
+        remove one of its links (``unlink``, value ``kb.corrections.link_value``); replayed on every re-import."""
         self._writable()
         if action not in ACTIONS:
             raise NotFoundError(f"unknown correction {action!r}; use one of {', '.join(ACTIONS)}")
-        if action != "delete" and not value:
+        if action not in ("delete", "unplace") and not value:
             raise NotFoundError(f"{action} needs a value")
         if action == "retype" and value not in ENTITY_TYPES:
             raise NotFoundError(f"unknown entity type {value!r}")
@@ -354,6 +356,8 @@ class Importer:
         if row is None:
             raise NotFoundError(f"no {type} entity named {name!r}")
         self._entity_ids.clear()
+        if action in LINK_ACTIONS:
+            return correct_link(self.store, action, row, value)
         with self.store.atomic():
             self.store.corrections.add(action, type, row["name"], value, now())
             left = self.store.corrections.apply(row, action, value)

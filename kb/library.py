@@ -13,10 +13,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from kb.errors import NotFoundError
-from kb.extract.gazetteer import region_keys
+from kb.extract.gazetteer import ZONE_SUFFIXES, is_park_zone, region_keys
 from kb.extract.lexicon import domain_terms, lexicon_words
 from kb.models import (
     Document,
+    DocumentMentions,
     DocumentSummary,
     DocumentText,
     Entity,
@@ -33,6 +34,16 @@ from kb.store.rows import doc_from_row, measure_from_row, removed_from_json
 from kb.text import sentence_around
 
 WARM_QUERY = "发展"  # in nearly every policy text: the warm-up search opens every segment's data
+
+
+def mention_regions(documents: list[DocumentMentions]) -> tuple[str, ...]:
+    """The most specific region of each document (a development zone's region, not the zone)."""
+    out = []
+    for d in documents:
+        regions = [r for r in d.region_chain if not (r.endswith(ZONE_SUFFIXES) and is_park_zone(r))]
+        if regions:
+            out.append(regions[-1])
+    return tuple(dict.fromkeys(out))
 
 
 class Library:
@@ -173,7 +184,29 @@ class Library:
         names = {ent.name, *ent.aliases}
         rows = self.store.measures.rows(doc_ids={m.doc_id for m in mentions})
         measures = [m for m in map(measure_from_row, rows) if any(n in m.text for n in names)]
-        return EntityPage(ent, tuple(links), tuple(mentions), tuple(measures))
+        documents = self._by_document(mentions)
+        return EntityPage(ent, tuple(links), tuple(mentions), tuple(measures), tuple(documents),
+                          mention_regions(documents))
+
+    def entity_documents(self, ref: int | str) -> list[DocumentMentions]:
+        """The documents that mention an entity, most mentions first (NotFoundError: no such entity)."""
+        row = self.store.entities.row(ref)
+        if row is None:
+            raise NotFoundError(f"no entity {ref!r}")
+        return self._by_document(self._with_sentences(self.store.entities.mentions(entity_id=row["id"])))
+
+    def _by_document(self, mentions: list[Mention]) -> list[DocumentMentions]:
+        groups: dict[str, list[Mention]] = {}
+        for m in mentions:
+            groups.setdefault(m.doc_id, []).append(m)
+        out = []
+        for doc_id, ms in groups.items():
+            doc = self.document(doc_id)
+            first = min(ms, key=lambda m: m.start)
+            out.append(DocumentMentions(doc_id, ms[0].doc, doc.title if doc else ms[0].doc, doc.date if doc else None,
+                                        doc.region_chain if doc else (), len(ms), first))
+        out.sort(key=lambda d: (d.date or "", d.doc), reverse=True)  # newest first among equals
+        return sorted(out, key=lambda d: -d.count)
 
     def _with_sentences(self, mentions: list[Mention]) -> list[Mention]:
         """Each mention with the sentence it stands in (one body read per document)."""

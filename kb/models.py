@@ -172,6 +172,29 @@ class Link:
     end: int | None = None
     sentence: str = ""
 
+    def relation(self, focus_id: int) -> str:
+        """The relation read from entity ``focus_id``'s side: ``located_in`` seen from the park it lies
+        in is ``contains`` (keys of ``kb.relations.WORDS``)."""
+        return self.kind if self.src_id == focus_id else RELATION_INVERSE.get(self.kind, self.kind)
+
+    def unlink_value(self, focus_id: int) -> str:
+        """The ``unlink`` correction's value that removes this link from entity ``focus_id``'s page."""
+        if self.src_id == focus_id:
+            return link_value(self.kind, self.dst_type, self.dst_name)
+        return link_value(self.kind, self.src_type, self.src_name)
+
+
+# a link kind read from its target's side
+RELATION_INVERSE = {"built_by": "builds", "located_in": "contains", "part_of": "has_part", "co_mention": "co_mention"}
+
+
+def link_value(kind: str, target_type: str, target_name: str) -> str:
+    """The value of an ``unlink`` correction: ``"<kind>:<target type>:<target name>"``.
+
+    Kind and type are ASCII words without a colon, so the name (which may hold one) is the rest.
+    """
+    return f"{kind}:{target_type}:{target_name}"
+
 
 @dataclass(frozen=True)
 class Measure:
@@ -215,11 +238,36 @@ class Measure:
 
 
 @dataclass(frozen=True)
+class DocumentMentions:
+    """One document that mentions an entity: what it is, how often it names it, where first.
+
+    Why: a national firm a text only mentions has no place; the documents that mention it (and the
+    regions those are about) are what the user can know of it, shown as mentions, not as placement.
+    """
+
+    doc_id: str
+    doc: str  # file name
+    title: str
+    date: str | None
+    region_chain: tuple[str, ...]  # the document's, not the entity's
+    count: int
+    first: Mention  # the reader opens here
+
+
+@dataclass(frozen=True)
 class EntityPage:
     entity: Entity
     links: tuple[Link, ...]
     mentions: tuple[Mention, ...]
     measures: tuple[Measure, ...]
+    documents: tuple[DocumentMentions, ...] = ()  # the documents that mention it, most mentions first
+    # the regions those documents are about (the most specific region of each, a zone's city), most mentions first
+    mention_regions: tuple[str, ...] = ()
+
+    @property
+    def placed(self) -> bool:
+        """Whether anything places it (a region, or a park it lies in); else it is only mentioned."""
+        return bool(self.entity.region_chain or self.entity.region or self.entity.located_in)
 
 
 @dataclass(frozen=True)

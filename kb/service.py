@@ -30,6 +30,7 @@ from kb.models import (
     CheckReport,
     Comparison,
     Document,
+    DocumentMentions,
     DocumentSummary,
     DocumentText,
     Entity,
@@ -219,6 +220,9 @@ class KnowledgeBase:
 
     def entity(self, ref: int | str) -> EntityPage | None:
         return self._library.entity(ref)
+
+    def entity_mentions_by_document(self, ref: int | str) -> list[DocumentMentions]:
+        return self._library.entity_documents(ref)
 
     def mentions_in(self, doc_ref: str) -> list[Mention]:
         return self._library.mentions_in(doc_ref)

@@ -370,7 +370,9 @@ class AppController(QObject):
         self._write("remove", lambda kb: kb.remove_document(ref), then)
 
     def correct_entity(self, action: str, type: str, name: str, value: str | None = None) -> None:
-        """``kb.correct_entity``; ``entityCorrected`` and ``changed`` answer (or ``failed("correct", …)``)."""
+        """``kb.correct_entity`` (rename, retype, merge, delete, and ``unplace`` / ``unlink`` of a placement or
+        link, ``value`` then the place or ``kb.corrections.link_value``); ``entityCorrected`` and ``changed``
+        answer (or ``failed("correct", …)``)."""
         self._write("correct", lambda kb: kb.correct_entity(action, type, name, value),
                     lambda ch: self.entityCorrected.emit(Correction(action, type, name, value, ch.entity_id)))
 

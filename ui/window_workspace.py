@@ -81,8 +81,13 @@ class Workspace(QObject):
             "retype": QCoreApplication.translate("MainWindow", "“%1” is now of type %2."),
             "merge": QCoreApplication.translate("MainWindow", "Merged “%1” into “%2”."),
             "delete": QCoreApplication.translate("MainWindow", "Deleted “%1”."),
+            "unplace": QCoreApplication.translate("MainWindow", "“%1” is no longer placed in “%2”.") if done.value else
+            QCoreApplication.translate("MainWindow", "“%1” is no longer placed anywhere."),
+            "unlink": QCoreApplication.translate("MainWindow", "Removed the link between “%1” and “%2”."),
         }
         value = label("entity_type", done.value) if done.action == "retype" else (done.value or "")
+        if done.action == "unlink":
+            value = value.split(":", 2)[-1]  # kind:type:name
         w.status_label.setText(messages[done.action].replace("%1", done.name).replace("%2", value))
 
     # notes ------------------------------------------------------------------------------------

@@ -114,6 +114,22 @@ class Entities:
                              "WHERE n.type = ? AND n.name = ? LIMIT 1", (etype, name))
         return rows[0] if rows else None
 
+    def ids_named(self, name: str) -> list[int]:
+        """Every entity (of any type) one of whose names is ``name``."""
+        return [int(r["entity_id"]) for r in self.db.query("SELECT entity_id FROM entity_names WHERE name = ?", (name,))]
+
+    def names_in(self, ids: Sequence[int], chain: Sequence[str]) -> list[str]:
+        """The names in ``chain`` that name one of the entities ``ids`` (遵义 for 遵义市 too)."""
+        found = set()
+        for eid in ids:
+            found |= {r["name"] for r in self.db.query("SELECT name FROM entity_names WHERE entity_id = ?", (eid,))}
+        return [name for name in chain if name in found]
+
+    def placed_in(self, eid: int) -> list[int]:
+        """The ids of the parks and regions ``eid`` has a located_in link to."""
+        return [int(r["dst"]) for r in self.db.query(
+            "SELECT DISTINCT dst FROM links WHERE src = ? AND kind = 'located_in'", (eid,))]
+
     def get(self, eid: int) -> Entity | None:
         rows = self.db.query(f"{_ENTITY_SELECT} WHERE e.id = ? GROUP BY e.id", (eid,))
         return entity_from_row(rows[0], self._located_in([eid]).get(eid, ())) if rows else None

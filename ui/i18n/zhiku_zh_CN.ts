@@ -339,6 +339,29 @@
     </message>
 </context>
 <context>
+    <name>DocumentMentionTableModel</name>
+    <message>
+        <location filename="../models/mention_model.py" line="61"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../models/mention_model.py" line="62"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../models/mention_model.py" line="63"/>
+        <source>Document&apos;s region</source>
+        <translation>文档所属地区</translation>
+    </message>
+    <message>
+        <location filename="../models/mention_model.py" line="64"/>
+        <source>Mentions</source>
+        <translation>提及数</translation>
+    </message>
+</context>
+<context>
     <name>EntityCorrector</name>
     <message>
         <location filename="../entity_corrections.py" line="114"/>
@@ -384,63 +407,123 @@
 <context>
     <name>EntityPageView</name>
     <message>
-        <location filename="../views/entity_page.py" line="160"/>
+        <location filename="../views/entity_page.py" line="180"/>
+        <source>Not located here</source>
+        <translation>不在此处</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="188"/>
+        <source>Not in “%1”…</source>
+        <translation>不在“%1”…</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="190"/>
+        <source>Not located anywhere we know…</source>
+        <translation>没有已知所在地…</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="202"/>
+        <source>“%1” is not located in “%2”? Its placement there is removed, and stays removed on re-import.</source>
+        <translation>“%1”不在“%2”？将删除这一定位，重新导入后也不会恢复。</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="204"/>
+        <source>“%1” is not located anywhere the documents say? Every placement is removed, and stays removed on re-import.</source>
+        <translation>“%1”不在文档所说的任何地方？将删除全部定位，重新导入后也不会恢复。</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="217"/>
+        <source>Remove the link “%1: %2”? It stays removed on re-import.</source>
+        <translation>删除关联“%1：%2”？重新导入后也不会恢复。</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="237"/>
+        <source>Open “%1”</source>
+        <translation>打开“%1”</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="240"/>
+        <source>Not located here…</source>
+        <translation>不在此处…</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="243"/>
+        <source>Remove this link…</source>
+        <translation>删除此关联…</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="259"/>
         <source>Rename, retype, merge or delete this entity; kept on re-import</source>
         <translation>重命名、更改类型、合并或删除此实体；重新导入后仍然保留</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="178"/>
+        <location filename="../views/entity_page.py" line="277"/>
         <source>Open in reader</source>
         <translation>在阅读器中打开</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="179"/>
-        <location filename="../views/entity_page.py" line="241"/>
+        <location filename="../views/entity_page.py" line="278"/>
+        <location filename="../views/entity_page.py" line="349"/>
         <source>Add note…</source>
         <translation>添加笔记…</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="191"/>
+        <location filename="../views/entity_page.py" line="292"/>
         <source>This entity no longer exists.</source>
         <translation>该实体已不存在。</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="203"/>
+        <location filename="../views/entity_page.py" line="301"/>
+        <source>not placed: the documents only mention it</source>
+        <translation>未定位：文档只是提及它</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="306"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="204"/>
+        <location filename="../views/entity_page.py" line="307"/>
         <source>Aliases</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="207"/>
+        <location filename="../views/entity_page.py" line="310"/>
         <source>Located in</source>
         <translation>位于</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="209"/>
+        <location filename="../views/entity_page.py" line="312"/>
+        <source>Mentioned in documents about</source>
+        <translation>提及地区</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="315"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="221"/>
+        <location filename="../views/entity_page.py" line="327"/>
         <source>Linked entities (%1)</source>
         <translation>关联实体（%1）</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="222"/>
+        <location filename="../views/entity_page.py" line="328"/>
         <source>Mentions (%1)</source>
         <translation>提及（%1）</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="223"/>
+        <location filename="../views/entity_page.py" line="329"/>
         <source>Measures mentioning it (%1)</source>
         <translation>涉及它的政策措施（%1）</translation>
     </message>
     <message>
-        <location filename="../views/entity_page.py" line="242"/>
+        <location filename="../views/entity_page.py" line="330"/>
+        <source>Documents mentioning it (%1) — where it is talked about, not where it is; double-click to read</source>
+        <translation>提及它的文档（%1）——在哪里被提及，而非它所在的地方；双击阅读</translation>
+    </message>
+    <message>
+        <location filename="../views/entity_page.py" line="350"/>
         <source>Correct</source>
         <translation>纠正</translation>
     </message>
@@ -1087,31 +1170,71 @@
 <context>
     <name>LinkTableModel</name>
     <message>
+        <location filename="../models/link_model.py" line="17"/>
+        <source>Built by</source>
+        <translation>建设方</translation>
+    </message>
+    <message>
+        <location filename="../models/link_model.py" line="18"/>
+        <source>Builds</source>
+        <translation>建设</translation>
+    </message>
+    <message>
+        <location filename="../models/link_model.py" line="19"/>
+        <source>Located in</source>
+        <translation>位于</translation>
+    </message>
+    <message>
+        <location filename="../models/link_model.py" line="20"/>
+        <source>Contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <location filename="../models/link_model.py" line="21"/>
+        <source>Part of</source>
+        <translation>隶属</translation>
+    </message>
+    <message>
         <location filename="../models/link_model.py" line="22"/>
+        <source>Has unit</source>
+        <translation>下设</translation>
+    </message>
+    <message>
+        <location filename="../models/link_model.py" line="23"/>
+        <source>Mentioned with</source>
+        <translation>共同提及</translation>
+    </message>
+    <message>
+        <location filename="../models/link_model.py" line="34"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../models/link_model.py" line="23"/>
+        <location filename="../models/link_model.py" line="35"/>
         <source>Entity</source>
         <translation>实体</translation>
     </message>
     <message>
-        <location filename="../models/link_model.py" line="24"/>
+        <location filename="../models/link_model.py" line="36"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../models/link_model.py" line="25"/>
+        <location filename="../models/link_model.py" line="37"/>
         <source>Weight</source>
         <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../models/link_model.py" line="38"/>
+        <source>Sentence</source>
+        <translation>所在句子</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="207"/>
-        <location filename="../window_workspace.py" line="100"/>
+        <location filename="../window_workspace.py" line="105"/>
         <source>Opening the knowledge base…</source>
         <translation>正在打开知识库…</translation>
     </message>
@@ -1150,6 +1273,21 @@
         <location filename="../main_window.py" line="376"/>
         <source>Import a folder</source>
         <translation>导入文件夹</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="395"/>
+        <source>Reprocessing originals…</source>
+        <translation>正在重新处理原文…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="400"/>
+        <source>Reprocessed: %1 changed, %2 unchanged, %3 skipped, %4 failed</source>
+        <translation>重新处理完成：%1 篇有变化，%2 篇无变化，%3 篇跳过，%4 篇失败</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="404"/>
+        <source>(cancelled)</source>
+        <translation>（已取消）</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="443"/>
@@ -1257,6 +1395,16 @@
         <translation>检索找不到原词时改用的同义词和相关词</translation>
     </message>
     <message>
+        <location filename="../main_window.py" line="469"/>
+        <source>Reprocess originals…</source>
+        <translation>重新处理原文…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="471"/>
+        <source>Read every document&apos;s kept original again with this version&apos;s readers and extractors; notes stay attached</source>
+        <translation>用当前版本的读取、清洗和抽取程序重新读取每篇文档保存的原文；笔记保持关联</translation>
+    </message>
+    <message>
         <location filename="../main_window.py" line="472"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
@@ -1297,44 +1445,34 @@
         <translation>已删除“%1”。</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="111"/>
+        <location filename="../window_workspace.py" line="84"/>
+        <source>“%1” is no longer placed in “%2”.</source>
+        <translation>“%1”已不再定位于“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../window_workspace.py" line="85"/>
+        <source>“%1” is no longer placed anywhere.</source>
+        <translation>“%1”已不再有所在地。</translation>
+    </message>
+    <message>
+        <location filename="../window_workspace.py" line="86"/>
+        <source>Removed the link between “%1” and “%2”.</source>
+        <translation>已删除“%1”与“%2”之间的关联。</translation>
+    </message>
+    <message>
+        <location filename="../window_workspace.py" line="116"/>
         <source>Note added — see Notes.</source>
         <translation>笔记已添加，可在“笔记”中查看。</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="114"/>
+        <location filename="../window_workspace.py" line="119"/>
         <source>Citation copied: %1</source>
         <translation>已复制引用：%1</translation>
     </message>
     <message>
-        <location filename="../window_workspace.py" line="118"/>
+        <location filename="../window_workspace.py" line="123"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="469"/>
-        <source>Reprocess originals…</source>
-        <translation>重新处理原文…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="471"/>
-        <source>Read every document&apos;s kept original again with this version&apos;s readers and extractors; notes stay attached</source>
-        <translation>用当前版本的读取、清洗和抽取程序重新读取每篇文档保存的原文；笔记保持关联</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="395"/>
-        <source>Reprocessing originals…</source>
-        <translation>正在重新处理原文…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="400"/>
-        <source>Reprocessed: %1 changed, %2 unchanged, %3 skipped, %4 failed</source>
-        <translation>重新处理完成：%1 篇有变化，%2 篇无变化，%3 篇跳过，%4 篇失败</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="404"/>
-        <source>(cancelled)</source>
-        <translation>（已取消）</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from ui.models.base import RowTableModel
 
 if TYPE_CHECKING:
-    from kb.models import Mention
+    from kb.models import DocumentMentions, Mention
     from ui.results import TitleBook
 
 
@@ -46,3 +46,37 @@ class MentionTableModel(RowTableModel["Mention"]):
         if column == self.COL_DOC:
             return row.doc
         return row.sentence or None
+
+
+class DocumentMentionTableModel(RowTableModel["DocumentMentions"]):
+    """The documents that mention an entity: title, date, the document's region, how often.
+
+    The region column is the document's, not the entity's: for a firm nothing places, where it is
+    talked about is all the library knows.
+    """
+
+    CONTEXT = "DocumentMentionTableModel"
+    COL_TITLE, COL_DATE, COL_REGION, COL_COUNT = range(4)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("DocumentMentionTableModel", "Document"),
+        QT_TRANSLATE_NOOP("DocumentMentionTableModel", "Date"),
+        QT_TRANSLATE_NOOP("DocumentMentionTableModel", "Document's region"),
+        QT_TRANSLATE_NOOP("DocumentMentionTableModel", "Mentions"),
+    )
+
+    def display(self, row: DocumentMentions, column: int) -> str | None:
+        if column == self.COL_TITLE:
+            return row.title
+        if column == self.COL_DATE:
+            return row.date or "—"
+        if column == self.COL_REGION:
+            return " > ".join(row.region_chain) or "—"
+        if column == self.COL_COUNT:
+            return str(row.count)
+        return None
+
+    def sort_key(self, row: DocumentMentions, column: int) -> Any:
+        return row.count if column == self.COL_COUNT else self.display(row, column)
+
+    def tooltip(self, row: DocumentMentions, column: int) -> str | None:
+        return f"{row.doc}\n{row.first.sentence}" if row.first.sentence else row.doc

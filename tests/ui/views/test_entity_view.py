@@ -80,7 +80,7 @@ def test_entity_page_tables_fit_their_width_at_1024(qtbot, window) -> None:
     page = window.entity_view.page
     window.entity_view.splitter.setSizes([600, 424])  # a page narrower than the fixed columns want
     for view, text_col in ((page.mention_view, MentionTableModel.COL_SENTENCE),
-                           (page.measure_view, MeasureTableModel.COL_TEXT), (page.link_view, LinkTableModel.COL_ENTITY)):
+                           (page.measure_view, MeasureTableModel.COL_TEXT), (page.link_view, LinkTableModel.COL_SENTENCE)):
         header = view.horizontalHeader()
         qtbot.waitUntil(lambda h=header, v=view: h.length() <= v.viewport().width() + 1)
         assert header.sectionSize(text_col) >= 0.3 * view.viewport().width()  # the text column stays readable
