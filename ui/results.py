@@ -29,7 +29,7 @@ class DocumentView:
 class Correction:
     """What an entity correction changed: the views refresh from this (and open ``entity_id``)."""
 
-    action: str  # rename | retype | merge | delete
+    action: str  # rename | retype | merge | delete | unplace | unlink
     type: str
     name: str
     value: str | None

@@ -131,7 +131,7 @@ MIGRATIONS: list[str] = [
     -- User corrections of entities, replayed after every re-extraction.
     CREATE TABLE corrections (
         id INTEGER PRIMARY KEY,
-        action TEXT NOT NULL,          -- rename | retype | merge | delete
+        action TEXT NOT NULL,          -- rename | retype | merge | delete | unplace | unlink
         type TEXT NOT NULL,
         name TEXT NOT NULL,
         value TEXT,
