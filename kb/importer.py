@@ -26,6 +26,7 @@ from kb.corrections import ACTIONS, LINK_ACTIONS, apply_corrections
 from kb.errors import IngestError, NotFoundError
 from kb.extract.gazetteer import region_keys
 from kb.extract.wordfreq import set_cache_dir
+from kb.fileio import atomic_path
 from kb.ingest import iter_files
 from kb.library import Library
 from kb.link_corrections import correct_link
@@ -281,14 +282,19 @@ class Importer:
         after it re-indexes the old rows. ``group`` pairs each document with old columns to keep.
         """
         self._writable()
+        marker = paths.rewrite_marker(self.kb_dir)
         with self._write:
             committed = False
             try:
                 with self.store.atomic():
                     for p, kept in group:
                         self._rewrite_one(p, kept)
+                    # a kill from here to the store's commit leaves the index ahead: the marker says which
+                    with atomic_path(marker) as tmp:
+                        tmp.write_text("\n".join(p.doc.sha256 for p, _kept in group), encoding="utf-8")
                     self.index.commit()
                     committed = True
+                marker.unlink(missing_ok=True)
             except BaseException:
                 self._entity_ids.clear()
                 self.index.cancel()
@@ -297,6 +303,7 @@ class Importer:
                         self.index.delete_doc(p.doc.sha256)
                         self.index_stored(p.doc.sha256)
                     self.index.commit()
+                marker.unlink(missing_ok=True)
                 raise
 
     def _rewrite_one(self, p: Processed, kept: dict[str, Any]) -> None:

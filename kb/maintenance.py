@@ -45,6 +45,7 @@ class Maintenance:
         """
         pending = self.store.documents.ids("pending")
         rebuild = self.index.reset and bool(self.store.documents.ids("ok"))
+        self._finish_rewrite()
         if not pending and not rebuild:
             return
         with self._write:
@@ -55,6 +56,23 @@ class Maintenance:
             if rebuild:
                 log.warning("search index was rebuilt empty; re-indexing the stored documents")
                 self._repair(self.store.documents.ids("ok"), set(), set())
+
+    def _finish_rewrite(self) -> None:
+        """A reprocess killed between its index commit and the store's: index those documents again
+        from what the store holds (old or new, whichever committed)."""
+        marker = paths.rewrite_marker(self.kb_dir)
+        if not marker.exists():
+            return
+        ids = [i for i in marker.read_text(encoding="utf-8").split() if i]
+        log.warning("re-indexing %d documents an interrupted reprocess left", len(ids))
+        with self._write:
+            stored = self.store.documents.ids("ok")
+            for doc_id in ids:
+                self.index.delete_doc(doc_id)
+                if doc_id in stored:
+                    self.importer.index_stored(doc_id)
+            self.index.commit()
+        marker.unlink(missing_ok=True)
 
     def check(self, repair: bool = False) -> CheckReport:
         """Do store and index agree? With ``repair``, finish or undo what a crash left behind.

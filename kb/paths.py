@@ -37,6 +37,12 @@ def lock_path(kb_dir: Path) -> Path:
     return kb_dir / "writer.lock"
 
 
+def rewrite_marker(kb_dir: Path) -> Path:
+    """Documents being rewritten in place (``kb reprocess``): present only while their index commit
+    may be ahead of the store's, so that an open after a crash re-indexes them from the store."""
+    return kb_dir / "rewrite.pending"
+
+
 def corpus_dir() -> Path:
     """The starter corpus shipped beside the code."""
     return Path(__file__).resolve().parent.parent / "data" / "corpus"

@@ -180,3 +180,22 @@ def test_a_failed_store_commit_reindexes_the_old_documents(library: KnowledgeBas
     assert _bodies(library) == before
     assert library.search("加强组织领导").total == len(PLACES)
     assert library.check().ok
+
+
+def test_an_open_after_a_kill_inside_the_commit_window_reindexes_from_the_store(tmp_path: Path) -> None:
+    """SIGKILL between the index's commit and the store's leaves the index ahead; the marker the
+    rewrite left makes the next open index those documents again from the store."""
+    from kb import paths
+
+    _write_docs(tmp_path / "src")
+    with KnowledgeBase.open(tmp_path / "kb") as kb:
+        kb.import_paths([tmp_path / "src"], workers=1)
+        doc = kb.documents()[0]
+        kb.index.delete_doc(doc.id)  # what the lost store commit leaves: the index no longer matches
+        kb.index.commit()
+        assert doc.id not in kb.index.doc_ids()
+    paths.rewrite_marker(tmp_path / "kb").write_text(doc.id, encoding="utf-8")
+    with KnowledgeBase.open(tmp_path / "kb") as kb:
+        assert doc.id in kb.index.doc_ids() and kb.check().ok
+        assert any(h.doc_id == doc.id for h in kb.search("数字经济核心产业增加值", limit=50).hits)
+    assert not paths.rewrite_marker(tmp_path / "kb").exists()
