@@ -108,7 +108,11 @@ def extract_all(doc: PreparedDoc, chain: tuple[str, ...]) -> tuple[list, list, l
 
 
 def _extract_window(doc: PreparedDoc, body: str, chain: tuple[str, ...]) -> tuple[list, list, list, list[str]]:
-    """Each extractor's failure is a warning, not a lost import."""
+    """Each extractor's failure is a warning, not a lost import. A 繁體 text is read in Simplified,
+    one character for one (the offsets stay), since the gazetteer and the lexicons are Simplified."""
+    from kb.extract.gazetteer import simplified
+
+    body = simplified(body)
     warnings: list[str] = []
     entities: list = []
     links: list = []

@@ -176,3 +176,22 @@ def test_worker_count_must_be_positive(tmp_path: Path, n: int) -> None:
     _write_docs(tmp_path / "docs", 1)
     with KnowledgeBase.open(tmp_path / "kb") as kb, pytest.raises(ValueError):
         kb.import_paths([tmp_path / "docs"], workers=n)
+
+
+def test_a_traditional_character_document_gets_its_places_firms_and_figures(tmp_path: Path) -> None:
+    """The gazetteer and lexicons are Simplified: a 繁體 page is read in Simplified, offsets kept."""
+    from kb.pipeline import process_path
+
+    text = ("臺中市推進數位經濟發展實施計畫\n"
+            "到2025年，臺中市新建5G基站3000座，引進華為技術有限公司在西屯區設立區域總部。\n"
+            "對新認定的工業互聯網平台，給予最高100萬元獎勵。\n")
+    path = tmp_path / "taizhong.txt"
+    path.write_text(text, encoding="utf-8")
+    p = process_path(path)
+    assert not isinstance(p, Exception)
+    names = {(e.type, e.name) for e in p.entities}
+    assert ("enterprise", "华为技术有限公司") in names
+    firm = next(e for e in p.entities if e.name == "华为技术有限公司")
+    assert all(p.doc.body[s:e] in ("華為技術有限公司", "華為") for s, e in firm.mentions)  # offsets into the 繁體 body
+    figures = {p.doc.body[m.start:m.end] for m in p.measures}
+    assert any("100萬元" in f for f in figures) and any("3000座" in f for f in figures)
