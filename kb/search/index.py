@@ -23,6 +23,7 @@ from kb.errors import QueryError, ReadOnlyError, ZhikuError
 from kb.search import whoosh_io as wio
 from kb.search.analyzer import normalise
 from kb.search.engine import Evaluator, Leaf, count_facets, rank_names
+from kb.search.forms import matching_form
 from kb.search.query import And, Node, make_filter, parse, positive_terms
 from kb.search.records import (
     FACETS,
@@ -76,6 +77,7 @@ class SearchIndex:
         self._pending: dict[str, set[str]] = {}  # doc_id -> passage ids added in this batch
         self._late_deletes: set[str] = set()  # passage ids added then deleted in this batch
         self._docrecs: dict[tuple, DocRec] = {}
+        self._ets: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._segs: dict[str, SegData] = {}  # segment id -> mapped sidecar
         self._readers: dict[str, wio.Reader] = {}  # segment id -> Whoosh reader (words postings)
         self._gen = -2
@@ -171,6 +173,14 @@ class SearchIndex:
             self._docrecs[key] = rec
         return rec
 
+    def _types(self, entity_types: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """A passage's entity types and their filter keys (few distinct sets: cached)."""
+        ets = self._ets.get(entity_types)
+        if ets is None:
+            types = tuple(t for t in dict.fromkeys(entity_types) if t)
+            ets = self._ets[entity_types] = (types, filter_keys(types))
+        return ets
+
     def add(self, passages: Iterable[IndexedPassage]) -> None:
         """Analyse and buffer passages in the open writer (visible after ``commit``)."""
         with self._lock:
@@ -178,14 +188,18 @@ class SearchIndex:
             titles: dict[str, str] = {}
             for p in passages:
                 pid = str(p.passage_id)
-                text = squeeze(normalise(p.text))
-                wio.add_passage(w, pid, p.doc_id, text)
-                types = tuple(t for t in dict.fromkeys(p.entity_types) if t)
-                title = titles.get(p.title)
-                if title is None:
-                    title = titles[p.title] = squeeze(normalise(p.title))
-                self._batch.add(p.passage_id, text, self._doc_rec(p), (types, filter_keys(types)),
-                                noise_spans(text, title))
+                form = p.form
+                if form is None:
+                    title = titles.get(p.title)
+                    if title is None:
+                        title = titles[p.title] = matching_form(p.title)
+                    text = matching_form(p.text)
+                    wio.add_passage(w, pid, p.doc_id, text)
+                    noise = noise_spans(text, title)
+                else:
+                    text, noise = form.text, form.noise
+                    wio.add_passage(w, pid, p.doc_id, form.words)
+                self._batch.add(p.passage_id, text, self._doc_rec(p), self._types(p.entity_types), noise)
                 self._pending.setdefault(p.doc_id, set()).add(pid)
                 self._late_deletes.discard(pid)
 

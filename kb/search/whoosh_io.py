@@ -83,19 +83,28 @@ class WordsField(fields.FieldType):
     """jieba words of 2+ characters with frequencies, for the whole-word bonus.
 
     No positions: verbatim checks use the sidecar text. ``index`` skips Whoosh's Token
-    pipeline; the value must already be in search form.
+    pipeline; the value is the text in search form, or its word frequencies already counted
+    (``kb.search.forms``, done in the import worker).
     """
 
     def __init__(self) -> None:
         super().__init__(formats.Frequency(), JiebaTokenizer(), scorable=False)
 
     def index(self, value, **kwargs):  # type: ignore[no-untyped-def]
-        for w, freq in word_postings(value).items():
+        freqs = value if isinstance(value, dict) else word_postings(value)
+        for w, freq in freqs.items():
             yield (w.encode("utf-8"), freq, float(freq), pack_uint(freq))
 
 
+class PlainID(fields.ID):
+    """Whoosh's ID field without its per-value tokenizer pipeline: the same single posting."""
+
+    def index(self, value, **kwargs):  # type: ignore[no-untyped-def]
+        return [(value.encode("utf-8"), 1, 1.0, b"")]
+
+
 def schema() -> fields.Schema:
-    return fields.Schema(passage_id=fields.ID(unique=True), doc_id=fields.ID, words=WordsField())
+    return fields.Schema(passage_id=PlainID(unique=True), doc_id=PlainID(), words=WordsField())
 
 
 # ---------------------------------------------------------------- index and segments
@@ -133,8 +142,9 @@ def open_writer(ix: Index, timeout: float) -> Writer:
                      compound=False)
 
 
-def add_passage(w: Writer, passage_id: str, doc_id: str, words_text: str) -> None:
-    w.add_document(passage_id=passage_id, doc_id=doc_id, words=words_text)
+def add_passage(w: Writer, passage_id: str, doc_id: str, words: str | dict[str, int]) -> None:
+    """``words``: the passage in search form, or its word frequencies."""
+    w.add_document(passage_id=passage_id, doc_id=doc_id, words=words)
 
 
 def delete_term(w: Writer, field_name: str, value: str) -> None:
