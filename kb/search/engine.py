@@ -4,7 +4,7 @@ A term T matches a passage iff T occurs verbatim in its normalised text. The sid
 index lists, per character and per character pair, the passages holding it: for 1–2
 characters that list *is* the answer (with counts); a longer term intersects its two rarest
 pairs and confirms each candidate with ``str.find`` on the segment text. Whole jieba word(s)
-(read from Whoosh's ``words`` postings) earn ``WORD_BOOST``. Scores are BM25-like; facets are
+(the sidecar's word postings) earn ``WORD_BOOST``. Scores are BM25-like; facets are
 counted per document and per facet combination, never per (facet, value) pair.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import add, itemgetter, mul, not_, truediv
@@ -21,8 +21,7 @@ from operator import add, itemgetter, mul, not_, truediv
 from kb.search.analyzer import normalise, ranking_words
 from kb.search.query import And, Filter, Node, Not, Or, SameDoc, Term
 from kb.search.records import UNDATED, docno_key
-from kb.search.segdata import K1, SegData, find_gram
-from kb.search.whoosh_io import Reader, doc_frequency, posting_ids
+from kb.search.segdata import K1, SegData, find_gram, find_key, word_key
 from kb.search.zones import inside
 
 log = logging.getLogger(__name__)
@@ -36,12 +35,11 @@ Scores = dict[int, float]  # local docnum -> score
 
 @dataclass
 class Leaf:
-    """One segment at query time: sidecar, deletions, global docnum offset, lazy Whoosh reader."""
+    """One segment at query time: sidecar, deletions, global docnum offset."""
 
     seg: SegData
     offset: int
     deleted: frozenset[int] | None
-    open_reader: Callable[[], Reader | None]
     doc_rank: list[int] = field(default_factory=list)  # per document: rank of its name in the view
     _live: list[int] | None = field(default=None, repr=False)
 
@@ -114,23 +112,21 @@ def _confirm(seg: SegData, text: str, ids: list[int], tfs: list[int]) -> tuple[l
 
 
 def whole_words(leaf: Leaf, words: list[str]) -> set[int] | None:
-    """Local docnums where every word of the term is a jieba token (None: no reader or no words).
+    """Local docnums where every word of the term is a jieba token (None: no words).
 
     A word that is a token of most passages of the segment (发展, 建设) barely tells passages
     apart and costs the most to read: it is taken as present.
     """
     if not words:
         return None
-    reader = leaf.open_reader()
-    if reader is None:
-        return None
-    common = UBIQUITOUS * leaf.seg.n
-    freq = sorted((doc_frequency(reader, w), w) for w in set(words))
+    seg = leaf.seg
+    common = UBIQUITOUS * seg.n
+    ranges = sorted((b - a, w, a, b) for w in set(words) for a, b in (find_key(seg, word_key(w)),))
     hit: set[int] | None = None
-    for df, w in freq:
+    for df, _w, a, b in ranges:
         if df > common and hit is not None:
             break
-        ids = posting_ids(reader, "words", w)
+        ids = seg.post[a:b]
         hit = set(ids) if hit is None else hit.intersection(ids)
         if not hit:
             return set()

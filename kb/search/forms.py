@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from kb.search.analyzer import add_words, normalise, word_postings
+from kb.search.segdata import word_keys
 from kb.search.textform import squeeze
 from kb.search.zones import noise_spans
 
@@ -21,7 +22,7 @@ class PassageForm(NamedTuple):
     """What the index stores of one passage (a tuple: cheap to send between processes)."""
 
     text: str  # matching form: normalised, layout whitespace squeezed
-    words: dict[str, int]  # jieba words of 2+ characters -> frequency
+    words: dict[int, int]  # jieba words of 2+ characters (``kb.search.segdata.word_key``) -> frequency
     noise: list[tuple[int, int]]  # noise spans of ``text`` (kb.search.zones)
 
 
@@ -33,7 +34,7 @@ def matching_form(text: str) -> str:
 def passage_form(text: str, title_form: str) -> PassageForm:
     """One passage's form; ``title_form`` is the document title's ``matching_form``."""
     form = matching_form(text)
-    return PassageForm(form, dict(word_postings(form)), noise_spans(form, title_form))
+    return PassageForm(form, word_keys(word_postings(form)), noise_spans(form, title_form))
 
 
 def passage_forms(texts: Sequence[str], title: str, names: Iterable[str] = ()) -> list[PassageForm]:

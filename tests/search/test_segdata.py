@@ -19,7 +19,7 @@ WORDS = ["数字经济", "算力", "园区", "招商引资", "数据中心", "�
 
 
 def _leaf(seg: SegData) -> Leaf:
-    return Leaf(seg, 0, None, lambda: None)
+    return Leaf(seg, 0, None)
 
 
 def _segment(tmp_path: Path, texts: list[str]) -> SegData:
