@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import add, itemgetter, mul, not_, truediv
@@ -22,6 +22,7 @@ from kb.search.analyzer import normalise, ranking_words
 from kb.search.query import And, Filter, Node, Not, Or, SameDoc, Term
 from kb.search.records import UNDATED, docno_key
 from kb.search.segdata import K1, SegData, find_gram, find_key, word_key
+from kb.search.termcache import TermCache
 from kb.search.zones import inside
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ class Leaf:
 Gate = tuple["memoryview | None", "set[int] | dict[int, float]"]  # (per-passage array or None, allowed)
 
 
-def _gate(ids: list[int], tfs: list[int], gates: Iterable[Gate]) -> tuple[list[int], list[int]]:
+def _gate(ids: Sequence[int], tfs: Sequence[int], gates: Iterable[Gate]) -> tuple[Sequence[int], Sequence[int]]:
     for arr, allowed in gates:
         if not ids:
             break
@@ -77,7 +78,7 @@ def rarest_gram(seg: SegData, text: str) -> tuple[tuple[int, int], tuple[int, in
     return ranges[0], (ranges[1] if len(ranges) > 1 else None)
 
 
-def term_matches(leaf: Leaf, text: str, gates: Iterable[Gate] = ()) -> tuple[list[int], list[int]]:
+def term_matches(leaf: Leaf, text: str, gates: Iterable[Gate] = ()) -> tuple[Sequence[int], Sequence[int]]:
     """Live local docnums where ``text`` occurs verbatim, and its count there (ascending docnums).
 
     ``gates`` (filters, or the matches of a rarer AND-ed term) drop candidates before the
@@ -99,7 +100,7 @@ def term_matches(leaf: Leaf, text: str, gates: Iterable[Gate] = ()) -> tuple[lis
     return ids, tfs
 
 
-def _confirm(seg: SegData, text: str, ids: list[int], tfs: list[int]) -> tuple[list[int], list[int]]:
+def _confirm(seg: SegData, text: str, ids: Sequence[int], tfs: Sequence[int]) -> tuple[list[int], list[int]]:
     """Keep the candidates whose UTF-16 bytes contain ``text`` at an even (character) offset."""
     needle = text.encode("utf-16-le")
     found = list(map(seg.mm.find, repeat(needle), map(seg.off.__getitem__, ids), map(seg.off_end.__getitem__, ids)))
@@ -136,8 +137,9 @@ def whole_words(leaf: Leaf, words: list[str]) -> set[int] | None:
 class Evaluator:
     """Scores one query: a dict of local docnum -> score per leaf."""
 
-    def __init__(self, leaves: list[Leaf]) -> None:
+    def __init__(self, leaves: list[Leaf], cache: TermCache | None = None) -> None:
         self.leaves = leaves
+        self.cache = cache  # matches kept across queries of this generation (``kb.search.termcache``)
         self.n = max(sum(leaf.n_live for leaf in leaves), 1)
         self._terms: dict[tuple[str, int], Scores] = {}
         self._df: dict[str, int] = {}
@@ -237,7 +239,21 @@ class Evaluator:
         """Passages holding ``text`` verbatim (no scoring: for suggestions)."""
         if any((text, i) in self._terms for i in range(len(self.leaves))):
             return sum(map(len, self.term(text)))
-        return sum(len(term_matches(leaf, text)[0]) for leaf in self.leaves)
+        return sum(len(self.matches(text, i)[0]) for i in range(len(self.leaves)))
+
+    def matches(self, text: str, i: int, gates: Iterable[Gate] = ()) -> tuple[Sequence[int], Sequence[int]]:
+        """``term_matches`` of leaf ``i``, through the cache: kept matches are gated here (the same
+        docnums in the same order, since gates, confirmation and deletions are all filters); a
+        gated term not kept yet is confirmed only where the gates let it (cheaper than all of it)."""
+        leaf = self.leaves[i]
+        gates = list(gates)
+        hit = None if self.cache is None else self.cache.get(text, i)
+        if hit is None:
+            if gates or self.cache is None:
+                return term_matches(leaf, text, gates)
+            hit = self.cache.put(text, i, *term_matches(leaf, text))
+        ids, tfs = hit
+        return _gate(ids, tfs, gates) if gates and len(ids) else (ids, tfs)
 
     def term(self, text: str) -> list[Scores]:
         return [self.term_leaf(text, i) for i in range(len(self.leaves))]
@@ -247,7 +263,7 @@ class Evaluator:
         if not gates and (text, i) in self._terms:
             return self._terms[(text, i)]
         leaf = self.leaves[i]
-        ids, tfs = term_matches(leaf, text, gates or ())
+        ids, tfs = self.matches(text, i, gates or ())
         out: Scores = {}
         if ids:
             df = max(self.df(text), 1)

@@ -36,6 +36,7 @@ from kb.search.records import (
 from kb.search.searcher import RELAX_MODES, Options, region_keys, run
 from kb.search.segdata import Batch, DocRec, SegData, doc_rec, sidecar_ok, sidecar_path, write_segment
 from kb.search.suggest import suggestions
+from kb.search.termcache import TermCache
 from kb.search.textform import squeeze
 from kb.search.thesaurus import Thesaurus
 
@@ -82,6 +83,7 @@ class SearchIndex:
         self._view: list[Leaf] = []
         self._names: list[str] = []  # every document name of the view, sorted (doc facet order)
         self._regions: tuple[int, frozenset[str]] | None = None
+        self._cache = TermCache()  # term matches of the current generation, across queries
         self._lock = threading.RLock()
         self._ix = self._open()
 
@@ -319,10 +321,11 @@ class SearchIndex:
                 return IndexResult([], 0, {f: [] for f in FACETS}, positive_terms(node), by_document=by_document)
             if self._regions is None or self._regions[0] != self._gen:
                 self._regions = (self._gen, frozenset(region_keys(leaves)))
-            opts = Options(limit, thesaurus, relax, by_document, per_doc, self._regions[1])
+            self._cache.use(self._gen)
+            opts = Options(limit, thesaurus, relax, by_document, per_doc, self._regions[1], self._cache)
             result = run(leaves, self._names, node, opts)
             if result.total == 0 and relax != "off":
-                tips = suggestions(Evaluator(leaves), node, thesaurus)
+                tips = suggestions(Evaluator(leaves, self._cache), node, thesaurus)
                 result = replace(result, suggestions=tips)
         return result
 
@@ -336,7 +339,8 @@ class SearchIndex:
             if node is None:
                 per_leaf = [dict.fromkeys(leaf.live, 0.0) for leaf in leaves]
             else:
-                per_leaf = Evaluator(leaves).run(node)
+                self._cache.use(self._gen)
+                per_leaf = Evaluator(leaves, self._cache).run(node)
             return count_facets(leaves, per_leaf, self._names)
 
     @staticmethod
