@@ -73,7 +73,9 @@ def rarest_gram(seg: SegData, text: str) -> tuple[tuple[int, int], tuple[int, in
     """Posting ranges of the term itself (1–2 chars) or of its two rarest character pairs."""
     if len(text) <= 2:
         return find_gram(seg, text), None
-    grams = {text[i : i + 2] for i in range(len(text) - 1)}
+    # ties go to the smaller pair, not to the set's (hash-seeded) order: the rarest pair's counts
+    # are the term's tf, so a tie broken differently in another process changed the ranking
+    grams = sorted({text[i : i + 2] for i in range(len(text) - 1)})
     ranges = sorted((find_gram(seg, g) for g in grams), key=lambda r: r[1] - r[0])
     return ranges[0], (ranges[1] if len(ranges) > 1 else None)
 
