@@ -39,6 +39,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from hashlib import blake2b
 from itertools import accumulate, chain, compress, repeat
 from operator import sub
@@ -67,6 +68,7 @@ def gram_key(g: str) -> int:
 _WORD_BIT = 1 << 63  # gram keys stay below 2**42
 
 
+@lru_cache(maxsize=1 << 16)  # a library's words recur in passage after passage: hash each once
 def word_key(word: str) -> int:
     """A jieba word as a key of the gram table: a stable 63-bit hash with the top bit set.
 
