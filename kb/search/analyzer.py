@@ -1,6 +1,6 @@
-"""Tokenisation for the search index: jieba words (the Whoosh ``words`` field).
+"""Tokenisation for the search index: jieba words (the sidecar's word postings).
 
-* ``words``: jieba (rjieba, default mode, HMM on) tokens of 2+ characters with
+* words: jieba (rjieba, default mode, HMM on) tokens of 2+ characters with
   frequencies; they decide the whole-word ranking bonus. ``word_tokens`` gives
   positions (+1 per non-space token, punctuation included) and char offsets.
 * Recall does not depend on jieba: a term matches a passage iff it occurs
@@ -8,7 +8,8 @@
   character-pair index of ``kb.search.segdata`` (与物联网 -> 与物 / 联网 still
   matches 物联网).
 
-The Whoosh field and tokenizer built on these live in ``kb.search.whoosh_io``.
+The import worker counts a passage's words (``kb.search.forms``); the sidecar keeps them
+under ``kb.search.segdata.word_key``.
 """
 
 from __future__ import annotations

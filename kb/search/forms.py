@@ -3,7 +3,7 @@
 The import parent writes the store and the index one document after another, so whatever it
 computes caps the whole import. Everything about a passage that depends on its text alone is
 therefore made here, next to extraction: the matching form (normalised, squeezed), the jieba
-word frequencies of the ``words`` field and the noise spans. ``SearchIndex.add`` uses a
+word frequencies (keyed for the sidecar, ``kb.search.segdata.word_key``) and the noise spans. ``SearchIndex.add`` uses a
 passage's ``PassageForm`` when it has one and computes the same thing itself otherwise.
 """
 
