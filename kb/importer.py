@@ -206,11 +206,12 @@ class Importer:
         spans = [(ps.start, ps.end, ps.section) for ps in doc.passages]
         mention_spans = sorted((s, e, ent.type) for ent in entities for s, e in ent.mentions)
         year = _year(doc.date)
+        forms = _forms(p, entities, len(spans))
         self.index.add(
             IndexedPassage(pid, doc.sha256, doc.body[s:e], doc.name, doc.title, sec, p.region_keys, year, doc.kind,
                            types_in(mention_spans, s, e), region_chain=p.region_chain, issuer=doc.issuer,
-                           doc_number=doc.doc_number)
-            for pid, (s, e, sec) in zip(pids, spans, strict=False)
+                           doc_number=doc.doc_number, form=form)
+            for pid, (s, e, sec), form in zip(pids, spans, forms, strict=False)
         )
 
     def _store_entities(self, doc_id: str, entities: Iterable[Any], body: str) -> dict[tuple[str, str], int]:
@@ -384,6 +385,18 @@ def _document_row(p: Processed) -> dict[str, Any]:
         "chars": len(doc.body), "status": "pending", "imported_at": now(),
         "url": doc.url, "accessed": doc.accessed or now()[:10], "warnings": to_json(list(doc.warnings)),
     }
+
+
+def _forms(p: Processed, entities: list[Any], n: int) -> Sequence[Any]:
+    """The worker's passage forms, unless a correction named an entity the worker did not know
+    as a word (then the index tokenises again, with the name taught): ``None`` per passage."""
+    forms = p.forms
+    if forms is None or len(forms) != n:
+        return [None] * n
+    found = {e.name for e in p.entities}
+    if any(e.name not in found for e in entities):
+        return [None] * n
+    return forms
 
 
 def _year(date: str | None) -> int | None:

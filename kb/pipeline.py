@@ -33,6 +33,7 @@ class Processed:
     measures: list = field(default_factory=list)  # kb.extract.measures.FoundMeasure
     extract_seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    forms: list | None = None  # kb.search.forms.PassageForm per passage of doc.passages (None: the index makes them)
 
 
 REGION_SAMPLE = 60_000  # characters of the body that decide a document's region
@@ -134,11 +135,22 @@ def _extract_window(doc: PreparedDoc, body: str, chain: tuple[str, ...]) -> tupl
     return list(entities), list(links), list(measures), warnings
 
 
-def process_doc(doc: PreparedDoc) -> Processed:
+def process_doc(doc: PreparedDoc, *, forms: bool = True) -> Processed:
+    """Extraction, then (``forms``) the passages' index forms: here, so that an import worker
+    makes them and the importing process only writes."""
     chain, keys = region_of(doc)
     t0 = time.process_time()
     entities, links, measures, warnings = extract_all(doc, chain)
-    return Processed(doc, chain, keys, entities, links, measures, time.process_time() - t0, warnings)
+    seconds = time.process_time() - t0
+    made = None
+    try:
+        from kb.search.forms import passage_forms
+
+        made = None if not forms else passage_forms([doc.body[p.start:p.end] for p in doc.passages], doc.title,
+                              [e.name for e in entities])
+    except Exception:  # the index makes them itself
+        log.exception("could not prepare the passages of %s for the index", doc.name)
+    return Processed(doc, chain, keys, entities, links, measures, seconds, warnings, made)
 
 
 def process_path(path: Path) -> Processed | IngestError:
@@ -172,7 +184,8 @@ _WARM_TEXT = """关于印发贵州省遵义市加快数字经济发展实施方�
 def warm() -> None:
     """Process a built-in sample once, so that workers forked afterwards share the loaded
     dictionaries (copy-on-write) instead of each building its own (~0.4 s and ~60 MB apiece)."""
-    process_doc(prepare_bytes("warm.txt", _WARM_TEXT.encode("utf-8")))
+    # No forms: they would teach this process's tokenizer the sample's names.
+    process_doc(prepare_bytes("warm.txt", _WARM_TEXT.encode("utf-8")), forms=False)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
-"""Tokenisation for the search index: jieba words (the Whoosh ``words`` field).
+"""Tokenisation for the search index: jieba words (the sidecar's word postings).
 
-* ``words``: jieba (rjieba, default mode, HMM on) tokens of 2+ characters with
+* words: jieba (rjieba, default mode, HMM on) tokens of 2+ characters with
   frequencies; they decide the whole-word ranking bonus. ``word_tokens`` gives
   positions (+1 per non-space token, punctuation included) and char offsets.
 * Recall does not depend on jieba: a term matches a passage iff it occurs
@@ -8,7 +8,8 @@
   character-pair index of ``kb.search.segdata`` (与物联网 -> 与物 / 联网 still
   matches 物联网).
 
-The Whoosh field and tokenizer built on these live in ``kb.search.whoosh_io``.
+The import worker counts a passage's words (``kb.search.forms``); the sidecar keeps them
+under ``kb.search.segdata.word_key``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 import unicodedata
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Iterable
 
 import rjieba
@@ -96,11 +97,11 @@ def words_of(text: str) -> list[str]:
 
 
 def word_postings(text: str) -> dict[str, int]:
-    freqs: dict[str, int] = defaultdict(int)
-    for tok, _p, _s, _e in word_tokens(text):
-        if len(tok) > 1:
-            freqs[tok] += 1
-    return freqs
+    """Frequencies of the jieba words of 2+ characters of an already-normalised ``text``
+    (``rjieba.cut``: the tokens of ``word_tokens`` without offsets, a fifth cheaper)."""
+    with _jieba_lock:
+        raw = rjieba.cut(text, True)
+    return Counter(w for w in raw if len(w) > 1 and not w.isspace())
 
 
 def ranking_words(text: str) -> list[str]:

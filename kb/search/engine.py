@@ -4,7 +4,7 @@ A term T matches a passage iff T occurs verbatim in its normalised text. The sid
 index lists, per character and per character pair, the passages holding it: for 1–2
 characters that list *is* the answer (with counts); a longer term intersects its two rarest
 pairs and confirms each candidate with ``str.find`` on the segment text. Whole jieba word(s)
-(read from Whoosh's ``words`` postings) earn ``WORD_BOOST``. Scores are BM25-like; facets are
+(the sidecar's word postings) earn ``WORD_BOOST``. Scores are BM25-like; facets are
 counted per document and per facet combination, never per (facet, value) pair.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import add, itemgetter, mul, not_, truediv
@@ -21,8 +21,8 @@ from operator import add, itemgetter, mul, not_, truediv
 from kb.search.analyzer import normalise, ranking_words
 from kb.search.query import And, Filter, Node, Not, Or, SameDoc, Term
 from kb.search.records import UNDATED, docno_key
-from kb.search.segdata import K1, SegData, find_gram
-from kb.search.whoosh_io import Reader, doc_frequency, posting_ids
+from kb.search.segdata import K1, SegData, find_gram, find_key, word_key
+from kb.search.termcache import TermCache
 from kb.search.zones import inside
 
 log = logging.getLogger(__name__)
@@ -36,12 +36,11 @@ Scores = dict[int, float]  # local docnum -> score
 
 @dataclass
 class Leaf:
-    """One segment at query time: sidecar, deletions, global docnum offset, lazy Whoosh reader."""
+    """One segment at query time: sidecar, deletions, global docnum offset."""
 
     seg: SegData
     offset: int
     deleted: frozenset[int] | None
-    open_reader: Callable[[], Reader | None]
     doc_rank: list[int] = field(default_factory=list)  # per document: rank of its name in the view
     _live: list[int] | None = field(default=None, repr=False)
 
@@ -60,7 +59,7 @@ class Leaf:
 Gate = tuple["memoryview | None", "set[int] | dict[int, float]"]  # (per-passage array or None, allowed)
 
 
-def _gate(ids: list[int], tfs: list[int], gates: Iterable[Gate]) -> tuple[list[int], list[int]]:
+def _gate(ids: Sequence[int], tfs: Sequence[int], gates: Iterable[Gate]) -> tuple[Sequence[int], Sequence[int]]:
     for arr, allowed in gates:
         if not ids:
             break
@@ -74,12 +73,14 @@ def rarest_gram(seg: SegData, text: str) -> tuple[tuple[int, int], tuple[int, in
     """Posting ranges of the term itself (1–2 chars) or of its two rarest character pairs."""
     if len(text) <= 2:
         return find_gram(seg, text), None
-    grams = {text[i : i + 2] for i in range(len(text) - 1)}
+    # ties go to the smaller pair, not to the set's (hash-seeded) order: the rarest pair's counts
+    # are the term's tf, so a tie broken differently in another process changed the ranking
+    grams = sorted({text[i : i + 2] for i in range(len(text) - 1)})
     ranges = sorted((find_gram(seg, g) for g in grams), key=lambda r: r[1] - r[0])
     return ranges[0], (ranges[1] if len(ranges) > 1 else None)
 
 
-def term_matches(leaf: Leaf, text: str, gates: Iterable[Gate] = ()) -> tuple[list[int], list[int]]:
+def term_matches(leaf: Leaf, text: str, gates: Iterable[Gate] = ()) -> tuple[Sequence[int], Sequence[int]]:
     """Live local docnums where ``text`` occurs verbatim, and its count there (ascending docnums).
 
     ``gates`` (filters, or the matches of a rarer AND-ed term) drop candidates before the
@@ -101,7 +102,7 @@ def term_matches(leaf: Leaf, text: str, gates: Iterable[Gate] = ()) -> tuple[lis
     return ids, tfs
 
 
-def _confirm(seg: SegData, text: str, ids: list[int], tfs: list[int]) -> tuple[list[int], list[int]]:
+def _confirm(seg: SegData, text: str, ids: Sequence[int], tfs: Sequence[int]) -> tuple[list[int], list[int]]:
     """Keep the candidates whose UTF-16 bytes contain ``text`` at an even (character) offset."""
     needle = text.encode("utf-16-le")
     found = list(map(seg.mm.find, repeat(needle), map(seg.off.__getitem__, ids), map(seg.off_end.__getitem__, ids)))
@@ -114,23 +115,21 @@ def _confirm(seg: SegData, text: str, ids: list[int], tfs: list[int]) -> tuple[l
 
 
 def whole_words(leaf: Leaf, words: list[str]) -> set[int] | None:
-    """Local docnums where every word of the term is a jieba token (None: no reader or no words).
+    """Local docnums where every word of the term is a jieba token (None: no words).
 
     A word that is a token of most passages of the segment (发展, 建设) barely tells passages
     apart and costs the most to read: it is taken as present.
     """
     if not words:
         return None
-    reader = leaf.open_reader()
-    if reader is None:
-        return None
-    common = UBIQUITOUS * leaf.seg.n
-    freq = sorted((doc_frequency(reader, w), w) for w in set(words))
+    seg = leaf.seg
+    common = UBIQUITOUS * seg.n
+    ranges = sorted((b - a, w, a, b) for w in set(words) for a, b in (find_key(seg, word_key(w)),))
     hit: set[int] | None = None
-    for df, w in freq:
+    for df, _w, a, b in ranges:
         if df > common and hit is not None:
             break
-        ids = posting_ids(reader, "words", w)
+        ids = seg.post[a:b]
         hit = set(ids) if hit is None else hit.intersection(ids)
         if not hit:
             return set()
@@ -140,8 +139,9 @@ def whole_words(leaf: Leaf, words: list[str]) -> set[int] | None:
 class Evaluator:
     """Scores one query: a dict of local docnum -> score per leaf."""
 
-    def __init__(self, leaves: list[Leaf]) -> None:
+    def __init__(self, leaves: list[Leaf], cache: TermCache | None = None) -> None:
         self.leaves = leaves
+        self.cache = cache  # matches kept across queries of this generation (``kb.search.termcache``)
         self.n = max(sum(leaf.n_live for leaf in leaves), 1)
         self._terms: dict[tuple[str, int], Scores] = {}
         self._df: dict[str, int] = {}
@@ -241,7 +241,21 @@ class Evaluator:
         """Passages holding ``text`` verbatim (no scoring: for suggestions)."""
         if any((text, i) in self._terms for i in range(len(self.leaves))):
             return sum(map(len, self.term(text)))
-        return sum(len(term_matches(leaf, text)[0]) for leaf in self.leaves)
+        return sum(len(self.matches(text, i)[0]) for i in range(len(self.leaves)))
+
+    def matches(self, text: str, i: int, gates: Iterable[Gate] = ()) -> tuple[Sequence[int], Sequence[int]]:
+        """``term_matches`` of leaf ``i``, through the cache: kept matches are gated here (the same
+        docnums in the same order, since gates, confirmation and deletions are all filters); a
+        gated term not kept yet is confirmed only where the gates let it (cheaper than all of it)."""
+        leaf = self.leaves[i]
+        gates = list(gates)
+        hit = None if self.cache is None else self.cache.get(text, i)
+        if hit is None:
+            if gates or self.cache is None:
+                return term_matches(leaf, text, gates)
+            hit = self.cache.put(text, i, *term_matches(leaf, text))
+        ids, tfs = hit
+        return _gate(ids, tfs, gates) if gates and len(ids) else (ids, tfs)
 
     def term(self, text: str) -> list[Scores]:
         return [self.term_leaf(text, i) for i in range(len(self.leaves))]
@@ -251,7 +265,7 @@ class Evaluator:
         if not gates and (text, i) in self._terms:
             return self._terms[(text, i)]
         leaf = self.leaves[i]
-        ids, tfs = term_matches(leaf, text, gates or ())
+        ids, tfs = self.matches(text, i, gates or ())
         out: Scores = {}
         if ids:
             df = max(self.df(text), 1)

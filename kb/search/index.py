@@ -1,8 +1,7 @@
 """The search index: Whoosh segments plus one Zhiku sidecar per segment.
 
-Whoosh owns the segments, passage/document ids (``delete_doc``), deletions, the ``words``
-postings (whole-word ranking), generations and the writer lock. Matching, facets and filters
-run on the sidecars (``kb.search.segdata``): written inside Whoosh's commit, just before the
+Whoosh owns the segments, passage/document ids (``delete_doc``), deletions, generations and
+the writer lock. Matching, whole-word ranking, facets and filters run on the sidecars (``kb.search.segdata``): written inside Whoosh's commit, just before the
 TOC, by our merge policy, which knows the new segment's docnum order (added passages, then the
 live passages of each merged segment). Sidecars are mapped lazily and cached by segment id.
 """
@@ -14,7 +13,7 @@ import json
 import logging
 import struct
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -23,6 +22,7 @@ from kb.errors import QueryError, ReadOnlyError, ZhikuError
 from kb.search import whoosh_io as wio
 from kb.search.analyzer import normalise
 from kb.search.engine import Evaluator, Leaf, count_facets, rank_names
+from kb.search.forms import matching_form, passage_form
 from kb.search.query import And, Node, make_filter, parse, positive_terms
 from kb.search.records import (
     FACETS,
@@ -36,13 +36,14 @@ from kb.search.records import (
 from kb.search.searcher import RELAX_MODES, Options, region_keys, run
 from kb.search.segdata import Batch, DocRec, SegData, doc_rec, sidecar_ok, sidecar_path, write_segment
 from kb.search.suggest import suggestions
+from kb.search.termcache import TermCache
 from kb.search.textform import squeeze
 from kb.search.thesaurus import Thesaurus
-from kb.search.zones import noise_spans
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4  # 3: sidecar segments, no grams/text/meta in Whoosh; 4: squeezed text, noise spans, issuer
+SCHEMA_VERSION = 5  # 3: sidecar segments, no grams/text/meta in Whoosh; 4: squeezed text, noise spans, issuer;
+# 5: word postings in the sidecar, not in Whoosh
 _VERSION_FILE = "zhiku_search.json"
 _LOCK_TIMEOUT = 3.0
 @contextmanager
@@ -76,12 +77,13 @@ class SearchIndex:
         self._pending: dict[str, set[str]] = {}  # doc_id -> passage ids added in this batch
         self._late_deletes: set[str] = set()  # passage ids added then deleted in this batch
         self._docrecs: dict[tuple, DocRec] = {}
+        self._ets: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._segs: dict[str, SegData] = {}  # segment id -> mapped sidecar
-        self._readers: dict[str, wio.Reader] = {}  # segment id -> Whoosh reader (words postings)
         self._gen = -2
         self._view: list[Leaf] = []
         self._names: list[str] = []  # every document name of the view, sorted (doc facet order)
         self._regions: tuple[int, frozenset[str]] | None = None
+        self._cache = TermCache()  # term matches of the current generation, across queries
         self._lock = threading.RLock()
         self._ix = self._open()
 
@@ -131,9 +133,6 @@ class SearchIndex:
                 self._ix.close()
 
     def _drop_view(self) -> None:
-        for r in self._readers.values():
-            r.close()
-        self._readers.clear()
         self._segs.clear()
         self._view = []
         self._gen = -2
@@ -171,6 +170,14 @@ class SearchIndex:
             self._docrecs[key] = rec
         return rec
 
+    def _types(self, entity_types: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """A passage's entity types and their filter keys (few distinct sets: cached)."""
+        ets = self._ets.get(entity_types)
+        if ets is None:
+            types = tuple(t for t in dict.fromkeys(entity_types) if t)
+            ets = self._ets[entity_types] = (types, filter_keys(types))
+        return ets
+
     def add(self, passages: Iterable[IndexedPassage]) -> None:
         """Analyse and buffer passages in the open writer (visible after ``commit``)."""
         with self._lock:
@@ -178,14 +185,15 @@ class SearchIndex:
             titles: dict[str, str] = {}
             for p in passages:
                 pid = str(p.passage_id)
-                text = squeeze(normalise(p.text))
-                wio.add_passage(w, pid, p.doc_id, text)
-                types = tuple(t for t in dict.fromkeys(p.entity_types) if t)
-                title = titles.get(p.title)
-                if title is None:
-                    title = titles[p.title] = squeeze(normalise(p.title))
-                self._batch.add(p.passage_id, text, self._doc_rec(p), (types, filter_keys(types)),
-                                noise_spans(text, title))
+                form = p.form
+                if form is None:
+                    title = titles.get(p.title)
+                    if title is None:
+                        title = titles[p.title] = matching_form(p.title)
+                    form = passage_form(p.text, title)
+                wio.add_passage(w, pid, p.doc_id)
+                self._batch.add(p.passage_id, form.text, self._doc_rec(p), self._types(p.entity_types), form.noise,
+                                form.words)
                 self._pending.setdefault(p.doc_id, set()).add(pid)
                 self._late_deletes.discard(pid)
 
@@ -266,22 +274,6 @@ class SearchIndex:
             self._segs[segment_id] = data
         return data
 
-    def _reader_for(self, seg: wio.Segment) -> Callable[[], wio.Reader | None]:
-        sid = seg.segment_id()
-
-        def open_reader() -> wio.Reader | None:
-            r = self._readers.get(sid)
-            if r is None and self._ix is not None:
-                try:
-                    r = wio.open_reader(self._ix, seg)
-                except Exception as exc:  # a concurrent merge removed it: rank without the bonus
-                    log.warning("cannot open search segment %s: %s", sid, exc)
-                    return None
-                self._readers[sid] = r
-            return r
-
-        return open_reader
-
     def _refresh(self) -> list[Leaf]:
         """The current generation's segments as leaves (sidecars cached by segment id)."""
         if self._ix is None:
@@ -298,7 +290,7 @@ class SearchIndex:
                 segments = wio.segments(self._ix)
                 leaves, offset = [], 0
                 for seg in segments:
-                    leaves.append(Leaf(self._seg(seg.segment_id()), offset, wio.deleted_set(seg), self._reader_for(seg)))
+                    leaves.append(Leaf(self._seg(seg.segment_id()), offset, wio.deleted_set(seg)))
                     offset += seg.doc_count_all()
                 break
             except (OSError, ValueError) as exc:  # a writer replaced the generation meanwhile
@@ -308,8 +300,6 @@ class SearchIndex:
         current = {s.segment_id() for s in segments}
         for sid in [s for s in self._segs if s not in current]:
             del self._segs[sid]
-        for sid in [s for s in self._readers if s not in current]:
-            self._readers.pop(sid).close()
         self._names = rank_names(leaves)
         self._gen, self._view = gen, leaves
         return leaves
@@ -331,10 +321,11 @@ class SearchIndex:
                 return IndexResult([], 0, {f: [] for f in FACETS}, positive_terms(node), by_document=by_document)
             if self._regions is None or self._regions[0] != self._gen:
                 self._regions = (self._gen, frozenset(region_keys(leaves)))
-            opts = Options(limit, thesaurus, relax, by_document, per_doc, self._regions[1])
+            self._cache.use(self._gen)
+            opts = Options(limit, thesaurus, relax, by_document, per_doc, self._regions[1], self._cache)
             result = run(leaves, self._names, node, opts)
             if result.total == 0 and relax != "off":
-                tips = suggestions(Evaluator(leaves), node, thesaurus)
+                tips = suggestions(Evaluator(leaves, self._cache), node, thesaurus)
                 result = replace(result, suggestions=tips)
         return result
 
@@ -348,7 +339,8 @@ class SearchIndex:
             if node is None:
                 per_leaf = [dict.fromkeys(leaf.live, 0.0) for leaf in leaves]
             else:
-                per_leaf = Evaluator(leaves).run(node)
+                self._cache.use(self._gen)
+                per_leaf = Evaluator(leaves, self._cache).run(node)
             return count_facets(leaves, per_leaf, self._names)
 
     @staticmethod

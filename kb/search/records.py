@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kb.search.analyzer import normalise
+
+if TYPE_CHECKING:
+    from kb.search.forms import PassageForm
 
 FACETS = ("region", "doc", "year", "kind", "entity_type", "issuer", "doc_number")
 FILTER_KEYS = FACETS
@@ -31,6 +35,7 @@ class IndexedPassage:
     region_chain: tuple[str, ...] = ()  # the document's regions from the top ("贵州省", "贵阳市"); facet hierarchy
     issuer: str | None = None  # 发文机关
     doc_number: str | None = None  # 文号
+    form: PassageForm | None = None  # computed by the import worker (kb.search.forms); else by the index
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from kb.search.engine import Evaluator, Leaf, Scores, count_facets, substantive
 from kb.search.query import Node, positive_terms
 from kb.search.records import IndexResult, RawHit
 from kb.search.relax import loose_terms, plan
+from kb.search.termcache import TermCache
 from kb.search.thesaurus import Thesaurus
 
 LEVEL = 1.0e6  # above any BM25 sum: one level never overtakes another
@@ -34,6 +35,7 @@ class Options:
     by_document: bool = False
     per_doc: int = 3  # passages under each document when grouped
     region_keys: frozenset[str] | None = None  # of the view (cached by the index per generation)
+    cache: TermCache | None = None  # term matches kept by the index for this generation
 
 
 def region_keys(leaves: Iterable[Leaf]) -> set[str]:
@@ -42,7 +44,7 @@ def region_keys(leaves: Iterable[Leaf]) -> set[str]:
 
 
 def run(leaves: list[Leaf], names: list[str], node: Node, opts: Options) -> IndexResult:
-    ev = Evaluator(leaves)
+    ev = Evaluator(leaves, opts.cache)
     exact = ev.run(node)
     levels: list[tuple[str, list[Scores]]] = [("exact", exact)]
     terms = positive_terms(node)

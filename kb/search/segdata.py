@@ -13,7 +13,10 @@ with the segment) holding, in the segment's docnum order:
 * ``gkey`` / ``gstart`` / ``post`` / ``tf``: a gram index, every distinct character and every
   distinct adjacent character pair of each passage -> passage ordinals (+ counts, capped at 255).
   A 1–2 character term's matches are exactly its posting list; longer terms intersect pairs and
-  are confirmed against the text.
+  are confirmed against the text. The same table holds the passage's jieba words of 2+
+  characters (``word_key``: a 63-bit hash with the top bit set, above every gram key) for the
+  whole-word ranking bonus; they were Whoosh postings up to format 3 and cost the import's
+  writing process more than anything else.
 
 The file is mapped, never parsed as a whole: opening costs a JSON header, the arrays are views.
 It is written to a temporary name and renamed, before Whoosh writes the TOC that names the
@@ -32,9 +35,12 @@ import struct
 import sys
 import tempfile
 from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from hashlib import blake2b
 from itertools import accumulate, chain, compress, repeat
 from operator import sub
 from pathlib import Path
@@ -44,7 +50,7 @@ from kb.errors import ZhikuError
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3  # 3: noise spans, issuer and document number per document
+FORMAT = 4  # 3: noise spans, issuer and document number per document; 4: word postings
 MAGIC = b"ZKSEG\x00\x01\x00"
 SUFFIX = ".zks"
 K1 = 1.2
@@ -57,6 +63,25 @@ CHUNK = 4096  # passages per in-memory gram index (< 2**24); its Python lists co
 def gram_key(g: str) -> int:
     """A character or character pair as one integer (sorts like the pair)."""
     return (ord(g[0]) << 21) | (ord(g[1]) if len(g) > 1 else 0)
+
+
+_WORD_BIT = 1 << 63  # gram keys stay below 2**42
+
+
+@lru_cache(maxsize=1 << 16)  # a library's words recur in passage after passage: hash each once
+def word_key(word: str) -> int:
+    """A jieba word as a key of the gram table: a stable 63-bit hash with the top bit set.
+
+    Two of a library's words share a key with a chance of about 1 in 10**7 at a million
+    distinct words; the price would be a whole-word bonus for the wrong word, never a lost match.
+    """
+    h = int.from_bytes(blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+    return _WORD_BIT | (h >> 1)
+
+
+def word_keys(freqs: Mapping[str, int]) -> dict[int, int]:
+    """Word frequencies keyed by ``word_key``."""
+    return {word_key(w): n for w, n in freqs.items()}
 
 
 # region facet values, region keys (filter forms), year ("" undated), kind, issuer, document number
@@ -83,9 +108,12 @@ class Part:
 
 
 class MemGrams:
-    """The gram index of a fresh batch, built in memory (same interface as SegData)."""
+    """The gram index of a fresh batch, built in memory (same interface as SegData).
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    ``words``: per passage, its word keys -> frequencies (``word_keys``), appended after the grams.
+    """
+
+    def __init__(self, texts: Sequence[str], words: Sequence[Mapping[int, int]] = ()) -> None:
         self.n = len(texts)
         acc: defaultdict[str, list[int]] = defaultdict(list)
         get, append = acc.__getitem__, list.append
@@ -98,6 +126,7 @@ class MemGrams:
             # acc[g].append(count << 24 | i) for every gram, in C
             deque(map(append, map(get, c), map(i.__add__, map((24).__rlshift__, vals))), maxlen=0)
         keyed = sorted((gram_key(g), lst) for g, lst in acc.items())
+        keyed += _word_postings(words)
         self.gkey = array("Q", (k for k, _ in keyed))
         self.gstart = array("I", [0])
         self.gstart.extend(accumulate(len(lst) for _k, lst in keyed))
@@ -109,6 +138,20 @@ class MemGrams:
         self.post.frombytes(raw)
         if sys.byteorder != "little":  # pragma: no cover - the split above assumes little-endian
             raise ZhikuError("the search index needs a little-endian machine")
+
+
+def _word_postings(words: Sequence[Mapping[int, int]]) -> list[tuple[int, list[int]]]:
+    """(word key, [count << 24 | passage]) sorted by key; every word key sorts after every gram."""
+    acc: defaultdict[int, list[int]] = defaultdict(list)
+    get, append = acc.__getitem__, list.append
+    for i, freqs in enumerate(words):
+        if not freqs:
+            continue
+        vals: Iterable[int] = freqs.values()
+        if max(vals) > _TF_MAX:
+            vals = map(min, vals, repeat(_TF_MAX))
+        deque(map(append, map(get, freqs), map(i.__add__, map((24).__rlshift__, vals))), maxlen=0)
+    return sorted(acc.items())
 
 
 class SegData:
@@ -176,9 +219,11 @@ class SegData:
 
 def find_gram(data: SegData | MemGrams, g: str) -> tuple[int, int]:
     """``(start, end)`` of gram ``g``'s postings; empty range when absent."""
-    from bisect import bisect_left
+    return find_key(data, gram_key(g))
 
-    k = gram_key(g)
+
+def find_key(data: SegData | MemGrams, k: int) -> tuple[int, int]:
+    """``(start, end)`` of key ``k``'s postings (a gram or a word key); empty range when absent."""
     keys = data.gkey
     i = bisect_left(keys, k)
     if i < len(keys) and keys[i] == k:
@@ -199,11 +244,13 @@ class Batch:
     pets: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
     docs: dict[DocRec, int] = field(default_factory=dict)
     zones: list[list[tuple[int, int]]] = field(default_factory=list)
+    words: list[Mapping[int, int]] = field(default_factory=list)  # word key -> frequency, per passage
 
     def add(self, pid: int, text: str, doc: DocRec, ets: tuple[tuple[str, ...], tuple[str, ...]],
-            zones: list[tuple[int, int]] | None = None) -> None:
+            zones: list[tuple[int, int]] | None = None, words: Mapping[int, int] | None = None) -> None:
         d = self.docs.setdefault(doc, len(self.docs))
         self.zones.append(zones or [])
+        self.words.append(words or {})
         self.texts.append(text)
         self.pids.append(pid)
         self.pdoc.append(d)
@@ -253,7 +300,7 @@ def write_segment(path: Path, batch: Batch | None, olds: Sequence[tuple[SegData,
                 zsp.extend((a, b))
             zoff.append(len(zsp) // 2)
         for i in range(0, len(batch.texts), CHUNK):  # bounded memory for a big batch (repair)
-            parts.append(Part(MemGrams(batch.texts[i : i + CHUNK]), None))
+            parts.append(Part(MemGrams(batch.texts[i : i + CHUNK], batch.words[i : i + CHUNK]), None))
     for seg, live in olds:
         keep = range(seg.n) if live is None else live
         dmap = {d: tables.doc(seg.doc(d)) for d in sorted(set(map(seg.pdoc.__getitem__, keep)))}

@@ -1,38 +1,32 @@
 """Everything that touches Whoosh, public or private, lives here and nowhere else.
 
-Whoosh keeps the segments, passage/document ids, deletions, the ``words`` postings, generations
-and the writer lock; the rest of ``kb.search`` sees plain functions over opaque ``Index``,
-``Writer``, ``Reader`` and ``Segment`` objects. The private parts used (``Index._segments``, the
-W3 block matcher's ``_data``/``_read_data``/``_next_block``/``_byteids``, a merge policy's view of
+Whoosh keeps the segments, passage/document ids, deletions, generations and the writer lock;
+the rest of ``kb.search`` sees plain functions over opaque ``Index``, ``Writer`` and ``Segment``
+objects. The private parts used (``Index._segments``, a merge policy's view of
 ``writer.newsegment``/``writer.docnum``) are pinned by the ``whoosh`` version in pyproject and
-checked by tests/search.
+checked by tests/search. Word postings live in the sidecars (``kb.search.segdata``) since
+schema 5: Whoosh's per-posting pool and writer cost the import more than anything else.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Sequence
-from itertools import accumulate
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from whoosh import fields, formats, index, writing
-from whoosh.analysis import Token, Tokenizer
+from whoosh import fields, index, writing
+from whoosh.analysis import Tokenizer
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import Index, LockError
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.reading import IndexReader as Reader
 from whoosh.reading import SegmentReader
-from whoosh.system import pack_uint
 from whoosh.util import fib
 from whoosh.writing import SegmentWriter as Writer
-
-from kb.search.analyzer import normalise, word_postings, word_tokens
 
 log = logging.getLogger(__name__)
 
 Segment = Any  # whoosh.codec.base.Segment: segment_id(), doc_count_all(), deleted_count(), deleted_docs()
-__all__ = ["Index", "LockError", "Reader", "Segment", "Writer"]
+__all__ = ["Index", "LockError", "Segment", "Writer"]
 
 # Whoosh spills its posting pool to sorted temp runs past this size. A 200-document batch needs
 # ~14 MB; merges of big segments go past it. 10,000-document import: 24 vs 64 MB cut the
@@ -49,60 +43,37 @@ class FastCodec(W3Codec):
         super().__init__(blocklimit=256)
 
 
-class JiebaTokenizer(Tokenizer):
-    """Whoosh tokenizer over rjieba: positions +1 per token, char offsets set."""
+class PlainID(fields.ID):
+    """Whoosh's ID field without its per-value tokenizer pipeline: the same single posting."""
 
-    def __call__(  # type: ignore[override]
-        self,
-        value: str,
-        positions: bool = False,
-        chars: bool = False,
-        keeporiginal: bool = False,
-        removestops: bool = True,
-        start_pos: int = 0,
-        start_char: int = 0,
-        mode: str = "",
-        **kwargs: object,
-    ) -> Iterator[Token]:
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for tok, pos, start, end in word_tokens(normalise(value)):
-            t.text = tok
-            t.boost = 1.0
-            t.stopped = False
-            if keeporiginal:
-                t.original = tok
-            if positions:
-                t.pos = start_pos + pos
-            if chars:
-                t.startchar = start_char + start
-                t.endchar = start_char + end
-            yield t
+    def index(self, value, **kwargs):  # type: ignore[no-untyped-def]
+        return [(value.encode("utf-8"), 1, 1.0, b"")]
 
 
 class WordsField(fields.FieldType):
-    """jieba words of 2+ characters with frequencies, for the whole-word bonus.
+    """Schema 4's word field, kept only so that an old index's pickled schema can be read
+    (it is then replaced by an empty index of the current schema and re-indexed)."""
 
-    No positions: verbatim checks use the sidecar text. ``index`` skips Whoosh's Token
-    pipeline; the value must already be in search form.
-    """
 
-    def __init__(self) -> None:
-        super().__init__(formats.Frequency(), JiebaTokenizer(), scorable=False)
-
-    def index(self, value, **kwargs):  # type: ignore[no-untyped-def]
-        for w, freq in word_postings(value).items():
-            yield (w.encode("utf-8"), freq, float(freq), pack_uint(freq))
+class JiebaTokenizer(Tokenizer):
+    """Schema 4's tokenizer of ``WordsField``: unpickling only, as above."""
 
 
 def schema() -> fields.Schema:
-    return fields.Schema(passage_id=fields.ID(unique=True), doc_id=fields.ID, words=WordsField())
+    return fields.Schema(passage_id=PlainID(unique=True), doc_id=PlainID())
 
 
 # ---------------------------------------------------------------- index and segments
 
 
 def exists(directory: Path) -> bool:
-    return directory.is_dir() and index.exists_in(str(directory))
+    """An index (of any schema) is there; one whose table of contents cannot be read counts."""
+    if not directory.is_dir():
+        return False
+    try:
+        return index.exists_in(str(directory))
+    except Exception:  # an unreadable TOC of another version: replaced by the caller
+        return any(directory.glob("_*.toc"))
 
 
 def open_index(directory: Path, *, readonly: bool) -> Index:
@@ -122,10 +93,6 @@ def deleted_set(seg: Segment) -> frozenset[int] | None:
     return frozenset(seg.deleted_docs()) if seg.deleted_count() else None
 
 
-def open_reader(ix: Index, seg: Segment) -> Reader:
-    return SegmentReader(ix.storage, ix.schema, seg)
-
-
 def open_writer(ix: Index, timeout: float) -> Writer:
     """One process (a killed multi-process writer leaves workers holding the lock), no compound
     files (Whoosh copies a compound segment's parts into memory on open)."""
@@ -133,8 +100,8 @@ def open_writer(ix: Index, timeout: float) -> Writer:
                      compound=False)
 
 
-def add_passage(w: Writer, passage_id: str, doc_id: str, words_text: str) -> None:
-    w.add_document(passage_id=passage_id, doc_id=doc_id, words=words_text)
+def add_passage(w: Writer, passage_id: str, doc_id: str) -> None:
+    w.add_document(passage_id=passage_id, doc_id=doc_id)
 
 
 def delete_term(w: Writer, field_name: str, value: str) -> None:
@@ -194,35 +161,3 @@ def commit(w: Writer, policy: Callable[[Writer, list[Segment]], list[Segment]]) 
         except Exception:  # pragma: no cover - already closed
             pass
         raise
-
-
-# ---------------------------------------------------------------- postings
-
-
-def posting_ids(reader: Reader, field_name: str, term: str) -> list[int]:
-    """Local docnums of ``field:term``, read block by block (no per-id calls)."""
-    try:
-        m = reader.postings(field_name, term)
-    except Exception:  # TermNotFound and friends: the term is simply absent
-        return []
-    if isinstance(m, FilterMatcher):
-        m = m.child  # deletions are applied by the caller
-    ids: list[int] = []
-    if hasattr(m, "_read_data") and hasattr(m, "_next_block") and hasattr(m, "_byteids"):
-        # W3 blocks hold delta-coded ids: decode with accumulate (C) instead of Whoosh's generator
-        while m.is_active():
-            if m._data is None:
-                m._read_data()
-            raw = m._data[0]
-            ids.extend(raw if m._byteids else accumulate(raw))
-            m._next_block()
-    else:
-        ids.extend(m.all_ids())
-    return ids
-
-
-def doc_frequency(reader: Reader, term: str) -> int:
-    try:
-        return int(reader.doc_frequency("words", term))
-    except Exception:
-        return 0

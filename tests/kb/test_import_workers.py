@@ -49,9 +49,18 @@ def _children(pid: int) -> list[int]:
             except OSError:
                 continue
             fields = stat.rsplit(")", 1)[1].split()
-            if int(fields[1]) == pid and fields[0] != "Z":
+            if int(fields[1]) == pid and fields[0] != "Z" and not _resource_tracker(entry):
                 out.append(int(entry))
     return out
+
+
+def _resource_tracker(pid: str) -> bool:
+    """multiprocessing's resource tracker: started by an earlier test's spawned process, it lives
+    as long as the test process (not an import worker)."""
+    try:
+        return b"resource_tracker" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
 
 
 def _alive(pid: int) -> bool:

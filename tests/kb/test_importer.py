@@ -195,3 +195,21 @@ def test_a_traditional_character_document_gets_its_places_firms_and_figures(tmp_
     assert all(p.doc.body[s:e] in ("華為技術有限公司", "華為") for s, e in firm.mentions)  # offsets into the 繁體 body
     figures = {p.doc.body[m.start:m.end] for m in p.measures}
     assert any("100萬元" in f for f in figures) and any("3000座" in f for f in figures)
+
+
+def test_index_gets_the_workers_passage_forms_unless_a_correction_renamed_an_entity(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from kb.search.forms import passage_form
+
+    _write_docs(tmp_path / "docs", 1)
+    p = pipeline.process_path(next((tmp_path / "docs").iterdir()))
+    assert isinstance(p, pipeline.Processed) and p.forms is not None
+    assert len(p.forms) == len(p.doc.passages) and p.entities
+    title = passage_form(p.doc.title, "").text
+    assert [f.text for f in p.forms] == [passage_form(p.doc.body[x.start:x.end], title).text for x in p.doc.passages]
+    n = len(p.forms)
+    assert importer._forms(p, p.entities, n) == p.forms
+    renamed = [replace(p.entities[0], name=p.entities[0].name + "（更名）"), *p.entities[1:]]
+    assert importer._forms(p, renamed, n) == [None] * n  # the index tokenises again, with the new name taught
+    assert importer._forms(replace(p, forms=None), p.entities, n) == [None] * n

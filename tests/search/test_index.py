@@ -168,6 +168,27 @@ def test_old_schema_is_rebuilt(index_dir: Path) -> None:
     again.close()
 
 
+def test_schema_4_index_with_whoosh_word_postings_is_rebuilt(index_dir: Path) -> None:
+    """Schema 4 kept jieba words in Whoosh: its pickled schema names classes still importable."""
+    from whoosh import fields, index
+
+    from kb.search import whoosh_io as wio
+
+    index_dir.mkdir()
+    old = fields.Schema(passage_id=fields.ID(unique=True), doc_id=fields.ID,
+                        words=wio.WordsField(fields.formats.Frequency(), wio.JiebaTokenizer(), scorable=False))
+    w = index.create_in(str(index_dir), old).writer()
+    w.add_document(passage_id="1", doc_id="d")
+    w.commit()
+    (index_dir / "zhiku_search.json").write_text('{"schema": 4}', "utf-8")
+    again = SearchIndex(index_dir)
+    assert again.reset and again.passage_count() == 0
+    again.add(make_passages())
+    again.commit()
+    assert again.search("物联网").total == 2
+    again.close()
+
+
 def _hold_lock(path: str, ready: multiprocessing.synchronize.Event, done: multiprocessing.synchronize.Event) -> None:
     ix = SearchIndex(Path(path))
     ix.add(make_passages()[:1])
