@@ -362,8 +362,13 @@ def simplified(text: str) -> str:
     if to_simplified(head) == head:
         return text  # a Simplified text (the whole of a long body costs ~16 ms to convert)
     folded = to_simplified(text)
-    keep = _name_chars()
-    return "".join(c if c in keep else f for c, f in zip(text, folded, strict=True))
+    kept = _kept_pattern()
+    if kept is None or not kept.search(text):
+        return folded
+    chars = list(folded)
+    for m in kept.finditer(text):  # only the few name characters t2s would change (乾 in 乾县)
+        chars[m.start()] = m.group()
+    return "".join(chars)
 
 
 _PROBE = 2000  # characters that tell a 繁體 text from a Simplified one
@@ -372,6 +377,15 @@ _PROBE = 2000  # characters that tell a 繁體 text from a Simplified one
 @lru_cache(maxsize=1)
 def _name_chars() -> frozenset[str]:
     return frozenset("".join(Gazetteer.default()._keys))
+
+
+@lru_cache(maxsize=1)
+def _kept_pattern() -> re.Pattern[str] | None:
+    """The gazetteer's name characters that Simplified conversion would change, as one class."""
+    from kb.ingest.normalise import to_simplified
+
+    changed = sorted(c for c in _name_chars() if to_simplified(c) != c)
+    return re.compile("[" + "".join(re.escape(c) for c in changed) + "]") if changed else None
 
 
 def region_keys(chain: Sequence[str]) -> tuple[str, ...]:
