@@ -42,6 +42,11 @@ Reply = Callable[[Any], None]
 DOCUMENT_LIMIT = 30  # documents of a grouped result (each with up to three passages)
 
 
+# What the user waits for goes ahead of queued background reads (the library's rows, the placeholders,
+# the warm-up after opening): a search typed at start answers in its own time, not after theirs.
+PRIORITY = {"search": 2, "document": 2, "entity": 1}
+
+
 class _Request(QObject):
     """Receives one worker's signals in the UI thread and hands them to the controller."""
 
@@ -179,7 +184,7 @@ class AppController(QObject):
         self._jobs[request] = worker
         if not was_busy:
             self.busyChanged.emit(True)
-        (pool or self.pool).start(worker)
+        (pool or self.pool).start(worker, PRIORITY.get(kind, 0))
         return worker
 
     def _read(self, kind: str, call: Callable[[KnowledgeBase], Any], on_result: Reply,
@@ -249,9 +254,9 @@ class AppController(QObject):
         self.other_writer = self.readonly and self.kb.lock_holder is not None
         self.kb_dir = str(self.kb.kb_dir)
         self.opened.emit(stats)
-        self.load_documents()
+        self.load_documents()  # the landing page first, then what the first search needs, then the placeholders
+        self._read("warm", lambda kb: kb.warm(), lambda _none: None)
         self.load_examples()
-        self._read("warm", lambda kb: kb.warm(), lambda _none: None)  # the first search is then as fast as later ones
 
     # reads --------------------------------------------------------------------------------
     def search(self, query: str, filters: dict[str, str] | None = None, limit: int = 50,

@@ -163,5 +163,10 @@ class Entities:
         return [Mention(r["entity_id"], r["type"], r["ename"], r["doc_id"], r["doc_name"], r["start"], r["end"], r["text"])
                 for r in rows]
 
+    def per_document(self) -> dict[str, int]:
+        """How many distinct entities each document mentions (the library view's column)."""
+        return {r["doc_id"]: r["n"] for r in self.db.query(
+            "SELECT doc_id, COUNT(DISTINCT entity_id) AS n FROM mentions GROUP BY doc_id")}
+
     def counts(self) -> dict[str, int]:
         return {r["type"]: r["n"] for r in self.db.query("SELECT type, COUNT(*) AS n FROM entities GROUP BY type")}

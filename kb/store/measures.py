@@ -44,5 +44,8 @@ class Measures:
             rows = [r for r in rows if r["doc_id"] in wanted]
         return rows
 
+    def per_document(self) -> dict[str, int]:
+        return {r["doc_id"]: r["n"] for r in self.db.query("SELECT doc_id, COUNT(*) AS n FROM measures GROUP BY doc_id")}
+
     def count(self) -> int:
         return int(self.db.one("SELECT COUNT(*) FROM measures"))
