@@ -54,6 +54,29 @@ Result = Processed | IngestError
 Cancel = Callable[[], bool]
 
 
+START_ENV = "ZHIKU_WORKER_START"  # "forkserver": set by the desktop app (see _context)
+
+
+def _context() -> Any:  # a multiprocessing context (the stubs' BaseContext lacks Process)
+    """Workers are forked: they share what the parent loaded. A threaded parent (the desktop app, whose
+    Qt thread pools run searches while an import starts) asks for a fork server instead
+    (``ZHIKU_WORKER_START=forkserver``): a fork can copy a lock another thread holds, and the worker
+    would hang on it until its time budget ran out. The server preloads the extractors once."""
+    methods = multiprocessing.get_all_start_methods()
+    wanted = os.environ.get(START_ENV, "")
+    if wanted == "forkserver" and "forkserver" in methods and _main_importable():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["kb.worker_preload"])
+        return ctx
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _main_importable() -> bool:
+    """A fork server's workers import the main script again: only if it is a file (not ``-c`` or stdin)."""
+    path = getattr(sys.modules.get("__main__"), "__file__", None)
+    return path is None or os.path.isfile(path)
+
+
 def default_workers() -> int:
     """As many workers as this process may use cores, at most ``MAX_WORKERS``."""
     try:
@@ -67,14 +90,21 @@ def default_workers() -> int:
 
 
 def _die_with_parent(parent: int) -> None:
-    """SIGKILL this process when the parent (the thread that forked it) ends; Linux only."""
+    """SIGKILL this process when the process that forked it ends; Linux only. Forked by the fork
+    server, that is the server, which ends when the importing process does."""
     if sys.platform.startswith("linux"):
         try:
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
         except (OSError, AttributeError):
             log.warning("cannot tie import workers to their parent's life")
-    if os.getppid() != parent:  # the parent died before the line above
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:  # the importing process died before the line above
+        os._exit(1)
+    except PermissionError:
+        pass
+    if os.getppid() == 1:  # orphaned before prctl took effect
         os._exit(1)
 
 
@@ -198,8 +228,7 @@ class Workers:
         self.cache_dir = str(cache_dir) if cache_dir else None
         self.file_seconds = FILE_SECONDS if file_seconds is None else file_seconds
         self.memory_mb = MEMORY_MB if memory_mb is None else memory_mb
-        methods = multiprocessing.get_all_start_methods()
-        self._ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self._ctx = _context()
         self._slots: list[_Slot] = []
 
     @property

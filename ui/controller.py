@@ -11,6 +11,7 @@ on ``changed``; each view refreshes only what it names (Anki's OpChanges).
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -136,6 +137,9 @@ class AppController(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # Searches run on this object's threads while an import starts: the import's worker processes
+        # come from a fork server, never from a fork of this threaded process (kb.workers.START_ENV).
+        os.environ.setdefault("ZHIKU_WORKER_START", "forkserver")
         self.pool = QThreadPool(self)  # the request lane
         self.pool.setMaxThreadCount(1)
         self.import_pool = QThreadPool(self)  # the import lane

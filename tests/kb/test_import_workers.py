@@ -55,10 +55,11 @@ def _children(pid: int) -> list[int]:
 
 
 def _resource_tracker(pid: str) -> bool:
-    """multiprocessing's resource tracker: started by an earlier test's spawned process, it lives
-    as long as the test process (not an import worker)."""
+    """multiprocessing's resource tracker or fork server: started by an earlier test, they live as
+    long as the test process (not import workers)."""
     try:
-        return b"resource_tracker" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        return b"resource_tracker" in cmdline or b"forkserver" in cmdline
     except OSError:
         return False
 
@@ -232,3 +233,17 @@ def test_workers_die_with_a_killed_parent_and_the_next_import_runs(tmp_path: Pat
         assert not kb.readonly  # the writer lock was free at once
         report = kb.import_paths([tmp_path / "docs"], workers=1)
     assert len(report.added) == 4 and time.monotonic() - t0 < 30
+
+
+def test_a_threaded_parent_asks_for_a_fork_server_and_its_workers_import(tmp_path: Path, monkeypatch) -> None:
+    """The desktop app searches on other threads while an import starts: its workers come from a fork
+    server (preloaded once), and import as forked ones do."""
+    monkeypatch.setenv(workers.START_ENV, "forkserver")
+    assert workers._context().get_start_method() == "forkserver"
+    _docs(tmp_path / "docs", ["a.txt", "b.txt", "c.txt"])
+    with KnowledgeBase.open(tmp_path / "kb") as kb:
+        report = kb.import_paths([tmp_path / "docs"], workers=2)
+        assert len(report.added) == 3 and not report.failed
+        assert kb.search("数字经济").total >= 3
+    monkeypatch.delenv(workers.START_ENV)
+    assert workers._context().get_start_method() == "fork"
