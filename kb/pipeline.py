@@ -90,16 +90,22 @@ def _merge_entities(entities: list) -> list:
 
 
 def extract_all(doc: PreparedDoc, chain: tuple[str, ...]) -> tuple[list, list, list, list[str]]:
-    """Entities, links and measures, window by window for long bodies (bounded time per window)."""
-    pieces = windows(doc.body, EXTRACT_WINDOW)
+    """Entities, links and measures, window by window for long bodies (bounded time per window).
+
+    A 繁體 body is read in Simplified, one character for one (the offsets stay), since the gazetteer
+    and the lexicons are Simplified: converted once here, not per window."""
+    from kb.extract.gazetteer import simplified
+
+    body = simplified(doc.body)
+    pieces = windows(body, EXTRACT_WINDOW)
     if len(pieces) == 1:
-        return _extract_window(doc, doc.body, chain)
+        return _extract_window(doc, body, chain)
     entities: list = []
     links: list = []
     measures: list = []
     warnings: list[str] = []
     for start, end in pieces:
-        e, lk, m, w = _extract_window(doc, doc.body[start:end], chain)
+        e, lk, m, w = _extract_window(doc, body[start:end], chain)
         e, lk, m = _shifted(e, lk, m, start)
         entities += e
         links += lk
@@ -109,11 +115,7 @@ def extract_all(doc: PreparedDoc, chain: tuple[str, ...]) -> tuple[list, list, l
 
 
 def _extract_window(doc: PreparedDoc, body: str, chain: tuple[str, ...]) -> tuple[list, list, list, list[str]]:
-    """Each extractor's failure is a warning, not a lost import. A 繁體 text is read in Simplified,
-    one character for one (the offsets stay), since the gazetteer and the lexicons are Simplified."""
-    from kb.extract.gazetteer import simplified
-
-    body = simplified(body)
+    """Each extractor's failure is a warning, not a lost import."""
     warnings: list[str] = []
     entities: list = []
     links: list = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,14 @@ CORPUS = ROOT / "data" / "corpus"
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test ever touches the user's real knowledge base."""
     monkeypatch.setenv("ZHIKU_HOME", str(tmp_path_factory.mktemp("zhiku_home")))
+
+
+@pytest.fixture(autouse=True)
+def _worker_start_reset() -> Iterator[None]:
+    """The app's controller asks for fork-server import workers (kb.workers.START_ENV) for its process;
+    a later test in this process starts as a CLI would, with forked ones."""
+    yield
+    os.environ.pop("ZHIKU_WORKER_START", None)
 
 
 @pytest.fixture

@@ -559,29 +559,28 @@
 <context>
     <name>EntityView</name>
     <message>
-        <location filename="../views/entity_view.py" line="107"/>
-        <location filename="../views/entity_view.py" line="167"/>
-        <location filename="../views/entity_view.py" line="169"/>
+        <location filename="../views/entity_view.py" line="108"/>
+        <location filename="../views/entity_view.py" line="160"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/entity_view.py" line="131"/>
+        <location filename="../views/entity_view.py" line="132"/>
         <source>%1 of %2 entities</source>
         <translation>显示 %1 / 共 %2 个实体</translation>
     </message>
     <message>
-        <location filename="../views/entity_view.py" line="141"/>
+        <location filename="../views/entity_view.py" line="142"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../views/entity_view.py" line="157"/>
+        <location filename="../views/entity_view.py" line="158"/>
         <source>Filter by name or alias…</source>
         <translation>按名称或别名筛选…</translation>
     </message>
     <message>
-        <location filename="../views/entity_view.py" line="161"/>
+        <location filename="../views/entity_view.py" line="159"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
@@ -1120,49 +1119,48 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../views/library_view.py" line="109"/>
-        <location filename="../views/library_view.py" line="188"/>
-        <location filename="../views/library_view.py" line="190"/>
+        <location filename="../views/library_view.py" line="110"/>
+        <location filename="../views/library_view.py" line="181"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/library_view.py" line="121"/>
+        <location filename="../views/library_view.py" line="122"/>
         <source>%1 of %2 documents</source>
         <translation>共 %2 篇文档，显示 %1 篇</translation>
     </message>
     <message>
-        <location filename="../views/library_view.py" line="161"/>
+        <location filename="../views/library_view.py" line="162"/>
         <source>Zhiku</source>
         <translation>智库</translation>
     </message>
     <message>
-        <location filename="../views/library_view.py" line="168"/>
+        <location filename="../views/library_view.py" line="169"/>
         <source>Remove “%1” from the library? Its passages, entities and measures go; notes on it stay, marked orphaned.</source>
         <translation>从文档库中移除“%1”？其段落、实体和措施将被删除；相关笔记会保留，并标记为“已失联”。</translation>
     </message>
     <message>
-        <location filename="../views/library_view.py" line="174"/>
+        <location filename="../views/library_view.py" line="175"/>
         <source>Removed “%1”.</source>
         <translation>已移除“%1”。</translation>
     </message>
     <message>
-        <location filename="../views/library_view.py" line="178"/>
+        <location filename="../views/library_view.py" line="179"/>
         <source>Filter by title, issuer, doc no., source or file…</source>
         <translation>按标题、发文机关、文号、来源或文件名筛选…</translation>
     </message>
     <message>
-        <location filename="../views/library_view.py" line="182"/>
+        <location filename="../views/library_view.py" line="180"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../views/library_view.py" line="191"/>
+        <location filename="../views/library_view.py" line="182"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../views/library_view.py" line="192"/>
+        <location filename="../views/library_view.py" line="183"/>
         <source>Remove from library…</source>
         <translation>从文档库移除…</translation>
     </message>

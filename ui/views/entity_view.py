@@ -22,6 +22,7 @@ from ui.entity_corrections import EntityCorrector
 from ui.labels import ENTITY_COLOURS, label
 from ui.models.base import ROW_ROLE
 from ui.models.entity_model import EntityFilterProxy, EntityTableModel
+from ui.views.choices import refill, set_all_text
 from ui.views.column_fit import ColumnFitter
 from ui.views.entity_page import EntityPageView
 
@@ -155,18 +156,8 @@ class EntityView(QWidget):
 
     def retranslate(self) -> None:
         self.filter_box.setPlaceholderText(self.tr("Filter by name or alias…"))
-        current = self.type_box.currentData() or ""
-        self.type_box.blockSignals(True)
-        self.type_box.clear()
-        self.type_box.addItem(self.tr("All types"), "")
-        for entity_type in ENTITY_COLOURS:
-            self.type_box.addItem(label("entity_type", entity_type), entity_type)
-        self.type_box.setCurrentIndex(max(0, self.type_box.findData(current)))
-        self.type_box.blockSignals(False)
-        if self.region_box.count():
-            self.region_box.setItemText(0, self.tr("All regions"))
-        else:
-            self.region_box.addItem(self.tr("All regions"), "")
+        refill(self.type_box, self.tr("All types"), ((label("entity_type", t), t) for t in ENTITY_COLOURS))
+        set_all_text(self.region_box, self.tr("All regions"))
         self.model.retranslate()
         self._filter_changed()
 

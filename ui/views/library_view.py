@@ -27,6 +27,7 @@ from ui.labels import label
 from ui.models.base import ROW_ROLE
 from ui.models.library_model import LibraryFilter, LibraryModel
 from ui.plain import ask_yes_no
+from ui.views.choices import refill, set_all_text
 from ui.views.column_fit import ColumnFitter
 
 if TYPE_CHECKING:
@@ -176,18 +177,8 @@ class LibraryView(QWidget):
 
     def retranslate(self) -> None:
         self.filter_box.setPlaceholderText(self.tr("Filter by title, issuer, doc no., source or file…"))
-        current = self.kind_box.currentData() or ""
-        self.kind_box.blockSignals(True)
-        self.kind_box.clear()
-        self.kind_box.addItem(self.tr("All kinds"), "")
-        for kind in DOC_KINDS:
-            self.kind_box.addItem(label("kind", kind), kind)
-        self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(current)))
-        self.kind_box.blockSignals(False)
-        if self.region_box.count():
-            self.region_box.setItemText(0, self.tr("All regions"))
-        else:
-            self.region_box.addItem(self.tr("All regions"), "")
+        refill(self.kind_box, self.tr("All kinds"), ((label("kind", kind), kind) for kind in DOC_KINDS))
+        set_all_text(self.region_box, self.tr("All regions"))
         self.open_button.setText(self.tr("Open"))
         self.remove_button.setText(self.tr("Remove from library…"))
         self.model.retranslate()
