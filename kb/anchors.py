@@ -28,6 +28,15 @@ def squeeze(text: str) -> tuple[str, list[int]]:
     return "".join(fold(text[i]) for i in keep), keep
 
 
+def occurrences(body: str, text: str) -> list[int]:
+    """Where ``text`` starts in ``body``, every time (overlaps too); [] for an empty text."""
+    out, i = [], body.find(text) if text else -1
+    while i >= 0:
+        out.append(i)
+        i = body.find(text, i + 1)
+    return out
+
+
 def find_quote(body: str, quote: str, near: int | None = None) -> tuple[int, int] | None:
     """Offsets of ``quote`` in ``body``: exact, else ignoring whitespace and width; nearest ``near``."""
     if not quote.strip():

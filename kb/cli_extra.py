@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from kb.anchors import occurrences
 from kb.cli_output import clip, emit, shown
 from kb.compare_writers import column_title, sentence_line, summary
 from kb.errors import ZhikuError
@@ -45,14 +46,6 @@ def cmd_compare(kb: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _occurrences(body: str, quote: str) -> list[int]:
-    starts, i = [], body.find(quote) if quote else -1
-    while i >= 0:
-        starts.append(i)
-        i = body.find(quote, i + 1)
-    return starts
-
-
 def _ambiguous(name: str, body: str, quote: str, starts: list[int]) -> ZhikuError:
     """Which occurrence did the user mean? Say how many there are, and show each in its context."""
     lines = [f"the quote occurs {len(starts)} times in {shown(name)}; choose one with --occurrence N "
@@ -66,7 +59,7 @@ def _ambiguous(name: str, body: str, quote: str, starts: list[int]) -> ZhikuErro
 def cmd_notes_add(kb: Any, args: argparse.Namespace) -> int:
     if args.occurrence is None and args.near is None:
         text = kb.document_text(args.doc)
-        starts = _occurrences(text.body, args.quote)
+        starts = occurrences(text.body, args.quote)
         if len(starts) > 1:
             raise _ambiguous(text.doc.name, text.body, args.quote, starts)
     note = kb.add_note(doc=args.doc, quote=args.quote, comment=args.comment or "", tags=args.tag or (),

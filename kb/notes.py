@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from kb.anchors import anchor_at, find_quote, fold, relocate, squeeze
+from kb.anchors import anchor_at, find_quote, fold, occurrences, relocate, squeeze
 from kb.errors import NotFoundError, ZhikuError
 from kb.library import Library
 from kb.models import NOTE_TARGETS, Changes, Note
@@ -213,8 +213,8 @@ def _nth(body: str, quote: str, occurrence: int, name: str) -> tuple[int, int] |
 
 def occurrence_near(body: str, quote: str, near: str) -> int:
     """Which (1-based) exact occurrence of ``quote`` lies closest to an occurrence of ``near``."""
-    quotes = _starts(body, quote)
-    anchors = list(_starts(body, near))
+    quotes = occurrences(body, quote)
+    anchors = list(occurrences(body, near))
     if not quotes:
         raise ZhikuError(f"quote not found: {quote[:40]!r}")
     if not anchors:
@@ -226,9 +226,3 @@ def occurrence_near(body: str, quote: str, near: str) -> int:
     return min(range(len(quotes)), key=lambda k: distance(quotes[k])) + 1
 
 
-def _starts(body: str, text: str) -> list[int]:
-    out, i = [], body.find(text) if text else -1
-    while i >= 0:
-        out.append(i)
-        i = body.find(text, i + 1)
-    return out

@@ -559,28 +559,28 @@
 <context>
     <name>EntityView</name>
     <message>
-        <location filename="../views/entity_view.py" line="108"/>
-        <location filename="../views/entity_view.py" line="160"/>
+        <location filename="../views/entity_view.py" line="105"/>
+        <location filename="../views/entity_view.py" line="153"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/entity_view.py" line="132"/>
+        <location filename="../views/entity_view.py" line="125"/>
         <source>%1 of %2 entities</source>
         <translation>显示 %1 / 共 %2 个实体</translation>
     </message>
     <message>
-        <location filename="../views/entity_view.py" line="142"/>
+        <location filename="../views/entity_view.py" line="135"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../views/entity_view.py" line="158"/>
+        <location filename="../views/entity_view.py" line="151"/>
         <source>Filter by name or alias…</source>
         <translation>按名称或别名筛选…</translation>
     </message>
     <message>
-        <location filename="../views/entity_view.py" line="159"/>
+        <location filename="../views/entity_view.py" line="152"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
@@ -1119,48 +1119,48 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../views/library_view.py" line="110"/>
-        <location filename="../views/library_view.py" line="181"/>
+        <location filename="../views/library_view.py" line="107"/>
+        <location filename="../views/library_view.py" line="174"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/library_view.py" line="122"/>
+        <location filename="../views/library_view.py" line="115"/>
         <source>%1 of %2 documents</source>
         <translation>共 %2 篇文档，显示 %1 篇</translation>
     </message>
     <message>
-        <location filename="../views/library_view.py" line="162"/>
+        <location filename="../views/library_view.py" line="155"/>
         <source>Zhiku</source>
         <translation>智库</translation>
     </message>
     <message>
-        <location filename="../views/library_view.py" line="169"/>
+        <location filename="../views/library_view.py" line="162"/>
         <source>Remove “%1” from the library? Its passages, entities and measures go; notes on it stay, marked orphaned.</source>
         <translation>从文档库中移除“%1”？其段落、实体和措施将被删除；相关笔记会保留，并标记为“已失联”。</translation>
     </message>
     <message>
-        <location filename="../views/library_view.py" line="175"/>
+        <location filename="../views/library_view.py" line="168"/>
         <source>Removed “%1”.</source>
         <translation>已移除“%1”。</translation>
     </message>
     <message>
-        <location filename="../views/library_view.py" line="179"/>
+        <location filename="../views/library_view.py" line="172"/>
         <source>Filter by title, issuer, doc no., source or file…</source>
         <translation>按标题、发文机关、文号、来源或文件名筛选…</translation>
     </message>
     <message>
-        <location filename="../views/library_view.py" line="180"/>
+        <location filename="../views/library_view.py" line="173"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../views/library_view.py" line="182"/>
+        <location filename="../views/library_view.py" line="175"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../views/library_view.py" line="183"/>
+        <location filename="../views/library_view.py" line="176"/>
         <source>Remove from library…</source>
         <translation>从文档库移除…</translation>
     </message>

@@ -102,14 +102,7 @@ class EntityView(QWidget):
         self.model.set_rows(entities)
         self.corrector.set_entities(entities)
         regions = sorted({r for e in entities for r in e.region_chain})
-        current = self.region_box.currentData() or ""
-        self.region_box.blockSignals(True)
-        self.region_box.clear()
-        self.region_box.addItem(self.tr("All regions"), "")
-        for region in regions:
-            self.region_box.addItem(region, region)
-        self.region_box.setCurrentIndex(max(0, self.region_box.findData(current)))
-        self.region_box.blockSignals(False)
+        refill(self.region_box, self.tr("All regions"), ((r, r) for r in regions))
         self._filter_changed()
 
     def select_entity(self, entity_id: int) -> None:

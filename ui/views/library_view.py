@@ -103,15 +103,8 @@ class LibraryView(QWidget):
         """Show the library's documents, keeping the filters and the selected document."""
         selected = self.current()
         self.model.set_rows(rows)
-        current = self.region_box.currentData() or ""
         regions = sorted({r for row in rows for r in row.doc.region_chain})
-        self.region_box.blockSignals(True)
-        self.region_box.clear()
-        self.region_box.addItem(self.tr("All regions"), "")
-        for region in regions:
-            self.region_box.addItem(region, region)
-        self.region_box.setCurrentIndex(max(0, self.region_box.findData(current)))
-        self.region_box.blockSignals(False)
+        refill(self.region_box, self.tr("All regions"), ((r, r) for r in regions))
         self.apply_filters()
         if selected is not None:
             self.select(selected.doc.id)
