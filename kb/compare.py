@@ -72,6 +72,12 @@ def default_themes() -> list[Theme]:
             for i, t in enumerate(data["themes"])]
 
 
+def own_themes(themes: Sequence[Theme]) -> frozenset[str]:
+    """Keys of the themes the user added or whose query they rewrote (not a shipped theme as shipped)."""
+    shipped = {t.key: " ".join(t.query.split()) for t in default_themes()}
+    return frozenset(t.key for t in themes if shipped.get(t.key) != " ".join(t.query.split()))
+
+
 def default_regions(docs: Sequence[Document], limit: int = DEFAULT_COLUMNS) -> tuple[str, ...]:
     """The library's own regions: the coarsest level at which its documents fall into two or more
     regions, with the largest of them split into its parts while there is room.
@@ -283,7 +289,8 @@ class Comparer:
         vocab = tuple(dict.fromkeys(term for r in rules for term, _ in r.terms))
         measures = {c.region: self._column_measures(c) for c in columns}
         bodies = _Bodies(self.store)
-        built = {c.region: self._column_cells(c, every, rules, vocab, measures[c.region], bodies, per_cell)
+        own = own_themes(every)
+        built = {c.region: self._column_cells(c, every, rules, vocab, measures[c.region], bodies, per_cell, own)
                  for c in columns}
         rows = []
         for theme in chosen:
@@ -320,7 +327,7 @@ class Comparer:
 
     def _column_cells(self, col: CompareColumn, themes: Sequence[Theme], rules: Sequence[ThemeRule],
                       vocab: Sequence[str], measures: Sequence[Measure], bodies: _Bodies,
-                      per_cell: int) -> dict[str, CompareCell]:
+                      per_cell: int, own: frozenset[str] = frozenset()) -> dict[str, CompareCell]:
         """Every theme's cell of one column: candidates from searches and measures, scored, assigned."""
         if not col.docs:
             return {t.key: CompareCell(col.region, t.key, 0, (), ()) for t in themes}
@@ -342,7 +349,7 @@ class Comparer:
                             index.within(sent), {})
         for c in cands.values():
             c.scores = {r.key: support(c.sentence.text, r, c.measures, vocab) for r in rules}
-        assigned = assign(cands.values(), [r.key for r in rules])
+        assigned = assign(cands.values(), [r.key for r in rules], own)
         out = {}
         for theme, rule in zip(themes, rules, strict=True):
             kept = strongest(assigned[rule.key], rule.key)

@@ -30,7 +30,7 @@ clearly speaks of that one too. All of this is general wording of Chinese policy
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -262,10 +262,14 @@ class Candidate:
     passage: object = None  # the SearchHit it came from, when a search found it
 
 
-def assign(candidates: Iterable[Candidate], order: Sequence[str]) -> dict[str, list[Candidate]]:
+def assign(candidates: Iterable[Candidate], order: Sequence[str],
+           own: Collection[str] = ()) -> dict[str, list[Candidate]]:
     """Each sentence to the theme it speaks of most, and to another only when it clearly speaks of it too.
 
-    Ties go to the theme listed first, so the matrix does not change from run to run.
+    Ties go to the theme listed first, so the matrix does not change from run to run. A theme the user
+    wrote or rewrote (``own``) is a question they asked on purpose, usually narrower than the shipped
+    theme that shares its words ("数据交易" inside "数据要素"): it gets every sentence that supports it,
+    without taking that sentence from the theme that speaks of it most.
     """
     out: dict[str, list[Candidate]] = {k: [] for k in order}
     rank = {k: i for i, k in enumerate(order)}
@@ -275,7 +279,7 @@ def assign(candidates: Iterable[Candidate], order: Sequence[str]) -> dict[str, l
             continue
         best = max(supported.items(), key=lambda kv: (kv[1], -rank[kv[0]]))[0]
         for key, score in supported.items():
-            if key == best or score >= CLEAR:
+            if key == best or score >= CLEAR or key in own:
                 out[key].append(c)
     return out
 

@@ -175,3 +175,18 @@ def test_default_regions_take_the_coarsest_level_that_splits_the_library() -> No
     split = _docs(("河北省", "石家庄市"), ("河北省", "保定市"), ("河北省", "保定市"), ("山东省", "济南市"))
     assert default_regions(split) == ("保定市", "山东省", "石家庄市")
     assert default_regions(_docs(("海南省", "海口市"))) == ("海口市",)  # one place: nothing to split
+
+
+def test_a_users_theme_shows_its_sentences_beside_the_shipped_ones(rkb) -> None:
+    """The data-centre sentence serves 招商引资 most; the user's own 数据中心 row still shows it."""
+    from kb.compare import own_themes
+
+    key = rkb.add_theme("数据中心", "数据中心").theme.key
+    assert own_themes(rkb.themes()) == {key}
+    rkb.update_theme("talent", query="人才 OR 安家")
+    assert own_themes(rkb.themes()) == {key, "talent"}
+    comp = rkb.compare(["贵州", "安徽"])
+    mine = comp.cell("贵州", key)
+    assert [e.text for e in mine.evidence] == ["围绕大数据产业开展精准招商，对新落户的数据中心项目给予最高500万元奖励。"]
+    assert any("数据中心项目" in e.text for e in comp.cell("贵州", "investment_attraction").evidence)
+    assert comp.cell("安徽", key).empty

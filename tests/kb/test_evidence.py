@@ -225,3 +225,19 @@ def test_a_sentence_goes_to_the_theme_it_mentions_most() -> None:
     cand = Candidate(Sentence("d", 0, len(text), text), "d.txt", "", "", (), scores)
     assigned = assign([cand], ["parks_carriers", "infrastructure"])  # parks listed first: no tie to win
     assert assigned["infrastructure"] == [cand] and assigned["parks_carriers"] == []
+
+
+def test_a_users_own_theme_keeps_the_sentences_it_asked_for() -> None:
+    """A narrower theme the user wrote is not emptied by the shipped theme that shares its words."""
+    from kb.evidence import Candidate, Sentence, assign, theme_rule
+
+    text = "培育一批数据服务企业，打造区域性数据交易中心。"
+    own = theme_rule("trade", "数据交易", "数据交易 OR 数据确权", ())
+    shipped = {k: score(k, text) for k in ("data_elements",)}
+    mine = support(text, own, (), VOCAB + ("数据交易", "数据确权"))
+    assert shipped["data_elements"] >= mine >= SUPPORTED
+    cand = Candidate(Sentence("d", 0, len(text), text), "d.txt", "", "", (), {**shipped, "trade": mine})
+    plain = assign([cand], ["data_elements", "trade"])
+    assert plain["trade"] == []  # two shipped-like themes: the sentence serves the stronger one
+    asked = assign([cand], ["data_elements", "trade"], own={"trade"})
+    assert asked["trade"] == [cand] and asked["data_elements"] == [cand]
