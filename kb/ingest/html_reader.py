@@ -182,8 +182,23 @@ def _title_hint(root: object) -> str | None:
             return hint
     t = root.xpath("//title")  # type: ignore[attr-defined]
     if t:
-        return re.split(r"\s*[_|｜—-]{1,2}\s*", _WS.sub(" ", t[0].text_content()).strip())[0] or None
+        return title_of_page(_WS.sub(" ", t[0].text_content()).strip())
     return None
+
+
+# The parts of a page's <title> that name the site or its column, not the article: 某某官网, 某某门户网站,
+# 某某人民政府, 新闻中心, 首页, 公司动态.
+_SITE_PART = re.compile(r"(?:官网|官方网站|网站|门户|网|政府|首页|频道|在线|客户端|中心|动态|新闻|资讯|公告|要闻)$")
+
+
+def title_of_page(text: str) -> str | None:
+    """The article's part of a <title> such as "某某官网_公司动态_新区数字产业园首批企业签约入驻":
+    the longest part that does not name the site or a column (sites put their name first or last)."""
+    parts = [p for p in re.split(r"\s*(?:[_|｜]|—{1,2}|--)\s*|\s+-\s+", text) if p]
+    if not parts:
+        return None
+    article = [p for p in parts if not _SITE_PART.search(p)]
+    return max(article, key=len) if article else parts[0]
 
 
 def _recover(raw: str, html_text: str, budget: Budget) -> str:

@@ -159,3 +159,24 @@ def test_deeply_nested_html_keeps_its_text() -> None:
     html = "<html><body>" + "<font>" * 5000 + "<p>贵州省数字经济发展实施方案正文内容</p>" + "</font>" * 10 + "</body></html>"
     raw = read_html(html.encode("utf-8"), "deep.html").raw
     assert "贵州省数字经济发展实施方案正文内容" in raw
+
+
+@pytest.mark.parametrize(("page_title", "expected"), [
+    ("某某科技官网_公司动态_遵义市新区数字产业园首批企业签约入驻", "遵义市新区数字产业园首批企业签约入驻"),
+    ("关于印发《六盘水市数字经济发展规划》的通知_六盘水市人民政府", "关于印发《六盘水市数字经济发展规划》的通知"),
+    ("5G-A网络建设推进会召开 - 某市人民政府门户网站", "5G-A网络建设推进会召开"),
+    ("T-Box与车联网产业发展报告｜行业资讯", "T-Box与车联网产业发展报告"),
+    ("某某官网", "某某官网"),
+])
+def test_a_page_title_without_its_site_and_column(page_title: str, expected: str) -> None:
+    from kb.ingest.html_reader import title_of_page
+
+    assert title_of_page(page_title) == expected
+
+
+def test_a_site_name_in_front_of_the_title_does_not_become_the_documents_title() -> None:
+    html = ("<html><head><title>某某科技官网_公司动态_遵义市新区数字产业园首批企业签约入驻</title></head><body>"
+            "<div>首页 关于我们 新闻</div><p>2024年5月8日，遵义市新区数字产业园举行首批企业签约仪式，"
+            "10家企业签约入驻，总投资12亿元。</p><p>园区将重点发展软件信息服务和数据标注产业。</p></body></html>")
+    doc = prepare_bytes("news.html", html.encode("utf-8"))
+    assert doc.title == "遵义市新区数字产业园首批企业签约入驻"
