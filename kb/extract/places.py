@@ -41,6 +41,9 @@ _SETTLE = "签约落户|签约入驻|签约落地|落户|入驻|进驻|落地|�
 _HOST = ("现有|拥有|建有|设有|已有|集聚了?|聚集了?|汇聚了?|引进了?|引入了?|招引了?|已入驻|入驻了?|"
          "落户了?|培育和引进了?|培育引进了?|引育了?|签约了?")
 _SIGN = "签约|签署|签订"
+_PART = "核心载体|核心区|重要载体|主要载体|载体|组成部分|起步区|先导区|承载区|拓展区|分园|园中园|子园区|片区"
+_BUILD_IN = "建设|打造|建成|布局|设立|组建"
+_BUILD_START = "启动建设|开工建设|加快建设|规划建设|建成了?|建设了|建有|打造了|设立了|新建了?"
 
 _SHAPES = [re.compile(p) for p in (
     # 位于 P 的 X, P 内的 X
@@ -72,6 +75,14 @@ _SHAPES = [re.compile(p) for p in (
     # P 建成 X (a park building something); P 以 X、Y 等园区为载体 (its own parks)
     f"(?P<p>\ue001){_GAP}{{0,4}}?(?:建成|建设了|建有|打造了|设立了)(?P<x>{_LIST})",
     f"(?P<p>\ue001)[^。；;{_ANY}]{{0,30}}?以(?P<x>{_LIST}){_TAIL}为(?:载体|抓手|依托|重点)",
+    # X 是 P 的核心载体/组成部分/分园: a part of that park
+    f"(?P<x>[\ue001\ue003{_THAT}])(?:是|为|作为|系)(?:[^。；;]{{0,60}}?[，,](?:也是|还是|同时是|亦是))?(?P<p>\ue001)"
+    f"的?{_GAP}{{0,6}}?(?:{_PART})",
+    # 依托 P 建设 X; P 启动建设 X (a place building something, at the head of its clause)
+    f"依托(?P<p>{_PLACES})(?:内)?{_GAP}{{0,6}}?(?:{_BUILD_IN})了?{_GAP}{{0,12}}?(?P<x>{_LIST})",
+    f"(?:^|[，,：:]){_GAP}{{0,8}}?(?P<p>[\ue000\ue001]){_GAP}{{0,4}}?(?:{_BUILD_START})(?P<x>{_LIST})",
+    # P 的 X, P 某片区的 X: a park or platform held by a park
+    f"(?P<p>\ue001)(?:[^，,。；;：:与和及{_ANY}]{{0,8}}?(?:片区|园区|新城|组团|板块|区域|核心区))?的[“\"]?(?P<x>[\ue001\ue003])",
 )]
 
 
@@ -99,6 +110,10 @@ _TRIGGERS = (
     ("\ue001",),
     ("建成", "建设了", "建有", "打造了", "设立了"),
     ("以",),
+    ("是", "为", "系"),
+    ("依托",),
+    ("建设", "建成", "建有", "打造了", "设立了", "新建"),
+    ("\ue001",),
 )
 # the host is the document's own place, unnamed: "成功引进 X、Y 等龙头企业", "推动 X 等项目签约落地"
 _IMPLICIT = [re.compile(p) for p in (
@@ -121,7 +136,10 @@ _HERE_RE = re.compile("该市|该区|该县|我市|我区|我县|本市|本区|�
 _PARK_HERE_RE = re.compile("该园区|园区内|区内|园内|(?:(?<=入驻)|(?<=进驻)|(?<=落户)|(?<=在)|(?<=到))园区")
 _HERE_CHARS = re.compile("[该我本当这]")
 _ANAPHOR = re.compile("该|区内|园|我[市区县]|本[市区县]|当地|这里")
-_THAT_RE = re.compile("该(科创园|产业园|园区|园|基地|中心|平台|项目|企业|公司|集团)")
+# 该科技园, 该产业园区, 该数据中心, 该小镇: a short head, then the kind of thing it points back at
+_THAT_NOUNS = "园区|园|基地|中心|平台|项目|企业|公司|集团|小镇|实验室|研究院"
+_THAT_RE = re.compile(f"该((?:[\u4e00-\u9fff]{{0,3}}?)(?:{_THAT_NOUNS}))")
+_THAT_KIND = re.compile(f"(?:{_THAT_NOUNS})$")
 
 
 @dataclass(frozen=True)
@@ -221,7 +239,10 @@ def _that(noun: str, at: int, items: Sequence[Item], seen: Sequence[Item]) -> Ke
     """该科创园 / 该项目: the nearest earlier park or platform (of that noun when one ends so)."""
     before = [i[2] for i in (*seen, *items) if i[1] <= at and i[2].type in ("park", "platform", "enterprise")]
     exact = [x for x in before if x.name.endswith(noun)]
-    pick = exact or [x for x in before if noun in ("园区", "项目", "园") and x.type == "park"]
+    kind = _THAT_KIND.search(noun)
+    word = kind.group(0) if kind else noun
+    same = [x for x in before if x.type != "enterprise" and x.name.endswith(word)] if word != noun else []
+    pick = exact or same or [x for x in before if word in ("园区", "项目", "园") and x.type == "park"]
     return (pick[-1].type, pick[-1].name) if pick else None
 
 

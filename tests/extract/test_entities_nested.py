@@ -1,0 +1,84 @@
+"""Nested places: a park, platform or centre inside another park, said the ways policy prose says it.
+
+Sentences are hand-written in the style of provincial news, about regions not in the starter corpus.
+"""
+
+from __future__ import annotations
+
+from kb.extract import FoundEntity, doc_region, extract_entities
+
+
+def _run(body: str) -> tuple[dict[str, FoundEntity], dict[tuple[str, str], str]]:
+    ents, links = extract_entities(body, doc_region("", body))
+    located = {(lk.src[1], lk.dst[1]): body[lk.start:lk.end] for lk in links if lk.kind == "located_in"}
+    return {e.name: e for e in ents}, located
+
+
+def test_an_anaphor_with_its_own_head_points_back_at_the_park_named_before() -> None:
+    body = "2019年，兰州新区启动建设丝路数谷科技园。该科技园位于兰州新区综合保税区，占地300亩。"
+    _, located = _run(body)
+    assert "该科技园位于兰州新区综合保税区" in located[("丝路数谷科技园", "兰州新区综合保税区")]
+
+
+def test_an_anaphor_of_another_kind_does_not_take_the_park() -> None:
+    body = "遵义高新区建成遵义数字产业园。该中心位于遵义经济技术开发区。"
+    _, located = _run(body)
+    assert ("遵义数字产业园", "遵义经济技术开发区") not in located
+
+
+def test_a_park_that_is_the_core_carrier_of_another_lies_in_it() -> None:
+    body = "合肥软件园是合肥高新技术产业开发区的核心载体，集聚软件企业500余家。"
+    _, located = _run(body)
+    assert ("合肥软件园", "合肥高新技术产业开发区") in located
+
+
+def test_also_the_core_carrier_after_a_first_clause() -> None:
+    body = "南宁软件园是南宁市软件产业的重要平台，也是南宁高新技术产业开发区的核心区。"
+    _, located = _run(body)
+    assert ("南宁软件园", "南宁高新技术产业开发区") in located
+
+
+def test_a_park_that_is_merely_compared_with_another_gets_no_nested_link() -> None:
+    body = "合肥软件园是安徽规模最大的软件园区，与合肥高新技术产业开发区相距10公里。"
+    _, located = _run(body)
+    assert ("合肥软件园", "合肥高新技术产业开发区") not in located
+
+
+def test_relying_on_a_place_to_build_a_park_places_the_park() -> None:
+    body = "依托贵安新区建设贵安数据中心产业园，吸引数据中心集聚。"
+    ents, located = _run(body)
+    assert ("贵安数据中心产业园", "贵安新区") in located
+    assert ents["贵安数据中心产业园"].region_chain[-1] == "贵安新区"
+
+
+def test_relying_on_a_firm_does_not_place_anything_in_it() -> None:
+    body = "依托华为建设柳州工业互联网创新中心。"
+    _, located = _run(body)
+    assert not [k for k in located if k[1] == "华为技术有限公司"]
+
+
+def test_a_place_starting_to_build_a_park_holds_it() -> None:
+    body = "2021年，兰州新区启动建设丝路数谷科技园，规划面积2平方公里。"
+    ents, located = _run(body)
+    assert ("丝路数谷科技园", "兰州新区") in located
+    assert ents["丝路数谷科技园"].region_chain == ("甘肃省", "兰州市", "兰州新区")
+
+
+def test_the_park_of_a_zone_written_with_de() -> None:
+    body = "昆明高新区马金铺新城片区的云南省数字经济产业园正式开园。"
+    ents, located = _run(body)
+    assert ("云南省数字经济产业园", "昆明高新技术产业开发区") in located
+    assert ents["云南省数字经济产业园"].region_chain == ("云南省", "昆明市")
+
+
+def test_a_park_named_in_a_list_with_another_is_not_inside_it() -> None:
+    body = "南宁高新区和南宁软件园的企业代表参加了推介会。"
+    _, located = _run(body)
+    assert ("南宁软件园", "南宁高新技术产业开发区") not in located
+
+
+def test_a_park_merely_visited_near_another_gets_no_nested_link() -> None:
+    body = "华为、腾讯等企业代表参观了南宁高新区，南宁软件园负责人介绍了情况。"
+    ents, located = _run(body)
+    assert ("南宁软件园", "南宁高新技术产业开发区") not in located
+    assert ents["华为技术有限公司"].region_chain == ()
