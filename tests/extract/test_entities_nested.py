@@ -82,3 +82,17 @@ def test_a_park_merely_visited_near_another_gets_no_nested_link() -> None:
     ents, located = _run(body)
     assert ("南宁软件园", "南宁高新技术产业开发区") not in located
     assert ents["华为技术有限公司"].region_chain == ()
+
+
+def test_a_name_written_after_its_zone_is_also_known_without_it() -> None:
+    body = "株洲高新区株洲中车时代数字产业园已经开园。株洲中车时代数字产业园已入驻企业30家。"
+    ents, located = _run(body)
+    park = ents["株洲高新区株洲中车时代数字产业园"]
+    assert "株洲中车时代数字产业园" in park.aliases
+    assert len([e for e in ents.values() if e.type == "park"]) == 2
+    assert ("株洲高新区株洲中车时代数字产业园", "株洲高新技术产业开发区") in located
+
+
+def test_a_region_opening_a_name_is_no_zone_to_strip() -> None:
+    ents, _ = _run("株洲中车时代数字产业园已经开园。")
+    assert all(len(a) < 4 or not a.startswith("中车") for e in ents.values() for a in e.aliases)
