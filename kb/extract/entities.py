@@ -72,7 +72,16 @@ def _in_brackets(name: str, r: Region) -> bool:
 @lru_cache(maxsize=4096)
 def _regions_in(g: Gazetteer, name: str, ctx: tuple[Region, ...]) -> list[Region]:
     """Regions named in a candidate name (the same names recur across a library's documents)."""
-    return [r for _, _, r in g.find_all(name, ctx)]
+    return [r for _, _, r in _region_spans(g, name, ctx)]
+
+
+@lru_cache(maxsize=4096)
+def _region_spans(g: Gazetteer, name: str, ctx: tuple[Region, ...]) -> list[tuple[int, int, Region]]:
+    return g.find_all(name, ctx)
+
+
+# a region that opens an owner's name inside a park's (某市数字科技集团西安产业基地) is the owner's city
+_OWNER_AFTER = re.compile("[\u4e00-\u9fff]{1,6}?(?:集团|股份|有限公司|公司)")
 
 
 def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str, ...],
@@ -84,6 +93,8 @@ def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str,
         if form.endswith(("镇", "乡", "街道")) and form in name:
             return chain, False
     found = _regions_in(g, name, tuple(ctx))
+    if len(found) > 1:
+        found = [r for s, e, r in _region_spans(g, name, tuple(ctx)) if not _OWNER_AFTER.match(name, e)] or found
     inside = [r for r in found if _in_brackets(name, r)]  # 某市(武汉)离岸科创园 lies in 武汉
     if found:
         deepest = max(inside or found, key=lambda r: r.level)

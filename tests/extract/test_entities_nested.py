@@ -96,3 +96,16 @@ def test_a_name_written_after_its_zone_is_also_known_without_it() -> None:
 def test_a_region_opening_a_name_is_no_zone_to_strip() -> None:
     ents, _ = _run("株洲中车时代数字产业园已经开园。")
     assert all(len(a) < 4 or not a.startswith("中车") for e in ents.values() for a in e.aliases)
+
+
+def test_a_base_named_after_its_owner_lies_in_the_city_after_the_owner() -> None:
+    body = "杭州云智科技集团贵阳产业基地正式开工建设。"
+    ents, _ = _run(body)
+    base = next(e for e in ents.values() if e.name.endswith("贵阳产业基地"))
+    assert base.region_chain[:2] == ("贵州省", "贵阳市")
+
+
+def test_a_park_named_with_two_cities_and_no_owner_keeps_the_first() -> None:
+    ents, _ = _run("南宁北海数字经济产业园正式开园。")
+    park = next(e for e in ents.values() if e.type == "park")
+    assert park.region_chain[:2] == ("广西壮族自治区", "南宁市")
