@@ -280,7 +280,7 @@ def _stops(w: str, t: str) -> bool:
     if t == "x" or (t == "eng" and not _ASCII_RE.match(w)):
         return not _ASCII_RE.match(w)
     if t in _STOP_TAGS:
-        return True
+        return len(w) < 2 or w in word_sets().known  # 芯至 (p): the tagger's guess at a word it does not know
     if t in ("m", "mq"):
         return w[-1] in "年月日号" or not _CODE_OR_ORDINAL.fullmatch(w) and (
             w[0] in "0123456789一二三四五六七八九十百千万亿两几数多余半首每各第")

@@ -109,3 +109,18 @@ def test_a_park_named_with_two_cities_and_no_owner_keeps_the_first() -> None:
     ents, _ = _run("南宁北海数字经济产业园正式开园。")
     park = next(e for e in ents.values() if e.type == "park")
     assert park.region_chain[:2] == ("广西壮族自治区", "南宁市")
+
+
+def test_a_brand_the_tagger_reads_as_a_preposition_still_opens_a_platform() -> None:
+    ents, _ = _run("今年遵义新引进芯至科技研发中心。")
+    assert "芯至科技研发中心" in ents
+
+
+def test_a_real_preposition_still_ends_a_platform_name_on_the_left() -> None:
+    ents, _ = _run("按照遵义数字经济发展规划建设大数据研发中心。")
+    assert not [n for n in ents if n.startswith("按照")]
+
+
+def test_an_academician_workstation_is_a_platform() -> None:
+    ents, _ = _run("六盘水市引进了张立群院士工作站。")
+    assert ents["张立群院士工作站"].type == "platform"
