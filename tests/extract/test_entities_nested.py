@@ -124,3 +124,14 @@ def test_a_real_preposition_still_ends_a_platform_name_on_the_left() -> None:
 def test_an_academician_workstation_is_a_platform() -> None:
     ents, _ = _run("六盘水市引进了张立群院士工作站。")
     assert ents["张立群院士工作站"].type == "platform"
+
+
+def test_what_a_park_brought_in_lies_in_it() -> None:
+    body = "据悉，南宁软件园先后赴长三角开展招商，成功推动了北斗星通、芯至科技研发中心等项目落地。"
+    _, located = _run(body)
+    assert ("芯至科技研发中心", "南宁软件园") in located
+
+
+def test_a_park_pushing_a_cooperation_places_nobody() -> None:
+    _, located = _run("南宁软件园推动华为与本地企业开展合作。")
+    assert not [k for k in located if k[0] == "华为技术有限公司"]
