@@ -47,7 +47,7 @@ def aliases_of(name: str, etype: str) -> frozenset[str]:
         out.add(inner)  # 某某智谷产业园 is also called 某某智谷
     if etype in ("park", "platform") and _PAREN_TAIL.search(name):
         out.add(_PAREN_TAIL.sub("", name))  # 国家超高清视频创新中心（四川）
-    inside = _after_zone(name) if etype in ("park", "platform") else ""
+    inside = _after_zone(name)
     if len(inside) >= 4:
         out.add(inside)  # 株洲高新区株洲中车时代数字产业园 is also written 株洲中车时代数字产业园
     return frozenset(a for a in out if len(a) >= 2)

@@ -143,6 +143,11 @@ def _hierarchy(ents: Sequence[FoundEntity], out: _Links, first_sentence: Callabl
                     out.add(ent, regions[up], "part_of", first_sentence(ent))
                     break
             continue
+        if ent.type == "enterprise":
+            zone_of = _parent_park(ent, zones)  # 苏州工业园区某科技有限公司: registered in that zone
+            if zone_of is not None and zone_of.type == "park":
+                out.add(ent, zone_of, "located_in", first_sentence(ent))
+            continue
         if ent.type not in ("park", "platform"):
             continue
         parent = _parent_park(ent, zones)

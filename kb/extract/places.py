@@ -73,8 +73,9 @@ _SHAPES = [re.compile(p) for p in (
     # X 与 P 签约 / 签订入驻协议; P 与 X 签约 (a firm's local project; not a cooperation agreement)
     f"(?P<f>{_LIST}){_TAIL}与(?P<p>{_PLACE}){_GAP}{{0,12}}?(?:{_SIGN}|入驻|落户)(?!{_GAP}{{0,8}}?(?:战略|框架|合作))",
     f"(?P<p>[\ue000\ue001]){_GAP}{{0,6}}?与(?P<f>{_LIST}){_GAP}{{0,12}}?(?:{_SIGN})(?!{_GAP}{{0,8}}?(?:战略|框架|合作))",
-    # a name right after its container's: 东湖高新区光谷芯中心
+    # a name right after its container's: 东湖高新区光谷芯中心, 某经开区某科技 (a firm of that park)
     "(?P<p>\ue001)(?P<x>[\ue001\ue003])",
+    "(?:^|[、，,：:（(“])(?P<p>\ue001)(?P<x>\ue002)(?=[、，,。；;：:）)”与和及等]|$)",
     # P 建成 X (a park building something); P 以 X、Y 等园区为载体 (its own parks)
     f"(?P<p>\ue001){_GAP}{{0,4}}?(?:建成|建设了|建有|打造了|设立了)(?P<x>{_LIST})",
     f"(?P<p>\ue001)[^。；;{_ANY}]{{0,30}}?以(?P<x>{_LIST}){_TAIL}为(?:载体|抓手|依托|重点)",
@@ -112,6 +113,7 @@ _TRIGGERS = (
     ("与",),
     ("与",),
     ("\ue001",),
+    ("\ue002",),
     ("建成", "建设了", "建有", "打造了", "设立了"),
     ("以",),
     ("是", "为", "系"),

@@ -135,3 +135,17 @@ def test_what_a_park_brought_in_lies_in_it() -> None:
 def test_a_park_pushing_a_cooperation_places_nobody() -> None:
     _, located = _run("南宁软件园推动华为与本地企业开展合作。")
     assert not [k for k in located if k[0] == "华为技术有限公司"]
+
+
+def test_a_firm_written_after_its_zone_lies_in_it_and_is_known_without_it() -> None:
+    body = "签约仪式上，贵阳高新区贵州白山云科技股份有限公司、贵州大学等单位签署协议。"
+    ents, located = _run(body)
+    firm = next(e for e in ents.values() if e.type == "enterprise")
+    assert "贵州白山云科技股份有限公司" in firm.aliases
+    assert (firm.name, "贵阳国家高新技术产业开发区") in located
+
+
+def test_a_firm_listed_next_to_a_zone_is_not_in_it() -> None:
+    body = "会议邀请了贵阳高新区、贵州白山云科技股份有限公司等单位参加。"
+    _, located = _run(body)
+    assert ("贵州白山云科技股份有限公司", "贵阳国家高新技术产业开发区") not in located
