@@ -149,3 +149,15 @@ def test_a_firm_listed_next_to_a_zone_is_not_in_it() -> None:
     body = "会议邀请了贵阳高新区、贵州白山云科技股份有限公司等单位参加。"
     _, located = _run(body)
     assert ("贵州白山云科技股份有限公司", "贵阳国家高新技术产业开发区") not in located
+
+
+def test_firms_a_park_already_holds_lie_in_it() -> None:
+    body = "同时，南宁软件园重点引进一批“四高”项目，促进北斗星通等10多家快速增长的已落户企业增产扩能。"
+    _, located = _run(body)
+    assert ("北京北斗星通导航技术股份有限公司", "南宁软件园") in located
+
+
+def test_firms_a_park_visited_but_that_have_not_settled_stay_out() -> None:
+    ents, located = _run("南宁软件园调研了北斗星通等尚未落户的企业。")
+    assert ("北京北斗星通导航技术股份有限公司", "南宁软件园") not in located
+    assert ents["北京北斗星通导航技术股份有限公司"].region_chain == ()
