@@ -97,15 +97,25 @@ _SHORT_FIRM_RE = re.compile(
     r"(?=[、，,。；;）)”]|等|的|获|入|落|在|与|和|及|是|为|成功|签约|公司|集团)"
 )
 
+# the first item of a list right after its verb: 推动了华微电子、某某科技等项目落地
+_LIST_HEAD_FIRM_RE = re.compile(
+    r"(?:(?<=了)|(?<=引进)|(?<=包括)|(?<=例如)|(?<=比如)|(?<=其中))([\u4e00-\u9fff]{2,4}?(?:"
+    + "|".join(lx.TRADE_WORDS) + r"){1,2})(?=、)"
+)
+
 
 def short_firms(text: str, offset: int = 0) -> list[Candidate]:
-    """Short firm names like 华灿光电 or 润盛科技, bounded by punctuation on both sides."""
+    """Short firm names like 华灿光电 or 润盛科技, bounded by punctuation on both sides (or, first in
+    a list, by the verb that opens it)."""
     out = []
-    for m in _SHORT_FIRM_RE.finditer(text):
+    heads = list(_LIST_HEAD_FIRM_RE.finditer(text)) if "、" in text else []
+    for m in (*_SHORT_FIRM_RE.finditer(text), *heads):
         name, start = m.group(1), m.start(1)
         if name[0] in _FUNC_CHARS and len(name) >= 5:
             name, start = name[1:], start + 1
         stem = TRADE_RE.sub("", name)
+        if len(stem) < 2:  # 华微电子: 华微 + 电子, not 华 + 微电子
+            stem = max((name[:-len(w)] for w in lx.TRADE_WORDS if name.endswith(w)), key=len, default=stem)
         if len(stem) < 2 or not distinguishing(stem) or Gazetteer.default().lookup(stem):
             continue
         if stem.startswith(_LONG_STOPS()):  # a verb of policy prose opens it

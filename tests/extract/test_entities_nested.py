@@ -161,3 +161,18 @@ def test_firms_a_park_visited_but_that_have_not_settled_stay_out() -> None:
     ents, located = _run("南宁软件园调研了北斗星通等尚未落户的企业。")
     assert ("北京北斗星通导航技术股份有限公司", "南宁软件园") not in located
     assert ents["北京北斗星通导航技术股份有限公司"].region_chain == ()
+
+
+def test_the_first_firm_of_a_list_right_after_its_verb_is_found() -> None:
+    ents, _ = _run("贵阳引进了翰凯斯智能、白山云科技等企业。")
+    assert ents["翰凯斯智能"].type == "enterprise" and ents["白山云科技"].type == "enterprise"
+
+
+def test_a_short_firm_whose_stem_ends_like_a_trade_word_is_found() -> None:
+    ents, _ = _run("遵义高新区先后引进华微电子、白山云科技等企业。")
+    assert ents["华微电子"].type == "enterprise"
+
+
+def test_generic_words_first_in_a_list_are_no_firms() -> None:
+    ents, _ = _run("今年完成了数字科技、智能制造等任务。")
+    assert not [e for e in ents.values() if e.type == "enterprise"]
