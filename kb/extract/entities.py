@@ -22,8 +22,8 @@ from kb.extract.found import FoundEntity, FoundLink
 from kb.extract.gazetteer import ZONE_SUFFIXES, Gazetteer, Region, is_park_zone
 from kb.extract.lexicon import Firm
 from kb.extract.links import build_links
-from kb.extract.places import DocPlace, placed_entities
-from kb.extract.refine import abbreviation_merges, add_declared_aliases, variant_merges
+from kb.extract.places import DocPlace, holders, placed_entities
+from kb.extract.refine import abbreviation_merges, add_declared_aliases, retyped_as_parks, variant_merges
 from kb.extract.scan import SpanSet, occurrences
 from kb.extract.suffix_names import suffix_candidates
 from kb.extract.towns import find_towns
@@ -167,6 +167,7 @@ def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[Fou
     doc = _doc_place(ents, b)
     defaults = frozenset(b.defaulted)
     links, placed = build_links(body, ents, b.owner, b.merged, sents, doc, defaults)
+    ents, links, placed, defaults = retyped_as_parks(ents, links, placed, defaults, holders(placed))
     national = frozenset((e.type, e.name) for e in ents if e.type == "enterprise" and e.name in nm.firm_names())
     unplaced = national | _affiliations(ents, body) & defaults
     return placed_entities(ents, placed, doc, unplaced, defaults), links

@@ -52,6 +52,8 @@ _SHAPES = [re.compile(p) for p in (
     f"(?P<p>{_PARK_HERE})(?:的|有|建有|现有)?(?P<x>{_LIST})",  # 区内X聚集了…
     # X 位于/落户/入驻 P
     f"(?P<x>{_LIST}){_TAIL}(?:位于|地处|坐落于|坐落在|设在|建在|{_SETTLE})(?:于|到|在)?(?P<p>{_PLACES})",
+    # X 位于 某中心 (a building or campus named like a platform: it holds X, so it is a park)
+    f"(?P<x>{_LIST}){_TAIL}(?:位于|坐落于|坐落在|地处)(?P<p>\ue003)(?:内)?(?=[，,。；;]|$)",
     # X (…) 在 P 建设/设立…, also after a clause: "X 是…企业，在 P 落地建设了…"
     f"(?P<x>{_LIST}){_TAIL}{_GAP}{{0,10}}?(?:在|于|到)(?P<p>{_PLACES})(?:内)?{_GAP}{{0,16}}?(?:{_CREATE})",
     f"^{_GAP}{{0,6}}?(?P<x>{_LIST})[^。；;{_ANY}]{{0,40}}?[，,](?:并|还|已|先后|相继)?(?:在|于)(?P<p>{_PLACES})"
@@ -104,6 +106,7 @@ _TRIGGERS = (
     ("内的", "里的"),
     (_PARK_HERE,),
     ("位于", "地处", "坐落", "设在", "建在", *_words(_SETTLE)),
+    ("位于", "地处", "坐落"),
     ("在", "于", "到"),
     ("在", "于"),
     ("在", "于"),
@@ -261,7 +264,7 @@ def _pairs(template: str, slots: list[Key | None], doc: DocPlace) -> list[tuple[
         return []
     index = _slot_index(template)
     out: list[tuple[Key, Key | None]] = []
-    for shape, words in zip(_SHAPES, _TRIGGERS, strict=True) if _HAS_PLACE.search(template) else ():
+    for shape, words in zip(_SHAPES, _TRIGGERS, strict=True) if _HAS_PLACE.search(template) or "位于" in template else ():
         if not any(w in template for w in words):
             continue
         for m in shape.finditer(template):
@@ -297,6 +300,11 @@ def _things(m: re.Match[str], group: str, index: dict[int, int], slots: list[Key
 def _slot_index(template: str) -> dict[int, int]:
     """Template position of each code -> its slot number."""
     return {m.start(): n for n, m in enumerate(_ANY_CODE.finditer(template))}
+
+
+def holders(placed: Sequence[Placement]) -> frozenset[Key]:
+    """Platforms the text puts something in: a centre that holds a park is a place (光谷芯中心)."""
+    return frozenset(p.dst for p in placed if p.dst is not None and p.dst[0] == "platform" and p.src[0] != "region")
 
 
 def placed_entities(ents: Sequence[FoundEntity], placed: Sequence[Placement], doc: DocPlace,

@@ -176,3 +176,17 @@ def test_a_short_firm_whose_stem_ends_like_a_trade_word_is_found() -> None:
 def test_generic_words_first_in_a_list_are_no_firms() -> None:
     ents, _ = _run("今年完成了数字科技、智能制造等任务。")
     assert not [e for e in ents.values() if e.type == "enterprise"]
+
+
+def test_a_centre_that_holds_a_park_is_a_park_and_the_nested_link_points_at_it() -> None:
+    body = "咸宁(武汉)离岸科创园正式开园。该科创园位于东湖高新区光谷芯中心，占地面积60亩。"
+    ents, located = _run(body)
+    centre = ents["东湖高新区光谷芯中心"]
+    assert centre.type == "park" and "光谷芯中心" in centre.aliases
+    assert ("咸宁(武汉)离岸科创园", "东湖高新区光谷芯中心") in located
+    assert ("东湖高新区光谷芯中心", "东湖新技术开发区") in located
+
+
+def test_a_centre_that_holds_nothing_stays_a_platform() -> None:
+    ents, _ = _run("贵安新区建成贵州大数据创新中心，服务全省企业。")
+    assert ents["贵州大数据创新中心"].type == "platform"
