@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kb.extract import lexicon as lx
 from kb.extract.gazetteer import Gazetteer
@@ -135,6 +136,7 @@ def listed_names(cands: list[Candidate], body: str, zones: Sequence[tuple[int, i
     Weak candidates elsewhere are dropped."""
     if not any(c.weak for c in cands):
         return cands
+    cands = [_from_separator(c, body) if c.weak else c for c in cands]
     names = [c for c in cands if c.type in ("park", "platform")]
     zones = [(a, z) for a, z in zones if not any(c.start <= a and z <= c.end for c in names)]  # not inside a name
     order = sorted(names + [Candidate("park", body[a:z], a, z, "") for a, z in zones], key=lambda c: c.start)
@@ -154,6 +156,18 @@ def listed_names(cands: list[Candidate], body: str, zones: Sequence[tuple[int, i
         if c.weak and (m is not None and m.start() in ends or held):
             keep.add(id(c))
     return [c for c in cands if not c.weak or id(c) in keep and not body[:c.start].endswith("等")]  # 等X园区: a category
+
+
+def _from_separator(c: Candidate, body: str) -> Candidate:
+    """An enumerated item starts right after its 、 (…、青年创业孵化基地、…): the words the name walk
+    left out (a time word, an adjective) belong to it when none of them is a verb."""
+    k = body.rfind("、", max(0, c.start - 4), c.start)
+    head = body[k + 1:c.start] if k >= 0 else ""
+    if not head or not all("\u4e00" <= ch <= "\u9fff" for ch in head):
+        return c
+    if any(t.startswith("v") or t in ("p", "c", "u", "uj", "m") for _, _, _, t in tag(head)):
+        return c
+    return replace(c, name=head + c.name, start=k + 1)
 
 
 def _starts_ending(ends: set[int], at: int, zones: Sequence[tuple[int, int]], names: list[Candidate]) -> list[int]:

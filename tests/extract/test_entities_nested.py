@@ -190,3 +190,28 @@ def test_a_centre_that_holds_a_park_is_a_park_and_the_nested_link_points_at_it()
 def test_a_centre_that_holds_nothing_stays_a_platform() -> None:
     ents, _ = _run("贵安新区建成贵州大数据创新中心，服务全省企业。")
     assert ents["贵州大数据创新中心"].type == "platform"
+
+
+_SIGNED = ("签约项目具体包括遵义冷链物流中心、青年创业孵化基地、遵义智能配送公共服务平台等。"
+           "投资1.2亿元的青年创业孵化基地项目，由遵义高新区管委会与企业合作创办，目前已有贵州大学遵义研究中心等5家企业入驻。")
+
+
+def test_an_enumerated_name_starts_right_after_its_separator() -> None:
+    ents, _ = _run(_SIGNED)
+    assert ents["青年创业孵化基地"].type == "park"
+
+
+def test_a_verb_after_the_separator_is_not_part_of_the_name() -> None:
+    ents, _ = _run("重点建设遵义软件园、建设创业孵化基地、众创空间等。")
+    assert not [n for n in ents if n.startswith("建设")]
+
+
+def test_what_a_park_already_has_settled_lies_in_the_park_the_sentence_opens_with() -> None:
+    _, located = _run(_SIGNED)
+    assert ("贵州大学遵义研究中心", "青年创业孵化基地") in located
+    assert ("贵州大学遵义研究中心", "遵义高新技术产业开发区") not in located
+
+
+def test_firms_only_visiting_a_park_are_not_settled_in_it() -> None:
+    ents, located = _run("遵义软件园建成后，目前已有华为等企业前来考察。")
+    assert ("华为技术有限公司", "遵义软件园") not in located
