@@ -215,3 +215,16 @@ def test_what_a_park_already_has_settled_lies_in_the_park_the_sentence_opens_wit
 def test_firms_only_visiting_a_park_are_not_settled_in_it() -> None:
     ents, located = _run("遵义软件园建成后，目前已有华为等企业前来考察。")
     assert ("华为技术有限公司", "遵义软件园") not in located
+
+
+def test_every_park_a_park_has_is_in_it_not_only_the_first() -> None:
+    body = "南宁高新区现有南宁综合保税区、南宁铁路集装箱中心站、嘉和物流、五象国际动漫城等30余个重点项目入驻。"
+    ents, located = _run(body)
+    assert ents["五象国际动漫城"].type == "park"
+    assert ("五象国际动漫城", "南宁高新技术产业开发区") in located
+    assert ("南宁综合保税区", "南宁高新技术产业开发区") in located
+
+
+def test_a_city_of_animation_in_prose_is_no_park() -> None:
+    ents, _ = _run("柳州将打造动漫城市名片。")
+    assert not [e for e in ents.values() if e.type == "park"]
