@@ -228,3 +228,15 @@ def test_every_park_a_park_has_is_in_it_not_only_the_first() -> None:
 def test_a_city_of_animation_in_prose_is_no_park() -> None:
     ents, _ = _run("柳州将打造动漫城市名片。")
     assert not [e for e in ents.values() if e.type == "park"]
+
+
+def test_a_later_clause_of_the_only_park_named_still_hosts_what_it_brought_in() -> None:
+    body = "五象信创产业园聚焦信创领域，目前已聚集了华为、中国电子等龙头企业，引入翰凯斯智能、白山云科技等20余家信创企业。"
+    _, located = _run(body)
+    assert ("翰凯斯智能", "五象信创产业园") in located and ("白山云科技", "五象信创产业园") in located
+
+
+def test_with_two_parks_named_a_later_clause_hosts_nothing() -> None:
+    body = "五象信创产业园聚焦信创领域，南宁软件园则侧重软件，引入翰凯斯智能、白山云科技等20余家企业。"
+    _, located = _run(body)
+    assert ("翰凯斯智能", "五象信创产业园") not in located
