@@ -240,3 +240,10 @@ def test_with_two_parks_named_a_later_clause_hosts_nothing() -> None:
     body = "五象信创产业园聚焦信创领域，南宁软件园则侧重软件，引入翰凯斯智能、白山云科技等20余家企业。"
     _, located = _run(body)
     assert ("翰凯斯智能", "五象信创产业园") not in located
+
+
+def test_a_multinational_only_at_a_meeting_stays_unplaced() -> None:
+    body = "今年首个工作日，柳州高新区即召开营商环境座谈会，IBM、埃森哲、麦肯锡等十余家企业齐聚一堂，为高新区发展建言献策。"
+    found, _ = extract_entities(body, ("广西壮族自治区", "柳州市", "柳州高新技术产业开发区"))
+    ents = {e.name: e for e in found}
+    assert ents["埃森哲"].region_chain == () and ents["麦肯锡"].region_chain == ()
