@@ -103,6 +103,9 @@ def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str,
     for form, chain in places:
         if name.startswith(form):
             return chain, False
+    stem = nm.zone_stem_region(name)
+    if stem is not None:
+        return _region_chain(g, stem), False  # 天心经开区 lies in 天心区
     return doc_chain, True
 
 

@@ -34,6 +34,7 @@ from kb.extract.names import (
     left_boundary,
     owner_firm,
     tag,
+    zone_stem_region,
 )
 
 _PAREN_CENTRE = re.compile(r"(?<=[）)])中心")
@@ -185,7 +186,7 @@ def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind:
                              or kind == "platform" and (_created(text, left, suffix, head)
                                                         or named_builder and suffix.endswith(_LAB_TYPES)))
     national = kind == "platform" and need == 1 and head.startswith("国家") and len(head) >= 6
-    strong = suffix in lx.STRONG_SUFFIXES or end > e or (
+    strong = suffix in lx.STRONG_SUFFIXES or end > e or zone_stem_region(text[left:e]) is not None or (
         suffix in lx.BRAND_SUFFIXES and (head == "中国" or distinguishing(head) >= 1))
     sub_unit = bool(out) and kind == "platform" and out[-1].end == offset + left and (
         out[-1].type == "platform" or suffix == "分院" and out[-1].suffix in ("研究院", "研究所")) and (
