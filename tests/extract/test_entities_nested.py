@@ -247,3 +247,49 @@ def test_a_multinational_only_at_a_meeting_stays_unplaced() -> None:
     found, _ = extract_entities(body, ("广西壮族自治区", "柳州市", "柳州高新技术产业开发区"))
     ents = {e.name: e for e in found}
     assert ents["埃森哲"].region_chain == () and ents["麦肯锡"].region_chain == ()
+
+
+def test_firms_signing_in_at_a_park_opening_lie_in_it() -> None:
+    _, located = _run("贵阳软件园揭牌，贵州白山云科技股份有限公司等企业签约入驻。")
+    assert ("贵州白山云科技股份有限公司", "贵阳软件园") in located
+
+
+def test_firms_attending_a_park_opening_do_not() -> None:
+    ents, located = _run("贵阳软件园揭牌，华为等企业代表出席。")
+    assert ("华为技术有限公司", "贵阳软件园") not in located and ents["华为技术有限公司"].region_chain == ()
+
+
+def test_a_branch_park_keeps_its_parent_in_its_name() -> None:
+    ents, _ = _run("福州软件园仓山分园揭牌，项目分两期建设。")
+    assert ents["福州软件园仓山分园"].type == "park"
+    assert ents["福州软件园仓山分园"].region_chain[:3] == ("福建省", "福州市", "仓山区")
+
+
+def test_a_zone_named_by_a_district_stem_alone_is_a_park_in_that_district() -> None:
+    ents, _ = _run("10月28日，在天心经开区，一批数字新基建项目正式建成投产。")
+    assert ents["天心经开区"].type == "park"
+    assert ents["天心经开区"].region_chain == ("湖南省", "长沙市", "天心区")
+
+
+def test_a_zone_word_alone_is_no_park() -> None:
+    ents, _ = _run("推进开发区建设，推动各分园协同发展。")
+    assert not [e for e in ents.values() if e.type == "park"]
+
+
+def test_built_by_the_firm_after_you_in_a_later_clause() -> None:
+    body = "本次动工的白鹭湾数字新经济科创园，总投资约10亿元，由成都传媒集团投资打造。"
+    _, links = extract_entities(body, doc_region("", body))
+    assert [(lk.src[1], lk.dst[1]) for lk in links if lk.kind == "built_by"] == [("白鹭湾数字新经济科创园", "成都传媒集团")]
+
+
+def test_a_verb_inside_a_park_name_does_not_hide_its_joint_builders() -> None:
+    body = "成眉合作数字经济产业园项目由北京联东投资(集团)有限公司携手眉山天府新区投资集团有限公司合资共建。"
+    _, links = extract_entities(body, doc_region("", body))
+    builders = {lk.dst[1] for lk in links if lk.kind == "built_by"}
+    assert builders == {"北京联东投资(集团)有限公司", "眉山天府新区投资集团有限公司"}
+
+
+def test_a_firm_that_only_advises_on_a_park_did_not_build_it() -> None:
+    body = "贵阳软件园的规划由华为提供咨询。"
+    _, links = extract_entities(body, doc_region("", body))
+    assert not [lk for lk in links if lk.kind == "built_by"]
