@@ -121,6 +121,8 @@ def short_firms(text: str, offset: int = 0) -> list[Candidate]:
             continue
         if stem.startswith(_LONG_STOPS()):  # a verb of policy prose opens it
             continue
+        if any(len(w) == 1 and t in ("p", "c", "u", "uj", "d") for _, _, w, t in tag(stem)):
+            continue  # 原为成都传媒: a preposition inside is prose, not a name
         out.append(Candidate("enterprise", name, offset + start, offset + start + len(name), ""))
     return out
 

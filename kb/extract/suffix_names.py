@@ -136,6 +136,7 @@ _GENERIC_PLACES = frozenset("产业园 产业园区 工业园区 示范区 集�
 _PUNCT = re.compile("[，,。；;：:、（）()“”\\s]")
 _TRADE_ANY = re.compile("|".join(sorted(lx.TRADE_WORDS, key=len, reverse=True)))
 _NAME_BREAK = frozenset("在与和为的及等将把对向从由以并或即了是暨")
+_AUXILIARY = frozenset("将要可能会并以来")
 
 
 def _left_of(text: str, p: int, suffix: str, kind: str, toks: list[tuple[int, int, str, str]], floor: int,
@@ -193,8 +194,10 @@ def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind:
         out[-1].suffix in lx.SCHOOL_SUFFIXES or out[-1].suffix != suffix and suffix in _SUB_UNITS)
     strong = strong or sub_unit
     firm = owner_firm(head)
-    if firm is not None and (firm.name in lx.INSTITUTIONS or firm_keys().get(head, (None, False))[1]
-                             and is_generic_word(head)):
+    weak_head = firm_keys().get(head, (None, False))[1]
+    if weak_head and left > 0 and text[left - 1] in _AUXILIARY:
+        return None  # 将联通大学城与…: a verb and a plain noun, not a name
+    if firm is not None and (firm.name in lx.INSTITUTIONS or weak_head and is_generic_word(head)):
         firm = None  # 航天科技产业园: a weak alias that is the whole head is an industry word, not an owner
     if suffix == "中心" and _local_unit(head):
         kind = "enterprise"  # 某市联通某区营销中心: a firm's local unit, not a platform

@@ -293,3 +293,13 @@ def test_a_firm_that_only_advises_on_a_park_did_not_build_it() -> None:
     body = "贵阳软件园的规划由华为提供咨询。"
     _, links = extract_entities(body, doc_region("", body))
     assert not [lk for lk in links if lk.kind == "built_by"]
+
+
+def test_a_carrier_alias_used_as_a_verb_names_no_firm() -> None:
+    ents, links = extract_entities("园区将联通大学城与海西产业群，对接科教研发资源。", ("福建省", "福州市"))
+    assert not [e for e in ents if e.type == "enterprise"] and not [lk for lk in links if lk.kind == "built_by"]
+
+
+def test_a_preposition_inside_a_short_name_is_prose() -> None:
+    ents, _ = _run("项目原为成都传媒集团旗下印刷厂。")
+    assert [e.name for e in ents.values() if e.type == "enterprise"] == ["成都传媒集团"]
