@@ -47,6 +47,11 @@ def aliases_of(name: str, etype: str) -> frozenset[str]:
         out.add(inner)  # 某某智谷产业园 is also called 某某智谷
     if etype in ("park", "platform") and _PAREN_TAIL.search(name):
         out.add(_PAREN_TAIL.sub("", name))  # 国家超高清视频创新中心（四川）
+    if etype in ("park", "platform") and "·" in name:
+        out.add(name.replace("·", ""))  # 世界计算·长沙智谷 is also written without its dot
+        tail = name.rsplit("·", 1)[1]
+        if len(tail) >= 4:
+            out.add(tail)  # 某U谷·某合作数字经济产业园: the brand before the dot may be left out
     inside = _after_zone(name)
     if len(inside) >= 4:
         out.add(inside)  # 株洲高新区株洲中车时代数字产业园 is also written 株洲中车时代数字产业园

@@ -136,9 +136,11 @@ def listed_names(cands: list[Candidate], body: str, zones: Sequence[tuple[int, i
     names one unmistakably (某湖科创园、软件动漫产业园、电子商务产业园等园区): the list names the
     place's own parks; a development zone named in the list (``zones``) counts as such a name.
     Weak candidates elsewhere are dropped."""
+    cands = _joined_names(cands, body)
     if not any(c.weak for c in cands):
         return cands
     cands = [_from_separator(c, body) if c.weak else c for c in cands]
+    cands = [replace(c, weak=False) if c.weak and _DECLARED_AFTER.match(body, c.end) else c for c in cands]
     names = [c for c in cands if c.type in ("park", "platform")]
     zones = [(a, z) for a, z in zones if not any(c.start <= a and z <= c.end for c in names)]  # not inside a name
     order = sorted(names + [Candidate("park", body[a:z], a, z, "") for a, z in zones], key=lambda c: c.start)
@@ -158,6 +160,28 @@ def listed_names(cands: list[Candidate], body: str, zones: Sequence[tuple[int, i
         if c.weak and (m is not None and m.start() in ends or held):
             keep.add(id(c))
     return [c for c in cands if not c.weak or id(c) in keep and not body[:c.start].endswith("等")]  # 等X园区: a category
+
+
+_DECLARED_AFTER = re.compile("[（(](?:以下|下文)?简称")  # a name the text abbreviates is a name
+_CLAUSE_START = re.compile("[，,。；;：:、（(“”\n]")
+_HOLDER_END = frozenset("区园体地心城港谷镇")
+
+
+def _joined_names(cands: list[Candidate], body: str) -> list[Candidate]:
+    """"某试验区核心承载体暨某产业园" is one name: a park or platform right after 暨 reaches back to the
+    start of its clause, and what it covers is no name of its own."""
+    out = list(cands)
+    for c in cands:
+        if c.type not in ("park", "platform") or c.start < 2 or body[c.start - 1] != "暨" or body[c.start - 2] not in _HOLDER_END:
+            continue  # 某试验区核心承载体暨…, not 某峰会暨…
+        if any(x.end == c.start - 1 and not x.weak for x in cands):
+            continue  # 某科创中心暨某院士工作站: two names on one plaque stay two
+        k = max((m.end() for m in _CLAUSE_START.finditer(body, max(0, c.start - 40), c.start)), default=-1)
+        if k < 0 or c.start - k < 4:
+            continue
+        whole = replace(c, name=body[k:c.end], start=k)
+        out = [x for x in out if not (k <= x.start and x.end <= c.end)] + [whole]
+    return sorted(out, key=lambda x: x.start) if len(out) != len(cands) or out != cands else out
 
 
 def _from_separator(c: Candidate, body: str) -> Candidate:

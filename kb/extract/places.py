@@ -51,7 +51,7 @@ _SHAPES = [re.compile(p) for p in (
     f"(?P<p>{_PLACE})(?:内|里|区内|园区内)的(?P<x>{_LIST})",
     f"(?P<p>{_PARK_HERE})(?:的|有|建有|现有)?(?P<x>{_LIST})",  # 区内X聚集了…
     # X 位于/落户/入驻 P
-    f"(?P<x>{_LIST}){_TAIL}(?:位于|地处|坐落于|坐落在|设在|建在|{_SETTLE})(?:于|到|在)?(?P<p>{_PLACES})",
+    f"(?P<x>{_LIST})[”\"]?{_TAIL}(?:位于|地处|坐落于|坐落在|设在|建在|{_SETTLE})(?:于|到|在)?(?P<p>{_PLACES})",
     # X 位于 某中心 (a building or campus named like a platform: it holds X, so it is a park)
     f"(?P<x>{_LIST}){_TAIL}(?:位于|坐落于|坐落在|地处)(?P<p>\ue003)(?:内)?(?=[，,。；;]|$)",
     # X (…) 在 P 建设/设立…, also after a clause: "X 是…企业，在 P 落地建设了…"
@@ -88,7 +88,7 @@ _SHAPES = [re.compile(p) for p in (
     f"(?P<f>{_LIST}){_TAIL}与(?P<p>{_PLACE}){_GAP}{{0,12}}?(?:{_SIGN}|入驻|落户)(?!{_GAP}{{0,8}}?(?:战略|框架|合作))",
     f"(?P<p>[\ue000\ue001]){_GAP}{{0,6}}?与(?P<f>{_LIST}){_GAP}{{0,12}}?(?:{_SIGN})(?!{_GAP}{{0,8}}?(?:战略|框架|合作))",
     # a name right after its container's: 东湖高新区光谷芯中心, 某经开区某科技 (a firm of that park)
-    "(?P<p>\ue001)(?P<x>[\ue001\ue003])",
+    "(?P<p>\ue001)[“\"]?(?P<x>[\ue001\ue003])",
     "(?:^|[、，,：:（(“])(?P<p>\ue001)(?P<x>\ue002)(?=[、，,。；;：:）)”与和及等]|$)",
     # P 建成 X (a park building something); P 以 X、Y 等园区为载体 (its own parks)
     f"(?P<p>\ue001){_GAP}{{0,4}}?(?:建成|建设了|建有|打造了|设立了)(?P<x>{_LIST})",

@@ -137,6 +137,7 @@ _PUNCT = re.compile("[，,。；;：:、（）()“”\\s]")
 _TRADE_ANY = re.compile("|".join(sorted(lx.TRADE_WORDS, key=len, reverse=True)))
 _NAME_BREAK = frozenset("在与和为的及等将把对向从由以并或即了是暨")
 _AUXILIARY = frozenset("将要可能会并以来")
+_RANKED = re.compile("(?:国家|全国|全省|全市)?[一二三四五六七八九十两百千]+大")
 
 
 def _left_of(text: str, p: int, suffix: str, kind: str, toks: list[tuple[int, int, str, str]], floor: int,
@@ -180,6 +181,8 @@ def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind:
         return Candidate(kind, text[left:end], offset + left, offset + end, suffix, weak=True) if bare else None
     if suffix == "数据中心" and not quoted and _is_region(head):
         return None  # 天津数据中心标准机架…: the city's data centres, not one named centre
+    if _RANKED.match(head):
+        return None  # 国家八大算力枢纽节点, 十大数据中心集群: a category counted, not one name
     need = 2 if suffix in lx.WEAK_SUFFIXES else 1
     named_builder = bool(out) and text[:left].endswith("建设") and out[-1].end == offset + left - 2 and (
         out[-1].type in ("platform", "enterprise"))  # 内蒙古科技大学建设稀土大数据应用工程研究中心

@@ -303,3 +303,35 @@ def test_a_carrier_alias_used_as_a_verb_names_no_firm() -> None:
 def test_a_preposition_inside_a_short_name_is_prose() -> None:
     ents, _ = _run("项目原为成都传媒集团旗下印刷厂。")
     assert [e.name for e in ents.values() if e.type == "enterprise"] == ["成都传媒集团"]
+
+
+def test_a_park_with_two_titles_joined_by_ji_and_a_declared_short_name_is_one_park() -> None:
+    body = ("会上，国家人工智能创新应用先导区核心承载体暨人工智能产业园（简称“合肥智联园”）揭牌。"
+            "“合肥智联园”落户合肥高新区。")
+    ents, located = _run(body)
+    park = ents["国家人工智能创新应用先导区核心承载体暨人工智能产业园"]
+    assert "合肥智联园" in park.aliases
+    assert (park.name, "合肥高新技术产业开发区") in located
+
+
+def test_an_event_joined_by_ji_is_no_park() -> None:
+    ents, _ = _run("会上，2023数字经济峰会暨数字产业园招商推介会举行。")
+    assert not [e for e in ents.values() if e.type == "park"]
+
+
+def test_two_named_units_on_one_plaque_stay_two() -> None:
+    ents, _ = _run("六盘水市大数据科创中心暨张立群院士工作站揭牌成立。")
+    assert "六盘水市大数据科创中心" in ents and "张立群院士工作站" in ents
+
+
+def test_a_counted_category_is_no_name() -> None:
+    ents, _ = _run("作为国家八大算力枢纽节点、十大数据中心集群之一，庆阳加快发展。")
+    assert not [e for e in ents.values() if e.type in ("park", "platform")]
+
+
+def test_a_dotted_brand_name_is_one_park_with_its_plain_forms() -> None:
+    body = "长沙高新区“岳麓计算·湘江智谷”等7大项目集中开工。此次开工的岳麓计算湘江智谷总投资180亿元，湘江智谷将打造计算之城。"
+    ents, located = _run(body)
+    parks = [e for e in ents.values() if e.type == "park" and "智谷" in e.name]
+    assert len(parks) == 1 and {"岳麓计算湘江智谷", "湘江智谷"} <= set(parks[0].aliases)
+    assert (parks[0].name, "长沙高新技术产业开发区") in located
