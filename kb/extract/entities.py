@@ -93,11 +93,14 @@ def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str,
         if form.endswith(("镇", "乡", "街道")) and form in name:
             return chain, False
     found = _regions_in(g, name, tuple(ctx))
-    if len(found) > 1:
+    if len(found) > 1 and not LEGAL.search(name):  # a firm's own name: its regions are its own
         found = [r for s, e, r in _region_spans(g, name, tuple(ctx)) if not _OWNER_AFTER.match(name, e)] or found
     inside = [r for r in found if _in_brackets(name, r)]  # 某市(武汉)离岸科创园 lies in 武汉
     if found:
         deepest = max(inside or found, key=lambda r: r.level)
+        city = next((r for r in found if r.level < deepest.level and r.name not in _region_chain(g, deepest)), None)
+        if city is not None and found.index(city) < found.index(deepest):
+            deepest = city  # 眉山天府新区…: the city written first wins over a new area filed under another
         chain = _region_chain(g, deepest)
         return (chain[:-1] if deepest.level == 4 and is_park_zone(deepest.name) else chain), False
     for form, chain in places:

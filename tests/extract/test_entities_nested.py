@@ -335,3 +335,26 @@ def test_a_dotted_brand_name_is_one_park_with_its_plain_forms() -> None:
     parks = [e for e in ents.values() if e.type == "park" and "智谷" in e.name]
     assert len(parks) == 1 and {"岳麓计算湘江智谷", "湘江智谷"} <= set(parks[0].aliases)
     assert (parks[0].name, "长沙高新技术产业开发区") in located
+
+
+def test_a_news_opener_sets_the_park_of_what_it_reports() -> None:
+    body = "10月28日，在天心经开区，全省投资最大的数字新基建项目——岳麓智能算力中心一期正式建成投产。"
+    _, located = _run(body)
+    assert ("岳麓智能算力中心", "天心经开区") in located
+
+
+def test_a_scene_setting_place_does_not_hold_visitors() -> None:
+    ents, located = _run("在贵阳高新区，华为代表参观了展厅。")
+    assert not located.get(("华为技术有限公司", "贵阳国家高新技术产业开发区"))
+    assert ents["华为技术有限公司"].region_chain == ()
+
+
+def test_the_city_written_first_wins_over_a_new_area_filed_under_another_city() -> None:
+    ents, _ = _run("眉山天府新区投资集团有限公司参与建设。")
+    assert ents["眉山天府新区投资集团有限公司"].region_chain == ("四川省", "眉山市")
+
+
+def test_a_firm_registered_in_a_zone_keeps_the_zone_city() -> None:
+    ents, _ = _run("湖北武汉东湖高新区长江数智科技有限公司落户。")
+    firm = next(e for e in ents.values() if e.type == "enterprise")
+    assert firm.region_chain[:2] == ("湖北省", "武汉市")
