@@ -175,6 +175,10 @@ def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind:
     from ``out``).
     """
     head = text[left:p]
+    verb = _verb_alias(text, left, head)
+    if verb:  # 将联通大学城与…, 将联通光谷科学城: a carrier's short name used as the verb 联通
+        left += verb
+        head = text[left:p]
     end = bx.paren_after(text, e, _is_region) if kind != "enterprise" else e
     if len(head) < 2:
         bare = not head and len(suffix) >= 3 and kind == "park" and suffix not in _GENERIC_PLACES
@@ -198,8 +202,6 @@ def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind:
     strong = strong or sub_unit
     firm = owner_firm(head)
     weak_head = firm_keys().get(head, (None, False))[1]
-    if weak_head and left > 0 and text[left - 1] in _AUXILIARY:
-        return None  # 将联通大学城与…: a verb and a plain noun, not a name
     if firm is not None and (firm.name in lx.INSTITUTIONS or weak_head and is_generic_word(head)):
         firm = None  # 航天科技产业园: a weak alias that is the whole head is an industry word, not an owner
     if suffix == "中心" and _local_unit(head):
@@ -229,6 +231,14 @@ def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind:
         owner = head
     title = kind in ("park", "platform") and bx.title_before(text, left)
     return Candidate(kind, text[left:end], offset + left, offset + end, suffix, owner, title)
+
+
+def _verb_alias(text: str, left: int, head: str) -> int:
+    """Length of a weak firm alias (联通, 移动) that opens ``head`` right after an auxiliary (将, 要)."""
+    if left == 0 or text[left - 1] not in _AUXILIARY:
+        return 0
+    keys = firm_keys()
+    return next((n for n in range(min(4, len(head)), 1, -1) if keys.get(head[:n], (None, False))[1]), 0)
 
 
 def _local_unit(head: str) -> bool:
