@@ -215,7 +215,8 @@ def _built_by(text: str, span: tuple[int, int], items: list[Item],
                         add(p[2], f[2], "built_by", span)
 
 
-_PASSIVE_BUILD = re.compile("(?:共同|联合|合资|携手)?(?:投资|出资)?(?:打造|建设|共建|兴建|投建|承建|开发建设|组建|建成)")
+# an investor's verb: "由 X 建设运营" alone may name the operating company, so it is left out
+_PASSIVE_BUILD = re.compile("(?:共同|联合|合资|携手)?(?:投资|出资)(?:打造|建设|兴建|组建)|合资共建|共建|投建|(?:联合|携手|投资)打造")
 
 
 def _built_by_passive(text: str, span: tuple[int, int], items: list[Item],

@@ -359,3 +359,9 @@ def test_a_firm_registered_in_a_zone_keeps_the_zone_city() -> None:
     ents, _ = _run("湖北武汉东湖高新区长江数智科技有限公司落户。")
     firm = next(e for e in ents.values() if e.type == "enterprise")
     assert firm.region_chain[:2] == ("湖北省", "武汉市")
+
+
+def test_a_company_that_builds_and_runs_a_park_is_not_taken_for_its_investor() -> None:
+    body = "六盘水软件园由六盘水市大数据发展有限公司建设运营。"
+    _, links = extract_entities(body, doc_region("", body))
+    assert not [lk for lk in links if lk.kind == "built_by"]
