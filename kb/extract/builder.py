@@ -11,7 +11,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from kb.extract import names as nm
-from kb.extract.gazetteer import Gazetteer
+from kb.extract.gazetteer import ZONE_SUFFIXES, Gazetteer, is_park_zone
 
 LEGAL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
 ABBREV = (("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"))
@@ -47,7 +47,26 @@ def aliases_of(name: str, etype: str) -> frozenset[str]:
         out.add(inner)  # 某某智谷产业园 is also called 某某智谷
     if etype in ("park", "platform") and _PAREN_TAIL.search(name):
         out.add(_PAREN_TAIL.sub("", name))  # 国家超高清视频创新中心（四川）
+    if etype in ("park", "platform") and "·" in name:
+        out.add(name.replace("·", ""))  # 世界计算·长沙智谷 is also written without its dot
+        tail = name.rsplit("·", 1)[1]
+        if len(tail) >= 4:
+            out.add(tail)  # 某U谷·某合作数字经济产业园: the brand before the dot may be left out
+    inside = _after_zone(name)
+    if len(inside) >= 4:
+        out.add(inside)  # 株洲高新区株洲中车时代数字产业园 is also written 株洲中车时代数字产业园
     return frozenset(a for a in out if len(a) >= 2)
+
+
+def _after_zone(name: str) -> str:
+    """What follows a development zone that opens ``name`` (the zone written before what it holds)."""
+    hits = Gazetteer.default().find_all(name)
+    if not hits or hits[0][0] != 0:
+        return ""
+    zone = hits[0][2]
+    if zone.level != 4 or not zone.name.endswith(ZONE_SUFFIXES) or not is_park_zone(zone.name):
+        return ""
+    return name[hits[0][1]:]
 
 
 class EntityBuilder:

@@ -22,8 +22,8 @@ from kb.extract.found import FoundEntity, FoundLink
 from kb.extract.gazetteer import ZONE_SUFFIXES, Gazetteer, Region, is_park_zone
 from kb.extract.lexicon import Firm
 from kb.extract.links import build_links
-from kb.extract.places import DocPlace, placed_entities
-from kb.extract.refine import abbreviation_merges, add_declared_aliases, variant_merges
+from kb.extract.places import DocPlace, holders, placed_entities
+from kb.extract.refine import abbreviation_merges, add_declared_aliases, retyped_as_parks, variant_merges
 from kb.extract.scan import SpanSet, occurrences
 from kb.extract.suffix_names import suffix_candidates
 from kb.extract.towns import find_towns
@@ -72,7 +72,16 @@ def _in_brackets(name: str, r: Region) -> bool:
 @lru_cache(maxsize=4096)
 def _regions_in(g: Gazetteer, name: str, ctx: tuple[Region, ...]) -> list[Region]:
     """Regions named in a candidate name (the same names recur across a library's documents)."""
-    return [r for _, _, r in g.find_all(name, ctx)]
+    return [r for _, _, r in _region_spans(g, name, ctx)]
+
+
+@lru_cache(maxsize=4096)
+def _region_spans(g: Gazetteer, name: str, ctx: tuple[Region, ...]) -> list[tuple[int, int, Region]]:
+    return g.find_all(name, ctx)
+
+
+# a region that opens an owner's name inside a park's (某市数字科技集团西安产业基地) is the owner's city
+_OWNER_AFTER = re.compile("[\u4e00-\u9fff]{1,6}?(?:集团|股份|有限公司|公司)")
 
 
 def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str, ...],
@@ -84,14 +93,22 @@ def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str,
         if form.endswith(("镇", "乡", "街道")) and form in name:
             return chain, False
     found = _regions_in(g, name, tuple(ctx))
+    if len(found) > 1 and not LEGAL.search(name):  # a firm's own name: its regions are its own
+        found = [r for s, e, r in _region_spans(g, name, tuple(ctx)) if not _OWNER_AFTER.match(name, e)] or found
     inside = [r for r in found if _in_brackets(name, r)]  # 某市(武汉)离岸科创园 lies in 武汉
     if found:
         deepest = max(inside or found, key=lambda r: r.level)
+        city = next((r for r in found if r.level < deepest.level and r.name not in _region_chain(g, deepest)), None)
+        if city is not None and found.index(city) < found.index(deepest):
+            deepest = city  # 眉山天府新区…: the city written first wins over a new area filed under another
         chain = _region_chain(g, deepest)
         return (chain[:-1] if deepest.level == 4 and is_park_zone(deepest.name) else chain), False
     for form, chain in places:
         if name.startswith(form):
             return chain, False
+    stem = nm.zone_stem_region(name)
+    if stem is not None:
+        return _region_chain(g, stem), False  # 天心经开区 lies in 天心区
     return doc_chain, True
 
 
@@ -156,6 +173,7 @@ def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[Fou
     doc = _doc_place(ents, b)
     defaults = frozenset(b.defaulted)
     links, placed = build_links(body, ents, b.owner, b.merged, sents, doc, defaults)
+    ents, links, placed, defaults = retyped_as_parks(ents, links, placed, defaults, holders(placed))
     national = frozenset((e.type, e.name) for e in ents if e.type == "enterprise" and e.name in nm.firm_names())
     unplaced = national | _affiliations(ents, body) & defaults
     return placed_entities(ents, placed, doc, unplaced, defaults), links

@@ -119,6 +119,7 @@ def build_links(
     for k, items in by_sent.items():
         span = sents[k]
         _built_by(body[span[0]:span[1]], span, items, out.add)
+        _built_by_passive(body[span[0]:span[1]], span, items, out.add)
         seen = sorted({(i[2].type, i[2].name): i[2] for i in items}.values(), key=lambda e: (e.type, e.name))
         for i, a in enumerate(seen):
             for c in seen[i + 1:]:
@@ -142,6 +143,11 @@ def _hierarchy(ents: Sequence[FoundEntity], out: _Links, first_sentence: Callabl
                 if up in regions:
                     out.add(ent, regions[up], "part_of", first_sentence(ent))
                     break
+            continue
+        if ent.type == "enterprise":
+            zone_of = _parent_park(ent, zones)  # 苏州工业园区某科技有限公司: registered in that zone
+            if zone_of is not None and zone_of.type == "park":
+                out.add(ent, zone_of, "located_in", first_sentence(ent))
             continue
         if ent.type not in ("park", "platform"):
             continue
@@ -189,15 +195,16 @@ def _built_by(text: str, span: tuple[int, int], items: list[Item],
         firms = [c for c in clause if c[2].type == "enterprise"]
         builders = firms + [c for c in clause if c[2].type == "platform" and _INSTITUTE.search(c[2].name)]
         plats = [c for c in clause if c[2].type in ("platform", "park") and not _SCHOOL.search(c[2].name)]
-        m = _BUILD.search(ctext)
-        if m and plats:
-            verb = a + m.start()
+        spans = [(c[0], c[1]) for c in clause]
+        verbs = [a + v.start() for v in _BUILD.finditer(ctext)
+                 if not any(s0 <= a + v.start() < e0 for s0, e0 in spans)]  # 成眉合作…产业园: a name, not a verb
+        if verbs and plats:
+            verb = verbs[0]
             before = [f for f in builders if f[1] <= verb]
             if not before and (_JOINT.search(ctext) or relying) and not _OWN_PARTNER.search(text, a, verb):
                 # 华为与X签约，双方将合作建设Y; but "分别与三大运营商合作建设Y" names its own partners
                 before = [(s - off, e - off, ent) for s, e, ent in items if s - off < a and (
                     ent.type == "enterprise" or ent.type == "platform" and _INSTITUTE.search(ent.name))]
-            verbs = [a + v.start() for v in _BUILD.finditer(ctext)]
             for p in plats:
                 near = max((v for v in verbs if v <= p[0]), default=None)
                 if near is None:
@@ -206,3 +213,33 @@ def _built_by(text: str, span: tuple[int, int], items: list[Item],
                 for f in before:
                     if prev <= f[0] and f[1] <= near or f[0] < a:
                         add(p[2], f[2], "built_by", span)
+
+
+# an investor's verb: "由 X 建设运营" alone may name the operating company, so it is left out
+_PASSIVE_BUILD = re.compile("(?:共同|联合|合资|携手)?(?:投资|出资)(?:打造|建设|兴建|组建)|合资共建|共建|投建|(?:联合|携手|投资)打造")
+
+
+def _built_by_passive(text: str, span: tuple[int, int], items: list[Item],
+                      add: Callable[[FoundEntity, FoundEntity, str, tuple[int, int]], None]) -> None:
+    """"P（…），由 A（携手 B）投资打造/合资共建": the firms after 由 built the park or platform named
+    last before it in the sentence."""
+    if "由" not in text:
+        return
+    off = span[0]
+    local = sorted(((s - off, e - off, ent) for s, e, ent in items), key=lambda i: i[0])
+    for m in re.finditer("由", text):
+        k = m.start()
+        if any(a <= k < z for a, z, _ in local):
+            continue  # 由 inside a name
+        end = next((c.start() for c in _CLAUSE.finditer(text, k)), len(text))
+        verb = _PASSIVE_BUILD.search(text, k, end)
+        if verb is None:
+            continue
+        after = [i for i in local if k < i[0] and i[1] <= verb.start()]
+        if not after or any(i[2].type in ("park", "platform") and not _INSTITUTE.search(i[2].name) for i in after):
+            continue  # 由 A 建设 B is the active shape
+        target = [i for i in local if i[1] <= k and i[2].type in ("park", "platform")]
+        if target:
+            for f in after:
+                if f[2].type == "enterprise" or _INSTITUTE.search(f[2].name):
+                    add(target[-1][2], f[2], "built_by", span)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kb.extract import lexicon as lx
 from kb.extract.gazetteer import Gazetteer
@@ -97,19 +98,31 @@ _SHORT_FIRM_RE = re.compile(
     r"(?=[、，,。；;）)”]|等|的|获|入|落|在|与|和|及|是|为|成功|签约|公司|集团)"
 )
 
+# the first item of a list right after its verb: 推动了华微电子、某某科技等项目落地
+_LIST_HEAD_FIRM_RE = re.compile(
+    r"(?:(?<=了)|(?<=引进)|(?<=包括)|(?<=例如)|(?<=比如)|(?<=其中))([\u4e00-\u9fff]{2,4}?(?:"
+    + "|".join(lx.TRADE_WORDS) + r"){1,2})(?=、)"
+)
+
 
 def short_firms(text: str, offset: int = 0) -> list[Candidate]:
-    """Short firm names like 华灿光电 or 润盛科技, bounded by punctuation on both sides."""
+    """Short firm names like 华灿光电 or 润盛科技, bounded by punctuation on both sides (or, first in
+    a list, by the verb that opens it)."""
     out = []
-    for m in _SHORT_FIRM_RE.finditer(text):
+    heads = list(_LIST_HEAD_FIRM_RE.finditer(text)) if "、" in text else []
+    for m in (*_SHORT_FIRM_RE.finditer(text), *heads):
         name, start = m.group(1), m.start(1)
         if name[0] in _FUNC_CHARS and len(name) >= 5:
             name, start = name[1:], start + 1
         stem = TRADE_RE.sub("", name)
+        if len(stem) < 2:  # 华微电子: 华微 + 电子, not 华 + 微电子
+            stem = max((name[:-len(w)] for w in lx.TRADE_WORDS if name.endswith(w)), key=len, default=stem)
         if len(stem) < 2 or not distinguishing(stem) or Gazetteer.default().lookup(stem):
             continue
         if stem.startswith(_LONG_STOPS()):  # a verb of policy prose opens it
             continue
+        if any(len(w) == 1 and t in ("p", "c", "u", "uj", "d") for _, _, w, t in tag(stem)):
+            continue  # 原为成都传媒: a preposition inside is prose, not a name
         out.append(Candidate("enterprise", name, offset + start, offset + start + len(name), ""))
     return out
 
@@ -123,8 +136,11 @@ def listed_names(cands: list[Candidate], body: str, zones: Sequence[tuple[int, i
     names one unmistakably (某湖科创园、软件动漫产业园、电子商务产业园等园区): the list names the
     place's own parks; a development zone named in the list (``zones``) counts as such a name.
     Weak candidates elsewhere are dropped."""
+    cands = _joined_names(cands, body)
     if not any(c.weak for c in cands):
         return cands
+    cands = [_from_separator(c, body) if c.weak else c for c in cands]
+    cands = [replace(c, weak=False) if c.weak and _DECLARED_AFTER.match(body, c.end) else c for c in cands]
     names = [c for c in cands if c.type in ("park", "platform")]
     zones = [(a, z) for a, z in zones if not any(c.start <= a and z <= c.end for c in names)]  # not inside a name
     order = sorted(names + [Candidate("park", body[a:z], a, z, "") for a, z in zones], key=lambda c: c.start)
@@ -144,6 +160,40 @@ def listed_names(cands: list[Candidate], body: str, zones: Sequence[tuple[int, i
         if c.weak and (m is not None and m.start() in ends or held):
             keep.add(id(c))
     return [c for c in cands if not c.weak or id(c) in keep and not body[:c.start].endswith("等")]  # 等X园区: a category
+
+
+_DECLARED_AFTER = re.compile("[（(](?:以下|下文)?简称")  # a name the text abbreviates is a name
+_CLAUSE_START = re.compile("[，,。；;：:、（(“”\n]")
+_HOLDER_END = frozenset("区园体地心城港谷镇")
+
+
+def _joined_names(cands: list[Candidate], body: str) -> list[Candidate]:
+    """"某试验区核心承载体暨某产业园" is one name: a park or platform right after 暨 reaches back to the
+    start of its clause, and what it covers is no name of its own."""
+    out = list(cands)
+    for c in cands:
+        if c.type not in ("park", "platform") or c.start < 2 or body[c.start - 1] != "暨" or body[c.start - 2] not in _HOLDER_END:
+            continue  # 某试验区核心承载体暨…, not 某峰会暨…
+        if any(x.end == c.start - 1 and not x.weak for x in cands):
+            continue  # 某科创中心暨某院士工作站: two names on one plaque stay two
+        k = max((m.end() for m in _CLAUSE_START.finditer(body, max(0, c.start - 40), c.start)), default=-1)
+        if k < 0 or c.start - k < 4:
+            continue
+        whole = replace(c, name=body[k:c.end], start=k)
+        out = [x for x in out if not (k <= x.start and x.end <= c.end)] + [whole]
+    return sorted(out, key=lambda x: x.start) if len(out) != len(cands) or out != cands else out
+
+
+def _from_separator(c: Candidate, body: str) -> Candidate:
+    """An enumerated item starts right after its 、 (…、青年创业孵化基地、…): the words the name walk
+    left out (a time word, an adjective) belong to it when none of them is a verb."""
+    k = body.rfind("、", max(0, c.start - 4), c.start)
+    head = body[k + 1:c.start] if k >= 0 else ""
+    if not head or not all("\u4e00" <= ch <= "\u9fff" for ch in head):
+        return c
+    if any(t.startswith("v") or t in ("p", "c", "u", "uj", "m") for _, _, _, t in tag(head)):
+        return c
+    return replace(c, name=head + c.name, start=k + 1)
 
 
 def _starts_ending(ends: set[int], at: int, zones: Sequence[tuple[int, int]], names: list[Candidate]) -> list[int]:

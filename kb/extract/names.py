@@ -24,7 +24,7 @@ from operator import itemgetter
 import rjieba
 
 from kb.extract import lexicon as lx
-from kb.extract.gazetteer import Gazetteer
+from kb.extract.gazetteer import Gazetteer, Region
 from kb.extract.scan import KeyIndex, trie_pattern
 from kb.extract.wordfreq import word_sets
 
@@ -280,7 +280,7 @@ def _stops(w: str, t: str) -> bool:
     if t == "x" or (t == "eng" and not _ASCII_RE.match(w)):
         return not _ASCII_RE.match(w)
     if t in _STOP_TAGS:
-        return True
+        return len(w) < 2 or w in word_sets().known  # 芯至 (p): the tagger's guess at a word it does not know
     if t in ("m", "mq"):
         return w[-1] in "年月日号" or not _CODE_OR_ORDINAL.fullmatch(w) and (
             w[0] in "0123456789一二三四五六七八九十百千万亿两几数多余半首每各第")
@@ -305,3 +305,19 @@ _DIRECTIONS = frozenset("东部 西部 南部 北部 中部 东北 西北 西南
 
 
 TRADE_RE = re.compile("(" + "|".join(sorted(lx.TRADE_WORDS, key=len, reverse=True)) + ")+$")
+
+
+_ZONE_STEM = re.compile("(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区)$")
+
+
+@lru_cache(maxsize=4096)
+def zone_stem_region(name: str) -> Region | None:
+    """The district or county a zone is named after by its stem alone (天心经开区, 金水高新区): the
+    stem plus 区/县/市 names exactly one region. Such zones are missing from any catalogue often."""
+    m = _ZONE_STEM.search(name)
+    head = name[:m.start()] if m else ""
+    if not 2 <= len(head) <= 3:
+        return None
+    g = Gazetteer.default()
+    hits = [r for r in (g.lookup(head + tail) for tail in ("区", "县", "市")) if r is not None and r.level == 3]
+    return hits[0] if len(hits) == 1 else None

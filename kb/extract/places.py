@@ -41,6 +41,9 @@ _SETTLE = "签约落户|签约入驻|签约落地|落户|入驻|进驻|落地|�
 _HOST = ("现有|拥有|建有|设有|已有|集聚了?|聚集了?|汇聚了?|引进了?|引入了?|招引了?|已入驻|入驻了?|"
          "落户了?|培育和引进了?|培育引进了?|引育了?|签约了?")
 _SIGN = "签约|签署|签订"
+_PART = "核心载体|核心区|重要载体|主要载体|载体|组成部分|起步区|先导区|承载区|拓展区|分园|园中园|子园区|片区"
+_BUILD_IN = "建设|打造|建成|布局|设立|组建"
+_BUILD_START = "启动建设|开工建设|加快建设|规划建设|建成了?|建设了|建有|打造了|设立了|新建了?"
 
 _SHAPES = [re.compile(p) for p in (
     # 位于 P 的 X, P 内的 X
@@ -48,11 +51,16 @@ _SHAPES = [re.compile(p) for p in (
     f"(?P<p>{_PLACE})(?:内|里|区内|园区内)的(?P<x>{_LIST})",
     f"(?P<p>{_PARK_HERE})(?:的|有|建有|现有)?(?P<x>{_LIST})",  # 区内X聚集了…
     # X 位于/落户/入驻 P
-    f"(?P<x>{_LIST}){_TAIL}(?:位于|地处|坐落于|坐落在|设在|建在|{_SETTLE})(?:于|到|在)?(?P<p>{_PLACES})",
+    f"(?P<x>{_LIST})[”\"]?{_TAIL}(?:位于|地处|坐落于|坐落在|设在|建在|{_SETTLE})(?:于|到|在)?(?P<p>{_PLACES})",
+    # X 位于 某中心 (a building or campus named like a platform: it holds X, so it is a park)
+    f"(?P<x>{_LIST}){_TAIL}(?:位于|坐落于|坐落在|地处)(?P<p>\ue003)(?:内)?(?=[，,。；;]|$)",
     # X (…) 在 P 建设/设立…, also after a clause: "X 是…企业，在 P 落地建设了…"
     f"(?P<x>{_LIST}){_TAIL}{_GAP}{{0,10}}?(?:在|于|到)(?P<p>{_PLACES})(?:内)?{_GAP}{{0,16}}?(?:{_CREATE})",
     f"^{_GAP}{{0,6}}?(?P<x>{_LIST})[^。；;{_ANY}]{{0,40}}?[，,](?:并|还|已|先后|相继)?(?:在|于)(?P<p>{_PLACES})"
     f"{_GAP}{{0,10}}?(?:{_CREATE})",
+    # (10月28日，)在 P(里)，(…——) X 一期正式建成投产: a news opener that sets the scene
+    f"^(?:[^。；;{_ANY}]{{0,12}}?[，,])?(?:在|于)(?P<p>{_PLACES})(?:内|里)?[，,][^。；;{_ANY}]{{0,30}}?(?P<x>{_LIST})"
+    f"{_GAP}{{0,10}}?(?:建成|投产|开工|落地|运营|揭牌|开园|总投资)",
     # 在 P 建设 X; 在 P 正加快…X 建设; P 内…改造成 X
     f"(?:在|于){_GAP}{{0,4}}?(?P<p>{_PLACES})(?:内)?{_GAP}{{0,12}}?(?:{_CREATE})了?{_GAP}{{0,24}}?(?P<x>{_LIST})",
     f"(?:在|于)(?P<p>{_PLACES})(?:内)?{_GAP}{{0,30}}?(?P<x>{_LIST}){_GAP}{{0,4}}?(?:建设|落地|投产|开工|运营)",
@@ -61,17 +69,41 @@ _SHAPES = [re.compile(p) for p in (
     f"(?P<p>{_PLACES})(?:内|区内|园内|园区内)?{_GAP}{{0,10}}?(?:{_HOST}){_GAP}{{0,24}}?(?P<x>{_LISTS})",
     f"^{_GAP}{{0,10}}?(?P<p>[\ue000\ue001]){_GAP}{{0,6}}?[^。；;{_ANY}]{{0,80}}?(?:引进|招引|集聚|聚集)了?"
     f"{_GAP}{{0,12}}?(?P<x>{_LISTS})",
+    # (据悉，) P 先后…，推动了 X、Y 等项目落地: what the park brought in
+    f"^(?:[^。；;{_ANY}]{{0,8}}?[，,])?{_GAP}{{0,4}}?(?P<p>\ue001)[^。；;\ue001-\ue006]{{0,100}}?(?:推动|促成|带动)了?{_GAP}{{0,24}}?"
+    f"(?P<x>{_LISTS}){_TAIL}{_GAP}{{0,6}}?(?:{_SETTLE}|签约|开工|投产)",
+    # P …，促进 X、Y 等10多家已落户企业增产: firms the park already holds
+    f"^(?:[^。；;{_ANY}]{{0,8}}?[，,])?{_GAP}{{0,4}}?(?P<p>\ue001)[^。；;\ue001-\ue006]{{0,60}}?(?P<x>{_LIST})"
+    f"(?:[、和及]{_GAP}{{0,24}}?)?等[^，,。；;：:{_ANY}]{{0,12}}?(?:已|先后|相继)(?:落户|入驻|进驻)",
+    # P 项目，由…创办，目前已有 X 等5家企业入驻: the park the sentence opens with
+    f"^{_GAP}{{0,10}}?(?P<p>\ue001)[^。；;\ue002\ue003]{{0,100}}?[，,](?:目前|现|现已|截至目前)?已有(?P<x>{_LIST})"
+    f"{_TAIL}{_GAP}{{0,4}}?(?:入驻|落户|进驻)",
+    # P 聚焦…，已聚集了 X 等龙头企业，引入 Y、Z 等20余家企业: a later clause of the only park named
+    f"^{_GAP}{{0,10}}?(?P<p>\ue001)[^。；;\ue001]{{0,120}}?[，,](?:并|还|同时|先后|另)?(?:引入|引进|招引|集聚|聚集)了?"
+    f"{_GAP}{{0,12}}?(?P<x>{_LISTS})",
+    # P 揭牌/开园，X、Y 等企业签约入驻: firms moving in at a park's opening
+    f"(?P<p>\ue001)(?:正式)?(?:揭牌|开园|开业|启用|落成)[^。；;{_ANY}]{{0,30}}?[，,](?P<x>{_LIST}){_TAIL}"
+    f"(?:签约入驻|入驻|进驻|签约落户|落户)",
     # 吸引 X 等企业 落户/建设: attracted to settle, not to visit or test
     f"(?P<p>{_PLACES}){_GAP}{{0,6}}?[^。；;{_ANY}]{{0,30}}?吸引了?{_GAP}{{0,12}}?(?P<x>{_LIST}){_TAIL}"
     f"{_GAP}{{0,6}}?(?:{_CREATE})",
     # X 与 P 签约 / 签订入驻协议; P 与 X 签约 (a firm's local project; not a cooperation agreement)
     f"(?P<f>{_LIST}){_TAIL}与(?P<p>{_PLACE}){_GAP}{{0,12}}?(?:{_SIGN}|入驻|落户)(?!{_GAP}{{0,8}}?(?:战略|框架|合作))",
     f"(?P<p>[\ue000\ue001]){_GAP}{{0,6}}?与(?P<f>{_LIST}){_GAP}{{0,12}}?(?:{_SIGN})(?!{_GAP}{{0,8}}?(?:战略|框架|合作))",
-    # a name right after its container's: 东湖高新区光谷芯中心
-    "(?P<p>\ue001)(?P<x>[\ue001\ue003])",
+    # a name right after its container's: 东湖高新区光谷芯中心, 某经开区某科技 (a firm of that park)
+    "(?P<p>\ue001)[“\"]?(?P<x>[\ue001\ue003])",
+    "(?:^|[、，,：:（(“])(?P<p>\ue001)(?P<x>\ue002)(?=[、，,。；;：:）)”与和及等]|$)",
     # P 建成 X (a park building something); P 以 X、Y 等园区为载体 (its own parks)
     f"(?P<p>\ue001){_GAP}{{0,4}}?(?:建成|建设了|建有|打造了|设立了)(?P<x>{_LIST})",
     f"(?P<p>\ue001)[^。；;{_ANY}]{{0,30}}?以(?P<x>{_LIST}){_TAIL}为(?:载体|抓手|依托|重点)",
+    # X 是 P 的核心载体/组成部分/分园: a part of that park
+    f"(?P<x>[\ue001\ue003{_THAT}])(?:是|为|作为|系)(?:[^。；;]{{0,60}}?[，,](?:也是|还是|同时是|亦是))?(?P<p>\ue001)"
+    f"的?{_GAP}{{0,6}}?(?:{_PART})",
+    # 依托 P 建设 X; P 启动建设 X (a place building something, at the head of its clause)
+    f"依托(?P<p>{_PLACES})(?:内)?{_GAP}{{0,6}}?(?:{_BUILD_IN})了?{_GAP}{{0,12}}?(?P<x>{_LIST})",
+    f"(?:^|[，,：:]){_GAP}{{0,8}}?(?P<p>[\ue000\ue001]){_GAP}{{0,4}}?(?:{_BUILD_START})(?P<x>{_LIST})",
+    # P 的 X, P 某片区的 X: a park or platform held by a park
+    f"(?P<p>\ue001)(?:[^，,。；;：:与和及{_ANY}]{{0,8}}?(?:片区|园区|新城|组团|板块|区域|核心区))?的[“\"]?(?P<x>[\ue001\ue003])",
 )]
 
 
@@ -86,19 +118,31 @@ _TRIGGERS = (
     ("内的", "里的"),
     (_PARK_HERE,),
     ("位于", "地处", "坐落", "设在", "建在", *_words(_SETTLE)),
+    ("位于", "地处", "坐落"),
     ("在", "于", "到"),
+    ("在", "于"),
     ("在", "于"),
     ("在", "于"),
     ("在", "于"),
     ("改造成", "改建为", "打造成", "建成"),
     _words(_HOST),
     ("引进", "招引", "集聚", "聚集"),
+    ("推动", "促成", "带动"),
+    ("已落户", "已入驻", "已进驻", "先后落户", "先后入驻", "相继落户", "相继入驻"),
+    ("已有",),
+    ("引入", "引进", "招引", "集聚", "聚集"),
+    ("揭牌", "开园", "开业", "启用", "落成"),
     ("吸引",),
     ("与",),
     ("与",),
     ("\ue001",),
+    ("\ue002",),
     ("建成", "建设了", "建有", "打造了", "设立了"),
     ("以",),
+    ("是", "为", "系"),
+    ("依托",),
+    ("建设", "建成", "建有", "打造了", "设立了", "新建"),
+    ("\ue001",),
 )
 # the host is the document's own place, unnamed: "成功引进 X、Y 等龙头企业", "推动 X 等项目签约落地"
 _IMPLICIT = [re.compile(p) for p in (
@@ -121,7 +165,10 @@ _HERE_RE = re.compile("该市|该区|该县|我市|我区|我县|本市|本区|�
 _PARK_HERE_RE = re.compile("该园区|园区内|区内|园内|(?:(?<=入驻)|(?<=进驻)|(?<=落户)|(?<=在)|(?<=到))园区")
 _HERE_CHARS = re.compile("[该我本当这]")
 _ANAPHOR = re.compile("该|区内|园|我[市区县]|本[市区县]|当地|这里")
-_THAT_RE = re.compile("该(科创园|产业园|园区|园|基地|中心|平台|项目|企业|公司|集团)")
+# 该科技园, 该产业园区, 该数据中心, 该小镇: a short head, then the kind of thing it points back at
+_THAT_NOUNS = "园区|园|基地|中心|平台|项目|企业|公司|集团|小镇|实验室|研究院"
+_THAT_RE = re.compile(f"该((?:[\u4e00-\u9fff]{{0,3}}?)(?:{_THAT_NOUNS}))")
+_THAT_KIND = re.compile(f"(?:{_THAT_NOUNS})$")
 
 
 @dataclass(frozen=True)
@@ -221,7 +268,10 @@ def _that(noun: str, at: int, items: Sequence[Item], seen: Sequence[Item]) -> Ke
     """该科创园 / 该项目: the nearest earlier park or platform (of that noun when one ends so)."""
     before = [i[2] for i in (*seen, *items) if i[1] <= at and i[2].type in ("park", "platform", "enterprise")]
     exact = [x for x in before if x.name.endswith(noun)]
-    pick = exact or [x for x in before if noun in ("园区", "项目", "园") and x.type == "park"]
+    kind = _THAT_KIND.search(noun)
+    word = kind.group(0) if kind else noun
+    same = [x for x in before if x.type != "enterprise" and x.name.endswith(word)] if word != noun else []
+    pick = exact or same or [x for x in before if word in ("园区", "项目", "园") and x.type == "park"]
     return (pick[-1].type, pick[-1].name) if pick else None
 
 
@@ -230,7 +280,7 @@ def _pairs(template: str, slots: list[Key | None], doc: DocPlace) -> list[tuple[
         return []
     index = _slot_index(template)
     out: list[tuple[Key, Key | None]] = []
-    for shape, words in zip(_SHAPES, _TRIGGERS, strict=True) if _HAS_PLACE.search(template) else ():
+    for shape, words in zip(_SHAPES, _TRIGGERS, strict=True) if _HAS_PLACE.search(template) or "位于" in template else ():
         if not any(w in template for w in words):
             continue
         for m in shape.finditer(template):
@@ -266,6 +316,11 @@ def _things(m: re.Match[str], group: str, index: dict[int, int], slots: list[Key
 def _slot_index(template: str) -> dict[int, int]:
     """Template position of each code -> its slot number."""
     return {m.start(): n for n, m in enumerate(_ANY_CODE.finditer(template))}
+
+
+def holders(placed: Sequence[Placement]) -> frozenset[Key]:
+    """Platforms the text puts something in: a centre that holds a park is a place (光谷芯中心)."""
+    return frozenset(p.dst for p in placed if p.dst is not None and p.dst[0] == "platform" and p.src[0] != "region")
 
 
 def placed_entities(ents: Sequence[FoundEntity], placed: Sequence[Placement], doc: DocPlace,

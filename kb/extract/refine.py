@@ -1,4 +1,4 @@
-"""Late touches on the collected names: declared short forms and abbreviations.
+"""Late touches on the collected names: declared short forms, abbreviations, centres that are places.
 
 Both work on what the document itself says, so they generalise: "（以下简称“一汽”）" declares an
 alias, and "山西综改示范区" abbreviates "山西转型综合改革示范区" (same opening, same suffix, its
@@ -8,9 +8,13 @@ characters in order inside the full name).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
 from kb.extract.builder import EntityBuilder
+from kb.extract.found import FoundEntity, FoundLink
 from kb.extract.gazetteer import Gazetteer
+from kb.extract.places import Key, Placement
 
 _DECLARED = re.compile(r"[（(](?:以下|下文)?(?:简称|称)[为：:]?[“\"「]([^”\"」）)]{2,12})[”\"」][）)]")
 _ABBR_TYPES = ("park", "region")  # platforms share openings too often (贵州大学, 贵州财经大学)
@@ -107,3 +111,18 @@ def variant_merges(keys: list[tuple[str, str]], owners: frozenset[str]) -> dict[
         if k not in out and len(longer) == 1:
             out[k] = longer[0]
     return out
+
+
+def retyped_as_parks(ents: Sequence[FoundEntity], links: Sequence[FoundLink], placed: Sequence[Placement],
+                     defaults: frozenset[Key], holders: frozenset[Key]) -> tuple[
+                         list[FoundEntity], list[FoundLink], list[Placement], frozenset[Key]]:
+    """The platforms a sentence puts a park or firm in become parks (某科创园位于光谷芯中心: a campus,
+    not a research platform), with every link and placement that names them."""
+    have = {(e.type, e.name) for e in ents}
+    turn = {k: ("park", k[1]) for k in holders if ("park", k[1]) not in have}
+    if not turn:
+        return list(ents), list(links), list(placed), defaults
+    ents = [replace(e, type="park") if (e.type, e.name) in turn else e for e in ents]
+    links = [replace(lk, src=turn.get(lk.src, lk.src), dst=turn.get(lk.dst, lk.dst)) for lk in links]
+    placed = [replace(p, src=turn.get(p.src, p.src), dst=turn.get(p.dst, p.dst) if p.dst else None) for p in placed]
+    return ents, links, placed, frozenset(turn.get(k, k) for k in defaults)

@@ -34,6 +34,7 @@ from kb.extract.names import (
     left_boundary,
     owner_firm,
     tag,
+    zone_stem_region,
 )
 
 _PAREN_CENTRE = re.compile(r"(?<=[）)])中心")
@@ -135,6 +136,8 @@ _GENERIC_PLACES = frozenset("产业园 产业园区 工业园区 示范区 集�
 _PUNCT = re.compile("[，,。；;：:、（）()“”\\s]")
 _TRADE_ANY = re.compile("|".join(sorted(lx.TRADE_WORDS, key=len, reverse=True)))
 _NAME_BREAK = frozenset("在与和为的及等将把对向从由以并或即了是暨")
+_AUXILIARY = frozenset("将要可能会并以来")
+_RANKED = re.compile("(?:国家|全国|全省|全市)?[一二三四五六七八九十两百千]+大")
 
 
 def _left_of(text: str, p: int, suffix: str, kind: str, toks: list[tuple[int, int, str, str]], floor: int,
@@ -172,12 +175,18 @@ def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind:
     from ``out``).
     """
     head = text[left:p]
+    verb = _verb_alias(text, left, head)
+    if verb:  # 将联通大学城与…, 将联通光谷科学城: a carrier's short name used as the verb 联通
+        left += verb
+        head = text[left:p]
     end = bx.paren_after(text, e, _is_region) if kind != "enterprise" else e
     if len(head) < 2:
         bare = not head and len(suffix) >= 3 and kind == "park" and suffix not in _GENERIC_PLACES
         return Candidate(kind, text[left:end], offset + left, offset + end, suffix, weak=True) if bare else None
     if suffix == "数据中心" and not quoted and _is_region(head):
         return None  # 天津数据中心标准机架…: the city's data centres, not one named centre
+    if _RANKED.match(head):
+        return None  # 国家八大算力枢纽节点, 十大数据中心集群: a category counted, not one name
     need = 2 if suffix in lx.WEAK_SUFFIXES else 1
     named_builder = bool(out) and text[:left].endswith("建设") and out[-1].end == offset + left - 2 and (
         out[-1].type in ("platform", "enterprise"))  # 内蒙古科技大学建设稀土大数据应用工程研究中心
@@ -185,15 +194,15 @@ def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind:
                              or kind == "platform" and (_created(text, left, suffix, head)
                                                         or named_builder and suffix.endswith(_LAB_TYPES)))
     national = kind == "platform" and need == 1 and head.startswith("国家") and len(head) >= 6
-    strong = suffix in lx.STRONG_SUFFIXES or end > e or (
+    strong = suffix in lx.STRONG_SUFFIXES or end > e or zone_stem_region(text[left:e]) is not None or (
         suffix in lx.BRAND_SUFFIXES and (head == "中国" or distinguishing(head) >= 1))
     sub_unit = bool(out) and kind == "platform" and out[-1].end == offset + left and (
         out[-1].type == "platform" or suffix == "分院" and out[-1].suffix in ("研究院", "研究所")) and (
         out[-1].suffix in lx.SCHOOL_SUFFIXES or out[-1].suffix != suffix and suffix in _SUB_UNITS)
     strong = strong or sub_unit
     firm = owner_firm(head)
-    if firm is not None and (firm.name in lx.INSTITUTIONS or firm_keys().get(head, (None, False))[1]
-                             and is_generic_word(head)):
+    weak_head = firm_keys().get(head, (None, False))[1]
+    if firm is not None and (firm.name in lx.INSTITUTIONS or weak_head and is_generic_word(head)):
         firm = None  # 航天科技产业园: a weak alias that is the whole head is an industry word, not an owner
     if suffix == "中心" and _local_unit(head):
         kind = "enterprise"  # 某市联通某区营销中心: a firm's local unit, not a platform
@@ -222,6 +231,14 @@ def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind:
         owner = head
     title = kind in ("park", "platform") and bx.title_before(text, left)
     return Candidate(kind, text[left:end], offset + left, offset + end, suffix, owner, title)
+
+
+def _verb_alias(text: str, left: int, head: str) -> int:
+    """Length of a weak firm alias (联通, 移动) that opens ``head`` right after an auxiliary (将, 要)."""
+    if left == 0 or text[left - 1] not in _AUXILIARY:
+        return 0
+    keys = firm_keys()
+    return next((n for n in range(min(4, len(head)), 1, -1) if keys.get(head[:n], (None, False))[1]), 0)
 
 
 def _local_unit(head: str) -> bool:
