@@ -196,7 +196,17 @@ class SegData:
         self.zoff = sec("zoff")  # n + 1 offsets into zsp, in pairs
         self.zoff_end = self.zoff[1:]
         self.zsp = sec("zsp")
+        self._norms: list[float] | None = None
         self.mm = self._mm  # ``mm.find(term_utf16, off[d], off_end[d])`` confirms a candidate
+
+    @property
+    def norms(self) -> list[float]:
+        """``norm`` as Python floats: scoring reads one per match, and a list hands out the same
+        objects where the mapped array makes a new float each time."""
+        norms = self._norms
+        if norms is None:
+            norms = self._norms = list(map(float, self.norm))
+        return norms
 
     def doc(self, d: int) -> DocRec:
         return DocRec(self.doc_ids[d], self.names[d], self.name_norms[d], self.bases[self.dbase[d]], self.titles[d])
