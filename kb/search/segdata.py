@@ -57,7 +57,7 @@ K1 = 1.2
 B = 0.75
 _PRE = struct.Struct("<8sIIQQ")  # magic, format, reserved, header offset, header length
 _TF_MAX = 255
-CHUNK = 4096  # passages per in-memory gram index (< 2**24); its Python lists cost ~36 bytes a posting
+CHUNK = 1 << 15  # passages per in-memory gram index (< 2**24): ~8 bytes an occurrence while it is built
 
 
 def gram_key(g: str) -> int:
@@ -124,19 +124,22 @@ class MemGrams:
             deque(map(append, map(get, t), repeat(i)), maxlen=0)
             deque(map(append, map(get, map(str.__add__, t, t[1:])), repeat(i)), maxlen=0)
         grams = sorted(acc)  # code point order is gram_key order
-        counts = list(map(Counter, map(acc.__getitem__, grams)))  # passage -> count, passages ascending
-        del acc
-        tfs: Iterable[int] = chain.from_iterable(c.values() for c in counts)
-        try:
-            tf = bytes(tfs)
-        except ValueError:  # a count over 255 (a passage repeating one character): capped
-            tf = bytes(map(min, chain.from_iterable(c.values() for c in counts), repeat(_TF_MAX)))
+        self.gstart = array("I", [0])
+        self.post = array("I")
+        tf = bytearray()
+        for g in grams:  # one gram at a time: only one Counter alive, the lists freed as they go
+            c = Counter(acc.pop(g))  # passage -> count, passages ascending
+            self.post.extend(c)
+            try:
+                tf += bytes(c.values())
+            except ValueError:  # a count over 255 (a passage repeating one character): capped
+                tf += bytes(map(min, c.values(), repeat(_TF_MAX)))
+            self.gstart.append(len(self.post))
         keyed = _word_postings(words)
         self.gkey = array("Q", map(gram_key, grams))
         self.gkey.extend(k for k, _lst in keyed)
-        self.gstart = array("I", [0])
-        self.gstart.extend(accumulate(chain(map(len, counts), (len(lst) for _k, lst in keyed))))
-        self.post = array("I", chain.from_iterable(counts))
+        self.gstart.extend(accumulate((len(lst) for _k, lst in keyed), initial=len(self.post)))
+        del self.gstart[len(grams) + 1]  # accumulate repeats its initial value
         # word postings are (count << 24 | passage), little-endian: bytes 0-2 the passage, byte 3 the count
         raw = bytearray(array("I", chain.from_iterable(lst for _k, lst in keyed)).tobytes())
         self.tf = array("B", tf)
