@@ -42,12 +42,12 @@ log = logging.getLogger(__name__)
 
 # An import's first index commit holds BATCH documents (the first of them are searchable soon);
 # each later one twice as many as the last, up to BATCH_MAX documents or BATCH_PASSAGES passages
-# (one in-memory gram index, kb.search.segdata.CHUNK). Each commit is a segment that is never
-# merged at these sizes, and every segment costs each query a little: 3,000 documents are 4
-# segments instead of 15.
+# (the batch is held in memory until its commit). Each commit is a segment that is never merged
+# at these sizes, and every segment costs each query a little: 3,000 documents are 5 segments
+# instead of 15, for ~50 MB more at the peak of the writing process (1,600: 4 segments, +130 MB).
 BATCH = 200
-BATCH_MAX = 1600
-BATCH_PASSAGES = 1 << 15
+BATCH_MAX = 800
+BATCH_PASSAGES = 1 << 14
 GROUP = 8  # documents per store transaction: one commit each cost ~6% of the parent's time
 
 Progress = Callable[[int, int, str], None]
