@@ -69,7 +69,7 @@ class _Run:
     group: list[tuple[Path, Processed]] = field(default_factory=list)  # processed, not yet stored
     changes: Changes = field(default_factory=Changes)
     chars: int = 0
-    batch_limit: int = BATCH  # documents in the next index commit
+    batch_limit: int = 0  # documents in the next index commit
     batch_passages: int = 0
     extract_seconds: float = 0.0
     cancelled: bool = False
@@ -102,7 +102,7 @@ class Importer:
         t0 = time.perf_counter()
         self.library.ensure_words()
         self._entity_ids.clear()  # another part may have changed entities since the last import
-        run = _Run()
+        run = _Run(batch_limit=BATCH)
         files: list[Path] = []
         for item in iter_files([Path(p) for p in paths]):
             if isinstance(item, IngestError):
