@@ -15,13 +15,13 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import add, itemgetter, mul, not_, truediv
 
 from kb.search.analyzer import normalise, ranking_words
 from kb.search.query import And, Filter, Node, Not, Or, SameDoc, Term
 from kb.search.records import UNDATED, docno_key
-from kb.search.segdata import K1, SegData, find_gram, find_key, word_key
+from kb.search.segdata import K1, Base, SegData, find_gram, find_key, word_key
 from kb.search.termcache import TermCache
 from kb.search.zones import inside
 
@@ -35,6 +35,28 @@ Scores = dict[int, float]  # local docnum -> score
 
 
 @dataclass
+class FacetIds:
+    """Per passage of one leaf, its document's ordinal in the view (``facet_tables``): a match list
+    is counted by two C-level Counters (documents, entity-type sets), whatever its length, and
+    only the matched documents are then spread over their facet values in Python."""
+
+    doc: list[int]  # per passage: its document's ordinal in the view
+    types: list[int]  # per passage: its entity-type set, interned over the view
+    view: FacetView  # shared by every leaf of the view
+
+
+@dataclass
+class FacetView:
+    """The view's documents (name rank, facet combination) and distinct facet values."""
+
+    rank: list[int] = field(default_factory=list)  # per view document
+    base: list[int] = field(default_factory=list)  # per view document: index into ``bases``
+    bases: list[Base] = field(default_factory=list)
+    type_sets: list[tuple[str, ...]] = field(default_factory=list)
+    unique_names: bool = True  # no two documents share a name rank
+
+
+@dataclass
 class Leaf:
     """One segment at query time: sidecar, deletions, global docnum offset."""
 
@@ -43,6 +65,8 @@ class Leaf:
     deleted: frozenset[int] | None
     doc_rank: list[int] = field(default_factory=list)  # per document: rank of its name in the view
     _live: list[int] | None = field(default=None, repr=False)
+    facet_ids: FacetIds | None = field(default=None, repr=False)  # built by the view's first facet count
+    filters: dict[tuple[str, str], tuple[memoryview, set[int]]] = field(default_factory=dict, repr=False)
 
     @property
     def live(self) -> list[int]:
@@ -150,12 +174,14 @@ class Evaluator:
     def run(self, node: Node) -> list[Scores]:
         return [self._eval(node, i) for i in range(len(self.leaves))]
 
-    def _eval(self, node: Node, i: int) -> Scores:
+    def _eval(self, node: Node, i: int, gates: list[Gate] | None = None) -> Scores:
+        """Scores of ``node`` in leaf ``i``. ``gates`` (from an enclosing AND) may drop passages
+        early: terms, ORs and ANDs then return only what passes them, which the caller keeps anyway."""
         if isinstance(node, Term):
-            return self.term_leaf(node.text, i)
+            return self.term_leaf(node.text, i, gates)
         leaf = self.leaves[i]
         if isinstance(node, Filter):
-            arr, allowed = filter_set(leaf.seg, node)
+            arr, allowed = leaf_filter(leaf, node)
             return dict.fromkeys(compress(leaf.live, map(allowed.__contains__, map(arr.__getitem__, leaf.live))), 0.0)
         if isinstance(node, Not):
             out = dict.fromkeys(leaf.live, 0.0)
@@ -163,13 +189,13 @@ class Evaluator:
                 out.pop(d, None)
             return out
         if isinstance(node, And):
-            return self._and(node, i)
+            return self._and(node, i, gates)
         if isinstance(node, SameDoc):
-            return self._same_doc(node, i)
+            return self._same_doc(node, i)  # its children need every passage of their documents
         assert isinstance(node, Or)
         acc: Scores = {}
         for c in node.children:
-            part = self._eval(c, i)
+            part = self._eval(c, i, gates)
             if not acc:
                 acc = dict(part)
                 continue
@@ -195,22 +221,24 @@ class Evaluator:
                     acc[d] = acc.get(d, 0.0) + s
         return acc
 
-    def _and(self, node: And, i: int) -> Scores:
-        """Rarest term first; later terms are only confirmed where the earlier ones (and the filters) hold."""
+    def _and(self, node: And, i: int, outer: list[Gate] | None = None) -> Scores:
+        """Rarest term first; later terms and sub-queries (the thesaurus' ORs of variants) are only
+        confirmed and scored where the earlier ones, the filters and the ``outer`` gates hold."""
         leaf = self.leaves[i]
         filters = [c for c in node.children if isinstance(c, Filter)]
         neg = [c.child for c in node.children if isinstance(c, Not)]
         terms = sorted((c for c in node.children if isinstance(c, Term)), key=lambda t: self.df(t.text))
         others = [c for c in node.children if not isinstance(c, (Not, Filter, Term))]
-        gates: list[Gate] = [filter_set(leaf.seg, f) for f in filters]
+        gates: list[Gate] = [leaf_filter(leaf, f) for f in filters]
+        narrow = [*(outer or ()), *gates]
         acc: Scores | None = None
         for t in terms:
-            part = self.term_leaf(t.text, i, gates if acc is None else [*gates, (None, acc)])
+            part = self.term_leaf(t.text, i, narrow if acc is None else [*narrow, (None, acc)])
             acc = part if acc is None else {d: s + part[d] for d, s in acc.items() if d in part}
             if not acc:
                 return {}
         for c in others:
-            part = self._eval(c, i)
+            part = self._eval(c, i, narrow if acc is None else [*narrow, (None, acc)])
             acc = part if acc is None else {d: s + part[d] for d, s in acc.items() if d in part}
             if not acc:
                 return {}
@@ -271,7 +299,7 @@ class Evaluator:
             df = max(self.df(text), 1)
             idf = math.log(1.0 + max(self.n - df + 0.5, 0.0) / (df + 0.5)) * (K1 + 1)
             # idf * tf / (tf + norm) [* WORD_BOOST], all in C-level maps
-            norms = map(leaf.seg.norm.__getitem__, ids)
+            norms = map(leaf.seg.norms.__getitem__, ids)
             scores = map(truediv, tfs, map(add, tfs, norms))
             whole = whole_words(leaf, ranking_words(text)) if self.boost_words else None
             if whole:
@@ -312,6 +340,16 @@ def substantive(leaf: Leaf, d: int, terms: Iterable[str]) -> bool:
                 return True
             pos = find(needle, pos + 1, end)
     return False
+
+
+def leaf_filter(leaf: Leaf, f: Filter) -> tuple[memoryview, set[int]]:
+    """``filter_set`` kept on the leaf for its generation: a relaxed or filtered query asks for
+    the same filter once per level and per term, and the sets are never modified."""
+    key = (f.field, f.value)
+    found = leaf.filters.get(key)
+    if found is None:
+        found = leaf.filters[key] = filter_set(leaf.seg, f)
+    return found
 
 
 def filter_set(seg: SegData, f: Filter) -> tuple[memoryview, set[int]]:
@@ -355,51 +393,72 @@ def rank_names(leaves: list[Leaf]) -> list[str]:
     return names
 
 
+def facet_tables(leaves: list[Leaf]) -> None:
+    """Give every leaf its ``FacetIds`` (after ``rank_names``): C-level maps over its passages."""
+    view = FacetView()
+    bases: dict[Base, int] = {}
+    types: dict[tuple[str, ...], int] = {}
+    for leaf in leaves:
+        seg = leaf.seg
+        bmap = [bases.setdefault(b, len(bases)) for b in seg.bases]
+        tmap = [types.setdefault(e[0], len(types)) for e in seg.ets]
+        first = len(view.rank)
+        view.rank += leaf.doc_rank
+        view.base += map(bmap.__getitem__, seg.dbase)
+        leaf.facet_ids = FacetIds(list(map(first.__add__, seg.pdoc)), list(map(tmap.__getitem__, seg.pet)), view)
+    view.bases += bases
+    view.type_sets += types
+    view.unique_names = len(set(view.rank)) == len(view.rank)
+
+
 def count_facets(leaves: list[Leaf], per_leaf: list[Scores], names: list[str]) -> dict[str, list[tuple[str, int]]]:
     """Facet rows (value, matching passages), most first, over every match of every leaf.
 
-    Matches are counted per document and per entity-type set (C-level Counters); region, year
-    and kind are properties of the document, so they are summed over documents, not passages.
+    Each match is counted once by document and once by entity-type set (C-level Counters over
+    per-passage ids); region, year, kind, issuer and number are properties of the document, so
+    only the matched documents are then spread over their values in Python.
     """
+    pairs = [(leaf, scores) for leaf, scores in zip(leaves, per_leaf, strict=True) if scores]
+    if pairs and pairs[0][0].facet_ids is None:
+        facet_tables(leaves)
+    ids = [(leaf.facet_ids, scores) for leaf, scores in pairs]
+    per_doc = Counter(chain.from_iterable(map(f.doc.__getitem__, s) for f, s in ids))  # type: ignore[union-attr]
+    per_type = Counter(chain.from_iterable(map(f.types.__getitem__, s) for f, s in ids))  # type: ignore[union-attr]
+    view = ids[0][0].view if ids else FacetView()  # type: ignore[union-attr]
+    by_rank: dict[int, int]
+    if view.unique_names:
+        by_rank = dict(zip(map(view.rank.__getitem__, per_doc.keys()), per_doc.values(), strict=True))
+    else:
+        by_rank = {}
+        for d, n in per_doc.items():
+            r = view.rank[d]
+            by_rank[r] = by_rank.get(r, 0) + n
+    per_base: dict[int, int] = {}
+    base_of = view.base
+    for d, n in per_doc.items():
+        b = base_of[d]
+        per_base[b] = per_base.get(b, 0) + n
     region: dict[str, int] = {}
     year: dict[str, int] = {}
     kind: dict[str, int] = {}
     etype: dict[str, int] = {}
     issuer: dict[str, int] = {}
     docno: dict[str, int] = {}
-    by_rank: dict[int, int] = {}
-    for leaf, scores in zip(leaves, per_leaf, strict=True):
-        if not scores:
-            continue
-        seg = leaf.seg
-        keys = scores.keys()
-        per_doc = Counter(map(seg.pdoc.__getitem__, keys))
-        rank = leaf.doc_rank
-        if not by_rank and seg.names_unique:
-            by_rank = dict(zip(map(rank.__getitem__, per_doc.keys()), per_doc.values(), strict=True))
-        else:
-            for d, n in per_doc.items():
-                r = rank[d]
-                by_rank[r] = by_rank.get(r, 0) + n
-        per_base: dict[int, int] = {}
-        dbase = seg.dbase
-        for d, n in per_doc.items():
-            b = dbase[d]
-            per_base[b] = per_base.get(b, 0) + n
-        for b, n in per_base.items():
-            regions, _keys, y, k, iss, dn = seg.bases[b]
-            for r in regions:  # type: ignore[assignment]
-                region[r] = region.get(r, 0) + n  # type: ignore[index,call-overload]
-            y = y or UNDATED
-            year[y] = year.get(y, 0) + n
-            kind[k] = kind.get(k, 0) + n
-            if iss:
-                issuer[iss] = issuer.get(iss, 0) + n
-            if dn:
-                docno[dn] = docno.get(dn, 0) + n
-        for e, n in Counter(map(seg.pet.__getitem__, keys)).items():
-            for t in seg.ets[e][0]:
-                etype[t] = etype.get(t, 0) + n
+    bases, type_sets = view.bases, view.type_sets
+    for b, n in per_base.items():
+        regions, _keys, y, k, iss, dn = bases[b]
+        for r in regions:
+            region[r] = region.get(r, 0) + n
+        y = y or UNDATED
+        year[y] = year.get(y, 0) + n
+        kind[k] = kind.get(k, 0) + n
+        if iss:
+            issuer[iss] = issuer.get(iss, 0) + n
+        if dn:
+            docno[dn] = docno.get(dn, 0) + n
+    for e, n in per_type.items():
+        for t in type_sets[e]:
+            etype[t] = etype.get(t, 0) + n
     order = sorted(by_rank)
     order.sort(key=by_rank.__getitem__, reverse=True)  # stable: equal counts stay in name order
     docs = list(zip(map(names.__getitem__, order), map(by_rank.__getitem__, order), strict=True))

@@ -1,7 +1,8 @@
 """The search index: Whoosh segments plus one Zhiku sidecar per segment.
 
-Whoosh owns the segments, passage/document ids (``delete_doc``), deletions, generations and
-the writer lock. Matching, whole-word ranking, facets and filters run on the sidecars (``kb.search.segdata``): written inside Whoosh's commit, just before the
+Whoosh owns the segments (a passage is an empty Whoosh document: its docnum), deletions,
+generations and the writer lock; ids live in the sidecars, and ``delete_doc`` finds a document's
+docnums there. Matching, whole-word ranking, facets and filters run on the sidecars (``kb.search.segdata``): written inside Whoosh's commit, just before the
 TOC, by our merge policy, which knows the new segment's docnum order (added passages, then the
 live passages of each merged segment). Sidecars are mapped lazily and cached by segment id.
 """
@@ -13,9 +14,10 @@ import json
 import logging
 import struct
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from itertools import compress
 from pathlib import Path
 
 from kb.errors import QueryError, ReadOnlyError, ZhikuError
@@ -74,8 +76,8 @@ class SearchIndex:
         self.reset = False
         self._writer: wio.Writer | None = None
         self._batch = Batch()
-        self._pending: dict[str, set[str]] = {}  # doc_id -> passage ids added in this batch
-        self._late_deletes: set[str] = set()  # passage ids added then deleted in this batch
+        self._pending: dict[str, set[int]] = {}  # doc_id -> passage ids added in this batch
+        self._late_deletes: set[int] = set()  # passage ids added then deleted in this batch
         self._docrecs: dict[tuple, DocRec] = {}
         self._ets: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._segs: dict[str, SegData] = {}  # segment id -> mapped sidecar
@@ -184,14 +186,14 @@ class SearchIndex:
             w = self._w()
             titles: dict[str, str] = {}
             for p in passages:
-                pid = str(p.passage_id)
+                pid = p.passage_id
                 form = p.form
                 if form is None:
                     title = titles.get(p.title)
                     if title is None:
                         title = titles[p.title] = matching_form(p.title)
                     form = passage_form(p.text, title)
-                wio.add_passage(w, pid, p.doc_id)
+                wio.add_passage(w)
                 self._batch.add(p.passage_id, form.text, self._doc_rec(p), self._types(p.entity_types), form.noise,
                                 form.words)
                 self._pending.setdefault(p.doc_id, set()).add(pid)
@@ -201,9 +203,19 @@ class SearchIndex:
         """Remove a document's passages: committed ones and ones added earlier in this batch."""
         with self._lock:
             w = self._w()
-            wio.delete_term(w, "doc_id", doc_id)
+            for docnum in self._committed(w, lambda seg: _passages_of(seg, doc_id)):
+                wio.delete_docnum(w, docnum)
             # Whoosh cannot delete documents still in the writer's pool: do it after commit.
             self._late_deletes.update(self._pending.pop(doc_id, set()))
+
+    def _committed(self, w: wio.Writer, find: Callable[[SegData], Iterable[int]]) -> Iterator[int]:
+        """Whoosh docnums, in the writer's committed segments, of the local docnums ``find`` picks
+        in each sidecar (Whoosh holds no ids since schema 5's passages became empty documents)."""
+        offset = 0
+        for seg in wio.writer_segments(w):
+            for d in find(self._seg(seg.segment_id())):
+                yield offset + d
+            offset += seg.doc_count_all()
 
     def _write_sidecar(self, segment_id: str, olds: Sequence[tuple[str, list[int] | None]], docnum: int) -> None:
         """Write the new segment's sidecar inside Whoosh's commit, before its TOC names the segment."""
@@ -232,8 +244,8 @@ class SearchIndex:
                 self._pending = {}
             if late:
                 w2 = self._w()
-                for pid in late:
-                    wio.delete_term(w2, "passage_id", pid)
+                for docnum in self._committed(w2, lambda seg: compress(range(seg.n), map(late.__contains__, seg.pid))):
+                    wio.delete_docnum(w2, docnum)
                 self._writer = None
                 self._commit(w2, merge)
 
@@ -376,3 +388,11 @@ class SearchIndex:
         """Number of segments (merging keeps it small; tests and diagnostics)."""
         with self._lock:
             return len(self._refresh())
+
+
+def _passages_of(seg: SegData, doc_id: str) -> Iterable[int]:
+    """Local docnums of a document's passages in one segment (none: most segments)."""
+    ords = {i for i, d in enumerate(seg.doc_ids) if d == doc_id}
+    if not ords:
+        return ()
+    return compress(range(seg.n), map(ords.__contains__, seg.pdoc))

@@ -232,3 +232,25 @@ def test_many_segments_and_merges_give_the_same_answers(index_dir: Path) -> None
     assert ids(ix, "智能制造") == {3} and ids(ix, "人才") == {5}
     assert ix.doc_ids() == {"gz", "nx"}
     ix.close()
+
+
+def test_an_index_whose_passages_carry_id_postings_deletes_by_docnum(index_dir: Path, monkeypatch: pytest.MonkeyPatch
+                                                                     ) -> None:
+    """Passages written with Whoosh id terms (before they became empty documents) open and delete unchanged."""
+    from kb.search import whoosh_io as wio
+
+    with monkeypatch.context() as m:
+        m.setattr(wio, "add_passage", lambda w: w.add_document(passage_id="0", doc_id="x"))
+        ix = SearchIndex(index_dir)
+        ix.add(make_passages()[:5])
+        ix.commit(merge=False)
+        ix.close()
+    ix = SearchIndex(index_dir)
+    ix.add(make_passages()[5:])
+    ix.commit(merge=False)
+    ix.delete_doc("nx")
+    ix.delete_doc("zj")
+    ix.commit(merge=False)
+    assert ix.doc_ids() == {"gz"} and ix.passage_count() == 3 and ix.segment_count() == 2
+    assert ids(ix, "物联网") == {1}
+    ix.close()

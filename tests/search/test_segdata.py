@@ -135,3 +135,26 @@ def test_a_tie_between_rarest_pairs_goes_to_the_smaller_pair(tmp_path: Path) -> 
     # 数据 and 据中 each occur in two passages, with different counts; 据中 sorts first
     seg = _segment(tmp_path, ["数据中数据", "数据中据中", "中心"])
     assert term_matches(_leaf(seg), "数据中") == ([0, 1], [1, 2])
+
+
+def test_batch_gram_index_equals_a_passage_by_passage_build() -> None:
+    """Every character and pair of every passage, with its count (capped at 255), then the word keys."""
+    from collections import Counter
+
+    from kb.search.segdata import MemGrams, gram_key, word_key
+
+    texts = ["推进数据中心建设，数据中心集群。", "", "算" * 300 + "力", "贵阳大数据科创城", "a", "ab\U00020000ab"]
+    words = [{word_key("数据中心"): 2, word_key("建设"): 1}, {}, {word_key("算力"): 400}, {word_key("数据中心"): 1}, {}, {}]
+    expected: dict[int, list[tuple[int, int]]] = {}
+    for i, t in enumerate(texts):
+        grams = Counter(t) + Counter(t[j : j + 2] for j in range(len(t) - 1))
+        for g, n in grams.items():
+            expected.setdefault(gram_key(g), []).append((i, min(n, 255)))
+    for i, freqs in enumerate(words):
+        for k, n in freqs.items():
+            expected.setdefault(k, []).append((i, min(n, 255)))
+    m = MemGrams(texts, words)
+    assert list(m.gkey) == sorted(expected) and m.n == len(texts)
+    got = {k: list(zip(m.post[m.gstart[j] : m.gstart[j + 1]], m.tf[m.gstart[j] : m.gstart[j + 1]], strict=True))
+           for j, k in enumerate(m.gkey)}
+    assert got == expected
