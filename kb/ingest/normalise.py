@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import opencc
 
+from kb.ingest.t2s_chars import CHANGEABLE as _CHANGEABLE
+
 log = logging.getLogger(__name__)
 
 _CONVERTER = opencc.OpenCC("t2s")
@@ -36,7 +38,7 @@ def _build_table() -> dict[int, str]:
 
 _WIDTH = _build_table()
 _UPPER = re.compile(r"[A-Z]+")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # lines without one are left as they are
 
 
 @lru_cache(maxsize=65536)
@@ -46,19 +48,20 @@ def _char_t2s(ch: str) -> str:
 
 
 def _t2s(text: str) -> str:
-    """Convert line by line; a line whose length would change falls back to char by char."""
-    if not _HAN.search(text):
+    """Convert the lines holding a character the converter can change, in one call (no dictionary
+    entry spans a line break, so this is line by line); a line whose length would change falls
+    back to char by char."""
+    if _CHANGEABLE.isdisjoint(text) or not _HAN.search(text):
         return text
-    parts = []
-    for line in text.split("\n"):
-        if not _HAN.search(line):
-            parts.append(line)
-            continue
-        out = _CONVERTER.convert(line)
-        if len(out) != len(line):
-            out = "".join(_char_t2s(c) for c in line)
-        parts.append(out)
-    return "\n".join(parts)
+    lines = text.split("\n")
+    todo = [i for i, line in enumerate(lines) if not _CHANGEABLE.isdisjoint(line) and _HAN.search(line)]
+    converted = _CONVERTER.convert("\n".join(lines[i] for i in todo)).split("\n")
+    if len(converted) != len(todo):  # pragma: no cover - the converter never adds or drops a break
+        converted = [_CONVERTER.convert(lines[i]) for i in todo]
+    for i, out in zip(todo, converted, strict=True):
+        line = lines[i]
+        lines[i] = out if len(out) == len(line) else "".join(_char_t2s(c) for c in line)
+    return "\n".join(lines)
 
 
 def to_simplified(text: str) -> str:
