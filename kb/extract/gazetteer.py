@@ -355,7 +355,14 @@ def doc_region(title: str, body: str, source: str | None = None, issuers: Sequen
 
 def simplified(text: str) -> str:
     """``text`` with traditional characters read as simplified, one for one (廣州 → 广州), for the
-    simplified gazetteer; a character of a gazetteer name stays as written (乾县 is not 干县)."""
+    simplified gazetteer; a character of a gazetteer name stays as written (乾县 is not 干县).
+
+    A document's body is read by ``doc_region`` and then by extraction: the last four are kept."""
+    return _simplified(text)
+
+
+@lru_cache(maxsize=4)
+def _simplified(text: str) -> str:
     from kb.ingest.normalise import to_simplified
 
     head = text[:_PROBE]
