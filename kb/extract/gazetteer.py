@@ -366,9 +366,11 @@ def _simplified(text: str) -> str:
     from kb.ingest.normalise import to_simplified
 
     head = text[:_PROBE]
-    if to_simplified(head) == head:
+    folded = to_simplified(head)  # the whole text when it is short: converted once
+    if folded == head:
         return text  # a Simplified text (the whole of a long body costs ~16 ms to convert)
-    folded = to_simplified(text)
+    if len(text) > _PROBE:
+        folded = to_simplified(text)
     kept = _kept_pattern()
     if kept is None or not kept.search(text):
         return folded

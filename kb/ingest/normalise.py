@@ -53,20 +53,21 @@ def _char_t2s(ch: str) -> str:
 
 
 def _t2s(text: str) -> str:
-    """Convert the lines holding a character the converter can change, in one call (no dictionary
-    entry spans a line break, so this is line by line); a line whose length would change falls
-    back to char by char."""
+    """Convert line by line (one call: no conversion entry spans a line break or holds anything
+    but ideographs); a line without an ideograph of ``_HAN`` stays as it is, and a line whose
+    length would change falls back to char by char."""
     if _CHANGEABLE.isdisjoint(text) or not _HAN.search(text):
         return text
-    lines = text.split("\n")
-    todo = [i for i, line in enumerate(lines) if not _CHANGEABLE.isdisjoint(line) and _HAN.search(line)]
-    converted = _CONVERTER.convert("\n".join(lines[i] for i in todo)).split("\n")
-    if len(converted) != len(todo):  # pragma: no cover - the converter never adds or drops a break
-        converted = [_CONVERTER.convert(lines[i]) for i in todo]
-    for i, out in zip(todo, converted, strict=True):
-        line = lines[i]
-        lines[i] = out if len(out) == len(line) else "".join(_char_t2s(c) for c in line)
-    return "\n".join(lines)
+    out = _CONVERTER.convert(text)
+    if out == text:
+        return text
+    lines, outs = text.split("\n"), out.split("\n")
+    if len(outs) != len(lines):  # pragma: no cover - the converter never adds or drops a break
+        outs = [_CONVERTER.convert(line) for line in lines]
+    for i, (line, conv) in enumerate(zip(lines, outs, strict=True)):
+        if conv != line and (len(conv) != len(line) or not _HAN.search(line)):
+            outs[i] = "".join(_char_t2s(c) for c in line) if _HAN.search(line) else line
+    return "\n".join(outs)
 
 
 def to_simplified(text: str) -> str:
