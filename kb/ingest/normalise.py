@@ -52,21 +52,33 @@ def _char_t2s(ch: str) -> str:
     return out if len(out) == 1 else ch
 
 
+_LINES: dict[str, str] = {}  # lines the converter changed lately -> their form (a body's lines come back as passages)
+_LINES_MAX = 4096
+
+
 def _t2s(text: str) -> str:
     """Convert line by line (one call: no conversion entry spans a line break or holds anything
     but ideographs); a line without an ideograph of ``_HAN`` stays as it is, and a line whose
     length would change falls back to char by char."""
+    global _LINES
     if _CHANGEABLE.isdisjoint(text) or not _HAN.search(text):
         return text
+    known = _LINES.get(text)
+    if known is not None:
+        return known
     out = _CONVERTER.convert(text)
     if out == text:
         return text
     lines, outs = text.split("\n"), out.split("\n")
     if len(outs) != len(lines):  # pragma: no cover - the converter never adds or drops a break
         outs = [_CONVERTER.convert(line) for line in lines]
+    if len(_LINES) > _LINES_MAX:
+        _LINES = {}  # rebinding, not clearing: safe if threads convert at once
     for i, (line, conv) in enumerate(zip(lines, outs, strict=True)):
         if conv != line and (len(conv) != len(line) or not _HAN.search(line)):
-            outs[i] = "".join(_char_t2s(c) for c in line) if _HAN.search(line) else line
+            outs[i] = conv = "".join(_char_t2s(c) for c in line) if _HAN.search(line) else line
+        if conv != line:
+            _LINES[line] = conv
     return "\n".join(outs)
 
 

@@ -17,6 +17,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 import opencc
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kb.ingest.normalise import to_simplified
 from kb.ingest.t2s_chars import CHANGEABLE, OPENCC_VERSION
@@ -93,3 +95,20 @@ def _module_text() -> str:
 
 if __name__ == "__main__":
     sys.stdout.write(_module_text())
+
+
+def _line_by_definition(line: str) -> str:
+    """OpenCC's t2s of a line holding a BMP ideograph, one character for one; other lines as they are."""
+    if not any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in line):
+        return line
+    out = opencc.OpenCC("t2s").convert(line)
+    return out if len(out) == len(line) else "".join(c if len(x := opencc.OpenCC("t2s").convert(c)) != 1 else x
+                                                      for c in line)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="數據發展乾燥干贵州 \u3000Ａ𠀀\U0002f800", max_size=12), min_size=1, max_size=6))
+def test_a_text_converts_line_by_line_whatever_was_converted_before(lines: list[str]) -> None:
+    expected = [_line_by_definition(line) for line in lines]
+    assert to_simplified("\n".join(lines)).split("\n") == expected
+    assert [to_simplified(line) for line in reversed(lines)] == expected[::-1]
