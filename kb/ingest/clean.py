@@ -262,7 +262,8 @@ def _mark_runs(lines: list[Line], reasons: list[str | None], first: int, last: i
     (bullet points are the article's own lists there)."""
     run: list[int] = []
     for i, line in enumerate(lines):
-        kind = headline_kind(line.text) if reasons[i] is None and not is_signature(line.text) else None
+        kind = headline_kind(line.text) if reasons[i] is None else None  # None for any line over 60 characters
+        kind = None if kind and is_signature(line.text) else kind
         if kind == "dated" or (kind == "bullet" and not first <= i <= last):
             run.append(i)
             continue
