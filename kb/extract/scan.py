@@ -2,7 +2,7 @@
 
 Trying every length at every character costs up to ``maxlen`` dictionary lookups per character;
 a dictionary of the keys' prefixes stops the walk as soon as the text leaves every key, and a
-character class of the keys' first characters skips the text between candidates in C.
+pattern of the keys' first and second characters skips the text between candidates in C.
 Only keys of two characters or more are matched (one character never names anything here).
 """
 
@@ -38,6 +38,11 @@ class KeyIndex:
             self._prefix[k] = True
         firsts = sorted({k[0] for k in keys})
         self._first = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+        # Where a key may start: a first character followed by a second one (a zero-width match at
+        # each such position, overlapping): most first characters of a text open no key.
+        seconds = sorted({k[1] for k in keys})
+        self._start = re.compile("(?=[" + "".join(map(re.escape, firsts)) + "][" + "".join(map(re.escape, seconds))
+                                 + "])") if firsts else None
 
     def next_start(self, text: str, pos: int) -> int:
         """The first position >= ``pos`` whose character opens some key, -1 when none."""
@@ -64,31 +69,28 @@ class KeyIndex:
     def scan(self, text: str) -> list[tuple[int, int]]:
         """Left to right, the longest key at each position; after a match, go on from its end."""
         out: list[tuple[int, int]] = []
-        if self._first is None:
+        if self._start is None:
             return out
-        search = self._first.search
         get = self._prefix.get
         n = len(text)
         i = 0
-        while True:
-            m = search(text, i)
-            if m is None:
-                return out
-            i = m.start()
+        for m in self._start.finditer(text):
+            p = m.start()
+            if p < i:
+                continue  # inside the last match
             best = 0
-            j = i + 2
+            j = p + 2
             while j <= n:
-                v = get(text[i:j])
+                v = get(text[p:j])
                 if v is None:
                     break
                 if v:
                     best = j
                 j += 1
             if best:
-                out.append((i, best))
+                out.append((p, best))
                 i = best
-            else:
-                i += 1
+        return out
 
 
 class SpanSet:

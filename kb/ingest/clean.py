@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kb.ingest.layout import detect, join_wrapped, tidy
@@ -60,11 +60,20 @@ class Cleaned:
     lines: tuple[Line, ...]  # every non-blank raw line, kept or not (metadata reads them)
 
 
-def _reader(raw: str) -> Callable[[str], str]:
-    """How lines are read for the rules, which are written in Simplified: a 繁體 page's lines
-    (來源：, 責任編輯：, 跳至主要內容) are read converted, one character for one."""
+def _read_lines(raw: str, lines: Sequence[Line]) -> list[str]:
+    """The lines as the rules read them, which are written in Simplified: a 繁體 page's lines
+    (來源：, 責任編輯：, 跳至主要內容) are read converted, one character for one. The raw text is
+    converted once: no conversion entry holds a character outside the ideographs, so a line
+    bounded by spaces or breaks converts as the same piece of the whole."""
     sample = raw[:_SAMPLE]
-    return to_simplified if to_simplified(sample) != sample else str
+    if to_simplified(sample) == sample:
+        return [line.text for line in lines]
+    folded = to_simplified(raw)
+    return [
+        folded[line.start : line.end] if not line.cuts and raw[line.start : line.end] == line.text
+        else to_simplified(line.text)
+        for line in lines
+    ]
 
 
 def _split(raw: str) -> list[Line]:
@@ -88,8 +97,7 @@ def clean(
     lines = _split(raw)
     layout = detect(source, lines)
     lines = join_wrapped(lines, raw, layout)
-    read = _reader(raw)
-    reasons: list[str | None] = [classify(read(line.text)) for line in lines]
+    reasons: list[str | None] = [classify(text) for text in _read_lines(raw, lines)]
     _mark_values(lines, reasons)
     _mark_running_headers(lines, reasons)
     n = len(lines)
@@ -254,7 +262,8 @@ def _mark_runs(lines: list[Line], reasons: list[str | None], first: int, last: i
     (bullet points are the article's own lists there)."""
     run: list[int] = []
     for i, line in enumerate(lines):
-        kind = headline_kind(line.text) if reasons[i] is None and not is_signature(line.text) else None
+        kind = headline_kind(line.text) if reasons[i] is None else None  # None for any line over 60 characters
+        kind = None if kind and is_signature(line.text) else kind
         if kind == "dated" or (kind == "bullet" and not first <= i <= last):
             run.append(i)
             continue

@@ -38,6 +38,9 @@ _HAN_CLASS = "[\u3400-\u9fff\uf900-\ufaff]"
 _LETTER_SPACED = re.compile(rf"(?<!{_HAN_CLASS}){_HAN_CLASS}(?:[ \u00a0\u3000]{_HAN_CLASS}(?!{_HAN_CLASS}))+")
 _PDF_SPACES = re.compile(r"[ \u00a0\u3000\u2002\u2003\u2009]+")
 _TEXT_SPACES = re.compile(r"[ \u00a0]+")
+_H = "\u2e80-\u2fff\u3040-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"  # what _kind calls "H"
+_HAN_RUN = re.compile(f"[{_H}]+")
+_SPACED_HAN = re.compile(f"(?<=[{_H}])[ \u00a0]+(?=[{_H}])")  # a _TEXT_SPACES run between two
 
 
 @dataclass(frozen=True)
@@ -62,16 +65,9 @@ def detect(source: str, lines: Sequence[Line]) -> Layout:
 
 def _spaced_ideographs(lines: Sequence[Line]) -> bool:
     """Text copied out of a PDF puts spaces between ideographs everywhere, not once in a name."""
-    han = spaced = 0
-    for line in lines:
-        text = line.text
-        han += sum(1 for ch in text if _kind(ch) == "H")
-        spaced += sum(1 for m in _TEXT_SPACES.finditer(text) if _between_han(text, m.start(), m.end()))
-    return han >= 200 and spaced >= 0.02 * han
-
-
-def _between_han(text: str, i: int, j: int) -> bool:
-    return 0 < i and j < len(text) and _kind(text[i - 1]) == "H" and _kind(text[j]) == "H"
+    text = "\n".join(line.text for line in lines)  # no run of spaces crosses a line break
+    han = sum(map(len, _HAN_RUN.findall(text)))
+    return han >= 200 and len(_SPACED_HAN.findall(text)) >= 0.02 * han
 
 
 def _full_width(lines: Sequence[Line]) -> int:

@@ -438,14 +438,15 @@ def _doc_number(meta: list[str], body_lines: list[str]) -> str | None:
 
 def _kind(title: str, body: str) -> str:
     """The document's kind from its title and head, read in the Simplified form (指導意見 is a plan)."""
-    title, head, tail = normalise(title), normalise(body[:600]), normalise(body[-300:])
-    if (_PROPOSAL.search(title) and _REPLY.search(title)) or (
-        _PROPOSAL.search(head) and _REPLY.search(head) and (_PROPOSAL.search(title) or _REPLY.search(title))
-    ):
+    title = normalise(title)
+    proposal, reply = _PROPOSAL.search(title), _REPLY.search(title)
+    if (proposal and reply) or ((proposal or reply) and _PROPOSAL.search(head := normalise(body[:600]))
+                                and _REPLY.search(head)):
         return "proposal_reply"
     if _KIND_PLAN.search(title):
-        return "plan"
-    if _KIND_RESEARCH.search(head) or _KIND_RESEARCH.search(tail):
+        return "plan"  # most documents: the body's head and tail are not read (converted) at all
+    head = normalise(body[:600])
+    if _KIND_RESEARCH.search(head) or _KIND_RESEARCH.search(normalise(body[-300:])):
         return "research"
     if _KIND_NOTICE.search(title):
         return "notice"

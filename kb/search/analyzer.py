@@ -19,6 +19,7 @@ import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 import rjieba
 
@@ -59,13 +60,21 @@ def add_words(words: Iterable[str]) -> int:
     added = 0
     with _jieba_lock:
         for word in words:
-            w = normalise(word.strip())
-            if len(w) < 2 or any(c.isspace() for c in w):
+            w = _word_form(word)
+            if w is None:
                 continue
             if not rjieba.has_word(w):
                 rjieba.add_word(w, None, None)
                 added += 1
     return added
+
+
+@lru_cache(maxsize=8192)
+def _word_form(word: str) -> str | None:
+    """The form a taught word takes, None when it cannot be one word (an import teaches each
+    document's entity names, mostly the same firms and places again)."""
+    w = normalise(word.strip())
+    return None if len(w) < 2 or any(c.isspace() for c in w) else w
 
 
 def _is_space(tok: str) -> bool:

@@ -434,3 +434,24 @@ def test_last_sidebar_item_before_the_metadata_table_goes():
 def test_title_between_breadcrumb_and_info_bar_stays():
     page = f"首页 > 要闻 > 本地\n某县：智慧茶园助农增收\n来源：某县融媒体中心　作者：张三\n{_PARA}"
     assert clean(page).body.split("\n")[0] == "某县：智慧茶园助农增收"
+
+
+def test_a_traditional_page_is_cleaned_as_its_simplified_twin() -> None:
+    """Lines are read converted (padded ones, a hard-wrapped paragraph joined across its break):
+    every line gets the reason its Simplified twin gets."""
+    import opencc
+
+    para = ("为加快数字经济发展，推动数字技术与实体经济深度融合，台中市日前印发实施计划，提出到2025年建成5G基站3000座，"
+            "数字经济核心产业增加值突破300亿元，支持建设工业互联网平台，对新认定的平台给予最高100万元奖励。") * 3
+    simple = (
+        "首页 | 新闻中心 | 政务公开 | 办事服务\n当前位置：首页 > 新闻中心\n台中市推进数字经济发展实施计划发布\n"
+        "　来　源：台中市政府新闻局　\n发布日期：2023-08-01\n"
+        + "\n".join(para[i : i + 30] for i in range(0, len(para), 30)) + "\n"
+        "  责任编辑：陈小明  \n【打印本页】【关闭窗口】\n版权所有：台中市政府 网站标识码：1234567890\n"
+    )
+    traditional = opencc.OpenCC("s2t").convert(simple)
+    assert len(traditional) == len(simple) and traditional != simple
+    a, b = clean(simple, source="text"), clean(traditional, source="text")
+    assert [(s.start, s.end, s.reason) for s in a.removed] == [(s.start, s.end, s.reason) for s in b.removed]
+    assert [(x.start, x.end, x.reason, x.cuts) for x in a.lines] == [(x.start, x.end, x.reason, x.cuts) for x in b.lines]
+    assert any(x.cuts for x in b.lines) and {s.reason for s in b.removed} >= {"navigation", "meta", "footer"}

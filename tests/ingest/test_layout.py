@@ -3,10 +3,14 @@ raw text kept as it was (the dropped pieces are "layout" removed spans)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kb.ingest import prepare_bytes
-from kb.ingest.layout import BLOCKS, Layout, tidy
+from kb.ingest.layout import BLOCKS, Layout, _kind, _spaced_ideographs, tidy
 from kb.ingest.lines import Line
 
 from .conftest import build_docx, build_pdf
@@ -164,3 +168,22 @@ def test_html_keeps_spaced_names_and_menus():
     doc = prepare_bytes("news.html", html.encode())
     assert "（记者 王伟）到2025年，全县建成5G基站800个，数字乡村建设取得明显成效，群众获得感持续增强。" in _lines(doc)
     assert "首页 要闻 政务 服务 互动" not in doc.body
+
+
+def _spaced_by_definition(lines: list[Line]) -> bool:
+    """Character by character: ideographs, and space runs with an ideograph on each side."""
+    han = spaced = 0
+    for line in lines:
+        t = line.text
+        han += sum(_kind(c) == "H" for c in t)
+        for m in re.finditer(r"[ \u00a0]+", t):
+            i, j = m.span()
+            spaced += 0 < i and j < len(t) and _kind(t[i - 1]) == _kind(t[j]) == "H"
+    return han >= 200 and spaced >= 0.02 * han
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="贵州省 \u00a0数字经济发展。5Ｇa\u3000𠀀丽⺀", max_size=60), min_size=1, max_size=30))
+def test_spaced_ideographs_counts_as_the_character_classes_say(texts: list[str]) -> None:
+    lines = [Line(0, len(t), t, None) for t in texts]
+    assert _spaced_ideographs(lines) == _spaced_by_definition(lines)

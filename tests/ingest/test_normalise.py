@@ -46,3 +46,19 @@ def test_length_invariant_any_text(text):
 @given(st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), max_size=120))
 def test_length_invariant_han(text):
     assert len(normalise(text)) == len(text)
+
+
+def _folded(ch: str) -> str:
+    """One character's search form, from the rules in the module docstring."""
+    o = ord(ch)
+    if 0xFF01 <= o <= 0xFF5E and ch not in "，！？：；":
+        ch = chr(o - 0xFEE0)
+    elif ch in "\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff":
+        ch = " "
+    return ch.lower() if "A" <= ch <= "Z" else ch
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ＡＢｚ０９（）％，！？：；\u00a0\u2002\u3000\u200b\ufeff aZ9数据中心\n.", max_size=80))
+def test_width_and_case_fold_character_by_character(text):
+    assert normalise(text) == "".join(map(_folded, text))
