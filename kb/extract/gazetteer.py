@@ -57,6 +57,8 @@ _BRANCH = ("分公司", "分局", "支行", "分行", "营业部", "分中心")
 _MIDDLE_STOP = re.compile("[的和与及在为是等将把对从向以了着个各类一该本省市县区镇乡我全建设推进加快打造发展]")
 
 
+# After a name ending in 市, 政 opens "municipal works" (市政建设/工程/公用/设施…), not the city's 政府/政务/政协.
+_MUNICIPAL_WORK = re.compile("政(?:建设|建筑|工程|公用|设施|集团|道路|管网|园林|环卫|基础|配套|设计|养护|交通)")
 _NEW_AREA = re.compile("(?<!高)新区$|新城$")
 
 
@@ -93,13 +95,20 @@ def _short_of(name: str, level: int) -> str:
     if level == 4:
         return ""
     stem = re.sub("(自治州|自治县|自治旗|地区|特别行政区|林区|市|县|区|旗|盟)$", "", name)
-    if stem != name and name.endswith(("自治州", "自治县", "自治旗")):
+    if stem != name and name.endswith(("自治州", "自治县", "自治旗", "族区")):
         while True:
             cut = _ETHNIC_RE.sub("", stem)
             if cut == stem or len(cut) < 2:
                 break
             stem = cut
     return stem if len(stem) >= 2 and stem != name else ""
+
+
+def _plain_name(r: Region) -> str:
+    """How texts usually write an ethnic district or county: 管城回族区 as 管城区, 大厂回族自治县 as 大厂县."""
+    if r.level != 3 or not r.short or not r.name.endswith(("族区", "自治县", "自治旗")):
+        return ""
+    return r.short + r.name[-1]
 
 
 def _parent_code(code: str, known: dict[str, Region]) -> str | None:
@@ -136,6 +145,10 @@ class Gazetteer:
                 self._add_key(r.short, r, "short")
             elif short_count[r.short] == 1 and r.short not in self._keys:
                 self._add_key(r.short, r, "weak")
+        for r in self.regions.values():
+            plain = _plain_name(r)
+            if plain and plain not in self._keys:
+                self._add_key(plain, r, "full")
         for z in zones:
             parent = z["parent"] if z["parent"] in self.regions else None
             zr = Region("Z" + z["code"], z["name"], z["shorts"].split("|")[0] if z["shorts"] else "", 4, parent)
@@ -205,6 +218,8 @@ class Gazetteer:
         zone_next = bool(_ZONE_RE.match(text, e))
         if key in _GENERIC_NAMES or e - s == 2 and text.startswith("级", e):
             return None  # 建成县级平台: 成县 is not meant
+        if key.endswith("市") and _MUNICIPAL_WORK.match(text, e):
+            return None  # 中煤东方市政建设集团: 市政 (municipal works), not the city 东方市
         ok = []
         for r, kind in cands:
             if kind == "weak" and not zone_next and not any(

@@ -133,3 +133,17 @@ def test_body_scan_is_reused_and_callers_cannot_spoil_it(g: Gazetteer) -> None:
         g._raw_matches(f"{i}江西省" * 100)
     assert len(g._raw_cache) <= 8
     assert g.find_all(body) == first
+
+
+def test_ethnic_districts_and_counties_by_their_everyday_names(g: Gazetteer) -> None:
+    assert names(g, "郑州市管城区数字经济产业园") == [("郑州市", "郑州市"), ("管城区", "管城回族区")]
+    assert names(g, "大厂县大数据中心") == [("大厂县", "大厂回族自治县")]
+    assert names(g, "长阳县") == [("长阳县", "长阳土家族自治县")]
+    assert names(g, "郑州市管城回族区") == [("郑州市", "郑州市"), ("管城回族区", "管城回族区")]
+    assert doc_region("管城区推进数字经济产业园建设", "管城区近日召开会议。")[-1] == "管城回族区"
+
+
+def test_municipal_works_are_not_a_city(g: Gazetteer) -> None:
+    assert names(g, "中煤东方市政建设集团有限公司承建") == []
+    assert names(g, "东方市政务服务中心") == [("东方市", "东方市")]
+    assert names(g, "海南东方市政府") == [("海南", "海南省"), ("东方市", "东方市")]
