@@ -44,7 +44,7 @@ from hashlib import blake2b
 from itertools import accumulate, chain, compress, repeat
 from operator import sub
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from kb.errors import ZhikuError
 
@@ -304,33 +304,9 @@ def write_segment(path: Path, batch: Batch | None, olds: Sequence[tuple[SegData,
     ``add_reader`` of each merged segment). Returns the number of passages written.
     """
     tables = _Tables()
-    pid, pdoc, pet = array("q"), array("I"), array("I")
-    lengths = array("I")  # UTF-16 code units per passage
-    zoff, zsp = array("I", [0]), array("I")
-    parts: list[Part] = []
-    if batch is not None and len(batch):
-        docs = list(batch.docs)
-        batch_map = [tables.doc(rec) for rec in docs]
-        pid.extend(batch.pids)
-        pdoc.extend(batch_map[d] for d in batch.pdoc)
-        pet.extend(map(tables.et, batch.pets))
-        lengths.extend(len(t.encode("utf-16-le")) // 2 for t in batch.texts)
-        for spans in batch.zones:
-            for a, b in spans:
-                zsp.extend((a, b))
-            zoff.append(len(zsp) // 2)
-        for i in range(0, len(batch.texts), CHUNK):  # bounded memory for a big batch (repair)
-            parts.append(Part(MemGrams(batch.texts[i : i + CHUNK], batch.words[i : i + CHUNK]), None))
-    for seg, live in olds:
-        keep = range(seg.n) if live is None else live
-        dmap = {d: tables.doc(seg.doc(d)) for d in sorted(set(map(seg.pdoc.__getitem__, keep)))}
-        emap = {e: tables.et(seg.ets[e]) for e in sorted(set(map(seg.pet.__getitem__, keep)))}
-        pid.extend(map(seg.pid.__getitem__, keep))
-        pdoc.extend(map(dmap.__getitem__, map(seg.pdoc.__getitem__, keep)))
-        pet.extend(map(emap.__getitem__, map(seg.pet.__getitem__, keep)))
-        lengths.extend(map((1).__rrshift__, map(sub, map(seg.off_end.__getitem__, keep), map(seg.off.__getitem__, keep))))
-        _copy_zones(seg, keep, zoff, zsp)
-        parts.append(Part(seg, None if live is None or len(live) == seg.n else live))
+    cols = _Columns()
+    parts = _gather(batch, olds, tables, cols)
+    pid, pdoc, pet, lengths, zoff, zsp = cols.pid, cols.pdoc, cols.pet, cols.lengths, cols.zoff, cols.zsp
     n = len(pid)
     avg = (sum(lengths) / n) if n else 1.0
     norm = array("f", (K1 * (1 - B + B * x / avg) for x in lengths))
@@ -348,14 +324,7 @@ def write_segment(path: Path, batch: Batch | None, olds: Sequence[tuple[SegData,
         secs = head["sections"]
 
         def put(name: str, data: bytes | array, code: str) -> None:
-            pos = fh.tell()
-            pad = (-pos) % 8
-            if pad:
-                fh.write(b"\x00" * pad)
-                pos += pad
-            raw = data if isinstance(data, bytes) else data.tobytes()
-            fh.write(raw)
-            secs[name] = [pos, len(raw), code]
+            _put(fh, secs, name, data, code)
 
         put("pid", pid, "q")
         put("pdoc", pdoc, "I")
@@ -384,6 +353,61 @@ def write_segment(path: Path, batch: Batch | None, olds: Sequence[tuple[SegData,
         os.fsync(fh.fileno())
     os.replace(tmp, path)
     return n
+
+
+def _put(fh: BinaryIO, secs: dict[str, list[Any]], name: str, data: bytes | array, code: str) -> None:
+    """Append one section, 8-byte aligned, and note where it is in the header's ``sections``."""
+    pos = fh.tell()
+    pad = (-pos) % 8
+    if pad:
+        fh.write(b"\x00" * pad)
+        pos += pad
+    raw = data if isinstance(data, bytes) else data.tobytes()
+    fh.write(raw)
+    secs[name] = [pos, len(raw), code]
+
+
+@dataclass
+class _Columns:
+    """A new segment's per-passage columns, gathered before the file is written."""
+
+    pid: array = field(default_factory=lambda: array("q"))
+    pdoc: array = field(default_factory=lambda: array("I"))
+    pet: array = field(default_factory=lambda: array("I"))
+    lengths: array = field(default_factory=lambda: array("I"))  # UTF-16 code units per passage
+    zoff: array = field(default_factory=lambda: array("I", [0]))
+    zsp: array = field(default_factory=lambda: array("I"))
+
+
+def _gather(batch: Batch | None, olds: Sequence[tuple[SegData, Sequence[int] | None]], tables: _Tables,
+            cols: _Columns) -> list[Part]:
+    """Fill ``cols`` with the batch's passages, then each old segment's live ones; their gram sources."""
+    pid, pdoc, pet, lengths, zoff, zsp = cols.pid, cols.pdoc, cols.pet, cols.lengths, cols.zoff, cols.zsp
+    parts: list[Part] = []
+    if batch is not None and len(batch):
+        docs = list(batch.docs)
+        batch_map = [tables.doc(rec) for rec in docs]
+        pid.extend(batch.pids)
+        pdoc.extend(batch_map[d] for d in batch.pdoc)
+        pet.extend(map(tables.et, batch.pets))
+        lengths.extend(len(t.encode("utf-16-le")) // 2 for t in batch.texts)
+        for spans in batch.zones:
+            for a, b in spans:
+                zsp.extend((a, b))
+            zoff.append(len(zsp) // 2)
+        for i in range(0, len(batch.texts), CHUNK):  # bounded memory for a big batch (repair)
+            parts.append(Part(MemGrams(batch.texts[i : i + CHUNK], batch.words[i : i + CHUNK]), None))
+    for seg, live in olds:
+        keep = range(seg.n) if live is None else live
+        dmap = {d: tables.doc(seg.doc(d)) for d in sorted(set(map(seg.pdoc.__getitem__, keep)))}
+        emap = {e: tables.et(seg.ets[e]) for e in sorted(set(map(seg.pet.__getitem__, keep)))}
+        pid.extend(map(seg.pid.__getitem__, keep))
+        pdoc.extend(map(dmap.__getitem__, map(seg.pdoc.__getitem__, keep)))
+        pet.extend(map(emap.__getitem__, map(seg.pet.__getitem__, keep)))
+        lengths.extend(map((1).__rrshift__, map(sub, map(seg.off_end.__getitem__, keep), map(seg.off.__getitem__, keep))))
+        _copy_zones(seg, keep, zoff, zsp)
+        parts.append(Part(seg, None if live is None or len(live) == seg.n else live))
+    return parts
 
 
 def _copy_zones(seg: SegData, keep: Iterable[int], zoff: array, zsp: array) -> None:
@@ -448,6 +472,26 @@ class _Postings:
                 f.close()
 
 
+def _docnum_maps(parts: Sequence[Part]) -> tuple[list[int], list[array | None]]:
+    """Each part's first docnum in the new segment, and for a part with deletions the new docnum
+    of each old one (-1: deleted)."""
+    bases: list[int] = []
+    maps: list[array | None] = []
+    base = 0
+    for p in parts:
+        bases.append(base)
+        if p.live is None:
+            maps.append(None)
+            base += p.data.n
+        else:
+            m = array("i", [-1]) * p.data.n
+            for i, d in enumerate(p.live):
+                m[d] = base + i
+            maps.append(m)
+            base += len(p.live)
+    return bases, maps
+
+
 def _write_grams(fh: Any, parts: Sequence[Part], secs: dict[str, list], tf_out: Any) -> tuple[array, array]:
     """Stream the merged postings to ``fh`` (section ``post``) and counts to ``tf_out``.
 
@@ -465,20 +509,7 @@ def _write_grams(fh: Any, parts: Sequence[Part], secs: dict[str, list], tf_out: 
         secs["post"] = [pos, len(src.post) * 4, "I"]
         return src.gkey, src.gstart
     gkey, gstart = array("Q"), array("I", [0])
-    bases: list[int] = []
-    maps: list[array | None] = []
-    base = 0
-    for p in parts:
-        bases.append(base)
-        if p.live is None:
-            maps.append(None)
-            base += p.data.n
-        else:
-            m = array("i", [-1]) * p.data.n
-            for i, d in enumerate(p.live):
-                m[d] = base + i
-            maps.append(m)
-            base += len(p.live)
+    bases, maps = _docnum_maps(parts)
     readers = [_Postings(p.data) for p in parts]
     cursors = [0] * len(parts)
     written = 0
