@@ -44,6 +44,8 @@ _CITY_CENTRE = re.compile(r"(国家[^\s，,。；;、的和与及]{3,12}?)中心
 _CREATE_NEAR = re.compile("(?:" + "|".join(CREATE_VERBS + ("共建", "合作建设", "联合建设", "建成", "牵头建设")) + ")了?")
 _SUB_UNITS = ("研究中心", "实验室", "研究所", "工程研究中心", "重点实验室", "创新中心", "分中心", "研究院", "分院")
 _LEAD_VERBS = ("联合", "合作", "携手", "依托", "支持", "会同")
+# A sum of money and what it pays for open a headline, never a name: "55亿建大数据产业园", "投资10亿元打造…".
+_AMOUNT_LEAD = re.compile(r"(?:投资|总投资|投入)?[0-9０-９.．]+(?:多|余)?(?:万亿|亿|万|千万)元?(?:建设|打造|建成|建|投建|布局)?")
 _LAB_TYPES = ("实验室", "研究院", "研究中心", "创新中心", "工程研究中心")
 
 
@@ -147,6 +149,9 @@ def _left_of(text: str, p: int, suffix: str, kind: str, toks: list[tuple[int, in
     alt = bx.anchored_left(text, p, suffix, kind, toks, floor, is_anchor, MAX_HEAD[kind])
     if alt is not None and (alt < left or suffix in lx.SCHOOL_SUFFIXES):
         left = alt
+    amount = _AMOUNT_LEAD.match(text, left, p)
+    if amount and amount.end() > left:
+        left = amount.end()
     lead = max((text.rfind(v, left, p) for v in _LEAD_VERBS), default=-1)
     if lead >= left and p - lead >= 4 and distinguishing(text[lead + 2:p]) == 2:
         left = lead + 2  # 联合桂林理工大学: the verb is not part of the name

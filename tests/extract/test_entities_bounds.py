@@ -101,3 +101,10 @@ def test_a_bare_gaoxinqu_after_the_one_named_high_tech_zone_is_that_zone() -> No
     ents = _found(body, ())
     zone = ents["西安高新技术产业开发区"]
     assert len(zone.mentions) == 2
+
+
+def test_a_sum_of_money_opens_a_headline_not_a_name() -> None:
+    parks = _names("38亿建数字产业园 某央企在遵义落地大项目", ("贵州省", "遵义市"), "park")
+    assert not [n for n in parks if n[0].isdigit()]
+    named = _names("该区投资12亿元建设的云岭数据产业园今日开园。", ("云南省", "昆明市"), "park")
+    assert named == {"云岭数据产业园"}
