@@ -210,7 +210,19 @@ class Gazetteer:
                     all(kind == "weak" for _, kind in cands)):
                 continue  # 天津滨海高新区: a county stem right after another province's city is not that county
             out.append((s, e, r))
-        return self._add_zones(text, out)
+        return self._sub_parks(text, self._add_zones(text, out))
+
+    def _sub_parks(self, text: str, found: list[tuple[int, int, Region]]) -> list[tuple[int, int, Region]]:
+        """A zone's sub-park named by a short form (福州高新区海西园, 某经开区西青园) is that region only
+        when it lies in the zone's province: 海西 there is the Straits' west shore, not Qinghai's 海西州."""
+        out: list[tuple[int, int, Region]] = []
+        for s, e, r in found:
+            prev = out[-1] if out else None
+            if (prev is not None and prev[1] == s and prev[2].level == 4 and text.startswith("园", e)
+                    and text[s:e] != r.name and self.chain(prev[2])[0].code != self.chain(r)[0].code):
+                continue
+            out.append((s, e, r))
+        return out
 
     def _resolve(self, text: str, s: int, e: int, cands: list[tuple[Region, str]],
                  sure: Sequence[Region]) -> Region | None:

@@ -147,3 +147,9 @@ def test_municipal_works_are_not_a_city(g: Gazetteer) -> None:
     assert names(g, "中煤东方市政建设集团有限公司承建") == []
     assert names(g, "东方市政务服务中心") == [("东方市", "东方市")]
     assert names(g, "海南东方市政府") == [("海南", "海南省"), ("东方市", "东方市")]
+
+
+def test_a_sub_park_named_by_another_provinces_short_form_is_no_region(g: Gazetteer) -> None:
+    assert names(g, "福州高新区海西园") == [("福州高新区", "福州高新技术产业开发区")]
+    assert ("海西", "海西蒙古族藏族自治州") in names(g, "西宁经开区海西园")  # in its own province it is
+    assert ("海西", "海西蒙古族藏族自治州") in names(g, "青海海西州数据中心")
