@@ -15,6 +15,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -67,9 +68,15 @@ HEADING_CHARS = 16  # a passage shorter than this is usually a heading
 
 
 def default_themes() -> list[Theme]:
+    return list(_shipped_themes())
+
+
+@lru_cache(maxsize=1)
+def _shipped_themes() -> tuple[Theme, ...]:
+    """The shipped file, read once: every comparison consults it (labels, which themes are the user's)."""
     data = json.loads(THEMES_FILE.read_text(encoding="utf-8"))
-    return [Theme(t["key"], t["label_zh"], t["query"], tuple(t["measure_themes"]), t.get("label_en", ""), i)
-            for i, t in enumerate(data["themes"])]
+    return tuple(Theme(t["key"], t["label_zh"], t["query"], tuple(t["measure_themes"]), t.get("label_en", ""), i)
+                 for i, t in enumerate(data["themes"]))
 
 
 def own_themes(themes: Sequence[Theme]) -> frozenset[str]:
