@@ -198,7 +198,7 @@ def title_of_page(text: str) -> str | None:
     if not parts:
         return None
     article = [p for p in parts if not _SITE_PART.search(p)]
-    return max(article, key=len) if article else parts[0]
+    return max(article or parts, key=len)  # all site-like (新闻中心_某区大数据中心揭牌): the longest
 
 
 def _recover(raw: str, html_text: str, budget: Budget) -> str:

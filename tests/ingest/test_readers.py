@@ -167,6 +167,7 @@ def test_deeply_nested_html_keeps_its_text() -> None:
     ("5G-A网络建设推进会召开 - 某市人民政府门户网站", "5G-A网络建设推进会召开"),
     ("T-Box与车联网产业发展报告｜行业资讯", "T-Box与车联网产业发展报告"),
     ("某某官网", "某某官网"),
+    ("新闻中心_某区大数据中心揭牌", "某区大数据中心揭牌"),  # every part ends like a site's: the longest
 ])
 def test_a_page_title_without_its_site_and_column(page_title: str, expected: str) -> None:
     from kb.ingest.html_reader import title_of_page
