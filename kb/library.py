@@ -80,6 +80,7 @@ class Library:
         """
         self.ensure_words()
         self.search(WARM_QUERY, limit=1)
+        self.index.warm()
 
     # documents ----------------------------------------------------------------------------
 

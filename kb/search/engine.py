@@ -3,7 +3,8 @@
 A term T matches a passage iff T occurs verbatim in its normalised text. The sidecar's gram
 index lists, per character and per character pair, the passages holding it: for 1–2
 characters that list *is* the answer (with counts); a longer term intersects its two rarest
-pairs and confirms each candidate with ``str.find`` on the segment text. Whole jieba word(s)
+pairs and confirms each candidate with ``str.find`` on the segment text, except where the term
+is itself one of the passage's jieba words (its word postings say so without a look). Whole jieba word(s)
 (the sidecar's word postings) earn ``WORD_BOOST``. Scores are BM25-like; facets are
 counted per document and per facet combination, never per (facet, value) pair.
 """
@@ -13,10 +14,11 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress, repeat
-from operator import add, itemgetter, mul, not_, truediv
+from itertools import compress, repeat
+from operator import getitem, itemgetter, mul, not_, or_
+from typing import Any
 
 from kb.search.analyzer import normalise, ranking_words
 from kb.search.query import And, Filter, Node, Not, Or, SameDoc, Term
@@ -30,6 +32,7 @@ log = logging.getLogger(__name__)
 WORD_BOOST = 3.0
 UBIQUITOUS = 0.3  # a ranking word in more than this share of a segment's passages is not read
 INTERSECT_MIN = 512  # fewer candidates than this: confirm them all
+TOKEN_SET_RATIO = 16  # a word's postings are read to spare look-ups when at most this many per candidate
 
 Scores = dict[int, float]  # local docnum -> score
 
@@ -104,11 +107,13 @@ def rarest_gram(seg: SegData, text: str) -> tuple[tuple[int, int], tuple[int, in
     return ranges[0], (ranges[1] if len(ranges) > 1 else None)
 
 
-def term_matches(leaf: Leaf, text: str, gates: Iterable[Gate] = ()) -> tuple[Sequence[int], Sequence[int]]:
+def term_matches(leaf: Leaf, text: str, gates: Iterable[Gate] = (),
+                 tokens: Collection[int] = ()) -> tuple[Sequence[int], Sequence[int]]:
     """Live local docnums where ``text`` occurs verbatim, and its count there (ascending docnums).
 
     ``gates`` (filters, or the matches of a rarer AND-ed term) drop candidates before the
-    costly confirmation against the text.
+    costly confirmation against the text. ``tokens``: the passages where ``text`` is itself a
+    jieba word (its word postings), which hold it verbatim and need no look at their text.
     """
     seg = leaf.seg
     (a, b), second = rarest_gram(seg, text)
@@ -119,22 +124,30 @@ def term_matches(leaf: Leaf, text: str, gates: Iterable[Gate] = ()) -> tuple[Seq
         # a second pair list helps only if it is about as rare: building its set costs per entry
         if second is not None and len(ids) >= INTERSECT_MIN and second[1] - second[0] <= 1.5 * (b - a):
             ids, tfs = _gate(ids, tfs, [(None, set(seg.post[second[0] : second[1]]))])
-        ids, tfs = _confirm(seg, text, ids, tfs)
+        ids, tfs = _confirm(seg, text, ids, tfs, tokens if len(tokens) <= TOKEN_SET_RATIO * len(ids) else ())
     if leaf.deleted and ids:
         mask = list(map(not_, map(leaf.deleted.__contains__, ids)))
         ids, tfs = list(compress(ids, mask)), list(compress(tfs, mask))
     return ids, tfs
 
 
-def _confirm(seg: SegData, text: str, ids: Sequence[int], tfs: Sequence[int]) -> tuple[list[int], list[int]]:
-    """Keep the candidates whose UTF-16 bytes contain ``text`` at an even (character) offset."""
+def _confirm(seg: SegData, text: str, ids: Sequence[int], tfs: Sequence[int],
+             tokens: Collection[int] = ()) -> tuple[list[int], list[int]]:
+    """Keep the candidates whose UTF-16 bytes contain ``text`` at an even (character) offset;
+    those in ``tokens`` (passages where it is a jieba word) are kept without a look."""
+    known = tokens if isinstance(tokens, (set, frozenset)) else set(tokens)
+    in_tokens = list(map(known.__contains__, ids)) if known else []
+    rest = list(compress(ids, map(not_, in_tokens))) if known else ids
     needle = text.encode("utf-16-le")
-    found = list(map(seg.mm.find, repeat(needle), map(seg.off.__getitem__, ids), map(seg.off_end.__getitem__, ids)))
+    found = list(map(seg.mm.find, repeat(needle), map(seg.off.__getitem__, rest), map(seg.off_end.__getitem__, rest)))
     mask = list(map(not_, map((1).__and__, found)))  # even position; -1 (absent) is odd
     if found.count(-1) != len(found) - sum(mask):  # a hit at an odd byte: look again, aligned
         for i, pos in enumerate(found):
             if pos >= 0 and pos & 1:
-                mask[i] = text in seg.passage_text(ids[i])
+                mask[i] = text in seg.passage_text(rest[i])
+    if known:
+        seen = set(compress(rest, mask))
+        mask = list(map(or_, in_tokens, map(seen.__contains__, ids)))
     return list(compress(ids, mask)), list(compress(tfs, mask))
 
 
@@ -169,6 +182,8 @@ class Evaluator:
         self.n = max(sum(leaf.n_live for leaf in leaves), 1)
         self._terms: dict[tuple[str, int], Scores] = {}
         self._df: dict[str, int] = {}
+        self._whole: dict[tuple[str, int], set[int] | None] = {}
+        self._words: dict[str, tuple[str, ...]] = {}
         self.boost_words = True  # off for relaxed levels: the whole-word bonus costs Whoosh reads per term
 
     def run(self, node: Node) -> list[Scores]:
@@ -281,12 +296,29 @@ class Evaluator:
         if hit is None:
             if gates or self.cache is None:
                 return term_matches(leaf, text, gates)
-            hit = self.cache.put(text, i, *term_matches(leaf, text))
+            tokens = self.whole(text, i) if len(text) > 2 and self.words(text) == (text,) else None
+            hit = self.cache.put(text, i, *term_matches(leaf, text, (), tokens or ()))
         ids, tfs = hit
         return _gate(ids, tfs, gates) if gates and len(ids) else (ids, tfs)
 
     def term(self, text: str) -> list[Scores]:
         return [self.term_leaf(text, i) for i in range(len(self.leaves))]
+
+    def words(self, text: str) -> tuple[str, ...]:
+        """``ranking_words`` of a term, segmented once per query (the tokenizer learns words
+        during imports, so not kept longer)."""
+        found = self._words.get(text)
+        if found is None:
+            found = self._words[text] = tuple(ranking_words(text))
+        return found
+
+    def whole(self, text: str, i: int) -> set[int] | None:
+        """``whole_words`` of the term's words in leaf ``i``, read once per query: confirmation
+        and the whole-word bonus both use it."""
+        key = (text, i)
+        if key not in self._whole:
+            self._whole[key] = whole_words(self.leaves[i], list(self.words(text)))
+        return self._whole[key]
 
     def term_leaf(self, text: str, i: int, gates: list[Gate] | None = None) -> Scores:
         """Scores of one term in leaf ``i`` (cached per query when not narrowed by gates)."""
@@ -299,9 +331,9 @@ class Evaluator:
             df = max(self.df(text), 1)
             idf = math.log(1.0 + max(self.n - df + 0.5, 0.0) / (df + 0.5)) * (K1 + 1)
             # idf * tf / (tf + norm) [* WORD_BOOST], all in C-level maps
-            norms = map(leaf.seg.norms.__getitem__, ids)
-            scores = map(truediv, tfs, map(add, tfs, norms))
-            whole = whole_words(leaf, ranking_words(text)) if self.boost_words else None
+            tables = ratio_tables(leaf.seg, tfs)
+            scores = map(getitem, map(tables.__getitem__, tfs), ids)
+            whole = self.whole(text, i) if self.boost_words else None
             if whole:
                 boosts = (idf, idf * WORD_BOOST)  # indexed by "is a whole word"
                 scores = map(mul, scores, map(boosts.__getitem__, map(whole.__contains__, ids)))
@@ -311,6 +343,28 @@ class Evaluator:
         if not gates:
             self._terms[(text, i)] = out
         return out
+
+
+RATIO_TABLES = 8  # counts up to this have a table per segment (``SegData.ratios``); rarer ones are computed
+
+
+class _Ratio:
+    """``tf / (tf + norm)`` of passage ``d`` for a count too rare to keep a table for."""
+
+    def __init__(self, tf: int, norms: list[float]) -> None:
+        self.tf, self.norms = tf, norms
+
+    def __getitem__(self, d: int) -> float:
+        return self.tf / (self.tf + self.norms[d])
+
+
+def ratio_tables(seg: SegData, tfs: Iterable[int]) -> list[Any]:
+    """Indexed by a match's count: the table its score ratio is read from (None: no such count)."""
+    present = set(tfs)
+    tables: list[Any] = [None] * (max(present) + 1)
+    for tf in present:
+        tables[tf] = seg.ratios(tf) if tf <= RATIO_TABLES else _Ratio(tf, seg.norms)
+    return tables
 
 
 def titled(seg: SegData, node: Node) -> set[int]:
@@ -394,10 +448,15 @@ def rank_names(leaves: list[Leaf]) -> list[str]:
 
 
 def facet_tables(leaves: list[Leaf]) -> None:
-    """Give every leaf its ``FacetIds`` (after ``rank_names``): C-level maps over its passages."""
+    """Give every leaf its ``FacetIds`` (after ``rank_names``): C-level maps over its passages.
+
+    When no two documents share a name, a document's ordinal in the view *is* its name rank, so
+    the per-document counts are the doc facet's counts as they come.
+    """
     view = FacetView()
     bases: dict[Base, int] = {}
     types: dict[tuple[str, ...], int] = {}
+    docs: list[list[int]] = []
     for leaf in leaves:
         seg = leaf.seg
         bmap = [bases.setdefault(b, len(bases)) for b in seg.bases]
@@ -405,10 +464,28 @@ def facet_tables(leaves: list[Leaf]) -> None:
         first = len(view.rank)
         view.rank += leaf.doc_rank
         view.base += map(bmap.__getitem__, seg.dbase)
-        leaf.facet_ids = FacetIds(list(map(first.__add__, seg.pdoc)), list(map(tmap.__getitem__, seg.pet)), view)
+        docs.append(list(map(first.__add__, range(len(leaf.doc_rank)))))
+        leaf.facet_ids = FacetIds([], list(map(tmap.__getitem__, seg.pet)), view)
     view.bases += bases
     view.type_sets += types
     view.unique_names = len(set(view.rank)) == len(view.rank)
+    if view.unique_names:  # renumber the view's documents by name rank
+        base = [0] * len(view.rank)
+        for r, b in zip(view.rank, view.base, strict=True):
+            base[r] = b
+        view.base, view.rank = base, list(range(len(base)))
+        docs = [leaf.doc_rank for leaf in leaves]
+    for leaf, ordinal in zip(leaves, docs, strict=True):
+        leaf.facet_ids.doc = list(map(ordinal.__getitem__, leaf.seg.pdoc))  # type: ignore[union-attr]
+
+
+def _per_type(facet_ids: FacetIds, scores: Scores, n_types: int) -> dict[int, int]:
+    """Matched passages per entity-type set: few distinct sets, so a byte string of the matches'
+    set ids is counted once per set instead of hashing every match."""
+    if n_types > 256:
+        return Counter(map(facet_ids.types.__getitem__, scores))
+    ids = bytes(map(facet_ids.types.__getitem__, scores))
+    return {t: n for t in range(n_types) if (n := ids.count(t))}
 
 
 def count_facets(leaves: list[Leaf], per_leaf: list[Scores], names: list[str]) -> dict[str, list[tuple[str, int]]]:
@@ -422,12 +499,16 @@ def count_facets(leaves: list[Leaf], per_leaf: list[Scores], names: list[str]) -
     if pairs and pairs[0][0].facet_ids is None:
         facet_tables(leaves)
     ids = [(leaf.facet_ids, scores) for leaf, scores in pairs]
-    per_doc = Counter(chain.from_iterable(map(f.doc.__getitem__, s) for f, s in ids))  # type: ignore[union-attr]
-    per_type = Counter(chain.from_iterable(map(f.types.__getitem__, s) for f, s in ids))  # type: ignore[union-attr]
     view = ids[0][0].view if ids else FacetView()  # type: ignore[union-attr]
+    per_doc: dict[int, int] = {}
+    per_type: Counter[int] = Counter()
+    for f, s in ids:
+        assert f is not None
+        per_doc.update(Counter(map(f.doc.__getitem__, s)))  # a document lives in one segment
+        per_type.update(_per_type(f, s, len(view.type_sets)))
     by_rank: dict[int, int]
     if view.unique_names:
-        by_rank = dict(zip(map(view.rank.__getitem__, per_doc.keys()), per_doc.values(), strict=True))
+        by_rank = per_doc
     else:
         by_rank = {}
         for d, n in per_doc.items():

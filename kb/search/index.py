@@ -23,7 +23,7 @@ from pathlib import Path
 from kb.errors import QueryError, ReadOnlyError, ZhikuError
 from kb.search import whoosh_io as wio
 from kb.search.analyzer import normalise
-from kb.search.engine import Evaluator, Leaf, count_facets, rank_names
+from kb.search.engine import Evaluator, Leaf, count_facets, facet_tables, rank_names
 from kb.search.forms import matching_form, passage_form
 from kb.search.query import And, Node, make_filter, parse, positive_terms
 from kb.search.records import (
@@ -48,6 +48,7 @@ SCHEMA_VERSION = 5  # 3: sidecar segments, no grams/text/meta in Whoosh; 4: sque
 # 5: word postings in the sidecar, not in Whoosh
 _VERSION_FILE = "zhiku_search.json"
 _LOCK_TIMEOUT = 3.0
+WARM_RATIOS = 4  # counts whose score tables are built when the library is warmed (most matches have 1–4)
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """No cyclic GC while a query runs: its many short-lived lists would trigger collections
@@ -315,6 +316,17 @@ class SearchIndex:
         self._names = rank_names(leaves)
         self._gen, self._view = gen, leaves
         return leaves
+
+    def warm(self) -> None:
+        """Build now what the first searches would otherwise build: every segment's score tables
+        for the commonest counts (``SegData.ratios``) and the view's facet tables."""
+        with self._lock:
+            leaves = self._refresh()
+            for leaf in leaves:
+                for tf in range(1, WARM_RATIOS + 1):
+                    leaf.seg.ratios(tf)
+            if leaves and leaves[0].facet_ids is None:
+                facet_tables(leaves)
 
     def search(
         self, query: str, *, limit: int = 20, filters: Mapping[str, str] | None = None,

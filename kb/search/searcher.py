@@ -13,7 +13,8 @@ from __future__ import annotations
 import heapq
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
-from operator import itemgetter
+from itertools import compress, islice, repeat
+from operator import ge
 
 from kb.search.engine import Evaluator, Leaf, Scores, count_facets, substantive
 from kb.search.query import Node, positive_terms
@@ -187,10 +188,26 @@ def _union(levels: list[list[Scores]]) -> list[Scores]:
 def _top(leaves: list[Leaf], per_leaf: list[Scores], limit: int) -> list[tuple[float, int, int]]:
     best: list[tuple[float, int, int, int]] = []
     for i, (leaf, scores) in enumerate(zip(leaves, per_leaf, strict=True)):
-        top = heapq.nlargest(limit, scores.items(), key=itemgetter(1)) if limit < len(scores) else scores.items()
-        best.extend((s, leaf.offset + d, i, d) for d, s in top)
+        best.extend((s, leaf.offset + d, i, d) for d, s in _best(scores, limit))
     best.sort(key=lambda x: (-x[0], x[1]))
     return [(s, i, d) for s, _g, i, d in best[:limit]]
+
+
+def _best(scores: Scores, limit: int) -> Iterable[tuple[int, float]]:
+    """``heapq.nlargest(limit, scores.items(), key=score)`` as a set, in C-level passes: the
+    limit-th best score by a sort of bare floats, then the passages that reach it (of those
+    equal to it, the first ones, as ``nlargest`` keeps them)."""
+    if limit >= len(scores):
+        return scores.items()
+    if limit <= 0:
+        return ()
+    values = scores.values()
+    floor = sorted(values)[-limit]
+    keys = list(compress(scores, map(ge, values, repeat(floor))))
+    if len(keys) > limit:  # ties at the floor
+        above = [d for d in keys if scores[d] > floor]
+        keys = above + list(islice((d for d in keys if scores[d] == floor), limit - len(above)))
+    return zip(keys, map(scores.__getitem__, keys), strict=True)
 
 
 def _not_found(ev: Evaluator, node: Node) -> list[str]:

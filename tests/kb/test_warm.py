@@ -23,6 +23,7 @@ def test_warm_loads_what_the_first_search_needs(tmp_path: Path) -> None:
         assert kb._library._words_loaded
         segments = dict(kb.index._segs)
         assert segments  # every segment's data (matching, word postings, facets) is open
+        assert all(seg._ratios.keys() >= {1, 2, 3, 4} for seg in segments.values())  # score tables built
         hits = kb.search("大数据中心").hits
         assert [h.doc for h in hits] == ["zunyi.txt"]
         assert kb.index._segs == segments  # nothing new was opened
