@@ -54,6 +54,8 @@ def _char_t2s(ch: str) -> str:
 
 _LINES: dict[str, str] = {}  # lines converted lately -> their form (a body's lines come back as passages)
 _LINES_MAX = 4096
+_LINES_CHARS_MAX = 1 << 20  # and at most this many characters of them (a scraped page may be one long line)
+_lines_chars = 0
 
 
 def _t2s(text: str) -> str:
@@ -62,7 +64,7 @@ def _t2s(text: str) -> str:
     (cleaning, the gazetteer and the passages' forms read the same lines again); a line without a
     changeable character is its own form, and a line whose length would change falls back to char
     by char."""
-    global _LINES
+    global _LINES, _lines_chars
     if _CHANGEABLE.isdisjoint(text) or not _HAN.search(text):
         return text
     known = _LINES.get(text)
@@ -75,8 +77,10 @@ def _t2s(text: str) -> str:
         done = _CONVERTER.convert("\n".join([lines[i] for i in todo])).split("\n")
         if len(done) != len(todo):  # pragma: no cover - the converter never adds or drops a break
             done = [_CONVERTER.convert(lines[i]) for i in todo]
-        if len(_LINES) > _LINES_MAX:
-            _LINES = {}  # rebinding, not clearing: safe if threads convert at once
+        added = sum(len(lines[i]) for i in todo)
+        if len(_LINES) > _LINES_MAX or _lines_chars + added > _LINES_CHARS_MAX:
+            _LINES, _lines_chars = {}, 0  # rebinding, not clearing: safe if threads convert at once
+        _lines_chars += added
         for i, conv in zip(todo, done, strict=True):
             outs[i] = _LINES[lines[i]] = _line_t2s(lines[i], conv)
     out = "\n".join(outs)  # type: ignore[arg-type]  # every None was filled
