@@ -175,6 +175,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         20,
     ),
 ]
+_FIRST_RULES, _LATER_RULES = _RULES[:2], _RULES[2:]  # the first two outrank the metadata rules
 BREADCRUMB = re.compile(r"\s*[>＞»›]\s*")
 _BULLET = re.compile(r"^[•·●◆◇■□▪►▶>»\-*]\s*\S")
 _HEADLINE = re.compile(
@@ -199,12 +200,12 @@ _SPACED_MIN = 4  # single characters in a row: letter-spacing, not a menu (大 �
 def classify(text: str) -> str | None:
     """The boilerplate reason of one stripped line on its own, or None."""
     n = len(text)
-    for reason, pattern, limit in _RULES[:2]:
+    for reason, pattern, limit in _FIRST_RULES:
         if (not limit or n <= limit) and pattern.search(text):
             return reason
     if is_meta(text):
         return "meta"
-    for reason, pattern, limit in _RULES[2:]:
+    for reason, pattern, limit in _LATER_RULES:
         if (not limit or n <= limit) and pattern.search(text):
             return reason
     if is_breadcrumb(text):
@@ -267,8 +268,10 @@ def is_label_only(text: str) -> bool:
 
 def is_breadcrumb(text: str) -> bool:
     """首页 > 政务公开 > 政策文件: three or more short items joined by '>'."""
+    if len(text) > 120:
+        return False  # a paragraph: not split at its '>'
     parts = [p for p in BREADCRUMB.split(text) if p]
-    return len(parts) >= 3 and len(text) <= 120 and all(len(p) <= 16 for p in parts) and not SENT_END.search(text)
+    return len(parts) >= 3 and all(len(p) <= 16 for p in parts) and not SENT_END.search(text)
 
 
 def headline_kind(text: str) -> str | None:
