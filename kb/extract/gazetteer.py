@@ -163,6 +163,10 @@ class Gazetteer:
                 for key in dict.fromkeys((r.name, r.short)):
                     self._zones_by_key.setdefault(key, []).append(r)
         self._raw_cache: dict[str, list[tuple[int, int, list[tuple[Region, str]]]]] = {}
+        # per table region, its chain and its ancestors' codes: mentions are resolved against
+        # the document's other mentions, thousands of times a document
+        self._chains: dict[str, tuple[Region, ...]] = {}
+        self._above: dict[str, frozenset[str]] = {}
 
     def _add_key(self, key: str, region: Region, kind: str) -> None:
         lst = self._keys.setdefault(key, [])
@@ -177,13 +181,24 @@ class Gazetteer:
         return self.regions.get(code) if code else None
 
     def chain(self, region: Region) -> list[Region]:
-        out = [region]
-        while out[-1].parent and out[-1].parent in self.regions and len(out) < 6:
-            out.append(self.regions[out[-1].parent])
-        return out[::-1]
+        known = self.regions.get(region.code) is region
+        cached = self._chains.get(region.code) if known else None
+        if cached is None:
+            out = [region]
+            while out[-1].parent and out[-1].parent in self.regions and len(out) < 6:
+                out.append(self.regions[out[-1].parent])
+            cached = tuple(out[::-1])
+            if known:  # a table region's chain never changes; a zone made on the fly is not kept
+                self._chains[region.code] = cached
+        return list(cached)
 
     def is_ancestor(self, anc: Region, r: Region) -> bool:
-        return any(x.code == anc.code for x in self.chain(r)[:-1])
+        above = self._above.get(r.code) if self.regions.get(r.code) is r else None
+        if above is None:
+            above = frozenset(x.code for x in self.chain(r)[:-1])
+            if self.regions.get(r.code) is r:
+                self._above[r.code] = above
+        return anc.code in above
 
     def _raw_matches(self, text: str) -> list[tuple[int, int, list[tuple[Region, str]]]]:
         """Longest key at each position, left to right (a document's body is scanned by three callers)."""

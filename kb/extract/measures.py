@@ -108,10 +108,10 @@ def _spans(text: str, cut: re.Pattern[str], start: int, end: int) -> list[tuple[
     out.append((pos, end))
     trimmed = []
     for s, e in out:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        piece = text[s:e]
+        kept = piece.lstrip()  # str.strip drops exactly the characters str.isspace() accepts
+        s += len(piece) - len(kept)
+        e = s + len(kept.rstrip())
         if e > s:
             trimmed.append((s, e))
     return trimmed
@@ -156,10 +156,7 @@ def extract_measures(
     region = MeasureRegion(body, chain)
     sections = SectionContext(body)
     out: list[FoundMeasure] = []
-    split_form = list(body)
-    for blk in blocks:
-        split_form[blk.start : blk.end] = "\n" * (blk.end - blk.start)
-    split_text = "".join(split_form)
+    split_text = _blanked(body, blocks)
     last_cond: tuple[int, str] | None = None
     time = TimeScope(body, masked, doc_date)
     for s_start, s_end in _spans(split_text, _SENT_END, 0, len(body)):
@@ -187,6 +184,19 @@ def extract_measures(
             if conds:
                 last_cond = (seg[1], conds[-1])
     return assign_responsible(body, out, blocks)
+
+
+def _blanked(body: str, blocks: list[RespBlock]) -> str:
+    """``body`` with each responsibility block made line breaks (sentences end there), same length."""
+    if not blocks:
+        return body
+    parts, pos = [], 0
+    for blk in sorted(blocks, key=lambda b: b.start):
+        start = max(blk.start, pos)
+        parts += [body[pos:start], "\n" * max(0, blk.end - start)]
+        pos = max(pos, blk.end)
+    parts.append(body[pos:])
+    return "".join(parts)
 
 
 def _quantities(sent: str, offset: int) -> list[Quantity]:

@@ -52,34 +52,47 @@ def _char_t2s(ch: str) -> str:
     return out if len(out) == 1 else ch
 
 
-_LINES: dict[str, str] = {}  # lines the converter changed lately -> their form (a body's lines come back as passages)
+_LINES: dict[str, str] = {}  # lines converted lately -> their form (a body's lines come back as passages)
 _LINES_MAX = 4096
+_LINES_CHARS_MAX = 1 << 20  # and at most this many characters of them (a scraped page may be one long line)
+_lines_chars = 0
 
 
 def _t2s(text: str) -> str:
-    """Convert line by line (one call: no conversion entry spans a line break or holds anything
-    but ideographs); a line without an ideograph of ``_HAN`` stays as it is, and a line whose
-    length would change falls back to char by char."""
-    global _LINES
+    """Convert line by line: no conversion entry spans a line break or holds anything but
+    ideographs, so each line converts alone as it does inside the whole. A line is converted once
+    (cleaning, the gazetteer and the passages' forms read the same lines again); a line without a
+    changeable character is its own form, and a line whose length would change falls back to char
+    by char."""
+    global _LINES, _lines_chars
     if _CHANGEABLE.isdisjoint(text) or not _HAN.search(text):
         return text
     known = _LINES.get(text)
     if known is not None:
         return known
-    out = _CONVERTER.convert(text)
-    if out == text:
-        return text
-    lines, outs = text.split("\n"), out.split("\n")
-    if len(outs) != len(lines):  # pragma: no cover - the converter never adds or drops a break
-        outs = [_CONVERTER.convert(line) for line in lines]
-    if len(_LINES) > _LINES_MAX:
-        _LINES = {}  # rebinding, not clearing: safe if threads convert at once
-    for i, (line, conv) in enumerate(zip(lines, outs, strict=True)):
-        if conv != line and (len(conv) != len(line) or not _HAN.search(line)):
-            outs[i] = conv = "".join(_char_t2s(c) for c in line) if _HAN.search(line) else line
-        if conv != line:
-            _LINES[line] = conv
-    return "\n".join(outs)
+    lines = text.split("\n")
+    outs = [line if _CHANGEABLE.isdisjoint(line) else _LINES.get(line) for line in lines]
+    todo = [i for i, out in enumerate(outs) if out is None]
+    if todo:
+        done = _CONVERTER.convert("\n".join([lines[i] for i in todo])).split("\n")
+        if len(done) != len(todo):  # pragma: no cover - the converter never adds or drops a break
+            done = [_CONVERTER.convert(lines[i]) for i in todo]
+        added = sum(len(lines[i]) for i in todo)
+        if len(_LINES) > _LINES_MAX or _lines_chars + added > _LINES_CHARS_MAX:
+            _LINES, _lines_chars = {}, 0  # rebinding, not clearing: safe if threads convert at once
+        _lines_chars += added
+        for i, conv in zip(todo, done, strict=True):
+            outs[i] = _LINES[lines[i]] = _line_t2s(lines[i], conv)
+    out = "\n".join(outs)  # type: ignore[arg-type]  # every None was filled
+    return text if out == text else out
+
+
+def _line_t2s(line: str, conv: str) -> str:
+    """The converter's form of one line, or char by char when it changed the length (or the line
+    holds no ideograph of ``_HAN``)."""
+    if conv != line and (len(conv) != len(line) or not _HAN.search(line)):
+        return "".join(_char_t2s(c) for c in line) if _HAN.search(line) else line
+    return conv
 
 
 def to_simplified(text: str) -> str:

@@ -116,20 +116,29 @@ class MemGrams:
 
     def __init__(self, texts: Sequence[str], words: Sequence[Mapping[int, int]] = ()) -> None:
         self.n = len(texts)
+        if sys.byteorder != "little":  # pragma: no cover - code points and postings are read little-endian
+            raise ZhikuError("the search index needs a little-endian machine")
         # acc[g].append(i) for every occurrence of every character and character pair, in C; a
         # gram's list is then its passages, ascending, each as often as it occurs there. Counting
         # per passage first and appending (count << 24 | passage) per distinct gram cost ~30% more.
-        acc: defaultdict[str, list[int]] = defaultdict(list)
-        get, append = acc.__getitem__, list.append
+        # The text is read as UTF-32 code points: a character is an int, a pair the two code points
+        # as one 64-bit int (two views, at even and odd offsets), so no string is made per gram.
+        chars: defaultdict[int, list[int]] = defaultdict(list)
+        pairs: defaultdict[int, list[int]] = defaultdict(list)
+        get_c, get_p, append = chars.__getitem__, pairs.__getitem__, list.append
         for i, t in enumerate(texts):
-            deque(map(append, map(get, t), repeat(i)), maxlen=0)
-            deque(map(append, map(get, map(str.__add__, t, t[1:])), repeat(i)), maxlen=0)
-        grams = sorted(acc)  # code point order is gram_key order
+            codes = memoryview(t.encode("utf-32-le", "surrogatepass"))  # every code point, as ord() gives it
+            n = len(t)
+            deque(map(append, map(get_c, codes.cast("I")), repeat(i)), maxlen=0)
+            for view in (codes[: 8 * (n // 2)], codes[4 : 4 + 8 * ((n - 1) // 2)]) if n > 1 else ():
+                deque(map(append, map(get_p, view.cast("Q")), repeat(i)), maxlen=0)
+        # gram_key order; a character before a pair with the same key (only a pair ending in NUL)
+        grams = sorted([(c << 21, 0, c) for c in chars] + [((p & 0xFFFFFFFF) << 21 | p >> 32, 1, p) for p in pairs])
         self.gstart = array("I", [0])
         self.post = array("I")
         tf = bytearray()
-        for g in grams:  # one gram at a time: only one Counter alive, the lists freed as they go
-            c = Counter(acc.pop(g))  # passage -> count, passages ascending
+        for _key, is_pair, g in grams:  # one gram at a time: only one Counter alive, the lists freed as they go
+            c = Counter((pairs if is_pair else chars).pop(g))  # passage -> count, passages ascending
             self.post.extend(c)
             try:
                 tf += bytes(c.values())
@@ -137,7 +146,7 @@ class MemGrams:
                 tf += bytes(map(min, c.values(), repeat(_TF_MAX)))
             self.gstart.append(len(self.post))
         keyed = _word_postings(words)
-        self.gkey = array("Q", map(gram_key, grams))
+        self.gkey = array("Q", (key for key, _is_pair, _g in grams))
         self.gkey.extend(k for k, _lst in keyed)
         self.gstart.extend(accumulate((len(lst) for _k, lst in keyed), initial=len(self.post)))
         del self.gstart[len(grams) + 1]  # accumulate repeats its initial value
@@ -147,8 +156,6 @@ class MemGrams:
         self.tf.frombytes(bytes(raw[3::4]))
         raw[3::4] = bytes(len(raw) // 4)
         self.post.frombytes(raw)
-        if sys.byteorder != "little":  # pragma: no cover - the split above assumes little-endian
-            raise ZhikuError("the search index needs a little-endian machine")
 
 
 def _word_postings(words: Sequence[Mapping[int, int]]) -> list[tuple[int, list[int]]]:

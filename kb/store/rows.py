@@ -13,6 +13,8 @@ def chain(value: str | None) -> tuple[str, ...]:
 
 
 def to_json(value: Any) -> str:
+    if isinstance(value, list) and not value:
+        return "[]"  # most measures name no responsible unit: one per measure the import writes
     return json.dumps(value, ensure_ascii=False)
 
 

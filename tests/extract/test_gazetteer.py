@@ -153,3 +153,22 @@ def test_a_sub_park_named_by_another_provinces_short_form_is_no_region(g: Gazett
     assert names(g, "福州高新区海西园") == [("福州高新区", "福州高新技术产业开发区")]
     assert ("海西", "海西蒙古族藏族自治州") in names(g, "西宁经开区海西园")  # in its own province it is
     assert ("海西", "海西蒙古族藏族自治州") in names(g, "青海海西州数据中心")
+
+
+def test_kept_chains_and_ancestors_match_a_fresh_walk(g: Gazetteer) -> None:
+    """Chains and ancestor tests are kept per table region; a zone made on the fly is never kept,
+    so two zones with one code (a name written in short and in full) keep their own fields."""
+    county = g.lookup("花溪区")
+    assert county is not None
+    first = g.chain(county)
+    first.append(county)  # a caller mutating its list must not change the kept chain
+    again = g.chain(county)
+    assert [x.name for x in again] == ["贵州省", "贵阳市", "花溪区"]
+    for x in again[:-1]:
+        assert g.is_ancestor(x, county) and not g.is_ancestor(county, x)
+    assert not g.is_ancestor(county, county)
+    city = again[1]
+    a = Region(f"{city.code}:贵阳综合保税区", "贵阳综合保税区", "贵阳综保区", 4, city.code)
+    b = Region(a.code, a.name, "", 4, city.code)
+    assert g.chain(a)[-1] is a and g.chain(b)[-1] is b
+    assert g.is_ancestor(city, a) and g.is_ancestor(again[0], b) and not g.is_ancestor(a, b)

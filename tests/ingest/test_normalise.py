@@ -62,3 +62,24 @@ def _folded(ch: str) -> str:
 @given(st.text(alphabet="ＡＢｚ０９（）％，！？：；\u00a0\u2002\u3000\u200b\ufeff aZ9数据中心\n.", max_size=80))
 def test_width_and_case_fold_character_by_character(text):
     assert normalise(text) == "".join(map(_folded, text))
+
+
+def test_lines_read_again_convert_as_in_a_fresh_process(monkeypatch):
+    """A line is converted once and read from the cache after: cached, partly cached and new lines
+    give what the converter gives each line on its own, and the cache stays within its size."""
+    import importlib
+
+    mod = importlib.import_module("kb.ingest.normalise")
+    monkeypatch.setattr(mod, "_LINES", {})
+    monkeypatch.setattr(mod, "_lines_chars", 0)
+    lines = ["貴州省人民政府辦公廳關於印發數字經濟發展規劃的通知", "各市、自治州人民政府", "乾燥的天氣裡發展雲計算",
+             "plain ascii", "", "深化數據要素市場化配置改革"]
+    fresh = [mod._CONVERTER.convert(line) for line in lines]
+    assert mod.to_simplified("\n".join(lines)).split("\n") == fresh
+    assert [mod.to_simplified(line) for line in lines] == fresh  # each line alone, now from the cache
+    mixed = [lines[0], "黔東南州建設大數據中心", lines[5]]
+    assert mod.to_simplified("\n".join(mixed)).split("\n") == [mod._CONVERTER.convert(x) for x in mixed]
+    monkeypatch.setattr(mod, "_LINES_CHARS_MAX", 100)
+    for i in range(50):
+        mod.to_simplified(f"第{i}號數據中心機房")
+    assert sum(map(len, mod._LINES)) <= 100

@@ -143,8 +143,10 @@ def test_batch_gram_index_equals_a_passage_by_passage_build() -> None:
 
     from kb.search.segdata import MemGrams, gram_key, word_key
 
-    texts = ["推进数据中心建设，数据中心集群。", "", "算" * 300 + "力", "贵阳大数据科创城", "a", "ab\U00020000ab"]
-    words = [{word_key("数据中心"): 2, word_key("建设"): 1}, {}, {word_key("算力"): 400}, {word_key("数据中心"): 1}, {}, {}]
+    texts = ["推进数据中心建设，数据中心集群。", "", "算" * 300 + "力", "贵阳大数据科创城", "a", "ab\U00020000ab",
+             "x\ud800y\udfff", "壹贰叁肆伍陆柒"]  # a lone surrogate (an undecodable byte kept) is a character too
+    words = [{word_key("数据中心"): 2, word_key("建设"): 1}, {}, {word_key("算力"): 400}, {word_key("数据中心"): 1}, {}, {},
+             {}, {}]
     expected: dict[int, list[tuple[int, int]]] = {}
     for i, t in enumerate(texts):
         grams = Counter(t) + Counter(t[j : j + 2] for j in range(len(t) - 1))
