@@ -92,6 +92,8 @@ def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str,
     for form, chain in places:
         if form.endswith(("镇", "乡", "街道")) and form in name:
             return chain, False
+    if _JOINT.search(name):
+        return _joint_chain(name, doc_chain, places), True
     found = _regions_in(g, name, tuple(ctx))
     if len(found) > 1 and not LEGAL.search(name):  # a firm's own name: its regions are its own
         found = [r for s, e, r in _region_spans(g, name, tuple(ctx)) if not _OWNER_AFTER.match(name, e)] or found
@@ -110,6 +112,28 @@ def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str,
     if stem is not None:
         return _region_chain(g, stem), False  # 天心经开区 lies in 天心区
     return doc_chain, True
+
+
+_JOINT = re.compile("[\u4e00-\u9fff][—－–-][\u4e00-\u9fff]")  # 滨海—中关村科技园: two places' joint park
+_PLACE_TAIL = re.compile("(新区|自治州|自治县|地区|盟|[省市区县州旗])$")
+
+
+def _joint_chain(name: str, doc_chain: tuple[str, ...],
+                 places: Sequence[tuple[str, tuple[str, ...]]]) -> tuple[str, ...]:
+    """A joint park lies in whichever of its two places is the document's (苏州—宿迁工业园区 in a
+    Suqian text is in Suqian): a place the text names below the document's own, else the document's
+    chain down to the deepest place the name holds."""
+    parts = re.split("[—－–-]", name, maxsplit=1)
+    below = [chain for part in parts for form, chain in places if part.startswith(form)
+             and len(chain) > len(doc_chain) and chain[:len(doc_chain)] == doc_chain]
+    deepest = max(below, key=len, default=None)
+    if deepest is not None and all(deepest[:len(c)] == c for c in below):
+        return deepest  # two places below the document's own that disagree: keep the document's
+    for i in range(len(doc_chain), 0, -1):
+        stem = _PLACE_TAIL.sub("", doc_chain[i - 1])
+        if doc_chain[i - 1] in name or len(stem) >= 2 and stem in name:
+            return doc_chain[:i]
+    return doc_chain
 
 
 _TALENT = re.compile("人才|英才|学者|工匠|名匠|菁英|精英|友好")

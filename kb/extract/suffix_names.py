@@ -115,6 +115,8 @@ def suffix_candidates(text: str, offset: int = 0, anchors: Sequence[tuple[int, i
             continue  # 科技城平台: the inner name is the one
         q = bx.quoted(text, e)
         left = q if q is not None else _left_of(text, p, suffix, kind, toks, floor, is_anchor)
+        if kind == "park" and q is None:
+            left = _joint_left(text, left, forms)
         if p > left and text[p - 1] in _NAME_BREAK:
             continue  # 某某38所在集团: a name never ends inside a verb or a preposition
         cut = _operator_split(text[left:p]) if kind != "enterprise" else 0
@@ -156,6 +158,28 @@ def _left_of(text: str, p: int, suffix: str, kind: str, toks: list[tuple[int, in
     if lead >= left and p - lead >= 4 and distinguishing(text[lead + 2:p]) == 2:
         left = lead + 2  # 联合桂林理工大学: the verb is not part of the name
     return left
+
+
+_DASHES = "—－–-"
+
+
+def _joint_left(text: str, left: int, forms: frozenset[str]) -> int:
+    """贵阳—遵义合作产业园, 某区—中关村科技园: a park two places run together is named by both, the
+    first written before a single dash (a double dash is punctuation, never part of a name)."""
+    if left < 3 or text[left - 1] not in _DASHES or text[left - 2] in _DASHES:
+        return left
+    for n in range(min(8, left - 1), 1, -1):
+        head = text[left - 1 - n:left - 1]
+        if re.fullmatch("[\u4e00-\u9fff]+", head) and _place_words(head, forms):
+            return left - 1 - n
+    return left
+
+
+def _place_words(head: str, forms: frozenset[str]) -> bool:
+    """Whether ``head`` is a place name, or two written together (天津滨海)."""
+    def one(w: str) -> bool:
+        return w in forms or _is_region(w)
+    return one(head) or any(one(head[:k]) and one(head[k:]) for k in range(2, len(head) - 1))
 
 
 def _operator_split(head: str) -> int:
