@@ -156,6 +156,8 @@ def _region_mentions(b: EntityBuilder, g: Gazetteer, ctx: list[Region],
     for s, e, r in g.find_all(body, ctx):
         if body[s:e] != r.name and r.level == 3 and _TALENT.match(body, e):
             continue  # 姑苏人才: a talent programme, not a mention of the district
+        if body[s:e] == r.short and _directional_short(r) and not _province_said(g, r, ctx, body):
+            continue
         own = zone is not None and r.level == 4 and (r.name == zone or r.name.endswith(zone))  # 重庆永川高新区
         name = (zone or r.name) if own else r.name
         etype = "park" if r.level == 4 and is_park_zone(name) else "region"
@@ -167,6 +169,18 @@ def _region_mentions(b: EntityBuilder, g: Gazetteer, ctx: list[Region],
         if etype == "park" and body[s:e].endswith(ZONE_SUFFIXES) or body[s:e] == r.name or r.level <= 2:
             b.keep.add((s, e))  # a region or zone named inside a park's name is still a mention of it
     return found
+
+
+def _directional_short(r: Region) -> bool:
+    """An autonomous prefecture's short form made with a direction (海西, 黔南, 湘西) is also the plain
+    word for a part of a coast or province (海西 = the Straits' west shore)."""
+    return r.level == 2 and r.name.endswith("自治州") and any(ch in r.short for ch in "东西南北")
+
+
+def _province_said(g: Gazetteer, r: Region, ctx: list[Region], body: str) -> bool:
+    """Whether the document's place or its text names the province ``r`` lies in."""
+    top = g.chain(r)[0]
+    return any(c.code == top.code for c in ctx) or top.name in body or bool(top.short) and top.short in body
 
 
 def _default_county(g: Gazetteer, ctx: list[Region]) -> Region | None:
