@@ -365,3 +365,15 @@ def test_a_company_that_builds_and_runs_a_park_is_not_taken_for_its_investor() -
     body = "六盘水软件园由六盘水市大数据发展有限公司建设运营。"
     _, links = extract_entities(body, doc_region("", body))
     assert not [lk for lk in links if lk.kind == "built_by"]
+
+
+def test_a_park_grown_into_the_core_of_a_larger_one_lies_in_it() -> None:
+    body = "南宁五象数字产业园项目于2018年启动以来，已经成为广西最大的数字产业园区，成为30平方公里南宁五象新区总部基地核心。"
+    _, located = _run(body)
+    assert "成为30平方公里南宁五象新区总部基地核心" in located[("南宁五象数字产业园", "南宁五象新区总部基地")]
+
+
+def test_a_park_that_is_a_core_partner_of_another_gets_no_nested_link() -> None:
+    body = "柳州软件园成为柳州高新技术产业开发区核心合作伙伴。"
+    _, located = _run(body)
+    assert ("柳州软件园", "柳州高新技术产业开发区") not in located
