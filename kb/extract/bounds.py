@@ -66,7 +66,8 @@ def anchored_left(text: str, p: int, suffix: str, kind: str, toks: Sequence[Toke
             while i >= 0 and toks[i][0] >= op:
                 i -= 1
             continue
-        if is_anchor(s, e, w) or w == "国家" and kind == "platform":
+        if is_anchor(s, e, w) or w == "国家" and kind == "platform" or w == "中国" and legal and anchor == e:
+            # 中国 + a known firm's short name opens its subsidiary's legal name (中国某工业新能源投资有限公司)
             anchor = s
             i -= 1
             continue

@@ -151,6 +151,8 @@ def _left_of(text: str, p: int, suffix: str, kind: str, toks: list[tuple[int, in
     alt = bx.anchored_left(text, p, suffix, kind, toks, floor, is_anchor, MAX_HEAD[kind])
     if alt is not None and (alt < left or suffix in lx.SCHOOL_SUFFIXES):
         left = alt
+    if suffix in lx.LEGAL_SUFFIXES:
+        left = _paren_region_left(text, left, p)
     amount = _AMOUNT_LEAD.match(text, left, p)
     if amount and amount.end() > left:
         left = amount.end()
@@ -180,6 +182,24 @@ def _place_words(head: str, forms: frozenset[str]) -> bool:
     def one(w: str) -> bool:
         return w in forms or _is_region(w)
     return one(head) or any(one(head[:k]) and one(head[k:]) for k in range(2, len(head) - 1))
+
+
+_REGION_PAREN = re.compile(r"([\u4e00-\u9fff]{1,6})[（(]([\u4e00-\u9fff]{2,6})[）)]")
+
+
+def _paren_region_left(text: str, left: int, p: int) -> int:
+    """中电（湖南）能源投资有限公司: a registered name that opens with a short name and its region in
+    brackets starts at that short name: not after the bracket, and not before a particle or verb
+    in front of it (与中电（湖南）…, 签约中电（湖南）…)."""
+    m = _REGION_PAREN.search(text, max(0, left - 14), p)
+    if m is None or not _is_region(m.group(2)):
+        return left
+    if m.end() != left and not any(ch in _NAME_BREAK for ch in text[left:m.start(2)]):
+        return left  # the name already reaches past the bracket, with no particle to cut at
+    cut = max((z for _, z, w, t in tag(m.group(1))
+               if w in _NAME_BREAK or t.startswith(("v", "p", "c", "d", "u", "m", "t"))), default=0)
+    head = m.group(1)[cut:]
+    return m.end(1) - len(head) if len(head) >= 2 else left
 
 
 def _operator_split(head: str) -> int:

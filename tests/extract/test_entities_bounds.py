@@ -108,3 +108,17 @@ def test_a_sum_of_money_opens_a_headline_not_a_name() -> None:
     assert not [n for n in parks if n[0].isdigit()]
     named = _names("该区投资12亿元建设的云岭数据产业园今日开园。", ("云南省", "昆明市"), "park")
     assert named == {"云岭数据产业园"}
+
+
+def test_a_legal_name_opening_with_a_short_name_and_its_region_in_brackets_is_whole() -> None:
+    from kb.extract.suffix_names import suffix_candidates
+    names = [c.name for c in suffix_candidates("10月18日，华润（广西）新能源投资有限公司正式入驻钦州港。")]
+    assert "华润（广西）新能源投资有限公司" in names
+    names = [c.name for c in suffix_candidates("钦州港区与华润（广西）新能源投资有限公司签约。")]
+    assert "华润（广西）新能源投资有限公司" in names  # 与 before the short name is no part of it
+
+
+def test_china_before_a_known_firm_opens_its_subsidiary_legal_name() -> None:
+    from kb.extract.suffix_names import suffix_candidates
+    names = [c.name for c in suffix_candidates("柳州市人民政府、中国航空工业新能源投资有限公司两方代表出席。")]
+    assert "中国航空工业新能源投资有限公司" in names
