@@ -23,7 +23,13 @@ from kb.extract.gazetteer import ZONE_SUFFIXES, Gazetteer, Region, is_park_zone
 from kb.extract.lexicon import Firm
 from kb.extract.links import build_links
 from kb.extract.places import DocPlace, holders, placed_entities
-from kb.extract.refine import abbreviation_merges, add_declared_aliases, retyped_as_parks, variant_merges
+from kb.extract.refine import (
+    abbreviation_merges,
+    add_declared_aliases,
+    add_zone_heads,
+    retyped_as_parks,
+    variant_merges,
+)
 from kb.extract.scan import SpanSet, occurrences
 from kb.extract.suffix_names import suffix_candidates
 from kb.extract.towns import find_towns
@@ -207,6 +213,7 @@ def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[Fou
         b.add("platform" if firm.name in lx.INSTITUTIONS else "enterprise", firm.name, b.doc_chain, {body[s:e]}, (s, e))
     _bare_zone_mentions(b)
     add_declared_aliases(b)
+    add_zone_heads(b)
     ents = _finish(b)
     doc = _doc_place(ents, b)
     defaults = frozenset(b.defaulted)

@@ -51,7 +51,9 @@ _SHAPES = [re.compile(p) for p in (
     f"(?P<p>{_PLACE})(?:内|里|区内|园区内)的(?P<x>{_LIST})",
     f"(?P<p>{_PARK_HERE})(?:的|有|建有|现有)?(?P<x>{_LIST})",  # 区内X聚集了…
     # X 位于/落户/入驻 P
-    f"(?P<x>{_LIST})[”\"]?{_TAIL}(?:位于|地处|坐落于|坐落在|设在|建在|{_SETTLE})(?:于|到|在)?(?P<p>{_PLACES})",
+    f"(?P<x>{_LIST})[”\"]?{_TAIL}(?:项目)?(?:正式|已经|已|顺利|成功|将|率先)?"
+    f"(?:位于|地处|坐落于|坐落在|设在|建在|{_SETTLE})(?:于|到|在)?"
+    f"(?:[^，,。；;：:\ue001-\ue006]{{0,10}}?的)?(?P<p>{_PLACES})",  # 位于某镇某村的 P 内
     # X 位于 某中心 (a building or campus named like a platform: it holds X, so it is a park)
     f"(?P<x>{_LIST}){_TAIL}(?:位于|坐落于|坐落在|地处)(?P<p>\ue003)(?:内)?(?=[，,。；;]|$)",
     # X (…) 在 P 建设/设立…, also after a clause: "X 是…企业，在 P 落地建设了…"

@@ -40,6 +40,8 @@ from kb.extract.names import (
 _PAREN_CENTRE = re.compile(r"(?<=[）)])中心")
 # 光谷芯中心, 新创R&D中心: a bare 中心 ending a word; its head must name a place, firm or brand
 _BARE_CENTRE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])中心(?=[的和与及、，,。；;：:等内已将在是\s]|$)")
+# 天开东丽园, 某高新区海西园: a sub-park named by its district's short form and a bare 园
+_BARE_PARK = re.compile(r"(?<=[\u4e00-\u9fff]{2})园(?![区林艺博])")
 _CITY_CENTRE = re.compile(r"(国家[^\s，,。；;、的和与及]{3,12}?)中心")  # 国家超级计算天津中心: 国家… + city + 中心
 _CREATE_NEAR = re.compile("(?:" + "|".join(CREATE_VERBS + ("共建", "合作建设", "联合建设", "建成", "牵头建设")) + ")了?")
 _SUB_UNITS = ("研究中心", "实验室", "研究所", "工程研究中心", "重点实验室", "创新中心", "分中心", "研究院", "分院")
@@ -54,6 +56,10 @@ def _matches(text: str) -> list[tuple[str, int, int]]:
     if "所" in text:
         found += [("所", m.start(), m.end()) for m in _NUMBERED_INSTITUTE.finditer(text)]
     found += [("中心", m.start(), m.end()) for m in _PAREN_CENTRE.finditer(text)]
+    if "园" in text:
+        ends = {e for _, _, e in found}
+        found += [("园", m.start(), m.end()) for m in _BARE_PARK.finditer(text) if m.end() not in ends
+                  and (_is_region(text[m.start() - 2:m.start()]) or _is_region(text[m.start() - 3:m.start()]))]
     if "中心" in text:
         ends = {e for _, _, e in found}
         found += [("中心", m.start(), m.end()) for m in _BARE_CENTRE.finditer(text) if m.end() not in ends]
@@ -101,7 +107,7 @@ def suffix_candidates(text: str, offset: int = 0, anchors: Sequence[tuple[int, i
                 or len(w) >= 2 and _known_strong(w))
 
     for i, (suffix, p, e) in enumerate(matches):
-        kind = _SUFFIX_TYPE.get(suffix, "platform")
+        kind = _SUFFIX_TYPE.get(suffix, "park" if suffix == "园" else "platform")
         floor = prev_end if kind != "enterprise" else 0
         if bx.in_book_title(text, p) or any(a <= p and e == z for a, z in anchors):
             continue  # a title; or a zone the gazetteer found (沈阳综合保税区信息服务中心 may still open with it)

@@ -377,3 +377,28 @@ def test_a_park_that_is_a_core_partner_of_another_gets_no_nested_link() -> None:
     body = "柳州软件园成为柳州高新技术产业开发区核心合作伙伴。"
     _, located = _run(body)
     assert ("柳州软件园", "柳州高新技术产业开发区") not in located
+
+
+def test_a_sub_park_named_by_its_district_and_a_bare_yuan_is_a_park_holding_another() -> None:
+    body = "南宁软件园五象分园位于良庆区那马镇的南宁高新区武鸣园内，规划用地800亩。"
+    ents, located = _run(body)
+    assert ents["南宁高新区武鸣园"].type == "park"
+    assert ("南宁软件园五象分园", "南宁高新区武鸣园") in located
+
+
+def test_parks_and_gardens_of_everyday_prose_are_no_sub_parks() -> None:
+    ents, _ = _run("市民在中山公园和西湖公园散步，苏州园林游客众多。")
+    assert not [n for n, e in ents.items() if e.type == "park"]
+
+
+def test_a_bonded_zone_called_by_its_head_alone_still_holds_what_settles_there() -> None:
+    body = "从洋浦综保区获悉，近日，海南国际数据产业园项目正式落地洋浦。"
+    ents, located = _run(body)
+    assert "洋浦" in ents["洋浦综保区"].aliases
+    assert ("海南国际数据产业园", "洋浦综保区") in located
+
+
+def test_a_park_merely_named_beside_a_bonded_zone_gets_no_nested_link() -> None:
+    body = "海南国际数据产业园与洋浦综保区相距20公里，两地交通便利。"
+    _, located = _run(body)
+    assert ("海南国际数据产业园", "洋浦综保区") not in located
