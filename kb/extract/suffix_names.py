@@ -123,6 +123,8 @@ def suffix_candidates(text: str, offset: int = 0, anchors: Sequence[tuple[int, i
         left = q if q is not None else _left_of(text, p, suffix, kind, toks, floor, is_anchor)
         if kind == "park" and q is None:
             left = _joint_left(text, left, forms)
+        if suffix == "园" and q is None:
+            left = _brand_left(text, left)
         if p > left and text[p - 1] in _NAME_BREAK:
             continue  # 某某38所在集团: a name never ends inside a verb or a preposition
         cut = _operator_split(text[left:p]) if kind != "enterprise" else 0
@@ -181,6 +183,19 @@ def _joint_left(text: str, left: int, forms: frozenset[str]) -> int:
         if re.fullmatch("[\u4e00-\u9fff]+", head) and _place_words(head, forms):
             return left - 1 - n
     return left
+
+
+def _brand_left(text: str, left: int) -> int:
+    """天开东丽园: a bare-园 sub-park may open with a two-character brand before its district's
+    name, when a particle, a verb's 于 or punctuation stands right before that brand."""
+    if left < 2 or not re.fullmatch("[\u4e00-\u9fff]{2}", text[left - 2:left]):
+        return left
+    before = text[left - 3] if left >= 3 else ""
+    if before and before not in _NAME_BREAK and before != "于" and not _PUNCT.match(before):
+        return left
+    word = text[left - 2:left]
+    prose = word in lx.LEFT_STOPS or word in CREATE_VERBS or word in ("进驻", "入园", "建成", "开工")
+    return left if prose or _is_region(word) else left - 2
 
 
 def _place_words(head: str, forms: frozenset[str]) -> bool:

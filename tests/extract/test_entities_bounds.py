@@ -122,3 +122,15 @@ def test_china_before_a_known_firm_opens_its_subsidiary_legal_name() -> None:
     from kb.extract.suffix_names import suffix_candidates
     names = [c.name for c in suffix_candidates("柳州市人民政府、中国航空工业新能源投资有限公司两方代表出席。")]
     assert "中国航空工业新能源投资有限公司" in names
+
+
+def test_a_bare_yuan_sub_park_keeps_its_brand_but_not_a_verb_before_it() -> None:
+    from kb.extract.suffix_names import suffix_candidates
+    assert "天开西青园" in [c.name for c in suffix_candidates("某研究所与天开西青园签署入驻协议。")]
+    assert [c.name for c in suffix_candidates("在新建西青园内设立展厅。")] == ["西青园"]
+
+
+def test_a_computing_base_is_a_platform_not_a_park() -> None:
+    from kb.extract.suffix_names import suffix_candidates
+    got = {c.name: c.type for c in suffix_candidates("世纪互联贵阳绿色云计算基地项目建成投运。")}
+    assert got.get("世纪互联贵阳绿色云计算基地") == "platform"
