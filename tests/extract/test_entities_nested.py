@@ -402,3 +402,26 @@ def test_a_park_merely_named_beside_a_bonded_zone_gets_no_nested_link() -> None:
     body = "海南国际数据产业园与洋浦综保区相距20公里，两地交通便利。"
     _, located = _run(body)
     assert ("海南国际数据产业园", "洋浦综保区") not in located
+
+
+def test_a_zone_made_of_its_parks_holds_each() -> None:
+    body = "昆明高新区由马金铺新材料产业园、海口工业园、昆明科技创新园组成。"
+    _, located = _run(body)
+    for park in ("马金铺新材料产业园", "海口工业园", "昆明科技创新园"):
+        assert (park, "昆明高新技术产业开发区") in located
+
+
+def test_a_zone_governing_its_parks_holds_them() -> None:
+    _, located = _run("曲靖经济技术开发区下辖西城工业园、曲靖综合保税区等园区。")
+    assert ("西城工业园", "曲靖经济技术开发区") in located
+    assert ("曲靖综合保税区", "曲靖经济技术开发区") in located
+
+
+def test_firms_a_park_merely_counts_among_its_partners_are_not_placed_in_it() -> None:
+    _, located = _run("贵安新区电子信息产业园的合作伙伴包括黔微电子、贵芯科技。")
+    assert not [k for k in located if k[1] == "贵安新区电子信息产业园"]
+
+
+def test_a_project_sited_in_a_park_lies_in_it() -> None:
+    _, located = _run("华为云数据中心项目选址贵安新区电子信息产业园。")
+    assert ("华为云数据中心", "贵安新区电子信息产业园") in located
