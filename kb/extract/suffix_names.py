@@ -185,13 +185,17 @@ def _joint_left(text: str, left: int, forms: frozenset[str]) -> int:
     return left
 
 
+_SETTLE_VERBS = frozenset("落地 落户 入驻 进驻 位于 签约 签署 入园 选址 迁入".split())
+
+
 def _brand_left(text: str, left: int) -> int:
     """天开东丽园: a bare-园 sub-park may open with a two-character brand before its district's
     name, when a particle, a verb's 于 or punctuation stands right before that brand."""
     if left < 2 or not re.fullmatch("[\u4e00-\u9fff]{2}", text[left - 2:left]):
         return left
     before = text[left - 3] if left >= 3 else ""
-    if before and before not in _NAME_BREAK and before != "于" and not _PUNCT.match(before):
+    settled = text[max(0, left - 4):left - 2] in _SETTLE_VERBS
+    if before and before not in _NAME_BREAK and before != "于" and not _PUNCT.match(before) and not settled:
         return left
     word = text[left - 2:left]
     prose = word in lx.LEFT_STOPS or word in CREATE_VERBS or word in ("进驻", "入园", "建成", "开工")

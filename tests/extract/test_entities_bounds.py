@@ -134,3 +134,15 @@ def test_a_computing_base_is_a_platform_not_a_park() -> None:
     from kb.extract.suffix_names import suffix_candidates
     got = {c.name: c.type for c in suffix_candidates("世纪互联贵阳绿色云计算基地项目建成投运。")}
     assert got.get("世纪互联贵阳绿色云计算基地") == "platform"
+
+
+def test_a_bare_yuan_sub_park_after_a_settling_verb_keeps_its_brand() -> None:
+    from kb.extract.suffix_names import suffix_candidates
+    names = [c.name for c in suffix_candidates("某低空测评中心项目正式落地天开西青园。")]
+    assert "天开西青园" in names and "西青园" not in names
+
+
+def test_a_testing_and_evaluation_centre_is_a_platform() -> None:
+    from kb.extract.suffix_names import suffix_candidates
+    got = {c.name: c.type for c in suffix_candidates("贵州省软件产品测评中心揭牌成立。")}
+    assert got.get("贵州省软件产品测评中心") == "platform"
