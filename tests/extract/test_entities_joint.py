@@ -38,3 +38,15 @@ def test_a_double_dash_is_punctuation_not_part_of_a_name() -> None:
     ents = _ents(body)
     assert "柳东数字经济产业园" in ents
     assert not any("—" in n for n in ents)
+
+
+def test_a_firm_merely_named_beside_a_joint_park_stays_unplaced() -> None:
+    body = "遵义市汇川区加快汇川—中关村科技园建设，腾讯公司代表到汇川考察并座谈。"
+    ents = _ents(body)
+    assert ents["腾讯控股有限公司"].region_chain == ()
+
+
+def test_a_park_merely_mentioned_near_a_joint_park_gets_no_nested_link() -> None:
+    body = "汇川—中关村科技园与遵义软件园相距15公里，两园将加强合作。"
+    _, links = extract_entities(body, doc_region("", body))
+    assert not [lk for lk in links if lk.kind == "located_in" and lk.src[0] == "park" and lk.dst[0] == "park"]
