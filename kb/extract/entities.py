@@ -107,7 +107,7 @@ def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str,
     if found:
         deepest = max(inside or found, key=lambda r: r.level)
         city = next((r for r in found if r.level < deepest.level and r.name not in _region_chain(g, deepest)), None)
-        if city is not None and found.index(city) < found.index(deepest):
+        if city is not None and found.index(city) < found.index(deepest) and _NEW_AREA_END.search(deepest.name):
             deepest = city  # 眉山天府新区…: the city written first wins over a new area filed under another
         chain = _region_chain(g, deepest)
         return (chain[:-1] if deepest.level == 4 and is_park_zone(deepest.name) else chain), False
@@ -142,6 +142,7 @@ def _joint_chain(name: str, doc_chain: tuple[str, ...],
     return doc_chain
 
 
+_NEW_AREA_END = re.compile("新区$|新城$")
 _TALENT = re.compile("人才|英才|学者|工匠|名匠|菁英|精英|友好")
 
 
@@ -418,6 +419,10 @@ def _finish(b: EntityBuilder) -> list[FoundEntity]:
             if other in present and len(f) < len(k[1]) and other not in merged and k not in merged:
                 merged[other] = k
     _merge_short_firms(b, keys, merged)
+    for k in keys:  # 世界计算·长沙智谷 … 长沙智谷: the name without its brand is the same park
+        tail = (k[0], k[1].rsplit("·", 1)[-1])
+        if "·" in k[1] and tail in present and tail not in merged:
+            merged[tail] = k
     for small, big in abbreviation_merges(keys).items():
         merged.setdefault(small, big)
     owners = frozenset(f for k in keys if k[0] in ("region", "enterprise") for f in b.forms[k])

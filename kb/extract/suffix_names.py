@@ -52,7 +52,8 @@ _LAB_TYPES = ("实验室", "研究院", "研究中心", "创新中心", "工程�
 
 
 def _matches(text: str) -> list[tuple[str, int, int]]:
-    found = [(m.group(0), m.start(), m.end()) for m in _SUFFIX_RE.finditer(text)]
+    found = [(m.group(0), m.start(), m.end()) for m in _SUFFIX_RE.finditer(text)
+             if not (m.group(0) == "大学" and text.startswith("生", m.end()))]  # 大学生创业园: students
     if "所" in text:
         found += [("所", m.start(), m.end()) for m in _NUMBERED_INSTITUTE.finditer(text)]
     found += [("中心", m.start(), m.end()) for m in _PAREN_CENTRE.finditer(text)]
@@ -125,6 +126,8 @@ def suffix_candidates(text: str, offset: int = 0, anchors: Sequence[tuple[int, i
             left = _joint_left(text, left, forms)
         if suffix == "园" and q is None:
             left = _brand_left(text, left)
+        if kind == "park" and q is None:
+            left = _dot_brand_left(text, left)
         if p > left and text[p - 1] in _NAME_BREAK:
             continue  # 某某38所在集团: a name never ends inside a verb or a preposition
         cut = _operator_split(text[left:p]) if kind != "enterprise" else 0
@@ -183,6 +186,27 @@ def _joint_left(text: str, left: int, forms: frozenset[str]) -> int:
         if re.fullmatch("[\u4e00-\u9fff]+", head) and _place_words(head, forms):
             return left - 1 - n
     return left
+
+
+_PROSE_HEAD = re.compile("^(?:[这那该此每各哪][一两几]?[座个家片处所批类种]?|不[像是如同]|没有)$|[个座批类种]$")
+_BRAND_RUN = re.compile("[\u4e00-\u9fffA-Za-z]{2,8}$")
+
+
+def _dot_brand_left(text: str, left: int) -> int:
+    """某集团·某县新一代信息技术科创产业园: a developer's brand joined to the park's name by a middle
+    dot is part of it; the verbs and particles before the brand are not."""
+    if left < 3 or text[left - 1] not in "·•・":
+        return left
+    m = _BRAND_RUN.search(text, max(0, left - 9), left - 1)
+    if m is None:
+        return left
+    brand = m.group(0)
+    cut = max((i + 1 for i, ch in enumerate(brand) if ch in _NAME_BREAK or ch in "区市县"), default=0)
+    for w in sorted((w for w in lx.LEFT_STOPS | set(CREATE_VERBS) if brand[cut:].startswith(w)), key=len)[-1:]:
+        cut += len(w)
+    places = Gazetteer.default().find_all(brand[cut:])
+    cut += max((e for _, e, _ in places), default=0)  # 某新区联东U谷: the place before the brand is prose
+    return m.start() + cut if len(brand) - cut >= 2 else left
 
 
 _SETTLE_VERBS = frozenset("落地 落户 入驻 进驻 位于 签约 签署 入园 选址 迁入".split())
@@ -249,6 +273,8 @@ def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind:
     from ``out``).
     """
     head = text[left:p]
+    if _PROSE_HEAD.search(head):
+        return None  # 这座产业园, 不像产业园, 长出个软件园: prose about a park, not its name
     verb = _verb_alias(text, left, head)
     if verb:  # 将联通大学城与…, 将联通光谷科学城: a carrier's short name used as the verb 联通
         left += verb

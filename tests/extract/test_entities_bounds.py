@@ -146,3 +146,23 @@ def test_a_testing_and_evaluation_centre_is_a_platform() -> None:
     from kb.extract.suffix_names import suffix_candidates
     got = {c.name: c.type for c in suffix_candidates("贵州省软件产品测评中心揭牌成立。")}
     assert got.get("贵州省软件产品测评中心") == "platform"
+
+
+def test_prose_about_a_park_is_no_park_name() -> None:
+    from kb.extract.suffix_names import suffix_candidates
+    for text in ("筹建这座产业园时，团队花了不少心思。", "“不像产业园，倒像是公园。”", "荒地里长出个软件园。"):
+        assert not [c for c in suffix_candidates(text) if not c.weak], text
+
+
+def test_a_university_student_base_opens_no_university() -> None:
+    from kb.extract.suffix_names import suffix_candidates
+    got = [c.name for c in suffix_candidates("云南省大学生创业孵化基地等平台已建成。")]
+    assert "云南省大学" not in got
+
+
+def test_a_developer_brand_joined_by_a_middle_dot_opens_the_park_name() -> None:
+    from kb.extract.suffix_names import suffix_candidates
+    got = [c.name for c in suffix_candidates("投资贵州行——联东U谷·修文数字经济产业园开工。")]
+    assert "联东U谷·修文数字经济产业园" in got
+    got = [c.name for c in suffix_candidates("打造贵阳市创智·贵阳软件园。")]
+    assert "创智·贵阳软件园" in got  # the city before the brand is not part of it

@@ -50,3 +50,16 @@ def test_a_park_merely_mentioned_near_a_joint_park_gets_no_nested_link() -> None
     body = "汇川—中关村科技园与遵义软件园相距15公里，两园将加强合作。"
     _, links = extract_entities(body, doc_region("", body))
     assert not [lk for lk in links if lk.kind == "located_in" and lk.src[0] == "park" and lk.dst[0] == "park"]
+
+
+def test_a_school_branch_lies_in_the_county_written_after_the_school() -> None:
+    body = "黄平县为浙江大学黄平技术转移(创新)中心授牌。"
+    ents = _ents(body, "黄平县推进校地合作")
+    assert ents["浙江大学黄平技术转移(创新)中心"].region_chain[-1] == "黄平县"
+
+
+def test_a_park_named_without_its_brand_is_the_branded_park() -> None:
+    body = "修文县启动联东U谷·修文数字经济产业园建设。修文数字经济产业园总投资20亿元。"
+    ents = _ents(body)
+    assert "修文数字经济产业园" not in ents
+    assert "修文数字经济产业园" in ents["联东U谷·修文数字经济产业园"].aliases
