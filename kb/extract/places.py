@@ -89,6 +89,8 @@ _SHAPES = [re.compile(p) for p in (
     # 吸引 X 等企业 落户/建设: attracted to settle, not to visit or test
     f"(?P<p>{_PLACES}){_GAP}{{0,6}}?[^。；;{_ANY}]{{0,30}}?吸引了?{_GAP}{{0,12}}?(?P<x>{_LIST}){_TAIL}"
     f"{_GAP}{{0,6}}?(?:{_CREATE})",
+    # X、Y 等企业签订入园协议: firms that agreed to move into the park the text is about
+    f"(?P<x>{_LIST}){_TAIL}{_GAP}{{0,4}}?(?:签订|签署|签约)了?(?P<p>{_PARK_HERE})(?:协议|合同)",
     # X 与 P 签约 / 签订入驻协议; P 与 X 签约 (a firm's local project; not a cooperation agreement)
     f"(?P<f>{_LIST}){_TAIL}与(?P<p>{_PLACE}){_GAP}{{0,12}}?(?:{_SIGN}|入驻|落户)(?!{_GAP}{{0,8}}?(?:战略|框架|合作))",
     f"(?P<p>[\ue000\ue001]){_GAP}{{0,6}}?与(?P<f>{_LIST}){_GAP}{{0,12}}?(?:{_SIGN})(?!{_GAP}{{0,8}}?(?:战略|框架|合作))",
@@ -142,6 +144,7 @@ _TRIGGERS = (
     ("引入", "引进", "招引", "集聚", "聚集"),
     ("揭牌", "开园", "开业", "启用", "落成"),
     ("吸引",),
+    (_PARK_HERE,),
     ("与",),
     ("与",),
     ("\ue001",),
@@ -174,7 +177,8 @@ _HAS_THING = re.compile(_THING)
 _ANY_CODE = re.compile(f"[{_ANY}]")
 _HAS_PLACE = re.compile(_PLACE)
 _HERE_RE = re.compile("该市|该区|该县|我市|我区|我县|本市|本区|本县|当地|这里|该地")
-_PARK_HERE_RE = re.compile("该园区|园区内|区内|园内|(?:(?<=入驻)|(?<=进驻)|(?<=落户)|(?<=在)|(?<=到))园区")
+_PARK_HERE_RE = re.compile("该园区|园区内|区内|园内|(?:(?<=入驻)|(?<=进驻)|(?<=落户)|(?<=在)|(?<=到))园区"
+                           "|(?<=签订|签署|签约)入园(?=协议|合同)")  # 签订入园协议: agreed to move into the park
 _HERE_CHARS = re.compile("[该我本当这]")
 _ANAPHOR = re.compile("该|区内|园|我[市区县]|本[市区县]|当地|这里")
 # 该科技园, 该产业园区, 该数据中心, 该小镇: a short head, then the kind of thing it points back at
@@ -271,8 +275,10 @@ def _container(word: str, at: int, items: Sequence[Item], seen: Sequence[Item], 
     if word != "区内" and doc.zone is not None:
         return doc.zone
     district = word == "区内"
+    garden = word == "入园"  # 入园 moves into a …园, not the zone that park lies in
     last = [i[2] for i in (*seen, *items) if i[1] <= at and (
-        i[2].type == "park" or district and i[2].type == "region" and i[2].name.endswith("区"))]
+        i[2].type == "park" and (not garden or i[2].name.endswith(("园", "园区")))
+        or district and i[2].type == "region" and i[2].name.endswith("区"))]
     return (last[-1].type, last[-1].name) if last else doc.zone or (doc.region if district else None)
 
 
