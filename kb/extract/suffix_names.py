@@ -299,7 +299,7 @@ def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind:
     sub_unit = bool(out) and kind == "platform" and out[-1].end == offset + left and (
         out[-1].type == "platform" or suffix == "分院" and out[-1].suffix in ("研究院", "研究所")) and (
         out[-1].suffix in lx.SCHOOL_SUFFIXES or out[-1].suffix != suffix and suffix in _SUB_UNITS)
-    strong = strong or sub_unit
+    strong = strong or sub_unit or kind == "platform" and suffix.endswith(_LAB_TYPES) and "与" in head and len(head) >= 6
     firm = owner_firm(head)
     weak_head = firm_keys().get(head, (None, False))[1]
     if firm is not None and (firm.name in lx.INSTITUTIONS or weak_head and is_generic_word(head)):

@@ -425,3 +425,29 @@ def test_firms_a_park_merely_counts_among_its_partners_are_not_placed_in_it() ->
 def test_a_project_sited_in_a_park_lies_in_it() -> None:
     _, located = _run("华为云数据中心项目选址贵安新区电子信息产业园。")
     assert ("华为云数据中心", "贵安新区电子信息产业园") in located
+
+
+def test_firms_that_signed_to_move_into_the_park_lie_in_it_not_in_its_zone() -> None:
+    body = ("琼中县数字产业园位于琼中县营根经济开发区内，吸引知名企业入驻。"
+            "目前已有黎苗科技、椰风数据、云海信息等企业签订入园协议。")
+    _, located = _run(body)
+    for firm in ("黎苗科技", "椰风数据", "云海信息"):
+        assert (firm, "琼中县数字产业园") in located
+
+
+def test_firms_signing_a_cooperation_agreement_are_placed_nowhere() -> None:
+    ents, located = _run("会上，黎苗科技、椰风数据等企业签订战略合作协议。")
+    assert not located
+    assert all(not e.region_chain for e in ents.values() if e.type == "enterprise")
+
+
+def test_an_institute_named_by_two_fields_joined_by_yu_is_one_platform_in_its_park() -> None:
+    body = "位于昆明高新区的智能感知与先进计算研究院项目已投入使用。"
+    ents, located = _run(body)
+    assert ents["智能感知与先进计算研究院"].type == "platform"
+    assert ("智能感知与先进计算研究院", "昆明高新技术产业开发区") in located
+
+
+def test_a_firm_joined_to_an_institute_by_yu_is_not_part_of_its_name() -> None:
+    ents, _ = _run("华为与贵州大学研究院合作建设实验平台。")
+    assert not [n for n in ents if n.startswith("华为与")]
