@@ -51,7 +51,7 @@ def anchored_left(text: str, p: int, suffix: str, kind: str, toks: Sequence[Toke
     lab = suffix.endswith(_LAB) or suffix in lx.STRONG_SUFFIXES
     i = bisect.bisect_left(toks, p, key=itemgetter(0)) - 1  # the last token starting before p
     anchor: int | None = None
-    crossed = False
+    crossed, cross_at = False, p
     last: int | None = None
     while i >= 0:
         s, e, w, t = toks[i]
@@ -66,7 +66,10 @@ def anchored_left(text: str, p: int, suffix: str, kind: str, toks: Sequence[Toke
             while i >= 0 and toks[i][0] >= op:
                 i -= 1
             continue
-        if is_anchor(s, e, w) or w == "国家" and kind == "platform":
+        if is_anchor(s, e, w) or w == "国家" and kind == "platform" or w == "中国" and legal and anchor == e:
+            # 中国 + a known firm's short name opens its subsidiary's legal name (中国某工业新能源投资有限公司)
+            if crossed and anchor is None and cross_at - e < 2:
+                return None  # 华为与某研究院: a bare name joined by 与 is another name, not this one's head
             anchor = s
             i -= 1
             continue
@@ -75,7 +78,7 @@ def anchored_left(text: str, p: int, suffix: str, kind: str, toks: Sequence[Toke
         if w in _LEAD or _BUREAU_END.search(w):
             break
         if w in _CONJ and lab and not crossed and anchor is None:
-            crossed = True
+            crossed, cross_at = True, s
             i -= 1
             continue
         if t == "x" or t in ("eng", "m") and not _ALNUM.fullmatch(w) and _number_like(w) and not (
@@ -100,6 +103,9 @@ def anchored_left(text: str, p: int, suffix: str, kind: str, toks: Sequence[Toke
         return toks[i][1]
     if anchor is None and suffix in lx.STRONG_SUFFIXES:
         return last  # 汽车仿真与控制国家重点实验室: the whole descriptive head
+    if anchor is None and crossed and suffix.endswith(_LAB) and last is not None and cross_at - last >= 4 and (
+            i < 0 or toks[i][2] in ("的", "是", "为", "，", ",", "、")):
+        return last  # 量子信息与量子科技创新研究院: two fields joined by 与 name one institute
     return anchor
 
 

@@ -23,7 +23,13 @@ from kb.extract.gazetteer import ZONE_SUFFIXES, Gazetteer, Region, is_park_zone
 from kb.extract.lexicon import Firm
 from kb.extract.links import build_links
 from kb.extract.places import DocPlace, holders, placed_entities
-from kb.extract.refine import abbreviation_merges, add_declared_aliases, retyped_as_parks, variant_merges
+from kb.extract.refine import (
+    abbreviation_merges,
+    add_declared_aliases,
+    add_zone_heads,
+    retyped_as_parks,
+    variant_merges,
+)
 from kb.extract.scan import SpanSet, occurrences
 from kb.extract.suffix_names import suffix_candidates
 from kb.extract.towns import find_towns
@@ -92,6 +98,8 @@ def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str,
     for form, chain in places:
         if form.endswith(("镇", "乡", "街道")) and form in name:
             return chain, False
+    if _JOINT.search(name):
+        return _joint_chain(name, doc_chain, places), True
     found = _regions_in(g, name, tuple(ctx))
     if len(found) > 1 and not LEGAL.search(name):  # a firm's own name: its regions are its own
         found = [r for s, e, r in _region_spans(g, name, tuple(ctx)) if not _OWNER_AFTER.match(name, e)] or found
@@ -99,7 +107,7 @@ def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str,
     if found:
         deepest = max(inside or found, key=lambda r: r.level)
         city = next((r for r in found if r.level < deepest.level and r.name not in _region_chain(g, deepest)), None)
-        if city is not None and found.index(city) < found.index(deepest):
+        if city is not None and found.index(city) < found.index(deepest) and _NEW_AREA_END.search(deepest.name):
             deepest = city  # 眉山天府新区…: the city written first wins over a new area filed under another
         chain = _region_chain(g, deepest)
         return (chain[:-1] if deepest.level == 4 and is_park_zone(deepest.name) else chain), False
@@ -112,6 +120,29 @@ def _chain_for(g: Gazetteer, name: str, ctx: list[Region], doc_chain: tuple[str,
     return doc_chain, True
 
 
+_JOINT = re.compile("[\u4e00-\u9fff][—－–-][\u4e00-\u9fff]")  # 滨海—中关村科技园: two places' joint park
+_PLACE_TAIL = re.compile("(新区|自治州|自治县|地区|盟|[省市区县州旗])$")
+
+
+def _joint_chain(name: str, doc_chain: tuple[str, ...],
+                 places: Sequence[tuple[str, tuple[str, ...]]]) -> tuple[str, ...]:
+    """A joint park lies in whichever of its two places is the document's (苏州—宿迁工业园区 in a
+    Suqian text is in Suqian): a place the text names below the document's own, else the document's
+    chain down to the deepest place the name holds."""
+    parts = re.split("[—－–-]", name, maxsplit=1)
+    below = [chain for part in parts for form, chain in places if part.startswith(form)
+             and len(chain) > len(doc_chain) and chain[:len(doc_chain)] == doc_chain]
+    deepest = max(below, key=len, default=None)
+    if deepest is not None and all(deepest[:len(c)] == c for c in below):
+        return deepest  # two places below the document's own that disagree: keep the document's
+    for i in range(len(doc_chain), 0, -1):
+        stem = _PLACE_TAIL.sub("", doc_chain[i - 1])
+        if doc_chain[i - 1] in name or len(stem) >= 2 and stem in name:
+            return doc_chain[:i]
+    return doc_chain
+
+
+_NEW_AREA_END = re.compile("新区$|新城$")
 _TALENT = re.compile("人才|英才|学者|工匠|名匠|菁英|精英|友好")
 
 
@@ -132,6 +163,8 @@ def _region_mentions(b: EntityBuilder, g: Gazetteer, ctx: list[Region],
     for s, e, r in g.find_all(body, ctx):
         if body[s:e] != r.name and r.level == 3 and _TALENT.match(body, e):
             continue  # 姑苏人才: a talent programme, not a mention of the district
+        if body[s:e] == r.short and _directional_short(r) and not _province_said(g, r, ctx, body):
+            continue
         own = zone is not None and r.level == 4 and (r.name == zone or r.name.endswith(zone))  # 重庆永川高新区
         name = (zone or r.name) if own else r.name
         etype = "park" if r.level == 4 and is_park_zone(name) else "region"
@@ -143,6 +176,18 @@ def _region_mentions(b: EntityBuilder, g: Gazetteer, ctx: list[Region],
         if etype == "park" and body[s:e].endswith(ZONE_SUFFIXES) or body[s:e] == r.name or r.level <= 2:
             b.keep.add((s, e))  # a region or zone named inside a park's name is still a mention of it
     return found
+
+
+def _directional_short(r: Region) -> bool:
+    """An autonomous prefecture's short form made with a direction (海西, 黔南, 湘西) is also the plain
+    word for a part of a coast or province (海西 = the Straits' west shore)."""
+    return r.level == 2 and r.name.endswith("自治州") and any(ch in r.short for ch in "东西南北")
+
+
+def _province_said(g: Gazetteer, r: Region, ctx: list[Region], body: str) -> bool:
+    """Whether the document's place or its text names the province ``r`` lies in."""
+    top = g.chain(r)[0]
+    return any(c.code == top.code for c in ctx) or top.name in body or bool(top.short) and top.short in body
 
 
 def _default_county(g: Gazetteer, ctx: list[Region]) -> Region | None:
@@ -169,6 +214,7 @@ def extract_entities(body: str, region_chain: tuple[str, ...]) -> tuple[list[Fou
         b.add("platform" if firm.name in lx.INSTITUTIONS else "enterprise", firm.name, b.doc_chain, {body[s:e]}, (s, e))
     _bare_zone_mentions(b)
     add_declared_aliases(b)
+    add_zone_heads(b)
     ents = _finish(b)
     doc = _doc_place(ents, b)
     defaults = frozenset(b.defaulted)
@@ -373,6 +419,10 @@ def _finish(b: EntityBuilder) -> list[FoundEntity]:
             if other in present and len(f) < len(k[1]) and other not in merged and k not in merged:
                 merged[other] = k
     _merge_short_firms(b, keys, merged)
+    for k in keys:  # 世界计算·长沙智谷 … 长沙智谷: the name without its brand is the same park
+        tail = (k[0], k[1].rsplit("·", 1)[-1])
+        if "·" in k[1] and tail in present and tail not in merged:
+            merged[tail] = k
     for small, big in abbreviation_merges(keys).items():
         merged.setdefault(small, big)
     owners = frozenset(f for k in keys if k[0] in ("region", "enterprise") for f in b.forms[k])

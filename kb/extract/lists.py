@@ -41,6 +41,7 @@ def enumeration_items(text: str, offset: int = 0) -> list[Candidate]:
         if "、" not in span and (kind != "enterprise" or not m.group(0).startswith("等")):
             continue  # a single item counts only before 等…企业, never before "N家企业"
         pos = start
+        industries = _industry_list(span.split("、"), m.group(1))
         listed: list[Candidate] = []
         spare: list[Candidate] = []  # items that look like names but say nothing that proves it
         for item in span.split("、"):
@@ -65,6 +66,8 @@ def enumeration_items(text: str, offset: int = 0) -> list[Candidate]:
                 elif kind == "enterprise":
                     listed.append(Candidate(kind, core, offset + s, offset + s + len(core), "", weak=True))
                 continue
+            if industries:
+                continue  # 智能制造、军工电子等战略新兴产业企业: industries, whatever their words
             if kind == "enterprise" and head_kind == "项目" and not TRADE_RE.search(core):
                 continue
             if head_kind == "项目":
@@ -82,6 +85,15 @@ def enumeration_items(text: str, offset: int = 0) -> list[Candidate]:
         if len(listed) >= 2 and len(spare) <= len(listed):
             out += spare  # X、Y、Z等企业 with two of them plainly firms: the third is one too
     return out
+
+
+def _industry_list(items: Sequence[str], tail: str) -> bool:
+    """"X、Y等…产业企业" whose items are mostly industry words lists industries, not firms: its
+    suffix-less items (军工电子 beside 智能制造, 机械装备) are no names."""
+    if not re.search("产业|行业", tail):
+        return False
+    cores = [re.sub("^(?:一批|一系列|包括|涵盖|覆盖|重点|引进|发展)+", "", x) for x in items]
+    return 2 * sum(is_generic_word(x) for x in cores if x) >= len(items)
 
 
 def _item_stop(w: str, t: str) -> bool:

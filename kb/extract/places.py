@@ -37,7 +37,7 @@ _LISTS = f"{_LIST}(?:{_TAIL}[，,]?(?:及|以及){_GAP}{{0,10}}?{_LIST})*"  # X�
 
 _CREATE = ("设立|成立|注册|建设|建成|落地|落户|投资|布局|打造|开工|投产|扎根|运营|组建|挂牌|揭牌|开设|新建|"
            "扩建|设厂|建厂|入驻|进驻|开园|启用")
-_SETTLE = "签约落户|签约入驻|签约落地|落户|入驻|进驻|落地|扎根|迁入|入园|布局"
+_SETTLE = "签约落户|签约入驻|签约落地|落户|入驻|进驻|落地|扎根|迁入|入园|布局|选址"
 _HOST = ("现有|拥有|建有|设有|已有|集聚了?|聚集了?|汇聚了?|引进了?|引入了?|招引了?|已入驻|入驻了?|"
          "落户了?|培育和引进了?|培育引进了?|引育了?|签约了?")
 _SIGN = "签约|签署|签订"
@@ -51,7 +51,9 @@ _SHAPES = [re.compile(p) for p in (
     f"(?P<p>{_PLACE})(?:内|里|区内|园区内)的(?P<x>{_LIST})",
     f"(?P<p>{_PARK_HERE})(?:的|有|建有|现有)?(?P<x>{_LIST})",  # 区内X聚集了…
     # X 位于/落户/入驻 P
-    f"(?P<x>{_LIST})[”\"]?{_TAIL}(?:位于|地处|坐落于|坐落在|设在|建在|{_SETTLE})(?:于|到|在)?(?P<p>{_PLACES})",
+    f"(?P<x>{_LIST})[”\"]?{_TAIL}(?:项目)?(?:正式|已经|已|顺利|成功|将|率先)?"
+    f"(?:位于|地处|坐落于|坐落在|设在|建在|{_SETTLE})(?:于|到|在)?"
+    f"(?:[^，,。；;：:\ue001-\ue006]{{0,10}}?的)?(?P<p>{_PLACES})",  # 位于某镇某村的 P 内
     # X 位于 某中心 (a building or campus named like a platform: it holds X, so it is a park)
     f"(?P<x>{_LIST}){_TAIL}(?:位于|坐落于|坐落在|地处)(?P<p>\ue003)(?:内)?(?=[，,。；;]|$)",
     # X (…) 在 P 建设/设立…, also after a clause: "X 是…企业，在 P 落地建设了…"
@@ -87,6 +89,8 @@ _SHAPES = [re.compile(p) for p in (
     # 吸引 X 等企业 落户/建设: attracted to settle, not to visit or test
     f"(?P<p>{_PLACES}){_GAP}{{0,6}}?[^。；;{_ANY}]{{0,30}}?吸引了?{_GAP}{{0,12}}?(?P<x>{_LIST}){_TAIL}"
     f"{_GAP}{{0,6}}?(?:{_CREATE})",
+    # X、Y 等企业签订入园协议: firms that agreed to move into the park the text is about
+    f"(?P<x>{_LIST}){_TAIL}{_GAP}{{0,4}}?(?:签订|签署|签约)了?(?P<p>{_PARK_HERE})(?:协议|合同)",
     # X 与 P 签约 / 签订入驻协议; P 与 X 签约 (a firm's local project; not a cooperation agreement)
     f"(?P<f>{_LIST}){_TAIL}与(?P<p>{_PLACE}){_GAP}{{0,12}}?(?:{_SIGN}|入驻|落户)(?!{_GAP}{{0,8}}?(?:战略|框架|合作))",
     f"(?P<p>[\ue000\ue001]){_GAP}{{0,6}}?与(?P<f>{_LIST}){_GAP}{{0,12}}?(?:{_SIGN})(?!{_GAP}{{0,8}}?(?:战略|框架|合作))",
@@ -96,9 +100,16 @@ _SHAPES = [re.compile(p) for p in (
     # P 建成 X (a park building something); P 以 X、Y 等园区为载体 (its own parks)
     f"(?P<p>\ue001){_GAP}{{0,4}}?(?:建成|建设了|建有|打造了|设立了)(?P<x>{_LIST})",
     f"(?P<p>\ue001)[^。；;{_ANY}]{{0,30}}?以(?P<x>{_LIST}){_TAIL}为(?:载体|抓手|依托|重点)",
+    # P 下辖/包括 X、Y 等园区: a zone's own parks (a firm "included" is only listed, never placed)
+    f"(?P<p>\ue001){_GAP}{{0,4}}?(?:下辖|包括|包含|涵盖)了?(?P<x>[\ue001\ue003](?:[、和及][\ue001\ue003])*)",
+    # P 由 X、Y 等组成: a zone made of its parks ("一区多园")
+    f"(?P<p>\ue001)(?:主要)?由(?P<x>{_LIST}){_TAIL}{_GAP}{{0,8}}?(?:组成|构成)",
     # X 是 P 的核心载体/组成部分/分园: a part of that park
     f"(?P<x>[\ue001\ue003{_THAT}])(?:是|为|作为|系)(?:[^。；;]{{0,60}}?[，,](?:也是|还是|同时是|亦是))?(?P<p>\ue001)"
     f"的?{_GAP}{{0,6}}?(?:{_PART})",
+    # X …，成为 P 核心 / P 的核心区: grown into the core of a larger park (not "核心企业", "核心伙伴")
+    f"(?P<x>[\ue001\ue003{_THAT}])(?:[^。；;\ue001\ue003]{{0,60}}?[，,])?(?:已经|已|将|正|逐步)?成为{_GAP}{{0,10}}?"
+    f"(?P<p>\ue001)的?(?:{_PART}|核心(?:区域|板块|园区)?(?=[，,。；;]|$))",
     # 依托 P 建设 X; P 启动建设 X (a place building something, at the head of its clause)
     f"依托(?P<p>{_PLACES})(?:内)?{_GAP}{{0,6}}?(?:{_BUILD_IN})了?{_GAP}{{0,12}}?(?P<x>{_LIST})",
     f"(?:^|[，,：:]){_GAP}{{0,8}}?(?P<p>[\ue000\ue001]){_GAP}{{0,4}}?(?:{_BUILD_START})(?P<x>{_LIST})",
@@ -133,13 +144,17 @@ _TRIGGERS = (
     ("引入", "引进", "招引", "集聚", "聚集"),
     ("揭牌", "开园", "开业", "启用", "落成"),
     ("吸引",),
+    (_PARK_HERE,),
     ("与",),
     ("与",),
     ("\ue001",),
     ("\ue002",),
     ("建成", "建设了", "建有", "打造了", "设立了"),
     ("以",),
+    ("下辖", "包括", "包含", "涵盖"),
+    ("组成", "构成"),
     ("是", "为", "系"),
+    ("成为",),
     ("依托",),
     ("建设", "建成", "建有", "打造了", "设立了", "新建"),
     ("\ue001",),
@@ -162,7 +177,8 @@ _HAS_THING = re.compile(_THING)
 _ANY_CODE = re.compile(f"[{_ANY}]")
 _HAS_PLACE = re.compile(_PLACE)
 _HERE_RE = re.compile("该市|该区|该县|我市|我区|我县|本市|本区|本县|当地|这里|该地")
-_PARK_HERE_RE = re.compile("该园区|园区内|区内|园内|(?:(?<=入驻)|(?<=进驻)|(?<=落户)|(?<=在)|(?<=到))园区")
+_PARK_HERE_RE = re.compile("该园区|园区内|区内|园内|(?:(?<=入驻)|(?<=进驻)|(?<=落户)|(?<=在)|(?<=到))园区"
+                           "|(?<=签订|签署|签约)入园(?=协议|合同)")  # 签订入园协议: agreed to move into the park
 _HERE_CHARS = re.compile("[该我本当这]")
 _ANAPHOR = re.compile("该|区内|园|我[市区县]|本[市区县]|当地|这里")
 # 该科技园, 该产业园区, 该数据中心, 该小镇: a short head, then the kind of thing it points back at
@@ -259,8 +275,10 @@ def _container(word: str, at: int, items: Sequence[Item], seen: Sequence[Item], 
     if word != "区内" and doc.zone is not None:
         return doc.zone
     district = word == "区内"
+    garden = word == "入园"  # 入园 moves into a …园, not the zone that park lies in
     last = [i[2] for i in (*seen, *items) if i[1] <= at and (
-        i[2].type == "park" or district and i[2].type == "region" and i[2].name.endswith("区"))]
+        i[2].type == "park" and (not garden or i[2].name.endswith(("园", "园区")))
+        or district and i[2].type == "region" and i[2].name.endswith("区"))]
     return (last[-1].type, last[-1].name) if last else doc.zone or (doc.region if district else None)
 
 

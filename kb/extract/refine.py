@@ -14,6 +14,7 @@ from dataclasses import replace
 from kb.extract.builder import EntityBuilder
 from kb.extract.found import FoundEntity, FoundLink
 from kb.extract.gazetteer import Gazetteer
+from kb.extract.names import firm_keys, is_generic_word
 from kb.extract.places import Key, Placement
 
 _DECLARED = re.compile(r"[（(](?:以下|下文)?(?:简称|称)[为：:]?[“\"「]([^”\"」）)]{2,12})[”\"」][）)]")
@@ -32,6 +33,21 @@ def add_declared_aliases(b: EntityBuilder) -> None:
         if owner is not None:
             b.forms[owner].add(m.group(1))
             b.keep.add((m.start(1), m.end(1)))
+
+
+_BONDED = re.compile("(综合保税区|综保区|保税港区|保税区)$")
+
+
+def add_zone_heads(b: EntityBuilder) -> None:
+    """A bonded zone is called by its head alone once named (东疆综保区 … 落地东疆), when that head is
+    no region (天津 in 天津港保税区 stays the city) and no known firm or everyday word."""
+    g = Gazetteer.default()
+    for key in [k for k in b.forms if k[0] == "park"]:
+        for form in list(b.forms[key]):
+            head = _BONDED.sub("", form)
+            if head != form and 2 <= len(head) <= 4 and g.lookup(head) is None and not g.find_all(head) and (
+                    head not in firm_keys() and not is_generic_word(head)):
+                b.forms[key].add(head)
 
 
 def is_abbreviation(short: str, full: str) -> bool:

@@ -40,6 +40,8 @@ from kb.extract.names import (
 _PAREN_CENTRE = re.compile(r"(?<=[）)])中心")
 # 光谷芯中心, 新创R&D中心: a bare 中心 ending a word; its head must name a place, firm or brand
 _BARE_CENTRE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])中心(?=[的和与及、，,。；;：:等内已将在是\s]|$)")
+# 天开东丽园, 某高新区海西园: a sub-park named by its district's short form and a bare 园
+_BARE_PARK = re.compile(r"(?<=[\u4e00-\u9fff]{2})园(?![区林艺博])")
 _CITY_CENTRE = re.compile(r"(国家[^\s，,。；;、的和与及]{3,12}?)中心")  # 国家超级计算天津中心: 国家… + city + 中心
 _CREATE_NEAR = re.compile("(?:" + "|".join(CREATE_VERBS + ("共建", "合作建设", "联合建设", "建成", "牵头建设")) + ")了?")
 _SUB_UNITS = ("研究中心", "实验室", "研究所", "工程研究中心", "重点实验室", "创新中心", "分中心", "研究院", "分院")
@@ -50,10 +52,15 @@ _LAB_TYPES = ("实验室", "研究院", "研究中心", "创新中心", "工程�
 
 
 def _matches(text: str) -> list[tuple[str, int, int]]:
-    found = [(m.group(0), m.start(), m.end()) for m in _SUFFIX_RE.finditer(text)]
+    found = [(m.group(0), m.start(), m.end()) for m in _SUFFIX_RE.finditer(text)
+             if not (m.group(0) == "大学" and text.startswith("生", m.end()))]  # 大学生创业园: students
     if "所" in text:
         found += [("所", m.start(), m.end()) for m in _NUMBERED_INSTITUTE.finditer(text)]
     found += [("中心", m.start(), m.end()) for m in _PAREN_CENTRE.finditer(text)]
+    if "园" in text:
+        ends = {e for _, _, e in found}
+        found += [("园", m.start(), m.end()) for m in _BARE_PARK.finditer(text) if m.end() not in ends
+                  and (_is_region(text[m.start() - 2:m.start()]) or _is_region(text[m.start() - 3:m.start()]))]
     if "中心" in text:
         ends = {e for _, _, e in found}
         found += [("中心", m.start(), m.end()) for m in _BARE_CENTRE.finditer(text) if m.end() not in ends]
@@ -101,7 +108,7 @@ def suffix_candidates(text: str, offset: int = 0, anchors: Sequence[tuple[int, i
                 or len(w) >= 2 and _known_strong(w))
 
     for i, (suffix, p, e) in enumerate(matches):
-        kind = _SUFFIX_TYPE.get(suffix, "platform")
+        kind = _SUFFIX_TYPE.get(suffix, "park" if suffix == "园" else "platform")
         floor = prev_end if kind != "enterprise" else 0
         if bx.in_book_title(text, p) or any(a <= p and e == z for a, z in anchors):
             continue  # a title; or a zone the gazetteer found (沈阳综合保税区信息服务中心 may still open with it)
@@ -115,6 +122,12 @@ def suffix_candidates(text: str, offset: int = 0, anchors: Sequence[tuple[int, i
             continue  # 科技城平台: the inner name is the one
         q = bx.quoted(text, e)
         left = q if q is not None else _left_of(text, p, suffix, kind, toks, floor, is_anchor)
+        if kind == "park" and q is None:
+            left = _joint_left(text, left, forms)
+        if suffix == "园" and q is None:
+            left = _brand_left(text, left)
+        if kind == "park" and q is None:
+            left = _dot_brand_left(text, left)
         if p > left and text[p - 1] in _NAME_BREAK:
             continue  # 某某38所在集团: a name never ends inside a verb or a preposition
         cut = _operator_split(text[left:p]) if kind != "enterprise" else 0
@@ -149,6 +162,8 @@ def _left_of(text: str, p: int, suffix: str, kind: str, toks: list[tuple[int, in
     alt = bx.anchored_left(text, p, suffix, kind, toks, floor, is_anchor, MAX_HEAD[kind])
     if alt is not None and (alt < left or suffix in lx.SCHOOL_SUFFIXES):
         left = alt
+    if suffix in lx.LEGAL_SUFFIXES:
+        left = _paren_region_left(text, left, p)
     amount = _AMOUNT_LEAD.match(text, left, p)
     if amount and amount.end() > left:
         left = amount.end()
@@ -156,6 +171,84 @@ def _left_of(text: str, p: int, suffix: str, kind: str, toks: list[tuple[int, in
     if lead >= left and p - lead >= 4 and distinguishing(text[lead + 2:p]) == 2:
         left = lead + 2  # 联合桂林理工大学: the verb is not part of the name
     return left
+
+
+_DASHES = "—－–-"
+
+
+def _joint_left(text: str, left: int, forms: frozenset[str]) -> int:
+    """贵阳—遵义合作产业园, 某区—中关村科技园: a park two places run together is named by both, the
+    first written before a single dash (a double dash is punctuation, never part of a name)."""
+    if left < 3 or text[left - 1] not in _DASHES or text[left - 2] in _DASHES:
+        return left
+    for n in range(min(8, left - 1), 1, -1):
+        head = text[left - 1 - n:left - 1]
+        if re.fullmatch("[\u4e00-\u9fff]+", head) and _place_words(head, forms):
+            return left - 1 - n
+    return left
+
+
+_PROSE_HEAD = re.compile("^(?:[这那该此每各哪][一两几]?[座个家片处所批类种]?|不[像是如同]|没有)$|[个座批类种]$")
+_BRAND_RUN = re.compile("[\u4e00-\u9fffA-Za-z]{2,8}$")
+
+
+def _dot_brand_left(text: str, left: int) -> int:
+    """某集团·某县新一代信息技术科创产业园: a developer's brand joined to the park's name by a middle
+    dot is part of it; the verbs and particles before the brand are not."""
+    if left < 3 or text[left - 1] not in "·•・":
+        return left
+    m = _BRAND_RUN.search(text, max(0, left - 9), left - 1)
+    if m is None:
+        return left
+    brand = m.group(0)
+    cut = max((i + 1 for i, ch in enumerate(brand) if ch in _NAME_BREAK or ch in "区市县"), default=0)
+    for w in sorted((w for w in lx.LEFT_STOPS | set(CREATE_VERBS) if brand[cut:].startswith(w)), key=len)[-1:]:
+        cut += len(w)
+    places = Gazetteer.default().find_all(brand[cut:])
+    cut += max((e for _, e, _ in places), default=0)  # 某新区联东U谷: the place before the brand is prose
+    return m.start() + cut if len(brand) - cut >= 2 else left
+
+
+_SETTLE_VERBS = frozenset("落地 落户 入驻 进驻 位于 签约 签署 入园 选址 迁入".split())
+
+
+def _brand_left(text: str, left: int) -> int:
+    """天开东丽园: a bare-园 sub-park may open with a two-character brand before its district's
+    name, when a particle, a verb's 于 or punctuation stands right before that brand."""
+    if left < 2 or not re.fullmatch("[\u4e00-\u9fff]{2}", text[left - 2:left]):
+        return left
+    before = text[left - 3] if left >= 3 else ""
+    settled = text[max(0, left - 4):left - 2] in _SETTLE_VERBS
+    if before and before not in _NAME_BREAK and before != "于" and not _PUNCT.match(before) and not settled:
+        return left
+    word = text[left - 2:left]
+    prose = word in lx.LEFT_STOPS or word in CREATE_VERBS or word in ("进驻", "入园", "建成", "开工")
+    return left if prose or _is_region(word) else left - 2
+
+
+def _place_words(head: str, forms: frozenset[str]) -> bool:
+    """Whether ``head`` is a place name, or two written together (天津滨海)."""
+    def one(w: str) -> bool:
+        return w in forms or _is_region(w)
+    return one(head) or any(one(head[:k]) and one(head[k:]) for k in range(2, len(head) - 1))
+
+
+_REGION_PAREN = re.compile(r"([\u4e00-\u9fff]{1,6})[（(]([\u4e00-\u9fff]{2,6})[）)]")
+
+
+def _paren_region_left(text: str, left: int, p: int) -> int:
+    """中电（湖南）能源投资有限公司: a registered name that opens with a short name and its region in
+    brackets starts at that short name: not after the bracket, and not before a particle or verb
+    in front of it (与中电（湖南）…, 签约中电（湖南）…)."""
+    m = _REGION_PAREN.search(text, max(0, left - 14), p)
+    if m is None or not _is_region(m.group(2)):
+        return left
+    if m.end() != left and not any(ch in _NAME_BREAK for ch in text[left:m.start(2)]):
+        return left  # the name already reaches past the bracket, with no particle to cut at
+    cut = max((z for _, z, w, t in tag(m.group(1))
+               if w in _NAME_BREAK or t.startswith(("v", "p", "c", "d", "u", "m", "t"))), default=0)
+    head = m.group(1)[cut:]
+    return m.end(1) - len(head) if len(head) >= 2 else left
 
 
 def _operator_split(head: str) -> int:
@@ -180,6 +273,8 @@ def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind:
     from ``out``).
     """
     head = text[left:p]
+    if _PROSE_HEAD.search(head):
+        return None  # 这座产业园, 不像产业园, 长出个软件园: prose about a park, not its name
     verb = _verb_alias(text, left, head)
     if verb:  # 将联通大学城与…, 将联通光谷科学城: a carrier's short name used as the verb 联通
         left += verb
@@ -204,7 +299,7 @@ def _judge(text: str, offset: int, left: int, p: int, e: int, suffix: str, kind:
     sub_unit = bool(out) and kind == "platform" and out[-1].end == offset + left and (
         out[-1].type == "platform" or suffix == "分院" and out[-1].suffix in ("研究院", "研究所")) and (
         out[-1].suffix in lx.SCHOOL_SUFFIXES or out[-1].suffix != suffix and suffix in _SUB_UNITS)
-    strong = strong or sub_unit
+    strong = strong or sub_unit or kind == "platform" and suffix.endswith(_LAB_TYPES) and "与" in head and len(head) >= 6
     firm = owner_firm(head)
     weak_head = firm_keys().get(head, (None, False))[1]
     if firm is not None and (firm.name in lx.INSTITUTIONS or weak_head and is_generic_word(head)):

@@ -108,3 +108,61 @@ def test_a_sum_of_money_opens_a_headline_not_a_name() -> None:
     assert not [n for n in parks if n[0].isdigit()]
     named = _names("该区投资12亿元建设的云岭数据产业园今日开园。", ("云南省", "昆明市"), "park")
     assert named == {"云岭数据产业园"}
+
+
+def test_a_legal_name_opening_with_a_short_name_and_its_region_in_brackets_is_whole() -> None:
+    from kb.extract.suffix_names import suffix_candidates
+    names = [c.name for c in suffix_candidates("10月18日，华润（广西）新能源投资有限公司正式入驻钦州港。")]
+    assert "华润（广西）新能源投资有限公司" in names
+    names = [c.name for c in suffix_candidates("钦州港区与华润（广西）新能源投资有限公司签约。")]
+    assert "华润（广西）新能源投资有限公司" in names  # 与 before the short name is no part of it
+
+
+def test_china_before_a_known_firm_opens_its_subsidiary_legal_name() -> None:
+    from kb.extract.suffix_names import suffix_candidates
+    names = [c.name for c in suffix_candidates("柳州市人民政府、中国航空工业新能源投资有限公司两方代表出席。")]
+    assert "中国航空工业新能源投资有限公司" in names
+
+
+def test_a_bare_yuan_sub_park_keeps_its_brand_but_not_a_verb_before_it() -> None:
+    from kb.extract.suffix_names import suffix_candidates
+    assert "天开西青园" in [c.name for c in suffix_candidates("某研究所与天开西青园签署入驻协议。")]
+    assert [c.name for c in suffix_candidates("在新建西青园内设立展厅。")] == ["西青园"]
+
+
+def test_a_computing_base_is_a_platform_not_a_park() -> None:
+    from kb.extract.suffix_names import suffix_candidates
+    got = {c.name: c.type for c in suffix_candidates("世纪互联贵阳绿色云计算基地项目建成投运。")}
+    assert got.get("世纪互联贵阳绿色云计算基地") == "platform"
+
+
+def test_a_bare_yuan_sub_park_after_a_settling_verb_keeps_its_brand() -> None:
+    from kb.extract.suffix_names import suffix_candidates
+    names = [c.name for c in suffix_candidates("某低空测评中心项目正式落地天开西青园。")]
+    assert "天开西青园" in names and "西青园" not in names
+
+
+def test_a_testing_and_evaluation_centre_is_a_platform() -> None:
+    from kb.extract.suffix_names import suffix_candidates
+    got = {c.name: c.type for c in suffix_candidates("贵州省软件产品测评中心揭牌成立。")}
+    assert got.get("贵州省软件产品测评中心") == "platform"
+
+
+def test_prose_about_a_park_is_no_park_name() -> None:
+    from kb.extract.suffix_names import suffix_candidates
+    for text in ("筹建这座产业园时，团队花了不少心思。", "“不像产业园，倒像是公园。”", "荒地里长出个软件园。"):
+        assert not [c for c in suffix_candidates(text) if not c.weak], text
+
+
+def test_a_university_student_base_opens_no_university() -> None:
+    from kb.extract.suffix_names import suffix_candidates
+    got = [c.name for c in suffix_candidates("云南省大学生创业孵化基地等平台已建成。")]
+    assert "云南省大学" not in got
+
+
+def test_a_developer_brand_joined_by_a_middle_dot_opens_the_park_name() -> None:
+    from kb.extract.suffix_names import suffix_candidates
+    got = [c.name for c in suffix_candidates("投资贵州行——联东U谷·修文数字经济产业园开工。")]
+    assert "联东U谷·修文数字经济产业园" in got
+    got = [c.name for c in suffix_candidates("打造贵阳市创智·贵阳软件园。")]
+    assert "创智·贵阳软件园" in got  # the city before the brand is not part of it

@@ -365,3 +365,89 @@ def test_a_company_that_builds_and_runs_a_park_is_not_taken_for_its_investor() -
     body = "六盘水软件园由六盘水市大数据发展有限公司建设运营。"
     _, links = extract_entities(body, doc_region("", body))
     assert not [lk for lk in links if lk.kind == "built_by"]
+
+
+def test_a_park_grown_into_the_core_of_a_larger_one_lies_in_it() -> None:
+    body = "南宁五象数字产业园项目于2018年启动以来，已经成为广西最大的数字产业园区，成为30平方公里南宁五象新区总部基地核心。"
+    _, located = _run(body)
+    assert "成为30平方公里南宁五象新区总部基地核心" in located[("南宁五象数字产业园", "南宁五象新区总部基地")]
+
+
+def test_a_park_that_is_a_core_partner_of_another_gets_no_nested_link() -> None:
+    body = "柳州软件园成为柳州高新技术产业开发区核心合作伙伴。"
+    _, located = _run(body)
+    assert ("柳州软件园", "柳州高新技术产业开发区") not in located
+
+
+def test_a_sub_park_named_by_its_district_and_a_bare_yuan_is_a_park_holding_another() -> None:
+    body = "南宁软件园五象分园位于良庆区那马镇的南宁高新区武鸣园内，规划用地800亩。"
+    ents, located = _run(body)
+    assert ents["南宁高新区武鸣园"].type == "park"
+    assert ("南宁软件园五象分园", "南宁高新区武鸣园") in located
+
+
+def test_parks_and_gardens_of_everyday_prose_are_no_sub_parks() -> None:
+    ents, _ = _run("市民在中山公园和西湖公园散步，苏州园林游客众多。")
+    assert not [n for n, e in ents.items() if e.type == "park"]
+
+
+def test_a_bonded_zone_called_by_its_head_alone_still_holds_what_settles_there() -> None:
+    body = "从洋浦综保区获悉，近日，海南国际数据产业园项目正式落地洋浦。"
+    ents, located = _run(body)
+    assert "洋浦" in ents["洋浦综保区"].aliases
+    assert ("海南国际数据产业园", "洋浦综保区") in located
+
+
+def test_a_park_merely_named_beside_a_bonded_zone_gets_no_nested_link() -> None:
+    body = "海南国际数据产业园与洋浦综保区相距20公里，两地交通便利。"
+    _, located = _run(body)
+    assert ("海南国际数据产业园", "洋浦综保区") not in located
+
+
+def test_a_zone_made_of_its_parks_holds_each() -> None:
+    body = "昆明高新区由马金铺新材料产业园、海口工业园、昆明科技创新园组成。"
+    _, located = _run(body)
+    for park in ("马金铺新材料产业园", "海口工业园", "昆明科技创新园"):
+        assert (park, "昆明高新技术产业开发区") in located
+
+
+def test_a_zone_governing_its_parks_holds_them() -> None:
+    _, located = _run("曲靖经济技术开发区下辖西城工业园、曲靖综合保税区等园区。")
+    assert ("西城工业园", "曲靖经济技术开发区") in located
+    assert ("曲靖综合保税区", "曲靖经济技术开发区") in located
+
+
+def test_firms_a_park_merely_counts_among_its_partners_are_not_placed_in_it() -> None:
+    _, located = _run("贵安新区电子信息产业园的合作伙伴包括黔微电子、贵芯科技。")
+    assert not [k for k in located if k[1] == "贵安新区电子信息产业园"]
+
+
+def test_a_project_sited_in_a_park_lies_in_it() -> None:
+    _, located = _run("华为云数据中心项目选址贵安新区电子信息产业园。")
+    assert ("华为云数据中心", "贵安新区电子信息产业园") in located
+
+
+def test_firms_that_signed_to_move_into_the_park_lie_in_it_not_in_its_zone() -> None:
+    body = ("琼中县数字产业园位于琼中县营根经济开发区内，吸引知名企业入驻。"
+            "目前已有黎苗科技、椰风数据、云海信息等企业签订入园协议。")
+    _, located = _run(body)
+    for firm in ("黎苗科技", "椰风数据", "云海信息"):
+        assert (firm, "琼中县数字产业园") in located
+
+
+def test_firms_signing_a_cooperation_agreement_are_placed_nowhere() -> None:
+    ents, located = _run("会上，黎苗科技、椰风数据等企业签订战略合作协议。")
+    assert not located
+    assert all(not e.region_chain for e in ents.values() if e.type == "enterprise")
+
+
+def test_an_institute_named_by_two_fields_joined_by_yu_is_one_platform_in_its_park() -> None:
+    body = "位于昆明高新区的智能感知与先进计算研究院项目已投入使用。"
+    ents, located = _run(body)
+    assert ents["智能感知与先进计算研究院"].type == "platform"
+    assert ("智能感知与先进计算研究院", "昆明高新技术产业开发区") in located
+
+
+def test_a_firm_joined_to_an_institute_by_yu_is_not_part_of_its_name() -> None:
+    ents, _ = _run("华为与贵州大学研究院合作建设实验平台。")
+    assert not [n for n in ents if n.startswith("华为与")]
