@@ -121,10 +121,12 @@ def term_matches(leaf: Leaf, text: str, gates: Iterable[Gate] = (),
         return [], []
     ids, tfs = _gate(list(seg.post[a:b]), list(seg.tf[a:b]), gates)
     if len(text) > 2 and ids:
-        # a second pair list helps only if it is about as rare: building its set costs per entry
-        if second is not None and len(ids) >= INTERSECT_MIN and second[1] - second[0] <= 1.5 * (b - a):
+        tokens = tokens if len(tokens) <= TOKEN_SET_RATIO * len(ids) else ()
+        # a second pair list helps only if it is about as rare (building its set costs per entry)
+        # and most candidates are to be looked at
+        if not tokens and second is not None and len(ids) >= INTERSECT_MIN and second[1] - second[0] <= 1.5 * (b - a):
             ids, tfs = _gate(ids, tfs, [(None, set(seg.post[second[0] : second[1]]))])
-        ids, tfs = _confirm(seg, text, ids, tfs, tokens if len(tokens) <= TOKEN_SET_RATIO * len(ids) else ())
+        ids, tfs = _confirm(seg, text, ids, tfs, tokens)
     if leaf.deleted and ids:
         mask = list(map(not_, map(leaf.deleted.__contains__, ids)))
         ids, tfs = list(compress(ids, mask)), list(compress(tfs, mask))
@@ -146,6 +148,8 @@ def _confirm(seg: SegData, text: str, ids: Sequence[int], tfs: Sequence[int],
             if pos >= 0 and pos & 1:
                 mask[i] = text in seg.passage_text(rest[i])
     if known:
+        if all(mask):  # every candidate holds the term
+            return list(ids), list(tfs)
         seen = set(compress(rest, mask))
         mask = list(map(or_, in_tokens, map(seen.__contains__, ids)))
     return list(compress(ids, mask)), list(compress(tfs, mask))

@@ -137,11 +137,31 @@ class _Ranker:
         total = sum(map(len, union))
         pool = min(total, 2 * limit + 16)
         while True:
-            cands = _top(self.leaves, union, pool)
-            ordered = sorted(cands, key=lambda c: self.key(*c))[:limit]
+            ordered = self._first(_top(self.leaves, union, pool), limit)
             if pool >= total or not ordered or not self.noise(ordered[-1][1], ordered[-1][2]):
                 return [(i, d) for _s, i, d in ordered]
             pool = min(total, pool * 4)
+
+    def _first(self, cands: list[tuple[float, int, int]], limit: int) -> list[tuple[float, int, int]]:
+        """``sorted(cands, key=self.key)[:limit]``, asking whether a passage is noise only until the
+        first ``limit`` are known: within a level, the passages that discuss the terms come first,
+        so once enough of them are found the rest of the level cannot enter."""
+        ordered = sorted(cands, key=lambda c: (self.level(c[1], c[2]), -c[0], self.leaves[c[1]].offset + c[2]))
+        out: list[tuple[float, int, int]] = []
+        good: list[tuple[float, int, int]] = []
+        bad: list[tuple[float, int, int]] = []
+        current = None
+        for c in ordered:
+            level = self.level(c[1], c[2])
+            if level != current:
+                out += good + bad
+                good, bad, current = [], [], level
+                if len(out) >= limit:
+                    break
+            (bad if self.noise(c[1], c[2]) else good).append(c)
+            if len(out) + len(good) >= limit:
+                break
+        return (out + good + bad)[:limit]
 
     def hit(self, i: int, d: int, doc_total: int = 0) -> RawHit:
         seg = self.leaves[i].seg

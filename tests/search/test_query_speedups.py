@@ -8,6 +8,7 @@ import heapq
 import random
 from operator import itemgetter
 from pathlib import Path
+from types import SimpleNamespace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,7 +17,7 @@ from kb.search.analyzer import add_words
 from kb.search.engine import Evaluator, Leaf, _per_type, facet_tables, rank_names, ratio_tables, term_matches
 from kb.search.forms import passage_form
 from kb.search.query import Term
-from kb.search.searcher import _best
+from kb.search.searcher import _best, _Ranker
 from kb.search.segdata import Batch, SegData, doc_rec, find_key, word_key, write_segment
 
 TEXTS = ["数字经济发展迅速，数字经济核心产业增加值增长", "数字化转型带动经济增长", "推进数字经济与实体经济融合",
@@ -91,3 +92,37 @@ def test_score_tables_hold_the_bm25_ratio(tmp_path: Path) -> None:
         for d in range(seg.n):
             assert tables[tf][d] == tf / (tf + seg.norms[d])
     assert tables[4] is None  # no match has that count
+
+
+class _Fixed(_Ranker):
+    """A ranker whose levels and noise are given: what ``_first`` must order."""
+
+    def __init__(self, levels: dict[int, int], noisy: set[int]) -> None:
+        super().__init__([SimpleNamespace(offset=0)], [], {})  # type: ignore[list-item]
+        self.levels_of, self.noisy, self.asked = levels, noisy, 0
+
+    def level(self, i: int, d: int) -> int:
+        return self.levels_of[d]
+
+    def noise(self, i: int, d: int) -> bool:
+        self.asked += 1
+        return d in self.noisy
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([0.5, 1.0, 2.0, 3.0]), st.integers(0, 2), st.booleans()),
+                max_size=40), st.integers(1, 12))
+def test_first_orders_as_the_full_key_but_asks_less(rows: list[tuple[float, int, bool]], limit: int) -> None:
+    ranker = _Fixed({d: lv for d, (_s, lv, _n) in enumerate(rows)}, {d for d, r in enumerate(rows) if r[2]})
+    cands = [(s, 0, d) for d, (s, _lv, _n) in enumerate(rows)]
+    expected = sorted(cands, key=lambda c: ranker.key(*c))[:limit]
+    ranker.asked = 0
+    assert ranker._first(cands, limit) == expected
+    assert ranker.asked <= len(cands)
+
+
+def test_first_stops_asking_once_the_page_is_full() -> None:
+    ranker = _Fixed(dict.fromkeys(range(40), 0), {0, 1})  # the two best are noise
+    cands = [(100.0 - d, 0, d) for d in range(40)]
+    assert [d for _s, _i, d in ranker._first(cands, 5)] == [2, 3, 4, 5, 6]
+    assert ranker.asked == 7
