@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import logging
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import getitem, itemgetter, mul, not_, or_
 from typing import Any
 
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 WORD_BOOST = 3.0
 UBIQUITOUS = 0.3  # a ranking word in more than this share of a segment's passages is not read
 INTERSECT_MIN = 512  # fewer candidates than this: confirm them all
+LOOKUP_RATIO = 16  # a filter's passages are looked up in a term's postings when this many times fewer
 TOKEN_SET_RATIO = 16  # a word's postings are read to spare look-ups when at most this many per candidate
 
 Scores = dict[int, float]  # local docnum -> score
@@ -70,6 +72,7 @@ class Leaf:
     _live: list[int] | None = field(default=None, repr=False)
     facet_ids: FacetIds | None = field(default=None, repr=False)  # built by the view's first facet count
     filters: dict[tuple[str, str], tuple[memoryview, set[int]]] = field(default_factory=dict, repr=False)
+    narrowed: dict[int, tuple[set[int], list[int]]] = field(default_factory=dict, repr=False)  # id(doc set) ->
 
     @property
     def live(self) -> list[int]:
@@ -119,7 +122,12 @@ def term_matches(leaf: Leaf, text: str, gates: Iterable[Gate] = (),
     (a, b), second = rarest_gram(seg, text)
     if a == b:
         return [], []
-    ids, tfs = _gate(list(seg.post[a:b]), list(seg.tf[a:b]), gates)
+    gates = list(gates)
+    few = _few_passages(leaf, gates, b - a)
+    if few is None:
+        ids, tfs = _gate(list(seg.post[a:b]), list(seg.tf[a:b]), gates)
+    else:  # a selective filter: look its passages up in the postings instead of reading them all
+        ids, tfs = _gate(*_look_up(seg, a, b, few), gates)
     if len(text) > 2 and ids:
         tokens = tokens if len(tokens) <= TOKEN_SET_RATIO * len(ids) else ()
         # a second pair list helps only if it is about as rare (building its set costs per entry)
@@ -130,6 +138,42 @@ def term_matches(leaf: Leaf, text: str, gates: Iterable[Gate] = (),
     if leaf.deleted and ids:
         mask = list(map(not_, map(leaf.deleted.__contains__, ids)))
         ids, tfs = list(compress(ids, mask)), list(compress(tfs, mask))
+    return ids, tfs
+
+
+def _few_passages(leaf: Leaf, gates: list[Gate], span: int) -> list[int] | None:
+    """The passages a document filter among ``gates`` allows, when they are few next to ``span``
+    postings (a region or document filter over a common term); None otherwise."""
+    seg = leaf.seg
+    for arr, allowed in gates:
+        if arr is not seg.pdoc or not isinstance(allowed, set) or len(allowed) * LOOKUP_RATIO > span:
+            continue
+        kept = leaf.narrowed.get(id(allowed))
+        if kept is None or kept[0] is not allowed:
+            kept = leaf.narrowed[id(allowed)] = (allowed, _passages_of_docs(seg, allowed))
+        if len(kept[1]) * LOOKUP_RATIO <= span:
+            return kept[1]
+    return None
+
+
+def _passages_of_docs(seg: SegData, docs: set[int]) -> list[int]:
+    """Ascending local docnums of the passages of ``docs`` (a document's passages are contiguous)."""
+    pdoc = seg.pdoc
+    if not seg.doc_order:
+        return list(compress(range(seg.n), map(docs.__contains__, pdoc)))
+    return sorted(chain.from_iterable(range(bisect_left(pdoc, d), bisect_right(pdoc, d)) for d in docs))
+
+
+def _look_up(seg: SegData, a: int, b: int, passages: list[int]) -> tuple[list[int], list[int]]:
+    """Which of ``passages`` the postings ``a:b`` hold, with their counts (bisection per passage)."""
+    post, tf = seg.post, seg.tf
+    ids: list[int] = []
+    tfs: list[int] = []
+    for p in passages:
+        j = bisect_left(post, p, a, b)
+        if j < b and post[j] == p:
+            ids.append(p)
+            tfs.append(tf[j])
     return ids, tfs
 
 

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from hashlib import blake2b
 from itertools import accumulate, chain, compress, repeat
-from operator import add, sub, truediv
+from operator import add, gt, sub, truediv
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -216,6 +216,7 @@ class SegData:
         self.zsp = sec("zsp")
         self._norms: list[float] | None = None
         self._ratios: dict[int, array] = {}
+        self._doc_order: bool | None = None
         self.mm = self._mm  # ``mm.find(term_utf16, off[d], off_end[d])`` confirms a candidate
 
     @property
@@ -226,6 +227,14 @@ class SegData:
         if norms is None:
             norms = self._norms = list(map(float, self.norm))
         return norms
+
+    @property
+    def doc_order(self) -> bool:
+        """Do the passages lie in document order (each document's contiguous)? Checked once."""
+        if self._doc_order is None:
+            pdoc = self.pdoc
+            self._doc_order = not any(map(gt, pdoc, pdoc[1:]))
+        return self._doc_order
 
     def ratios(self, tf: int) -> array:
         """``tf / (tf + norm)`` of every passage, built the first time a term occurs ``tf`` times

@@ -126,3 +126,23 @@ def test_first_stops_asking_once_the_page_is_full() -> None:
     cands = [(100.0 - d, 0, d) for d in range(40)]
     assert [d for _s, _i, d in ranker._first(cands, 5)] == [2, 3, 4, 5, 6]
     assert ranker.asked == 7
+
+
+def test_a_selective_filter_looks_its_passages_up_with_the_same_result(tmp_path: Path) -> None:
+    batch = Batch()
+    rnd = random.Random(7)
+    for i in range(400):  # 100 documents of 4 passages; the term is in most of them
+        rec = doc_rec(f"d{i // 4}", f"d{i // 4}.txt", f"d{i // 4}.txt", (), (), "", "other")
+        text = "".join(rnd.choice(["园区", "数据", "园区园区", "企业", "，"]) for _ in range(6))
+        batch.add(i, text, rec, ((), ()))
+    write_segment(tmp_path / "MAIN_f.zks", batch, [])
+    seg = SegData(tmp_path / "MAIN_f.zks")
+    leaf = Leaf(seg, 0, frozenset({9, 10}))
+    docs = {3, 40, 41}
+    gate = (seg.pdoc, docs)
+    every = term_matches(leaf, "园区")
+    expected = [(d, t) for d, t in zip(*every, strict=True) if seg.pdoc[d] in docs]
+    looked = term_matches(leaf, "园区", [gate])
+    assert list(zip(*looked, strict=True)) == expected
+    assert leaf.narrowed  # the filter's passages were looked up, not the postings read
+    assert term_matches(leaf, "园区数", [gate])[0] == [d for d in term_matches(leaf, "园区数")[0] if seg.pdoc[d] in docs]
