@@ -393,7 +393,8 @@ class Evaluator:
         return out
 
 
-RATIO_TABLES = 8  # counts up to this have a table per segment (``SegData.ratios``); rarer ones are computed
+RATIO_TABLES = 4  # counts up to this (most matches) have a table per segment, built at warm-up
+# (``SegData.ratios``, ~6 ms per table at 60,000 passages); higher ones are computed per match
 
 
 class _Ratio:

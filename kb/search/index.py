@@ -23,7 +23,7 @@ from pathlib import Path
 from kb.errors import QueryError, ReadOnlyError, ZhikuError
 from kb.search import whoosh_io as wio
 from kb.search.analyzer import normalise
-from kb.search.engine import Evaluator, Leaf, count_facets, facet_tables, rank_names
+from kb.search.engine import RATIO_TABLES, Evaluator, Leaf, count_facets, facet_tables, rank_names
 from kb.search.forms import matching_form, passage_form
 from kb.search.query import And, Node, make_filter, parse, positive_terms
 from kb.search.records import (
@@ -48,7 +48,6 @@ SCHEMA_VERSION = 5  # 3: sidecar segments, no grams/text/meta in Whoosh; 4: sque
 # 5: word postings in the sidecar, not in Whoosh
 _VERSION_FILE = "zhiku_search.json"
 _LOCK_TIMEOUT = 3.0
-WARM_RATIOS = 4  # counts whose score tables are built when the library is warmed (most matches have 1–4)
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """No cyclic GC while a query runs: its many short-lived lists would trigger collections
@@ -323,7 +322,7 @@ class SearchIndex:
         with self._lock:
             leaves = self._refresh()
             for leaf in leaves:
-                for tf in range(1, WARM_RATIOS + 1):
+                for tf in range(1, RATIO_TABLES + 1):
                     leaf.seg.ratios(tf)
             if leaves and leaves[0].facet_ids is None:
                 facet_tables(leaves)
